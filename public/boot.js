@@ -1,0 +1,16 @@
+// Starts the app. Trunk fills in the data-js / data-wasm attributes of the
+// <script> tag that loads this file (see Trunk.toml, pattern_script); keeping
+// the loader out of the page lets the CSP forbid inline scripts.
+const tag = document.querySelector("script[data-js][data-wasm]");
+try {
+  const { default: init } = await import(tag.dataset.js);
+  await init({ module_or_path: tag.dataset.wasm });
+  document.getElementById("boot")?.remove();
+} catch (err) {
+  const box = document.getElementById("boot");
+  if (box) {
+    box.className = "boot-error";
+    box.textContent = `程序无法启动：${err}。请使用较新的浏览器（需支持 WebAssembly）并刷新页面。`;
+  }
+  throw err;
+}

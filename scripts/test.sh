@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Everything CI checks, in order, stopping at the first failure:
+# formatting, clippy, native tests, a wasm32 build of jjj-core, the release
+# build of the app, and the browser test against that build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+current="setup"
+trap 'status=$?; if [ $status -ne 0 ]; then echo "test.sh: FAILED at step: $current (exit $status)" >&2; fi' EXIT
+started=$SECONDS
+step() {
+  current="$1"
+  printf '\n==> %s\n' "$current"
+}
+
+step "setup (scripts/setup.sh)"
+scripts/setup.sh
+[ -d "$HOME/.cargo/bin" ] && PATH="$HOME/.cargo/bin:$PATH"
+
+step "cargo fmt --all --check"
+cargo fmt --all --check
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "wasm32 build of jjj-core"
+(
+  # shellcheck source=scripts/env.sh
+  . scripts/env.sh
+  cargo build -p jjj-core --target wasm32-unknown-unknown
+)
+
+step "trunk build --release"
+(
+  # shellcheck source=scripts/env.sh
+  . scripts/env.sh
+  trunk build --release
+)
+
+step "end-to-end test (node --test tests/e2e/)"
+node --test tests/e2e/
+
+current="summary"
+echo
+echo "test.sh: all steps passed (fmt, clippy, cargo test, wasm32 core, trunk build, e2e) in $((SECONDS - started)) s"

@@ -1,0 +1,76 @@
+//! Loading the corpus bundle that the build ships beside the page.
+
+use std::fmt;
+
+use jjj_core::{decode_bundle, Bundle};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Where the bundle is, relative to the page, so the app also works under a
+/// sub-path (GitHub Pages serves it at `/<repository>/`).
+pub const CORPUS_URL: &str = "corpus.jjj";
+
+/// Why the corpus could not be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, blocked, no window…).
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16),
+    /// The bytes are not a bundle this build can read.
+    Decode(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network(why) => write!(f, "无法下载语料文件 {CORPUS_URL}（{why}）"),
+            LoadError::Status(code) => {
+                write!(f, "服务器未能提供语料文件 {CORPUS_URL}（HTTP {code}）")
+            }
+            LoadError::Decode(why) => write!(f, "语料文件 {CORPUS_URL} 无法读取（{why}）"),
+        }
+    }
+}
+
+/// Downloads and decodes the bundle at `url`.
+pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
+    let bytes = fetch_bytes(url).await?;
+    decode_bundle(&bytes).map_err(|e| LoadError::Decode(e.to_string()))
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(network_error)?;
+    let response: web_sys::Response = response.dyn_into().map_err(network_error)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(network_error)?)
+        .await
+        .map_err(network_error)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn network_error(value: JsValue) -> LoadError {
+    let text = match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
+    };
+    LoadError::Network(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_errors_read_as_chinese_sentences_naming_the_file() {
+        let msg = LoadError::Status(404).to_string();
+        assert_eq!(msg, "服务器未能提供语料文件 corpus.jjj（HTTP 404）");
+        let msg = LoadError::Decode("wrong magic bytes".into()).to_string();
+        assert!(msg.contains("corpus.jjj") && msg.contains("wrong magic bytes"));
+    }
+}
