@@ -11,7 +11,11 @@
 //! assert_eq!(doc.source.as_deref(), Some("北京青年报"));
 //! ```
 
+pub mod decode;
 pub mod error;
+pub mod html;
+pub mod normalize;
+pub mod repair;
 pub mod model;
 
 pub use error::Error;

@@ -1,0 +1,414 @@
+//! HTML to lines of text, without building a tree (so 10,000 levels of
+//! nesting cost nothing) and without ever executing or keeping markup.
+//!
+//! Block elements become line breaks; scripts, styles, frames, forms and
+//! page furniture (nav, site header/footer, asides, elements whose class or
+//! id names a menu, share bar, comment box…) are dropped with their content.
+
+/// What an HTML page yields: its text and the hints its head carries.
+#[derive(Debug, Default)]
+pub struct HtmlText {
+    /// Text with one line per block element.
+    pub text: String,
+    pub title_hint: Option<String>,
+    pub date_hint: Option<String>,
+    pub source_hint: Option<String>,
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "plaintext",
+];
+const DROPPED: &[&str] = &[
+    "script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template",
+    "svg", "math", "object", "select", "button", "form", "nav", "aside", "canvas", "video", "audio",
+];
+const BLOCK: &[&str] = &[
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
+    "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "td", "th", "main",
+    "figure", "figcaption", "center", "title", "body", "html", "address",
+];
+/// Class/id words that mark page furniture rather than the article.
+const FURNITURE: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "crumb", "crumbs", "footer", "comment",
+    "comments", "share", "sharing", "related", "recommend", "sidebar", "toolbar", "copyright",
+    "qrcode", "advert", "ads", "banner", "login", "pager", "pagination", "hotnews", "friendlink",
+];
+
+/// Whether the text is an HTML document (rather than text with a stray tag).
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    if head.contains("<!doctype html") || head.contains("<html") || head.contains("<body") {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    ["<p>", "<p ", "<div", "<br", "</p>", "</div>"]
+        .iter()
+        .map(|t| lower.matches(t).count())
+        .sum::<usize>()
+        >= 4
+}
+
+struct Tag {
+    name: String,
+    end: bool,
+    self_closing: bool,
+    attrs: Vec<(String, String)>,
+}
+
+/// Parses a tag starting at `s[0] == '<'`; returns it and its length in bytes.
+fn parse_tag(s: &str) -> Option<(Tag, usize)> {
+    let b = s.as_bytes();
+    let mut i = 1;
+    let end = b.get(i) == Some(&b'/');
+    if end {
+        i += 1;
+    }
+    let name_start = i;
+    if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    while b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':') {
+        i += 1;
+    }
+    let name = s[name_start..i].to_ascii_lowercase();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+            i += 1;
+        }
+        match b.get(i) {
+            None => return None,
+            Some(b'>') => return Some((Tag { name, end, self_closing, attrs }, i + 1)),
+            Some(b'/') => {
+                self_closing = true;
+                i += 1;
+            }
+            Some(_) => {
+                let a = i;
+                while b
+                    .get(i)
+                    .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/'))
+                {
+                    i += 1;
+                }
+                if i == a {
+                    i += 1; // stray character such as a quote
+                    continue;
+                }
+                let key = s[a..i].to_ascii_lowercase();
+                while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                    i += 1;
+                }
+                let mut value = String::new();
+                if b.get(i) == Some(&b'=') {
+                    i += 1;
+                    while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                        i += 1;
+                    }
+                    match b.get(i) {
+                        Some(&q @ (b'"' | b'\'')) => {
+                            let v = i + 1;
+                            let close = s[v..].find(q as char)?;
+                            value = s[v..v + close].to_string();
+                            i = v + close + 1;
+                        }
+                        _ => {
+                            let v = i;
+                            while b.get(i).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>') {
+                                i += 1;
+                            }
+                            value = s[v..i].to_string();
+                        }
+                    }
+                }
+                attrs.push((key, value));
+            }
+        }
+    }
+}
+
+fn is_furniture(tag: &Tag) -> bool {
+    tag.attrs.iter().any(|(k, v)| {
+        (k == "class" || k == "id")
+            && v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+                .any(|w| FURNITURE.contains(&w.to_ascii_lowercase().as_str()))
+    })
+}
+
+fn attr<'a>(tag: &'a Tag, key: &str) -> Option<&'a str> {
+    tag.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// Converts an HTML page to text. With `drop_furniture` false, only scripts,
+/// styles and the like are dropped (the fallback when the class-based rules
+/// would leave nothing).
+pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
+    let mut out = HtmlText::default();
+    let mut text = String::with_capacity(html.len() / 2);
+    // Element being skipped with its content, and how deeply it nests in itself.
+    let mut skipping: Option<(String, usize)> = None;
+    let mut article_depth = 0usize;
+    let mut h1: Option<String> = None;
+    let mut in_h1 = false;
+    let mut h1_text = String::new();
+    let mut i = 0;
+    let bytes = html.as_bytes();
+    while i < html.len() {
+        let rest = &html[i..];
+        if bytes[i] != b'<' {
+            let next = rest.find('<').unwrap_or(rest.len());
+            if skipping.is_none() {
+                let chunk = &rest[..next];
+                push_text(&mut text, chunk);
+                if in_h1 {
+                    push_text(&mut h1_text, chunk);
+                }
+            }
+            i += next;
+            continue;
+        }
+        if rest.starts_with("<!--") {
+            i += rest.find("-->").map_or(rest.len(), |p| p + 3);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i += rest.find('>').map_or(rest.len(), |p| p + 1);
+            continue;
+        }
+        let Some((tag, len)) = parse_tag(rest) else {
+            if skipping.is_none() {
+                text.push('<');
+            }
+            i += 1;
+            continue;
+        };
+        i += len;
+        if let Some((name, depth)) = &mut skipping {
+            if tag.name == *name && !VOID.contains(&tag.name.as_str()) {
+                if tag.end {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skipping = None;
+                    }
+                } else if !tag.self_closing {
+                    *depth += 1;
+                }
+            }
+            continue;
+        }
+        let name = tag.name.as_str();
+        if tag.end {
+            if name == "article" {
+                article_depth = article_depth.saturating_sub(1);
+            }
+            if name == "h1" && in_h1 {
+                in_h1 = false;
+                if h1.is_none() && !h1_text.trim().is_empty() {
+                    h1 = Some(h1_text.trim().to_string());
+                }
+            }
+            if BLOCK.contains(&name) {
+                text.push('\n');
+            }
+            continue;
+        }
+        match name {
+            "meta" => read_meta(&tag, &mut out),
+            "title" => {
+                let close = find_close(rest_after(html, i), "title");
+                let t = &html[i..i + close.0];
+                if out.title_hint.is_none() {
+                    let t = t.trim();
+                    if !t.is_empty() {
+                        out.title_hint = Some(format!("\u{0}{t}")); // marked: from <title>
+                    }
+                }
+                i += close.1;
+                continue;
+            }
+            "article" => article_depth += 1,
+            "h1" => {
+                in_h1 = true;
+                h1_text.clear();
+            }
+            _ => {}
+        }
+        let furniture_header =
+            (name == "header" || name == "footer") && article_depth == 0 && drop_furniture;
+        let dropped = DROPPED.contains(&name) || furniture_header || (drop_furniture && is_furniture(&tag));
+        if dropped && !VOID.contains(&name) && !tag.self_closing {
+            if RAW_TEXT.contains(&name) {
+                i += find_close(rest_after(html, i), name).1;
+            } else {
+                skipping = Some((tag.name.clone(), 1));
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&name) && !tag.self_closing {
+            // Kept raw-text element (none today); still never parse its content as tags.
+            i += find_close(rest_after(html, i), name).1;
+            continue;
+        }
+        if BLOCK.contains(&name) {
+            text.push('\n');
+        }
+    }
+    if let Some(h) = h1 {
+        out.title_hint = Some(h);
+    } else if let Some(t) = out.title_hint.take() {
+        out.title_hint = Some(title_from_title_tag(t.trim_start_matches('\u{0}')));
+    }
+    out.text = text;
+    out
+}
+
+fn rest_after(html: &str, i: usize) -> &str {
+    &html[i..]
+}
+
+/// Byte length of content before `</name` and the total to skip past its `>`.
+fn find_close(s: &str, name: &str) -> (usize, usize) {
+    let lower = s.to_ascii_lowercase();
+    let pat = format!("</{name}");
+    match lower.find(&pat) {
+        Some(p) => {
+            let after = s[p..].find('>').map_or(s.len(), |q| p + q + 1);
+            (p, after)
+        }
+        None => (s.len(), s.len()),
+    }
+}
+
+fn push_text(out: &mut String, chunk: &str) {
+    // HTML whitespace collapses; lines come from block elements only.
+    let mut last_space = out.ends_with([' ', '\n']) || out.is_empty();
+    for c in chunk.chars() {
+        if c.is_ascii_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+}
+
+fn read_meta(tag: &Tag, out: &mut HtmlText) {
+    let key = attr(tag, "name")
+        .or_else(|| attr(tag, "property"))
+        .or_else(|| attr(tag, "itemprop"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let Some(content) = attr(tag, "content").map(str::trim).filter(|c| !c.is_empty()) else {
+        return;
+    };
+    match key.as_str() {
+        "publishdate" | "pubdate" | "publish_date" | "publishtime" | "article:published_time"
+        | "og:release_date" | "datepublished" | "date" | "dc.date" | "dc.date.issued" => {
+            out.date_hint.get_or_insert_with(|| content.to_string());
+        }
+        "source" | "contentsource" | "og:site_name" | "dc.publisher" => {
+            out.source_hint.get_or_insert_with(|| content.to_string());
+        }
+        "og:title" | "articletitle" => {
+            if out.title_hint.is_none() {
+                out.title_hint = Some(content.to_string());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `<title>` often reads "headline_column_site": keep the headline.
+fn title_from_title_tag(t: &str) -> String {
+    t.split(['_', '|', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or(t)
+        .to_string()
+}
+
+/// Removes stray tags (`<em id="x">`, `</p>`) left in a text page, keeping
+/// any `<` that does not open a known HTML element (such as "<5%").
+pub fn strip_stray_tags(text: &str) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while let Some(p) = text[i..].find('<') {
+        out.push_str(&text[i..i + p]);
+        let at = i + p;
+        match parse_tag(&text[at..]) {
+            Some((tag, len)) if is_html_element(&tag.name) && !text[at..at + len].contains('\n') => {
+                if BLOCK.contains(&tag.name.as_str()) && !tag.end {
+                    out.push('\n');
+                }
+                i = at + len;
+            }
+            _ => {
+                out.push('<');
+                i = at + 1;
+            }
+        }
+    }
+    out.push_str(&text[i..]);
+    out
+}
+
+fn is_html_element(name: &str) -> bool {
+    const INLINE: &[&str] = &[
+        "a", "b", "i", "u", "em", "strong", "span", "font", "img", "source", "small", "big", "sub",
+        "sup", "label", "abbr", "cite", "code", "q", "s", "strike", "mark", "time", "picture",
+    ];
+    INLINE.contains(&name) || BLOCK.contains(&name) || DROPPED.contains(&name) || VOID.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_styles_and_nav_are_dropped_and_blocks_become_lines() {
+        let page = r#"<html><head><title>雄安新区建设提速_新闻中心_某某网</title>
+<meta name="publishdate" content="2023-04-01"><style>p{color:red}</style></head>
+<body><nav><a href="/">首页</a> | <a>财经</a></nav><div class="share-bar">分享到</div>
+<h1>雄安新区建设提速</h1><p>第一段。<script>alert("x")</script></p><p>第二段<b>加粗</b>。</p>
+<footer>版权所有</footer></body></html>"#;
+        let h = html_to_text(page, true);
+        let lines: Vec<&str> = h.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines, ["雄安新区建设提速", "第一段。", "第二段加粗。"]);
+        assert_eq!(h.title_hint.as_deref(), Some("雄安新区建设提速"));
+        assert_eq!(h.date_hint.as_deref(), Some("2023-04-01"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let page = format!("<html><body>{}文本。{}</body></html>", "<div>".repeat(10_000), "</div>".repeat(10_000));
+        assert_eq!(html_to_text(&page, true).text.trim(), "文本。");
+        let nav = format!("<nav>{}菜单{}</nav><p>正文。</p>", "<nav>".repeat(5000), "</nav>".repeat(5000));
+        assert_eq!(html_to_text(&nav, true).text.trim(), "正文。");
+    }
+
+    #[test]
+    fn stray_tags_are_removed_but_less_than_signs_stay() {
+        assert_eq!(
+            strip_stray_tags(r#"1. <em id="nj43n"><p id="nj43n"></p></em> 占比<5%"#),
+            "1. \n 占比<5%"
+        );
+    }
+
+    #[test]
+    fn title_tag_keeps_the_headline_part() {
+        assert_eq!(title_from_title_tag("北京疏解一般制造业企业_要闻_北京日报网"), "北京疏解一般制造业企业");
+    }
+}
