@@ -2,8 +2,7 @@
 // Run `trunk build --release` first; scripts/test.sh does both.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -18,14 +17,13 @@ const KNOWN_TITLE = "聚焦京津冀协同发展三个率先突破";
 
 let server;
 let browser;
-let profile;
 
 before(async () => {
   await stat(join(DIST, "index.html")).catch(() => {
     throw new Error("dist/index.html is missing: run `trunk build --release` first");
   });
   server = await serveDir(DIST);
-  profile = await mkdtemp(join(tmpdir(), "jjj-e2e-"));
+  // A normal launch: playwright gives the browser a fresh temporary profile.
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -36,7 +34,6 @@ before(async () => {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
-      `--user-data-dir=${profile}`,
     ],
   });
   await mkdir(ARTIFACTS, { recursive: true });
@@ -45,7 +42,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
 });
 
 /** A fresh page that records console errors, page errors and every request. */
@@ -115,7 +111,10 @@ describe("the reader", () => {
     for (const label of ["作者", "责任编辑", "编码", "字形"]) {
       await reader.locator("dt", { hasText: label }).waitFor();
     }
-    await page.screenshot({ path: join(ARTIFACTS, "reader-phone.png"), fullPage: true });
+    // The top of the reader (the whole article is many screens long).
+    await page.screenshot({ path: join(ARTIFACTS, "reader-phone.png") });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(ARTIFACTS, "reader-desktop.png") });
 
     await reader.getByLabel("显示简体正文").check();
     assert.ok((await paragraphs.count()) > 3, "the simplified body is shown too");
