@@ -20,11 +20,11 @@ pub fn Reader(
     let meta = [
         (
             "日期",
-            labels::or_fallback(doc.date.as_deref(), labels::NO_DATE),
+            labels::or_fallback(doc.date.as_deref(), labels::UNKNOWN),
         ),
         (
             "来源",
-            labels::or_fallback(doc.source.as_deref(), labels::NO_SOURCE),
+            labels::or_fallback(doc.source.as_deref(), labels::UNKNOWN),
         ),
         (
             "作者",
