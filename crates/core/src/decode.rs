@@ -48,7 +48,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     let mut candidates: Vec<&'static Encoding> = Vec::new();
-    for enc in [declared, Some(guess), Some(GBK), Some(BIG5)].into_iter().flatten() {
+    for enc in [declared, Some(guess), Some(GBK), Some(BIG5)]
+        .into_iter()
+        .flatten()
+    {
         let enc = enc.output_encoding();
         if enc != UTF_8 && !candidates.contains(&enc) {
             candidates.push(enc);
@@ -89,7 +92,10 @@ fn finish(
         }
         warnings.push(Warning {
             kind: WarningKind::DecodeErrors,
-            message: format!("{bad} byte sequence(s) invalid in {}; shown as U+FFFD", enc.name()),
+            message: format!(
+                "{bad} byte sequence(s) invalid in {}; shown as U+FFFD",
+                enc.name()
+            ),
             span: None,
         });
     }
@@ -152,7 +158,9 @@ fn binary_signature(b: &[u8]) -> Option<&'static str> {
         (b"\xD0\xCF\x11\xE0", "Office document"),
         (b"JJJCORP\0", "corpus bundle"),
     ];
-    SIGS.iter().find(|(sig, _)| b.starts_with(sig)).map(|(_, w)| *w)
+    SIGS.iter()
+        .find(|(sig, _)| b.starts_with(sig))
+        .map(|(_, w)| *w)
 }
 
 /// UTF-16 without a BOM shows as text with every other byte zero.
@@ -187,7 +195,10 @@ fn declared_charset(b: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(|c| c.to_ascii_lowercase()).collect();
     let pos = lower.windows(8).position(|w| w == b"charset=")?;
     let rest = &lower[pos + 8..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
@@ -232,16 +243,25 @@ mod tests {
         assert!(matches!(decode(b" \n\t "), Err(Error::Empty)));
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         assert!(decode(png).unwrap_err().to_string().contains("PNG"));
-        assert!(matches!(decode(b"abc\0\x01\x02def\0"), Err(Error::Binary { .. })));
+        assert!(matches!(
+            decode(b"abc\0\x01\x02def\0"),
+            Err(Error::Binary { .. })
+        ));
     }
 
     #[test]
     fn gbk_page_that_claims_utf8_is_decoded_as_gbk_with_a_warning() {
         let mut page = b"<html><head><meta charset=\"utf-8\"></head><body>".to_vec();
-        page.extend_from_slice(&GBK.encode("雄安新区承接北京非首都功能疏解，产业项目陆续落地。").0);
+        page.extend_from_slice(
+            &GBK.encode("雄安新区承接北京非首都功能疏解，产业项目陆续落地。")
+                .0,
+        );
         page.extend_from_slice(b"</body></html>");
         let d = decode(&page).unwrap();
         assert_eq!(d.encoding, "GBK");
-        assert!(d.warnings.iter().any(|w| w.kind == WarningKind::EncodingMismatch));
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::EncodingMismatch));
     }
 }

@@ -20,28 +20,95 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
     "plaintext",
 ];
 const DROPPED: &[&str] = &[
     "script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template",
-    "svg", "math", "object", "select", "button", "form", "nav", "aside", "canvas", "video", "audio",
+    "svg", "math", "object", "select", "button", "form", "nav", "aside", "canvas", "video",
+    "audio",
 ];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
-    "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "td", "th", "main",
-    "figure", "figcaption", "center", "title", "body", "html", "address",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "td",
+    "th",
+    "main",
+    "figure",
+    "figcaption",
+    "center",
+    "title",
+    "body",
+    "html",
+    "address",
 ];
 /// Class/id words that mark page furniture rather than the article.
 const FURNITURE: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "crumb", "crumbs", "footer", "comment",
-    "comments", "share", "sharing", "related", "recommend", "sidebar", "toolbar", "copyright",
-    "qrcode", "advert", "ads", "banner", "login", "pager", "pagination", "hotnews", "friendlink",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "crumb",
+    "crumbs",
+    "footer",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "related",
+    "recommend",
+    "sidebar",
+    "toolbar",
+    "copyright",
+    "qrcode",
+    "advert",
+    "ads",
+    "banner",
+    "login",
+    "pager",
+    "pagination",
+    "hotnews",
+    "friendlink",
 ];
 
 /// Whether the text is an HTML document (rather than text with a stray tag).
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.contains("<!doctype html") || head.contains("<html") || head.contains("<body") {
         return true;
     }
@@ -72,7 +139,10 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
     if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    while b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':') {
+    while b
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b':')
+    {
         i += 1;
     }
     let name = s[name_start..i].to_ascii_lowercase();
@@ -84,7 +154,17 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
         }
         match b.get(i) {
             None => return None,
-            Some(b'>') => return Some((Tag { name, end, self_closing, attrs }, i + 1)),
+            Some(b'>') => {
+                return Some((
+                    Tag {
+                        name,
+                        end,
+                        self_closing,
+                        attrs,
+                    },
+                    i + 1,
+                ))
+            }
             Some(b'/') => {
                 self_closing = true;
                 i += 1;
@@ -120,7 +200,10 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
                         }
                         _ => {
                             let v = i;
-                            while b.get(i).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>') {
+                            while b
+                                .get(i)
+                                .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
+                            {
                                 i += 1;
                             }
                             value = s[v..i].to_string();
@@ -142,7 +225,10 @@ fn is_furniture(tag: &Tag) -> bool {
 }
 
 fn attr<'a>(tag: &'a Tag, key: &str) -> Option<&'a str> {
-    tag.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    tag.attrs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Converts an HTML page to text. With `drop_furniture` false, only scripts,
@@ -241,7 +327,8 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         }
         let furniture_header =
             (name == "header" || name == "footer") && article_depth == 0 && drop_furniture;
-        let dropped = DROPPED.contains(&name) || furniture_header || (drop_furniture && is_furniture(&tag));
+        let dropped =
+            DROPPED.contains(&name) || furniture_header || (drop_furniture && is_furniture(&tag));
         if dropped && !VOID.contains(&name) && !tag.self_closing {
             if RAW_TEXT.contains(&name) {
                 i += find_close(rest_after(html, i), name).1;
@@ -307,21 +394,30 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         .or_else(|| attr(tag, "itemprop"))
         .unwrap_or("")
         .to_ascii_lowercase();
-    let Some(content) = attr(tag, "content").map(str::trim).filter(|c| !c.is_empty()) else {
+    let Some(content) = attr(tag, "content")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    else {
         return;
     };
     match key.as_str() {
-        "publishdate" | "pubdate" | "publish_date" | "publishtime" | "article:published_time"
-        | "og:release_date" | "datepublished" | "date" | "dc.date" | "dc.date.issued" => {
+        "publishdate"
+        | "pubdate"
+        | "publish_date"
+        | "publishtime"
+        | "article:published_time"
+        | "og:release_date"
+        | "datepublished"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued" => {
             out.date_hint.get_or_insert_with(|| content.to_string());
         }
         "source" | "contentsource" | "og:site_name" | "dc.publisher" => {
             out.source_hint.get_or_insert_with(|| content.to_string());
         }
         "og:title" | "articletitle" => {
-            if out.title_hint.is_none() {
-                out.title_hint = Some(content.to_string());
-            }
+            out.title_hint.get_or_insert_with(|| content.to_string());
         }
         _ => {}
     }
@@ -349,7 +445,9 @@ pub fn strip_stray_tags(text: &str) -> String {
         out.push_str(&text[i..i + p]);
         let at = i + p;
         match parse_tag(&text[at..]) {
-            Some((tag, len)) if is_html_element(&tag.name) && !text[at..at + len].contains('\n') => {
+            Some((tag, len))
+                if is_html_element(&tag.name) && !text[at..at + len].contains('\n') =>
+            {
                 if BLOCK.contains(&tag.name.as_str()) && !tag.end {
                     out.push('\n');
                 }
@@ -370,7 +468,10 @@ fn is_html_element(name: &str) -> bool {
         "a", "b", "i", "u", "em", "strong", "span", "font", "img", "source", "small", "big", "sub",
         "sup", "label", "abbr", "cite", "code", "q", "s", "strike", "mark", "time", "picture",
     ];
-    INLINE.contains(&name) || BLOCK.contains(&name) || DROPPED.contains(&name) || VOID.contains(&name)
+    INLINE.contains(&name)
+        || BLOCK.contains(&name)
+        || DROPPED.contains(&name)
+        || VOID.contains(&name)
 }
 
 #[cfg(test)]
@@ -385,7 +486,12 @@ mod tests {
 <h1>雄安新区建设提速</h1><p>第一段。<script>alert("x")</script></p><p>第二段<b>加粗</b>。</p>
 <footer>版权所有</footer></body></html>"#;
         let h = html_to_text(page, true);
-        let lines: Vec<&str> = h.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = h
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         assert_eq!(lines, ["雄安新区建设提速", "第一段。", "第二段加粗。"]);
         assert_eq!(h.title_hint.as_deref(), Some("雄安新区建设提速"));
         assert_eq!(h.date_hint.as_deref(), Some("2023-04-01"));
@@ -393,9 +499,17 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_recurse() {
-        let page = format!("<html><body>{}文本。{}</body></html>", "<div>".repeat(10_000), "</div>".repeat(10_000));
+        let page = format!(
+            "<html><body>{}文本。{}</body></html>",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
         assert_eq!(html_to_text(&page, true).text.trim(), "文本。");
-        let nav = format!("<nav>{}菜单{}</nav><p>正文。</p>", "<nav>".repeat(5000), "</nav>".repeat(5000));
+        let nav = format!(
+            "<nav>{}菜单{}</nav><p>正文。</p>",
+            "<nav>".repeat(5000),
+            "</nav>".repeat(5000)
+        );
         assert_eq!(html_to_text(&nav, true).text.trim(), "正文。");
     }
 
@@ -409,6 +523,9 @@ mod tests {
 
     #[test]
     fn title_tag_keeps_the_headline_part() {
-        assert_eq!(title_from_title_tag("北京疏解一般制造业企业_要闻_北京日报网"), "北京疏解一般制造业企业");
+        assert_eq!(
+            title_from_title_tag("北京疏解一般制造业企业_要闻_北京日报网"),
+            "北京疏解一般制造业企业"
+        );
     }
 }

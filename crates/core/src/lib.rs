@@ -11,44 +11,89 @@
 //! assert_eq!(doc.source.as_deref(), Some("北京青年报"));
 //! ```
 
+pub mod clean;
+pub mod damage;
 pub mod decode;
 pub mod error;
 pub mod html;
+pub mod meta;
+pub mod model;
 pub mod normalize;
 pub mod repair;
-pub mod model;
 
 pub use error::Error;
 pub use model::{decode_bundle, encode_bundle, Bundle, Document};
 
 /// Turns one raw page (text or HTML, any supported encoding) into a document.
+///
+/// Fails only when there is nothing to work with: an empty or binary file, an
+/// encoding that does not decode, or a page with no Chinese article text.
 pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::Undecodable {
-        reason: e.to_string(),
-    })?;
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let title = lines.next().ok_or(Error::Empty)?.to_string();
-    let body: Vec<&str> = lines.collect();
-    let body = body.join("\n");
+    let decoded = decode::decode(bytes)?;
+    let mut hints = clean::Hints::default();
+    let text = if html::looks_like_html(&decoded.text) {
+        let mut h = html::html_to_text(&decoded.text, true);
+        if !has_article(&h.text) {
+            // The furniture rules swallowed everything (an unclosed <nav>?): keep more.
+            h = html::html_to_text(&decoded.text, false);
+        }
+        hints.title = h.title_hint.map(|t| repair::repair(&t));
+        hints.date = h.date_hint;
+        hints.source = h.source_hint.map(|t| repair::repair(&t));
+        h.text
+    } else {
+        html::strip_stray_tags(&decoded.text)
+    };
+    let repaired = repair::repair(&text);
+    let cleaned = clean::clean(&repaired, &hints);
+    if cleaned.body.is_empty() {
+        let detail = if repaired.chars().any(repair::is_han) {
+            " (no paragraph reads like article text)"
+        } else {
+            " (the page has no Chinese text)"
+        };
+        return Err(Error::NoArticle {
+            detail: detail.into(),
+        });
+    }
+    let normalized = normalize::normalize(&cleaned.body);
+    let mut warnings = decoded.warnings;
+    warnings.extend(cleaned.warnings);
+    warnings.extend(damage::find_damage(&cleaned.body));
     Ok(Document {
-        id: String::from("0000000000000000"),
+        id: stable_id(bytes),
         origin: origin.map(str::to_string),
-        title: Some(title),
-        date: None,
-        source: None,
-        author: None,
-        editor: None,
-        script: model::Script::Unknown,
-        encoding: "UTF-8".into(),
-        body_simplified: body.clone(),
-        body,
-        offsets: Default::default(),
-        warnings: vec![],
+        script: normalize::detect_script(&cleaned.body),
+        title: cleaned.title,
+        date: cleaned.date,
+        source: cleaned.source,
+        author: cleaned.author,
+        editor: cleaned.editor,
+        encoding: decoded.encoding.to_string(),
+        body: cleaned.body,
+        body_simplified: normalized.text,
+        offsets: normalized.map,
+        warnings,
         regions: vec![],
         industries: vec![],
         flows: vec![],
         figures: vec![],
     })
+}
+
+fn has_article(text: &str) -> bool {
+    text.lines()
+        .any(|l| clean::classify(&normalize::simplify(l.trim())) == clean::Kind::Content)
+}
+
+/// FNV-1a 64 of the raw bytes: the same page always gets the same id.
+pub fn stable_id(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Collects documents into a bundle stamped with this pipeline's version.

@@ -158,12 +158,16 @@ impl OffsetMap {
     /// Char position in the normalized text for a char position in the original.
     /// A position inside a rewritten stretch maps to that stretch's start.
     pub fn to_normalized(&self, orig: u32) -> u32 {
-        map_pos(&self.segments, orig, |s| (s.orig, s.orig_len, s.norm, s.norm_len))
+        map_pos(&self.segments, orig, |s| {
+            (s.orig, s.orig_len, s.norm, s.norm_len)
+        })
     }
 
     /// Char position in the original text for a char position in the normalized one.
     pub fn to_original(&self, norm: u32) -> u32 {
-        map_pos(&self.segments, norm, |s| (s.norm, s.norm_len, s.orig, s.orig_len))
+        map_pos(&self.segments, norm, |s| {
+            (s.norm, s.norm_len, s.orig, s.orig_len)
+        })
     }
 
     /// Maps a normalized span to the original, widening to whole rewritten stretches.

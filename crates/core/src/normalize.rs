@@ -31,7 +31,21 @@ pub const VOCABULARY: &[(&str, &str, &str, &[&str])] = &[
     ("专案", "项目", "", &["组"]),
     ("全域性", "全局性", "", &[]),
     ("稽核", "审核", "", &[]),
-    ("管道", "渠道", "油气水燃排污输供热暖地管钢", &["运输", "工程", "建设", "铺设", "泄漏", "燃气", "天然气", "网"]),
+    (
+        "管道",
+        "渠道",
+        "油气水燃排污输供热暖地管钢",
+        &[
+            "运输",
+            "工程",
+            "建设",
+            "铺设",
+            "泄漏",
+            "燃气",
+            "天然气",
+            "网",
+        ],
+    ),
     ("智慧制造", "智能制造", "", &[]),
     ("智慧网联", "智能网联", "", &[]),
     ("智慧汽车", "智能汽车", "", &[]),
@@ -47,6 +61,19 @@ pub const VOCABULARY: &[(&str, &str, &str, &[&str])] = &[
     ("水准", "水平", "", &[]),
     ("战畧", "战略", "", &[]),
     ("畧", "略", "", &[]),
+    // 著 as the aspect particle (t2s cannot tell it from 著 in 显著, 著名).
+    ("随著", "随着", "", &[]),
+    ("意味著", "意味着", "", &[]),
+    ("有著", "有着", "", &[]),
+    ("接著", "接着", "", &[]),
+    ("沿著", "沿着", "", &[]),
+    ("朝著", "朝着", "", &[]),
+    ("向著", "向着", "", &[]),
+    ("围绕著", "围绕着", "", &[]),
+    ("著力", "着力", "", &[]),
+    ("著重", "着重", "", &[]),
+    ("著眼", "着眼", "", &[]),
+    ("著手", "着手", "", &[]),
 ];
 
 /// A piece of a line: `orig_len` chars as written became `out`.
@@ -170,7 +197,12 @@ fn script_pieces(line: &str) -> Vec<Piece> {
             }
         };
         push(&mut pieces, pre, &c[..pre], true);
-        push(&mut pieces, clause.len() - pre - suf, &c[pre..c.len() - suf], false);
+        push(
+            &mut pieces,
+            clause.len() - pre - suf,
+            &c[pre..c.len() - suf],
+            false,
+        );
         push(&mut pieces, suf, &c[c.len() - suf..], true);
     }
     pieces
@@ -238,7 +270,11 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
                 let mut out = prefix.clone();
                 out.extend(to.chars());
                 out.extend_from_slice(&p.out[h_end - pos..]);
-                pieces.push(Piece { orig_len: orig_acc, out, identity: false });
+                pieces.push(Piece {
+                    orig_len: orig_acc,
+                    out,
+                    identity: false,
+                });
             } else {
                 prefix.clear();
                 pending = Some((h_start, h_len, to, orig_acc, prefix));
@@ -259,11 +295,23 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
                 let after = cur.out.split_off(local + h_len);
                 cur.out.truncate(local);
                 if local > 0 {
-                    pieces.push(Piece { orig_len: local as u32, out: std::mem::take(&mut cur.out), identity: true });
+                    pieces.push(Piece {
+                        orig_len: local as u32,
+                        out: std::mem::take(&mut cur.out),
+                        identity: true,
+                    });
                 }
-                pieces.push(Piece { orig_len: h_len as u32, out: to.chars().collect(), identity: false });
+                pieces.push(Piece {
+                    orig_len: h_len as u32,
+                    out: to.chars().collect(),
+                    identity: false,
+                });
                 let consumed = (local + h_len) as u32;
-                cur = Piece { orig_len: cur.orig_len - consumed, out: after, identity: true };
+                cur = Piece {
+                    orig_len: cur.orig_len - consumed,
+                    out: after,
+                    identity: true,
+                };
                 cur_start = h_start + h_len;
             } else if h_start + h_len <= cur_start + cur.out.len() {
                 // Inside a coarse piece: rewrite its output in place.
@@ -291,7 +339,11 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
     }
     if let Some((_, _, to, orig_acc, mut prefix)) = pending {
         prefix.extend(to.chars());
-        pieces.push(Piece { orig_len: orig_acc, out: prefix, identity: false });
+        pieces.push(Piece {
+            orig_len: orig_acc,
+            out: prefix,
+            identity: false,
+        });
     }
 }
 
@@ -350,12 +402,21 @@ static TRADITIONAL: LazyLock<HashSet<char>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `c` is a traditional character (one that `t2s` changes).
+pub fn is_traditional(c: char) -> bool {
+    TRADITIONAL.contains(&c)
+}
+
 /// Frequent characters that exist only in simplified script (never in
 /// traditional text), so their presence is evidence of simplified writing.
 const SIMPLIFIED_ONLY: &str = "这们说为时会国来对发个经进过动产业还长现开关问实体没样机电东给认让区与无应计门间务华线术济变结设车亿学见听书话语员从众优价传伤伦协单卖厂历压县参双发变号吗围图园场坏块坚声处备复头夺奋妇娱学宁宝实宾对导层岁币师带帮广应开张强归彻径总恶惊战户执扩扫扬护报担择挤换据损摄无时显晓权条来极构标树样检汇汉没沟济浅测涨渐满灭灵热爱犹独环现画畅疗监盘着矿码础确离种积称稳穷竞笔网织经绍给统继绩续维综编缺罗职联听脑节获虑虽补见观规览认讨让议讯记讲许论设访证评识诉诊词译试话该详语误说请诸调谈质购费资赛赶车转轮软轻较辅辆输辖边达过运还这进远连迟适选递遗邮邻释里钟钢钱铁银锁错锅镇长门问闭间闻阅队阳阶际陆陈险随隐难预领频题风饮马驾验鱼鸟龙";
 
-static SIMPLIFIED_SET: LazyLock<HashSet<char>> =
-    LazyLock::new(|| SIMPLIFIED_ONLY.chars().filter(|c| !TRADITIONAL.contains(c)).collect());
+static SIMPLIFIED_SET: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    SIMPLIFIED_ONLY
+        .chars()
+        .filter(|c| !TRADITIONAL.contains(c))
+        .collect()
+});
 
 /// Which script a text is written in.
 pub fn detect_script(text: &str) -> Script {
@@ -407,13 +468,27 @@ mod tests {
         assert_eq!(n.text, "发布各区产业布局、厂房楼宇点位、项目准入标准");
         // 項目 after the shortened 點比特 maps back to the same words.
         let norm_start = n.text.chars().position(|c| c == '项').unwrap() as u32;
-        let orig = n.map.span_to_original(Span { start: norm_start, end: norm_start + 2 });
-        let orig_text: String = src.chars().skip(orig.start as usize).take((orig.end - orig.start) as usize).collect();
+        let orig = n.map.span_to_original(Span {
+            start: norm_start,
+            end: norm_start + 2,
+        });
+        let orig_text: String = src
+            .chars()
+            .skip(orig.start as usize)
+            .take((orig.end - orig.start) as usize)
+            .collect();
         assert_eq!(orig_text, "項目");
         // 点位 maps to the whole 點比特.
         let p = n.text.chars().position(|c| c == '点').unwrap() as u32;
-        let o = n.map.span_to_original(Span { start: p, end: p + 2 });
-        let o_text: String = src.chars().skip(o.start as usize).take((o.end - o.start) as usize).collect();
+        let o = n.map.span_to_original(Span {
+            start: p,
+            end: p + 2,
+        });
+        let o_text: String = src
+            .chars()
+            .skip(o.start as usize)
+            .take((o.end - o.start) as usize)
+            .collect();
         assert_eq!(o_text, "點比特");
     }
 
@@ -428,15 +503,27 @@ mod tests {
 
     #[test]
     fn width_is_folded_where_chinese_convention_wants_it() {
-        assert_eq!(simplify("ＳＭＣ(天津)有限公司,年產值１０億"), "SMC（天津）有限公司，年产值10亿");
+        assert_eq!(
+            simplify("ＳＭＣ(天津)有限公司,年產值１０億"),
+            "SMC（天津）有限公司，年产值10亿"
+        );
         assert_eq!(simplify("增长1,000家,时间10:30"), "增长1,000家，时间10:30");
     }
 
     #[test]
     fn script_detection() {
-        assert_eq!(detect_script("北京经济技术开发区主动融入京津冀协同发展"), Script::Simplified);
-        assert_eq!(detect_script("北京經濟技術開發區主動融入京津冀協同發展"), Script::Traditional);
-        assert_eq!(detect_script("北京經濟技術開發區主動融入。北京经济技术开发区主动融入"), Script::Mixed);
+        assert_eq!(
+            detect_script("北京经济技术开发区主动融入京津冀协同发展"),
+            Script::Simplified
+        );
+        assert_eq!(
+            detect_script("北京經濟技術開發區主動融入京津冀協同發展"),
+            Script::Traditional
+        );
+        assert_eq!(
+            detect_script("北京經濟技術開發區主動融入。北京经济技术开发区主动融入"),
+            Script::Mixed
+        );
         assert_eq!(detect_script("hello"), Script::Unknown);
     }
 

@@ -183,7 +183,7 @@ fn is_pinyin_letter(c: char) -> bool {
 /// Removes `(xié)` / `（xié）` after a Chinese character (or after the `?`
 /// standing for one): one syllable of lowercase letters with a tone mark.
 pub fn remove_pinyin_annotations(s: &str) -> String {
-    if !s.contains('(') && !s.contains('（') {
+    if !s.contains(['(', '（', '?']) {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
@@ -207,6 +207,31 @@ pub fn remove_pinyin_annotations(s: &str) -> String {
                 continue;
             }
         }
+        // The converter sometimes lost the character *and* a parenthesis:
+        // `?shù` or `?yīng)` after a `?` — the pinyin still goes.
+        if c == '?' {
+            let mut j = i + 1;
+            if matches!(chars.get(j), Some('(' | '（')) {
+                j += 1;
+            }
+            let s0 = j;
+            while j < chars.len() && j - s0 <= 6 && is_pinyin_letter(chars[j]) {
+                j += 1;
+            }
+            let syllable = &chars[s0..j];
+            let next_ok = chars.get(j).is_none_or(|c| !c.is_ascii_alphanumeric());
+            if (1..=6).contains(&syllable.len())
+                && syllable.iter().any(|&c| is_pinyin_mark(c))
+                && next_ok
+            {
+                if matches!(chars.get(j), Some(')' | '）')) {
+                    j += 1;
+                }
+                out.push('?');
+                i = j;
+                continue;
+            }
+        }
         out.push(c);
         i += 1;
     }
@@ -226,25 +251,45 @@ mod tests {
     #[test]
     fn pinyin_annotations_after_characters_are_removed() {
         assert_eq!(remove_pinyin_annotations("協(xié)同發(fā)展"), "協同發展");
-        assert_eq!(remove_pinyin_annotations("產(chǎn)業(yè)經(jīng)濟(jì)帶"), "產業經濟帶");
+        assert_eq!(
+            remove_pinyin_annotations("產(chǎn)業(yè)經(jīng)濟(jì)帶"),
+            "產業經濟帶"
+        );
         assert_eq!(remove_pinyin_annotations("規?(yīng)用"), "規?用");
+        assert_eq!(
+            remove_pinyin_annotations("瘧?yīng)用 當?shù)卣?wù)服務"),
+            "瘧?用 當?卣?服務"
+        );
+        assert_eq!(remove_pinyin_annotations("是吗?ok"), "是吗?ok");
         // Real parentheses stay: English words, Chinese, tone-less letters.
         assert_eq!(remove_pinyin_annotations("SMC(天津)制造"), "SMC(天津)制造");
-        assert_eq!(remove_pinyin_annotations("亦庄(yizhuang)"), "亦庄(yizhuang)");
+        assert_eq!(
+            remove_pinyin_annotations("亦庄(yizhuang)"),
+            "亦庄(yizhuang)"
+        );
         assert_eq!(remove_pinyin_annotations("芯片(chip)"), "芯片(chip)");
     }
 
     #[test]
     fn doubled_punctuation_is_collapsed() {
-        assert_eq!(repair("建材,,機械,、家具、、木制品"), "建材,機械、家具、木制品");
+        assert_eq!(
+            repair("建材,,機械,、家具、、木制品"),
+            "建材,機械、家具、木制品"
+        );
         assert_eq!(repair("完成。。下一步"), "完成。下一步");
         assert_eq!(repair("他说。。。"), "他说。。。");
     }
 
     #[test]
     fn entities_invisible_characters_and_whitespace() {
-        assert_eq!(repair("&ldquo;疏解&rdquo;&amp;nbsp;提升&#x4E2D;&#22269;"), "“疏解” 提升中国");
-        assert_eq!(repair("  \u{3000}\u{3000}京津\u{200B}冀 \t 协同\r\n\r\n\n下一段  "), "京津冀 协同\n下一段");
+        assert_eq!(
+            repair("&ldquo;疏解&rdquo;&amp;nbsp;提升&#x4E2D;&#22269;"),
+            "“疏解” 提升中国"
+        );
+        assert_eq!(
+            repair("  \u{3000}\u{3000}京津\u{200B}冀 \t 协同\r\n\r\n\n下一段  "),
+            "京津冀 协同\n下一段"
+        );
         assert_eq!(repair("&bogus; & &#0;"), "&bogus; & &#0;");
     }
 }
