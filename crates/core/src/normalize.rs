@@ -58,6 +58,7 @@ pub const VOCABULARY: &[(&str, &str, &str, &[&str])] = &[
     ("晶片", "芯片", "", &[]),
     ("伺服器", "服务器", "", &[]),
     ("资料库", "数据库", "", &[]),
+    ("透过", "通过", "", &[]),
     ("水准", "水平", "", &[]),
     ("战畧", "战略", "", &[]),
     ("畧", "略", "", &[]),
@@ -141,9 +142,14 @@ fn normalize_line(line: &str) -> Vec<Piece> {
     }
     let mut pieces = script_pieces(line);
     apply_vocabulary(&mut pieces);
+    // Width folding looks at neighbours, so it runs over the whole line and
+    // the (unchanged-length) result is handed back to the pieces.
+    let all: Vec<char> = pieces.iter().flat_map(|p| p.out.iter().copied()).collect();
+    let mut folded = fold_width(&all).into_iter();
     for p in &mut pieces {
-        let chars = std::mem::take(&mut p.out);
-        p.out = fold_width(&chars);
+        for c in p.out.iter_mut() {
+            *c = folded.next().unwrap_or(*c);
+        }
     }
     pieces
 }
@@ -361,7 +367,23 @@ fn fold_width(chars: &[char]) -> Vec<char> {
             c => c,
         })
         .collect();
-    for i in 0..out.len() {
+    // Repeat until stable: a mark next to a mark that just became full-width
+    // is in Chinese context too (",,来" → "，，来"), so normalizing is idempotent.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..out.len() {
+            if widen_at(&mut out, i) {
+                changed = true;
+            }
+        }
+    }
+    out
+}
+
+/// Makes the half-width mark at `i` full-width if it stands in Chinese text.
+fn widen_at(out: &mut [char], i: usize) -> bool {
+    {
         let wide = match out[i] {
             ',' => '，',
             ':' => '：',
@@ -369,7 +391,7 @@ fn fold_width(chars: &[char]) -> Vec<char> {
             '!' => '！',
             '(' => '（',
             ')' => '）',
-            _ => continue,
+            _ => return false,
         };
         let prev_han = i > 0 && is_chinese_context(out[i - 1]);
         let next_han = out.get(i + 1).is_some_and(|&c| is_chinese_context(c));
@@ -379,9 +401,10 @@ fn fold_width(chars: &[char]) -> Vec<char> {
             && out.get(i + 1).is_some_and(|c| c.is_ascii_digit());
         if (prev_han || next_han) && !between_digits {
             out[i] = wide;
+            return true;
         }
     }
-    out
+    false
 }
 
 fn is_chinese_context(c: char) -> bool {

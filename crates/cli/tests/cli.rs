@@ -1,0 +1,136 @@
+//! The `jjj` command's contract: what scripts and users rely on.
+
+use std::process::{Command, Output, Stdio};
+
+fn jjj(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jjj"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn seeds() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/seeds").to_string()
+}
+
+#[test]
+fn extract_prints_the_documented_fields() {
+    let dir = seeds();
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("000_"))
+        .unwrap();
+    let out = jjj(&["extract", path.to_str().unwrap(), "--json"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "title",
+        "date",
+        "source",
+        "author",
+        "script",
+        "encoding",
+        "body",
+        "body_simplified",
+        "warnings",
+        "regions",
+        "industries",
+        "flows",
+        "figures",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["date"], "2021-05-29");
+    assert_eq!(v["script"], "traditional");
+    assert!(v["flows"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn extract_reads_standard_input() {
+    let page =
+        "标题在这里\n来源：新华社\n北京非首都功能疏解持续推进，一批企业迁往河北。".as_bytes();
+    let out = jjj(&["extract", "-", "--json"], Some(page));
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["source"], "新华社");
+}
+
+#[test]
+fn bad_input_exits_non_zero_with_one_clear_line() {
+    let dir = std::env::temp_dir().join(format!("jjj-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", vec![], "empty"),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "PNG",
+        ),
+        (
+            "english.html",
+            b"<html><body><p>English only.</p></body></html>".to_vec(),
+            "no Chinese",
+        ),
+        (
+            "junk.bin",
+            (0u8..=255).cycle().take(4000).collect(),
+            "binary",
+        ),
+    ];
+    for (name, bytes, expect) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = jjj(&["extract", path.to_str().unwrap(), "--json"], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{name} succeeded");
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err}");
+        assert!(err.contains(expect), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    let out = jjj(&["extract", "/no/such/file.txt"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn build_corpus_writes_a_bundle_the_app_can_read() {
+    let out_path = std::env::temp_dir().join(format!("jjj-corpus-{}.jjj", std::process::id()));
+    let out = jjj(
+        &["build-corpus", &seeds(), "-o", out_path.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.lines().count(),
+        6,
+        "one line per document and a total:\n{stdout}"
+    );
+    assert!(stdout
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("total: 5 documents"));
+    let bundle = jjj_core::decode_bundle(&std::fs::read(&out_path).unwrap()).unwrap();
+    assert_eq!(bundle.documents.len(), 5);
+    std::fs::remove_file(&out_path).ok();
+}
