@@ -107,7 +107,9 @@ describe("the reader", () => {
     assert.match(await reader.locator(".reader-title").textContent(), new RegExp(KNOWN_TITLE));
     const paragraphs = reader.locator(".body > p");
     assert.ok((await paragraphs.count()) > 3, "the body is split into paragraphs");
-    assert.match(await reader.locator(".body").textContent(), /产业协作/);
+    assert.match(await reader.locator(".body").textContent(), /产业转移对接协作/);
+    // The deck lines repeating the headline are not part of the body.
+    assert.doesNotMatch(await reader.locator(".body").textContent(), /——聚焦/);
     for (const label of ["作者", "责任编辑", "编码", "字形"]) {
       await reader.locator("dt", { hasText: label }).waitFor();
     }
