@@ -77,6 +77,14 @@ pub const VOCABULARY: &[(&str, &str, &str, &[&str])] = &[
     ("著手", "着手", "", &[]),
 ];
 
+/// [`VOCABULARY`]'s keys as chars, made once.
+static VOCABULARY_CHARS: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
+    VOCABULARY
+        .iter()
+        .map(|(f, ..)| f.chars().collect())
+        .collect()
+});
+
 /// A piece of a line: `orig_len` chars as written became `out`.
 /// `identity` pieces correspond char for char.
 struct Piece {
@@ -237,9 +245,8 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
     let mut i = 0;
     while i < text.len() {
         let mut matched = None;
-        for (from, to, not_after, not_before) in VOCABULARY {
-            let f: Vec<char> = from.chars().collect();
-            if text[i..].starts_with(&f) {
+        for (f, (_, to, not_after, not_before)) in VOCABULARY_CHARS.iter().zip(VOCABULARY) {
+            if text[i..].starts_with(f) {
                 let prev_blocked = i > 0 && not_after.contains(text[i - 1]);
                 let rest: String = text[i + f.len()..].iter().take(4).collect();
                 let next_blocked = not_before.iter().any(|w| rest.starts_with(w));
