@@ -325,11 +325,15 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
 
     // --- Header: title, metadata, leading headings.
     let first_meta = (0..first).find(|&i| lines[i].kind == Kind::Meta);
-    let is_candidate = |l: &Line| {
+    // Only the page's first line can be a masthead.
+    let top = lines.iter().position(|l| l.kind != Kind::Noise);
+    let is_candidate = |i: usize| {
+        let l = &lines[i];
         matches!(l.kind, Kind::Short | Kind::Loose)
             && l.han >= 4
             && l.text.chars().count() <= 80
             && !l.simp.ends_with('。')
+            && !(Some(i) == top && is_outlet_name(&l.simp))
     };
     let hint_title = hints
         .title
@@ -342,9 +346,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         match first_meta {
             Some(m) => (0..m)
                 .rev()
-                .find(|&i| is_candidate(&lines[i]))
-                .or_else(|| (m..first).find(|&i| is_candidate(&lines[i]))),
-            None => (0..first).find(|&i| is_candidate(&lines[i])),
+                .find(|&i| is_candidate(i))
+                .or_else(|| (m..first).find(|&i| is_candidate(i))),
+            None => (0..first).find(|&i| is_candidate(i)),
         }
     };
     out.title = hint_title
@@ -500,6 +504,27 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     out
 }
 
+/// A masthead such as 北京日报客户端 or 新华网 at the top of a page is not a headline.
+fn is_outlet_name(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().count() <= 10
+        && !s.contains(' ')
+        && [
+            "网",
+            "报",
+            "客户端",
+            "频道",
+            "新闻",
+            "电视台",
+            "广播电台",
+            "杂志",
+            "在线",
+            "官网",
+        ]
+        .iter()
+        .any(|e| s.ends_with(e))
+}
+
 /// The run of lines with the most article text: (first, last) line index.
 fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize, usize)> = None; // (score, first, last)
@@ -627,6 +652,14 @@ mod tests {
         assert_eq!(classify("“腾笼”加快步伐"), Kind::Short);
         assert_eq!(classify("北京现代沧州工厂又出新车型了。"), Kind::Content);
         assert_eq!(classify("2026年11月23日 星期一"), Kind::Meta);
+    }
+
+    #[test]
+    fn a_masthead_above_the_headline_is_not_the_title() {
+        let page = "北京日报客户端\n天津滨海新区承接首都产业转移\n\
+                    滨海新区今年已承接北京转移项目八十余个，涉及新一代信息技术和生物医药等领域。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("天津滨海新区承接首都产业转移"));
     }
 
     #[test]

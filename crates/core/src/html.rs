@@ -325,8 +325,10 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             }
             _ => {}
         }
-        let furniture_header =
-            (name == "header" || name == "footer") && article_depth == 0 && drop_furniture;
+        // A page-level <footer> is site furniture. A <header> is kept: many pages put
+        // the headline and dateline in one outside <article>; its menus are <nav>s
+        // and the line rules drop what is left.
+        let furniture_header = name == "footer" && article_depth == 0 && drop_furniture;
         let dropped =
             DROPPED.contains(&name) || furniture_header || (drop_furniture && is_furniture(&tag));
         if dropped && !VOID.contains(&name) && !tag.self_closing {
@@ -495,6 +497,16 @@ mod tests {
         assert_eq!(lines, ["雄安新区建设提速", "第一段。", "第二段加粗。"]);
         assert_eq!(h.title_hint.as_deref(), Some("雄安新区建设提速"));
         assert_eq!(h.date_hint.as_deref(), Some("2023-04-01"));
+    }
+
+    #[test]
+    fn a_headline_in_a_page_header_is_kept() {
+        let page = "<html><body><header class=\"article-header\"><nav>首页 财经</nav><h1>亦庄新城建设提速</h1>\
+                    <span>2024-02-25 来源：北京日报</span></header><p>正文第一段。</p></body></html>";
+        let h = html_to_text(page, true);
+        assert_eq!(h.title_hint.as_deref(), Some("亦庄新城建设提速"));
+        assert!(h.text.contains("2024-02-25 来源：北京日报"));
+        assert!(!h.text.contains("首页"));
     }
 
     #[test]
