@@ -598,11 +598,7 @@ fn written_form(line: &Line, simp_word: &str) -> String {
         start,
         end: start + simp_word.chars().count() as u32,
     });
-    line.text
-        .chars()
-        .skip(span.start as usize)
-        .take((span.end - span.start) as usize)
-        .collect()
+    span.slice(line.text)
 }
 
 /// The line as written without its first `n` simplified chars.

@@ -135,6 +135,16 @@ pub struct Span {
     pub end: u32,
 }
 
+impl Span {
+    /// The text this span covers in `s` (char offsets; clamped to `s`).
+    pub fn slice(self, s: &str) -> String {
+        s.chars()
+            .skip(self.start as usize)
+            .take(self.end.saturating_sub(self.start) as usize)
+            .collect()
+    }
+}
+
 /// Position map between the original body and the normalized one.
 ///
 /// Only the stretches whose lengths differ are stored; everything between

@@ -502,11 +502,7 @@ mod tests {
             start: norm_start,
             end: norm_start + 2,
         });
-        let orig_text: String = src
-            .chars()
-            .skip(orig.start as usize)
-            .take((orig.end - orig.start) as usize)
-            .collect();
+        let orig_text = orig.slice(src);
         assert_eq!(orig_text, "項目");
         // 点位 maps to the whole 點比特.
         let p = n.text.chars().position(|c| c == '点').unwrap() as u32;
@@ -514,11 +510,7 @@ mod tests {
             start: p,
             end: p + 2,
         });
-        let o_text: String = src
-            .chars()
-            .skip(o.start as usize)
-            .take((o.end - o.start) as usize)
-            .collect();
+        let o_text = o.slice(src);
         assert_eq!(o_text, "點比特");
     }
 

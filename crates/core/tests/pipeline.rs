@@ -117,12 +117,7 @@ fn seed_001_people_daily_with_pinyin_annotations() {
     assert!(q.len() >= 5);
     for w in q {
         let s = w.span.unwrap();
-        let text: String = d
-            .body
-            .chars()
-            .skip(s.start as usize)
-            .take((s.end - s.start) as usize)
-            .collect();
+        let text = s.slice(&d.body);
         assert!(text.starts_with('?') && text.ends_with('?'), "{text}");
     }
 }
