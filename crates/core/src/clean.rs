@@ -164,8 +164,34 @@ fn has_sentence_stop(s: &str) -> bool {
     s.contains(['。', '！', '？', '…', '；'])
 }
 
+/// Without trailing emoji and pictographs (a paragraph may end "……进展。🚀").
+fn trim_symbols(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
+    })
+}
+
+/// A row of a table of figures ("北京 41610.9 5.2%").
+fn is_figures_row(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    digits * 3 >= s.chars().count() && s.contains(' ')
+}
+
+/// A photo caption: "图为……。新华社记者 王五 摄", "（图片来源：……）".
+fn is_caption(s: &str) -> bool {
+    let t = trim_symbols(s).trim_end_matches(['）', ')', '。']);
+    s.chars().count() <= 120
+        && (s.starts_with("图为")
+            || s.starts_with("图：")
+            || s.starts_with("▲")
+            || s.starts_with("（图")
+            || ((t.ends_with("摄") || t.ends_with("供图"))
+                && (s.contains("记者") || s.contains("图"))))
+}
+
 fn ends_like_sentence(s: &str) -> bool {
-    let Some(last) = s.trim_end().chars().last() else {
+    let Some(last) = trim_symbols(s).chars().last() else {
         return false;
     };
     match last {
@@ -229,22 +255,26 @@ pub fn classify(simp: &str) -> Kind {
     if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM)) || is_nav(s) {
         return Kind::Noise;
     }
-    if len <= 40 && contains_any(s, WIDGETS) {
-        return Kind::Noise;
-    }
     if ["摘要", "导读", "核心提示", "内容提要"]
         .iter()
         .any(|p| bare.starts_with(p))
     {
         return Kind::Summary;
     }
+    // Before the widget rule: "发布时间：… 来源：… 字号：[大 中 小]" is the metadata line.
     if is_meta(s, han) {
         return Kind::Meta;
+    }
+    if (len <= 40 && contains_any(s, WIDGETS)) || is_caption(s) {
+        return Kind::Noise;
     }
     if is_headline_list_item(s) {
         return Kind::Noise;
     }
-    if han >= 10 && (ends_like_sentence(s) || (han >= 60 && has_sentence_stop(s))) {
+    // A short line ending in 。 is a sentence too (headings do not end in 。).
+    if (han >= 10 && (ends_like_sentence(s) || (han >= 60 && has_sentence_stop(s))))
+        || (han >= 4 && trim_symbols(s).ends_with('。'))
+    {
         return Kind::Content;
     }
     if len <= 50 {
@@ -294,6 +324,8 @@ pub struct Cleaned {
 #[derive(Debug, Default, Clone)]
 pub struct Hints {
     pub title: Option<String>,
+    /// The title hint is only the page's `<title>`: a headline found in the text wins.
+    pub title_weak: bool,
     pub date: Option<String>,
     pub source: Option<String>,
 }
@@ -340,20 +372,28 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .as_deref()
         .map(str::trim)
         .filter(|t| han_count(t) >= 2);
-    let title_idx = if hint_title.is_some() {
-        None
-    } else {
-        match first_meta {
-            Some(m) => (0..m)
-                .rev()
-                .find(|&i| is_candidate(i))
-                .or_else(|| (m..first).find(|&i| is_candidate(i))),
-            None => (0..first).find(|&i| is_candidate(i)),
-        }
+    let text_title = || match first_meta {
+        Some(m) => (0..m)
+            .rev()
+            .find(|&i| is_candidate(i))
+            .or_else(|| (m..first).find(|&i| is_candidate(i))),
+        None => (0..first).find(|&i| is_candidate(i)),
     };
-    out.title = hint_title
-        .map(str::to_string)
-        .or_else(|| title_idx.map(|i| lines[i].text.to_string()));
+    let title_idx = match hint_title {
+        Some(_) if !hints.title_weak => None,
+        // A <title> hint: prefer a headline line of the page that it contains.
+        Some(h) => {
+            let hk = squash(h);
+            (0..first)
+                .find(|&i| is_candidate(i) && hk.contains(&squash(&lines[i].simp)))
+                .or_else(text_title)
+        }
+        None => text_title(),
+    };
+    out.title = match title_idx {
+        Some(i) => Some(lines[i].text.to_string()),
+        None => hint_title.map(str::to_string),
+    };
     let title_key = out.title.as_deref().map(squash).unwrap_or_default();
     let is_deck = |l: &Line| {
         let k = squash(&l.simp);
@@ -390,6 +430,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         take_labels(&labels, l, &mut out, &mut authors, l.kind == Kind::Meta);
         if l.kind == Kind::Meta {
             if let Some(names) = meta::line_byline(&l.simp) {
+                authors.extend(names.into_iter().map(|n| written_form(l, &n)));
+            } else if let Some(names) = meta::inline_byline(&l.simp) {
+                // "2023年3月1日 来源：河北新闻网 记者 褚四"
                 authors.extend(names.into_iter().map(|n| written_form(l, &n)));
             }
             let before_title = title_idx.is_some_and(|t| i < t);
@@ -468,6 +511,12 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 .collect::<String>()
                 .trim_end()
                 .to_string();
+        }
+        // The agency's end mark: "……营商环境。(完)".
+        for mark in ["（完）", "(完)", "【完】", "[完]"] {
+            if let Some(t) = text.strip_suffix(mark) {
+                text = t.trim_end().to_string();
+            }
         }
         if !text.is_empty() {
             paragraphs.push(text);
@@ -559,6 +608,8 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
                 }
                 gap = 0;
             }
+            // Table rows of figures inside an article do not break it.
+            Kind::Short if is_figures_row(&l.simp) => {}
             _ => gap += 1,
         }
     }

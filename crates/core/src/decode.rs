@@ -57,15 +57,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             candidates.push(enc);
         }
     }
-    let mut best: Option<(&'static Encoding, usize)> = None;
+    // Score: Chinese characters decoded, minus a penalty per invalid sequence.
+    // A single-byte guess decodes anything without errors but yields no Chinese.
+    let mut best: Option<(&'static Encoding, i64)> = None;
     for enc in candidates {
         let (text, _) = enc.decode_without_bom_handling(bytes);
-        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        if best.is_none_or(|(_, b)| bad < b) {
-            best = Some((enc, bad));
-        }
-        if bad == 0 {
-            break;
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count() as i64;
+        let han = text.chars().filter(|&c| crate::repair::is_han(c)).count() as i64;
+        let score = 2 * han - 3 * bad;
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((enc, score));
         }
     }
     let (enc, _) = best.unwrap_or((GBK, 0));
@@ -82,7 +83,7 @@ fn finish(
     let total = text.chars().count().max(1);
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        if bad as f64 / total as f64 > MAX_BAD_SHARE {
+        if bad > 8 && bad as f64 / total as f64 > MAX_BAD_SHARE {
             return Err(Error::Undecodable {
                 reason: format!(
                     "{bad} of {total} characters are invalid in {}, the closest encoding (tried UTF-8, GBK/GB18030, Big5)",
@@ -224,6 +225,22 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "Big5");
         assert!(d.text.contains("產業轉移"));
+    }
+
+    #[test]
+    fn a_gbk_page_with_a_few_stray_bytes_is_still_gbk() {
+        let mut bytes = GBK
+            .encode("<p>河北承接北京项目进展顺利。</p>")
+            .0
+            .into_owned();
+        bytes.extend_from_slice(b"\xff\xfe\x80");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.text.contains("河北承接北京项目进展顺利"));
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DecodeErrors));
     }
 
     #[test]

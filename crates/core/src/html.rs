@@ -11,6 +11,8 @@ pub struct HtmlText {
     /// Text with one line per block element.
     pub text: String,
     pub title_hint: Option<String>,
+    /// The hint comes from `<title>` (often a site name or "headline_site"), not `<h1>`/`og:title`.
+    pub title_hint_weak: bool,
     pub date_hint: Option<String>,
     pub source_hint: Option<String>,
 }
@@ -61,8 +63,6 @@ const BLOCK: &[&str] = &[
     "dd",
     "dt",
     "dl",
-    "td",
-    "th",
     "main",
     "figure",
     "figcaption",
@@ -346,12 +346,20 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         }
         if BLOCK.contains(&name) {
             text.push('\n');
+        } else if name == "td" || name == "th" {
+            // Cells of a row stay on the row's line.
+            text.push(' ');
         }
     }
     if let Some(h) = h1 {
         out.title_hint = Some(h);
     } else if let Some(t) = out.title_hint.take() {
-        out.title_hint = Some(title_from_title_tag(t.trim_start_matches('\u{0}')));
+        if let Some(weak) = t.strip_prefix('\u{0}') {
+            out.title_hint_weak = true;
+            out.title_hint = Some(title_from_title_tag(weak));
+        } else {
+            out.title_hint = Some(t);
+        }
     }
     out.text = text;
     out

@@ -38,6 +38,7 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
             h = html::html_to_text(&decoded.text, false);
         }
         hints.title = h.title_hint.map(|t| repair::repair(&t));
+        hints.title_weak = h.title_hint_weak;
         hints.date = h.date_hint;
         hints.source = h.source_hint.map(|t| repair::repair(&t));
         h.text

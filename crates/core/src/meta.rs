@@ -242,7 +242,11 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
             None => true,
             Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/'),
         };
-        if j - s >= 2 && ends_name {
+        // Words that follow 记者 in running text (记者了解到, 记者从…获悉) are not names.
+        let verb_like = chars
+            .get(s)
+            .is_some_and(|c| "了获看发注采调走从在对近日表据今昨也还就将已曾又再的是".contains(*c));
+        if j - s >= 2 && ends_name && !verb_like {
             names.push(chars[s..j].iter().collect());
         } else {
             return (names, s);
@@ -286,6 +290,17 @@ pub fn line_byline(line: &str) -> Option<Vec<String>> {
     let rest =
         rest.trim_matches(|c: char| c == ' ' || c == '）' || c == ')' || c == '（' || c == '(');
     rest.is_empty().then_some(names)
+}
+
+/// A byline after other metadata on one line: "来源：沧州日报 记者 蒋六".
+pub fn inline_byline(line: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = line.chars().collect();
+    (1..chars.len())
+        .filter(|&i| chars[i - 1] == ' ')
+        .find_map(|i| {
+            byline_at(&chars, i).filter(|(_, end)| *end >= chars.len() || chars[*end] == ' ')
+        })
+        .map(|(names, _)| names)
 }
 
 /// A byline at the end of a paragraph: `……企业1400家。（记者 潘文静）`,
@@ -459,6 +474,11 @@ mod tests {
             Some(vec!["林艳".to_string()])
         );
         assert_eq!(line_byline("记者了解到，近年来"), None);
+        assert_eq!(
+            inline_byline("2022-05-05 来源：沧州日报 记者 蒋六"),
+            Some(vec!["蒋六".to_string()])
+        );
+        assert_eq!(inline_byline("来源：沧州日报 记者了解到"), None);
         let t = trailing_byline("吸引落户京津高科技企业1400家。（记者 潘文静）").unwrap();
         assert_eq!(t.0, ["潘文静"]);
         let t = trailing_byline("完善京津冀产业链规划布局。 文/本报记者 林艳").unwrap();

@@ -332,3 +332,48 @@ fn bad_inputs_are_errors_with_a_reason() {
         .to_string()
         .contains("no Chinese article text"));
 }
+
+#[test]
+fn pages_in_other_portal_layouts() {
+    // A government portal: the headline in <h2>, a <title> that is only the
+    // site name, and a 字号 widget on the metadata line.
+    let gov = r#"<html><head><title>河北省人民政府网站</title></head><body>
+<div class="title"><h2>雄安新区承接首批疏解央企总部</h2></div>
+<div class="info">发布时间：2022-06-01 来源：河北日报 字号：[大 中 小]</div>
+<p>近日，首批疏解的央企总部在雄安新区开工建设。</p>
+<p>这标志着雄安新区进入承接疏解和建设同步推进的重要阶段。</p>
+<div>【打印本页】【关闭窗口】</div></body></html>"#;
+    let d = process_page(gov.as_bytes(), None).unwrap();
+    assert_eq!(d.title.as_deref(), Some("雄安新区承接首批疏解央企总部"));
+    assert_eq!(d.date.as_deref(), Some("2022-06-01"));
+    assert_eq!(d.source.as_deref(), Some("河北日报"));
+    assert_eq!(paragraphs(&d).len(), 2);
+
+    // Photo captions, a reporter named on the info line, the agency's (完).
+    let text = "曹妃甸协同发展示范区建设提速\n2023-04-10 来源：新华网 记者 郑一\n\
+                图为曹妃甸港区一景。新华社记者 王五 摄\n\
+                河北唐山曹妃甸协同发展示范区建设不断提速。\n\
+                示范区将持续承接首都产业转移。(完)\n编辑：冯二";
+    let d = process_page(text.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("郑一"));
+    assert_eq!(
+        paragraphs(&d),
+        [
+            "河北唐山曹妃甸协同发展示范区建设不断提速。",
+            "示范区将持续承接首都产业转移。"
+        ]
+    );
+
+    // A table of figures inside the article does not cut it in two; a short
+    // closing sentence and a paragraph ending in an emoji are still article text.
+    let table = r#"<html><body><h1>京津冀三地GDP数据发布</h1><div>2023-01-20 来源：经济日报</div>
+<p>三地统计部门20日发布2022年经济数据。🚀</p>
+<table><tr><th>地区</th><th>GDP（亿元）</th><th>增速</th></tr><tr><td>北京</td><td>41610.9</td><td>0.7%</td></tr>
+<tr><td>天津</td><td>16311.3</td><td>1.0%</td></tr><tr><td>河北</td><td>42370.4</td><td>3.8%</td></tr></table>
+<p>三地经济总量突破10万亿元。</p></body></html>"#;
+    let d = process_page(table.as_bytes(), None).unwrap();
+    let p = paragraphs(&d);
+    assert_eq!(p.first(), Some(&"三地统计部门20日发布2022年经济数据。🚀"));
+    assert_eq!(p.last(), Some(&"三地经济总量突破10万亿元。"));
+    assert!(p.contains(&"北京 41610.9 0.7%"));
+}
