@@ -55,7 +55,7 @@ fn digits(chars: &[char], i: usize) -> (u32, usize) {
 /// (2021-13-45) are not dates.
 pub fn find_dates(line: &str) -> Vec<FoundDate> {
     let chars: Vec<char> = line.chars().collect();
-    let mut out = Vec::new();
+    let mut out = chinese_numeral_dates(&chars);
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
@@ -110,6 +110,72 @@ pub fn find_dates(line: &str) -> Vec<FoundDate> {
             }
             _ => i += la.max(1),
         }
+    }
+    out
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+        .or((c == '零').then_some(0))
+}
+
+/// 一 … 三十一 (month and day numbers).
+fn cn_small(chars: &[char]) -> Option<u32> {
+    match chars {
+        [a] if *a == '十' => Some(10),
+        [a] => cn_digit(*a).filter(|&d| d > 0),
+        ['十', b] => cn_digit(*b).filter(|&d| d > 0).map(|d| 10 + d),
+        [a, '十'] => cn_digit(*a).filter(|&d| d > 0).map(|d| d * 10),
+        [a, '十', b] => Some(cn_digit(*a)? * 10 + cn_digit(*b).filter(|&d| d > 0)?),
+        _ => None,
+    }
+}
+
+/// Dates written in Chinese numerals: 二〇二三年三月一日, 二零二三年十二月三十一日.
+fn chinese_numeral_dates(chars: &[char]) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    let is_cn = |c: char| cn_digit(c).is_some() || c == '十';
+    let mut i = 0;
+    while i + 4 < chars.len() {
+        let year: Option<u32> = chars[i..i + 4]
+            .iter()
+            .try_fold(0u32, |acc, &c| cn_digit(c).map(|d| acc * 10 + d));
+        let starts_run = i == 0 || !is_cn(chars[i - 1]);
+        if let (Some(y), true, Some('年')) = (year, starts_run, chars.get(i + 4)) {
+            let m_start = i + 5;
+            let m_end = (m_start..chars.len())
+                .find(|&k| !is_cn(chars[k]))
+                .unwrap_or(chars.len());
+            if chars.get(m_end) == Some(&'月') {
+                let d_start = m_end + 1;
+                let d_end = (d_start..chars.len())
+                    .find(|&k| !is_cn(chars[k]))
+                    .unwrap_or(chars.len());
+                if matches!(chars.get(d_end), Some('日' | '号')) {
+                    if let (Some(m), Some(d)) = (
+                        cn_small(&chars[m_start..m_end]),
+                        cn_small(&chars[d_start..d_end]),
+                    ) {
+                        if valid_ymd(y, m, d) {
+                            let tail: String = chars[d_end + 1..].iter().take(6).collect();
+                            let tail = tail.trim_start();
+                            out.push(FoundDate {
+                                iso: format!("{y:04}-{m:02}-{d:02}"),
+                                start: i,
+                                end: d_end + 1,
+                                weekday: tail.starts_with("星期") || tail.starts_with("周"),
+                            });
+                            i = d_end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
     }
     out
 }
@@ -452,6 +518,9 @@ mod tests {
         assert_eq!(isos("2021-13-45 与 2021-02-30"), Vec::<String>::new());
         assert_eq!(isos("2020年-2022年"), Vec::<String>::new());
         assert!(find_dates("2026年11月23日 星期一")[0].weekday);
+        assert_eq!(isos("二〇二三年三月一日　来源：北京日报"), ["2023-03-01"]);
+        assert_eq!(isos("二零一九年十二月三十一日"), ["2019-12-31"]);
+        assert_eq!(isos("二〇二三年二月三十日"), Vec::<String>::new());
     }
 
     #[test]
