@@ -430,10 +430,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         take_labels(&labels, l, &mut out, &mut authors, l.kind == Kind::Meta);
         if l.kind == Kind::Meta {
             if let Some(names) = meta::line_byline(&l.simp) {
-                authors.extend(names.into_iter().map(|n| written_form(l, &n)));
+                authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
             } else if let Some(names) = meta::inline_byline(&l.simp) {
                 // "2023年3月1日 来源：河北新闻网 记者 褚四"
-                authors.extend(names.into_iter().map(|n| written_form(l, &n)));
+                authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
             }
             let before_title = title_idx.is_some_and(|t| i < t);
             let today_header =
@@ -465,7 +465,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             Kind::Content | Kind::Short | Kind::Loose => {}
             Kind::Meta => {
                 if let Some(names) = meta::line_byline(&l.simp) {
-                    authors.extend(names.into_iter().map(|n| written_form(l, &n)));
+                    authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
                 }
                 let labels = meta::labels(&l.simp);
                 take_labels(&labels, l, &mut out, &mut authors, true);
@@ -478,7 +478,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             first_paragraph = false;
             if let Some(d) = meta::dateline(&l.simp) {
                 if out.source.is_none() {
-                    out.source = d.agency.as_deref().map(|a| written_form(l, a));
+                    out.source = d.agency.as_deref().map(|a| written_form(l.text, a));
                 }
                 match (&d.date, d.month_day) {
                     (Some(date), _) if out.date.is_none() => out.date = Some(date.clone()),
@@ -491,19 +491,13 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                     }),
                     _ => {}
                 }
-                authors.extend(d.authors.iter().map(|n| written_form(l, n)));
+                authors.extend(d.authors.iter().map(|n| written_form(l.text, n)));
                 text = cut_prefix(l, d.len);
             }
         }
-        if let Some((names, at)) = meta::trailing_byline(&normalize(&text).text) {
-            let line = Line {
-                text: &text,
-                simp: String::new(),
-                han: 0,
-                kind: l.kind,
-            };
-            authors.extend(names.iter().map(|n| written_form(&line, n)));
-            let n = normalize(&text);
+        let n = normalize(&text);
+        if let Some((names, at)) = meta::trailing_byline(&n.text) {
+            authors.extend(names.iter().map(|name| written_form(&text, name)));
             let cut = n.map.to_original(at as u32) as usize;
             text = text
                 .chars()
@@ -625,22 +619,22 @@ fn take_labels(
     meta_line: bool,
 ) {
     if let Some(e) = &labels.editor {
-        out.editor.get_or_insert_with(|| written_form(line, e));
+        out.editor.get_or_insert_with(|| written_form(line.text, e));
     }
     if !meta_line {
         return; // a copyright line's 来源 is not this article's source
     }
     if let Some(s) = &labels.source {
-        out.source.get_or_insert_with(|| written_form(line, s));
+        out.source.get_or_insert_with(|| written_form(line.text, s));
     }
     if let Some(a) = &labels.author {
-        authors.push(written_form(line, a));
+        authors.push(written_form(line.text, a));
     }
 }
 
 /// The as-written form of a word found in the simplified line.
-fn written_form(line: &Line, simp_word: &str) -> String {
-    let n = normalize(line.text);
+fn written_form(text: &str, simp_word: &str) -> String {
+    let n = normalize(text);
     let Some(byte) = n.text.find(simp_word) else {
         return simp_word.to_string();
     };
@@ -649,7 +643,7 @@ fn written_form(line: &Line, simp_word: &str) -> String {
         start,
         end: start + simp_word.chars().count() as u32,
     });
-    span.slice(line.text)
+    span.slice(text)
 }
 
 /// The line as written without its first `n` simplified chars.

@@ -82,17 +82,7 @@ pub fn find_damage(body: &str) -> Vec<Warning> {
         let ctx_to = (end + 6).min(chars.len());
         let context: String = chars[ctx_from..ctx_to].iter().collect();
         let what: String = chars[start..end].iter().collect();
-        let message = match kind {
-            WarningKind::ReplacementCharacter => {
-                format!("undecodable character(s) «{what}» in «{context}»")
-            }
-            WarningKind::QuestionMarkForCharacter => {
-                format!("'?' stands where a character was lost: «{context}»")
-            }
-            _ => {
-                format!("looks like text decoded with the wrong encoding: «{what}» in «{context}»")
-            }
-        };
+        let message = describe(kind, &what, &context);
         // Damage a few characters after the previous stretch is the same stretch.
         if let Some(prev) = out.last_mut() {
             if let Some(ps) = prev.span.filter(|p| start <= p.end as usize + 3) {
@@ -102,15 +92,8 @@ pub fn find_damage(body: &str) -> Vec<Warning> {
                     start: ps.start,
                     end: end as u32,
                 });
-                prev.message = match prev.kind {
-                    WarningKind::QuestionMarkForCharacter => {
-                        format!("'?' stands where a character was lost: «{context}»")
-                    }
-                    WarningKind::ReplacementCharacter => {
-                        format!("undecodable character(s) in «{context}»")
-                    }
-                    _ => format!("looks like text decoded with the wrong encoding: «{context}»"),
-                };
+                let what: String = chars[ps.start as usize..end].iter().collect();
+                prev.message = describe(prev.kind, &what, &context);
                 i = end;
                 continue;
             }
@@ -126,6 +109,19 @@ pub fn find_damage(body: &str) -> Vec<Warning> {
         i = end;
     }
     out
+}
+
+/// The message of a damage warning: what was found, in its context.
+fn describe(kind: WarningKind, what: &str, context: &str) -> String {
+    match kind {
+        WarningKind::ReplacementCharacter => {
+            format!("undecodable character(s) «{what}» in «{context}»")
+        }
+        WarningKind::QuestionMarkForCharacter => {
+            format!("'?' stands where a character was lost: «{context}»")
+        }
+        _ => format!("looks like text decoded with the wrong encoding: «{what}» in «{context}»"),
+    }
 }
 
 fn is_damage_pair(chars: &[char], j: usize) -> bool {
