@@ -65,7 +65,7 @@ fn build_corpus(args: &[String]) -> Result<()> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         let result = std::fs::read(path)
             .map_err(anyhow::Error::from)
-            .and_then(|b| Ok(jjj_core::process_page(&b, name.as_deref())?));
+            .and_then(|b| Ok(jjj_core::process_and_analyze(&b, name.as_deref())?));
         match result {
             Ok(doc) => {
                 println!("{}", summary_line(&doc));
@@ -144,7 +144,7 @@ fn extract(args: &[String]) -> Result<()> {
             (bytes, name)
         }
     };
-    let doc = jjj_core::process_page(&bytes, name.as_deref())
+    let doc = jjj_core::process_and_analyze(&bytes, name.as_deref())
         .with_context(|| format!("cannot extract {}", input.unwrap_or("standard input")))?;
     println!("{}", serde_json::to_string_pretty(&doc)?);
     Ok(())

@@ -18,6 +18,13 @@ pub enum Error {
     /// Decoded, but nothing that reads like an article is left after cleaning.
     #[error("no Chinese article text found in the page{detail}")]
     NoArticle { detail: String },
+    /// A line of a shipped data file (gazetteer, taxonomy) that does not parse.
+    #[error("{file} line {line}: {reason}")]
+    Data {
+        file: &'static str,
+        line: usize,
+        reason: String,
+    },
     /// A corpus bundle that is damaged, truncated or of another version.
     #[error("cannot read the corpus bundle: {reason}")]
     Bundle { reason: String },

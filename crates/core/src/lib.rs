@@ -11,15 +11,27 @@
 //! assert_eq!(doc.source.as_deref(), Some("北京青年报"));
 //! ```
 
+#[cfg(feature = "segment")]
+pub mod analyze;
 pub mod clean;
 pub mod damage;
 pub mod decode;
 pub mod error;
+pub mod figures;
+pub mod flows;
 pub mod html;
+pub mod industries;
+pub mod lexicon;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod numbers;
+pub mod places;
 pub mod repair;
+#[cfg(feature = "segment")]
+pub mod segment;
+pub mod sentences;
+pub mod tokens;
 
 pub use error::Error;
 pub use model::{decode_bundle, encode_bundle, Bundle, Document};
@@ -75,11 +87,22 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
         body_simplified: normalized.text,
         offsets: normalized.map,
         warnings,
+        tokens: vec![],
         regions: vec![],
         industries: vec![],
+        mentions: vec![],
         flows: vec![],
         figures: vec![],
     })
+}
+
+/// [`process_page`], then the analysis stage ([`analyze::analyze`]):
+/// places, industries, flows and figures.
+#[cfg(feature = "segment")]
+pub fn process_and_analyze(bytes: &[u8], origin: Option<&str>) -> Result<Document, Error> {
+    let mut doc = process_page(bytes, origin)?;
+    analyze::analyze(&mut doc);
+    Ok(doc)
 }
 
 fn has_article(text: &str) -> bool {

@@ -15,7 +15,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 1;
+pub const BUNDLE_VERSION: u32 = 2;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,9 +53,18 @@ pub struct Document {
     pub offsets: OffsetMap,
     /// Damage that could not be repaired with certainty, and other notes.
     pub warnings: Vec<Warning>,
-    /// Analysis fields (filled by the analysis stage; empty until then).
+    // ---- Analysis (filled by `analyze::analyze`; empty until then) ----
+    /// Char lengths of the segmentation of `body_simplified`, in order; they
+    /// cover it exactly. Lets the app (which has no segmenter on its main
+    /// thread) count terms, sort concordances by words and highlight tokens.
+    pub tokens: Vec<u16>,
+    /// Ids of the places this article is about: every place mentioned as a
+    /// location and every flow endpoint, most mentioned first.
     pub regions: Vec<String>,
+    /// Ids of the industries named, most mentioned first.
     pub industries: Vec<String>,
+    /// Every place and industry mention, in text order (for highlighting).
+    pub mentions: Vec<Mention>,
     pub flows: Vec<Flow>,
     pub figures: Vec<Figure>,
 }
@@ -227,29 +236,157 @@ fn map_end(segs: &[Segment], pos: u32, key: impl Fn(&Segment) -> (u32, u32, u32,
     }
 }
 
-/// A movement of industry between places (filled by the analysis stage).
+/// A place or an industry named in `body_simplified`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub kind: MentionKind,
+    /// Place id (gazetteer) or industry id (taxonomy).
+    pub id: String,
+    /// Where, in `body_simplified` (char offsets).
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    Place,
+    Industry,
+}
+
+/// A movement of firms, production, projects, capital or technology from one
+/// place to another, as one sentence states it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flow {
+    /// Origin place id.
     pub from: String,
+    /// Destination place id.
     pub to: String,
+    /// Industry id, when the sentence names one.
     pub industry: Option<String>,
+    /// What moves.
+    pub what: Option<What>,
+    /// How many (firms, projects, merchants…), when stated.
+    pub count: Option<Quantity>,
+    /// How much money, when stated.
+    pub amount: Option<Quantity>,
+    /// The firm that moves, when the sentence names one.
+    pub firm: Option<String>,
+    /// A plan or goal, not a move that happened.
+    pub plan: bool,
+    /// The sentence names several origins (or destinations) at once, such as
+    /// 京津: this flow is one of them and its quantities are the group's, so
+    /// they must not be added up across the group.
+    pub shared: bool,
+    /// Id of the document it comes from.
+    pub doc: String,
     pub evidence: Evidence,
 }
 
-/// A reported number (filled by the analysis stage).
+/// What a flow moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum What {
+    #[serde(rename = "企业")]
+    Firms,
+    #[serde(rename = "项目")]
+    Projects,
+    #[serde(rename = "资金")]
+    Capital,
+    #[serde(rename = "产能")]
+    Production,
+    #[serde(rename = "技术成果")]
+    Technology,
+    #[serde(rename = "商户")]
+    Merchants,
+    #[serde(rename = "功能")]
+    Functions,
+    #[serde(rename = "产业")]
+    Industry,
+}
+
+impl What {
+    pub const ALL: [What; 8] = [
+        What::Firms,
+        What::Projects,
+        What::Capital,
+        What::Production,
+        What::Technology,
+        What::Merchants,
+        What::Functions,
+        What::Industry,
+    ];
+
+    /// The Chinese word (also the serialized form).
+    pub fn zh(self) -> &'static str {
+        match self {
+            What::Firms => "企业",
+            What::Projects => "项目",
+            What::Capital => "资金",
+            What::Production => "产能",
+            What::Technology => "技术成果",
+            What::Merchants => "商户",
+            What::Functions => "功能",
+            What::Industry => "产业",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            What::Firms => "firms",
+            What::Projects => "projects",
+            What::Capital => "capital",
+            What::Production => "production",
+            What::Technology => "technology",
+            What::Merchants => "merchants",
+            What::Functions => "functions",
+            What::Industry => "industry",
+        }
+    }
+}
+
+/// A stated quantity: `value` in `unit` after applying 万/亿 scales
+/// (13901.17亿元 is 1390117000000 元).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: f64,
+    /// Base unit: 元, 美元, 家, 个, 项, 户, %, 公顷…
+    pub unit: String,
+    /// As written: `近1000亿元`.
+    pub raw: String,
+    /// 近, 约, 超过, 余, 以上… as written.
+    pub qualifier: Option<String>,
+}
+
+/// A reported number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
+    /// The number with 万/亿 scales applied.
     pub value: f64,
+    /// Base unit (see [`Quantity::unit`]).
     pub unit: String,
+    /// As written, qualifier included: `近1000亿元`.
+    pub raw: String,
+    /// What it counts: a short phrase from the sentence.
     pub counts: String,
+    /// The period it refers to, when the sentence states one (`十三五`, `2023年`, `去年`).
+    pub period: Option<String>,
+    /// A goal, plan or forecast rather than a result.
+    pub is_target: bool,
+    /// 近, 约, 超过, 余, 以上… as written.
+    pub qualifier: Option<String>,
+    /// The number and unit in `body_simplified`.
+    pub span: Span,
     pub evidence: Evidence,
 }
 
-/// The sentence that supports a finding, with its place in `body_simplified`.
+/// The sentence that supports a finding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
+    /// The sentence, simplified.
     pub text: String,
+    /// Its place in `body_simplified`.
     pub span: Span,
+    /// Its place in `body` (the text as written).
+    pub original: Span,
 }
 
 /// Serializes a bundle: magic, version, postcard payload.

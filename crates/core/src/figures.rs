@@ -1,0 +1,574 @@
+//! Reported figures: every number with a unit, what it counts, the period
+//! it refers to and whether it is a goal.
+//!
+//! Dates, years, plan names (十三五), ordinals (第一), model names (ix35,
+//! 5G) and numbers without a unit are not figures. Chinese numerals count
+//! only from ten up (or as 倍/成: 提升一倍), and only as whole words, so
+//! idioms such as 千家万户 stay words.
+
+use crate::model::{Evidence, Figure, Span};
+use crate::numbers::{self, Number};
+use crate::sentences::Sentence;
+use crate::tokens::{CharIndex, Token};
+
+/// Units, longest first where one is a prefix of another. The second field
+/// is the base unit reported.
+const UNITS: &[(&str, &str)] = &[
+    ("个百分点", "个百分点"),
+    ("平方公里", "平方公里"),
+    ("平方千米", "平方公里"),
+    ("平方米", "平方米"),
+    ("千瓦时", "千瓦时"),
+    ("人民币", "元"),
+    ("美元", "美元"),
+    ("欧元", "欧元"),
+    ("港元", "港元"),
+    ("日元", "日元"),
+    ("英镑", "英镑"),
+    ("人次", "人次"),
+    ("公顷", "公顷"),
+    ("公里", "公里"),
+    ("千米", "公里"),
+    ("公斤", "公斤"),
+    ("千克", "公斤"),
+    ("千瓦", "千瓦"),
+    ("兆瓦", "兆瓦"),
+    ("吉瓦", "吉瓦"),
+    ("标箱", "标箱"),
+    ("元", "元"),
+    ("块", "元"),
+    ("%", "%"),
+    ("％", "%"),
+    ("家", "家"),
+    ("个", "个"),
+    ("项", "项"),
+    ("户", "户"),
+    ("台", "台"),
+    ("辆", "辆"),
+    ("套", "套"),
+    ("座", "座"),
+    ("条", "条"),
+    ("所", "所"),
+    ("件", "件"),
+    ("名", "名"),
+    ("人", "人"),
+    ("位", "位"),
+    ("批", "批"),
+    ("宗", "宗"),
+    ("笔", "笔"),
+    ("栋", "栋"),
+    ("款", "款"),
+    ("吨", "吨"),
+    ("亩", "亩"),
+    ("米", "米"),
+    ("倍", "倍"),
+    ("成", "成"),
+];
+
+/// Units that say how many of something (for flows' counts).
+pub const COUNT_UNITS: &[&str] = &[
+    "家", "个", "项", "户", "台", "辆", "套", "座", "条", "所", "件", "名", "人", "位", "批", "宗",
+    "笔", "栋", "款",
+];
+/// Currency units (for flows' amounts).
+pub const MONEY_UNITS: &[&str] = &["元", "美元", "欧元", "港元", "日元", "英镑"];
+
+const BEFORE: &[&str] = &[
+    "将近", "接近", "超过", "多达", "达到", "突破", "不足", "不到", "低于", "高于", "大约", "至少",
+    "最多", "近", "约", "超", "逾", "达", "仅",
+];
+const AFTER: &[&str] = &["以上", "左右", "上下", "以内", "以下", "余", "多"];
+/// What follows a number that makes it a date or a time, not a figure.
+const TIME_AFTER: &[char] = &[
+    '年', '月', '日', '号', '时', '点', '分', '秒', '岁', '季', '周',
+];
+const TARGET_WORDS: &[&str] = &[
+    "计划", "预计", "力争", "争取", "有望", "目标", "规划", "确保", "预期", "拟", "将",
+];
+
+/// A figure in the making (char offsets), before evidence is attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: u32,
+    pub end: u32,
+    /// Start of the number itself (after a qualifier such as 近).
+    pub num_start: u32,
+    pub value: f64,
+    pub unit: &'static str,
+    pub raw: String,
+    pub qualifier: Option<String>,
+}
+
+fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
+    let mut i = at;
+    for c in w.chars() {
+        if chars.get(i) != Some(&c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn ends_with_at(chars: &[char], end: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    end >= n && starts_with_at(chars, end - n, w)
+}
+
+/// Index of the token containing char `pos`.
+pub(crate) fn token_at(tokens: &[Token], pos: u32) -> Option<usize> {
+    let i = tokens.partition_point(|t| t.end <= pos);
+    (i < tokens.len() && tokens[i].start <= pos).then_some(i)
+}
+
+fn is_boundary_start(tokens: &[Token], pos: u32) -> bool {
+    token_at(tokens, pos).is_none_or(|i| tokens[i].start == pos)
+}
+
+fn is_boundary_end(tokens: &[Token], pos: u32) -> bool {
+    pos == 0 || token_at(tokens, pos - 1).is_none_or(|i| tokens[i].end == pos)
+}
+
+/// Finds the numbers with units in chars `range` of `chars`.
+pub fn scan(chars: &[char], tokens: &[Token], from: usize, to: usize) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let c = chars[i];
+        let starts = c.is_ascii_digit() || numbers::is_chinese_numeral(c);
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let continues = prev.is_some_and(|p| {
+            p.is_ascii_digit()
+                || p == '.'
+                || (numbers::is_chinese_numeral(p) && !c.is_ascii_digit())
+        });
+        if !starts || continues {
+            i += 1;
+            continue;
+        }
+        let Some(n) = numbers::parse_at(&chars[..to], i) else {
+            i += 1;
+            continue;
+        };
+        let next = i + n.len.max(1);
+        if let Some(f) = figure_at(chars, tokens, i, n, to) {
+            i = f.end as usize;
+            out.push(f);
+        } else {
+            i = next;
+        }
+    }
+    out
+}
+
+fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) -> Option<Found> {
+    let prev = if at > 0 { Some(chars[at - 1]) } else { None };
+    let num_end = at + n.len;
+    let after = chars.get(num_end).copied();
+    // Model names, formulas, ordinals: ix35, 5G, 2+4+46, 第一.
+    if prev
+        .is_some_and(|p| p.is_ascii_alphabetic() || p == '+' || p == '第' || p == '-' || p == '/')
+        || after.is_some_and(|a| {
+            a.is_ascii_alphabetic() || a == '+' || a == '-' || a == '/' || a == ':'
+        })
+    {
+        return None;
+    }
+    if n.chinese {
+        let run: String = chars[at..num_end].iter().collect();
+        // 十三五, 十四五: plan names.
+        if run.chars().count() == 3 && run.starts_with('十') && run.ends_with('五') {
+            return None;
+        }
+    }
+    // A qualifier after the number: 10600余家, 2000多户.
+    let mut j = num_end;
+    let mut after_q = None;
+    for q in AFTER {
+        if matches!(*q, "余" | "多") && starts_with_at(chars, j, q) {
+            after_q = Some(*q);
+            j += q.chars().count();
+            break;
+        }
+    }
+    if chars.get(j).is_some_and(|c| TIME_AFTER.contains(c)) {
+        return None;
+    }
+    // 3个月: a duration.
+    if starts_with_at(chars, j, "个月") || starts_with_at(chars, j, "个小时") {
+        return None;
+    }
+    let mut unit: Option<(&str, &'static str)> = None;
+    for (u, base) in UNITS {
+        if j + u.chars().count() <= to && starts_with_at(chars, j, u) {
+            let end = (j + u.chars().count()) as u32;
+            // Chinese numerals and single-char units must end on a word
+            // boundary (千家万户 is one word).
+            if n.chinese && !is_boundary_end(tokens, end) {
+                continue;
+            }
+            unit = Some((u, base));
+            break;
+        }
+    }
+    if n.chinese {
+        if !is_boundary_start(tokens, at as u32) {
+            return None;
+        }
+        match unit {
+            None => return None,
+            Some((_, base)) if n.value < 10.0 && !matches!(base, "倍" | "成") => return None,
+            _ => {}
+        }
+    }
+    let (unit_len, base) = match unit {
+        Some((u, base)) => (u.chars().count(), base),
+        // 产值30亿: a scaled number standing alone.
+        None if n.scaled && !n.chinese => (0, ""),
+        None => return None,
+    };
+    let mut end = j + unit_len;
+    let mut after_q2 = None;
+    for q in AFTER {
+        if !matches!(*q, "余" | "多") && starts_with_at(chars, end, q) {
+            after_q2 = Some(*q);
+            end += q.chars().count();
+            break;
+        }
+    }
+    // A qualifier before: 近800项, 超过250余项, 突破2500亿元.
+    let mut start = at;
+    let mut before_q = None;
+    for q in BEFORE {
+        if ends_with_at(chars, at, q) {
+            // 将近 wins over 近 by order; 达 inside 到达/发达 is not a qualifier
+            // but is harmless as one.
+            before_q = Some(*q);
+            start = at - q.chars().count();
+            break;
+        }
+    }
+    let qualifier = match (before_q, after_q.or(after_q2)) {
+        (Some(b), Some(a)) => Some(format!("{b}…{a}")),
+        (Some(b), None) => Some(b.to_string()),
+        (None, Some(a)) => Some(a.to_string()),
+        (None, None) => None,
+    };
+    Some(Found {
+        start: start as u32,
+        end: end as u32,
+        num_start: at as u32,
+        value: n.value,
+        unit: base,
+        raw: chars[start..end].iter().collect(),
+        qualifier,
+    })
+}
+
+/// Clause boundaries inside a sentence.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？')
+}
+
+/// Finds the figures of a whole text, with what they count, their period,
+/// whether they are goals, and their evidence sentence.
+pub fn find(
+    text: &str,
+    chars: &[char],
+    index: &CharIndex,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    original: &dyn Fn(Span) -> Span,
+) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let (a, b) = (s.start as usize, s.end as usize);
+        for f in scan(chars, tokens, a, b) {
+            let counts = counts_phrase(text, chars, tokens, &f, a, b);
+            let period = period_before(chars, a, f.start as usize, b);
+            let is_target = is_target(chars, a, f.start as usize, f.end as usize, b);
+            let span = Span {
+                start: s.start,
+                end: s.end,
+            };
+            out.push(Figure {
+                value: f.value,
+                unit: f.unit.to_string(),
+                raw: f.raw.clone(),
+                counts,
+                period,
+                is_target,
+                qualifier: f.qualifier.clone(),
+                span: Span {
+                    start: f.start,
+                    end: f.end,
+                },
+                evidence: Evidence {
+                    text: index.slice(text, s.start, s.end).to_string(),
+                    span,
+                    original: original(span),
+                },
+            });
+        }
+    }
+    out
+}
+
+fn clause_bounds(chars: &[char], sent_start: usize, at: usize, sent_end: usize) -> (usize, usize) {
+    let mut a = at;
+    while a > sent_start && !is_clause_break(chars[a - 1]) {
+        a -= 1;
+    }
+    let mut b = at;
+    while b < sent_end && !is_clause_break(chars[b]) {
+        b += 1;
+    }
+    (a, b)
+}
+
+fn is_target(chars: &[char], sent_start: usize, at: usize, end: usize, sent_end: usize) -> bool {
+    let (ca, cb) = clause_bounds(chars, sent_start, at, sent_end);
+    let clause_before: String = chars[ca..at].iter().collect();
+    let clause: String = chars[ca..cb.max(end)].iter().collect();
+    let sentence_before: String = chars[sent_start..at].iter().collect();
+    let marker = TARGET_WORDS.iter().any(|w| {
+        if *w == "将" {
+            // 将 as "will", not 将近 (nearly) or 将…租给 (ba-construction) —
+            // the latter is rare before a figure.
+            clause_before
+                .match_indices('将')
+                .any(|(i, _)| !clause_before[i..].starts_with("将近"))
+        } else {
+            clause_before.contains(w)
+        }
+    });
+    // 到2022年 / 到“十四五”末, anywhere before in the sentence.
+    let by_year = sentence_before.match_indices('到').any(|(i, _)| {
+        let rest = &sentence_before[i + '到'.len_utf8()..];
+        let rest = rest.trim_start_matches(['“', '"']);
+        rest.starts_with("20") || rest.starts_with("十")
+    });
+    marker || by_year || clause.contains("目标")
+}
+
+/// The time the figure refers to: the nearest time expression before it in
+/// the sentence (2017年, “十三五”时期, 去年, 截至5月25日).
+fn period_before(chars: &[char], sent_start: usize, at: usize, _sent_end: usize) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    let mut i = sent_start;
+    while i < at {
+        if let Some((len, p)) = period_at(chars, i, at) {
+            best = Some((i, p));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    best.map(|b| b.1)
+}
+
+const RELATIVE_PERIODS: &[&str] = &[
+    "上半年",
+    "下半年",
+    "前三季度",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "近年来",
+    "去年",
+    "今年",
+    "明年",
+    "前年",
+    "上年",
+    "当年",
+    "全年",
+    "每年",
+    "截至目前",
+    "目前",
+];
+
+fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> {
+    let take = |n: usize| -> String { chars[i..(i + n).min(limit)].iter().collect() };
+    // 2017年, 2020年-2022年, 2023年12月
+    if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
+        let mut j = i;
+        while j < limit && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j - i == 4 && chars.get(j) == Some(&'年') && j < limit {
+            let mut k = j + 1;
+            // a range: 2020年-2022年 / 2020—2022年
+            if matches!(chars.get(k), Some('-' | '—' | '至' | '到' | '~'))
+                && chars.get(k + 1).is_some_and(|c| c.is_ascii_digit())
+            {
+                let mut m = k + 1;
+                while m < limit && chars[m].is_ascii_digit() {
+                    m += 1;
+                }
+                if m - (k + 1) == 4 && chars.get(m) == Some(&'年') {
+                    k = m + 1;
+                }
+            }
+            return Some((k - i, take(k - i)));
+        }
+        return None;
+    }
+    // 十三五
+    if chars[i] == '十'
+        && chars.get(i + 1).is_some_and(|c| "一二三四五".contains(*c))
+        && chars.get(i + 2) == Some(&'五')
+    {
+        return Some((3, take(3)));
+    }
+    // 截至5月25日 / 截至2023年底
+    if starts_with_at(chars, i, "截至") || starts_with_at(chars, i, "截止") {
+        let mut j = i + 2;
+        while j < limit && (chars[j].is_ascii_digit() || "年月日底末".contains(chars[j])) {
+            j += 1;
+        }
+        if j > i + 2 {
+            return Some((j - i, take(j - i)));
+        }
+    }
+    // 近四年来 / 近5年
+    if chars[i] == '近' {
+        let mut j = i + 1;
+        while j < limit && (chars[j].is_ascii_digit() || numbers::is_chinese_numeral(chars[j])) {
+            j += 1;
+        }
+        if j > i + 1 && chars.get(j) == Some(&'年') {
+            let k = if chars.get(j + 1) == Some(&'来') {
+                j + 2
+            } else {
+                j + 1
+            };
+            return Some((k - i, take(k - i)));
+        }
+    }
+    for w in RELATIVE_PERIODS {
+        if starts_with_at(chars, i, w) && i + w.chars().count() <= limit {
+            return Some((w.chars().count(), w.to_string()));
+        }
+    }
+    None
+}
+
+fn noun_like(tag: &str) -> bool {
+    tag.starts_with('n')
+        || matches!(
+            tag,
+            "vn" | "an" | "j" | "l" | "b" | "a" | "eng" | "x" | "" | "s" | "g" | "i"
+        )
+}
+
+fn verb_like(tag: &str) -> bool {
+    tag.starts_with('v') && tag != "vn"
+}
+
+/// What a figure counts: the noun phrase before it (with the verb that
+/// governs it: 疏解退出一般制造业企业), or after it when nothing before
+/// does (52个集成电路、智能制造等重大产业项目).
+fn counts_phrase(
+    text: &str,
+    chars: &[char],
+    tokens: &[Token],
+    f: &Found,
+    sent_start: usize,
+    sent_end: usize,
+) -> String {
+    let (ca, cb) = clause_bounds(chars, sent_start, f.start as usize, sent_end);
+    let w = |t: &Token| t.text(text);
+    // Backwards from the figure.
+    let mut left: Vec<usize> = Vec::new();
+    if let Some(mut k) =
+        token_at(tokens, f.start.saturating_sub(1)).filter(|_| f.start as usize > ca)
+    {
+        let mut skipped_de = false;
+        let mut verbs = 0;
+        loop {
+            let t = &tokens[k];
+            if (t.start as usize) < ca {
+                break;
+            }
+            let word = w(t);
+            let is_punct = word.chars().all(|c| !c.is_alphanumeric());
+            if is_punct {
+                break;
+            }
+            if noun_like(t.tag) && verbs == 0 {
+                left.push(k);
+            } else if word == "的" && !skipped_de && left.is_empty() {
+                skipped_de = true;
+            } else if verb_like(t.tag) && !left.is_empty() && verbs < 2 {
+                left.push(k);
+                verbs += 1;
+            } else if (t.tag == "d" || t.tag == "m" || t.tag == "q") && left.is_empty() {
+                // 累计, 已, 共: adverbs between the phrase and the number.
+            } else {
+                break;
+            }
+            if left.len() > 8 || k == 0 {
+                break;
+            }
+            k -= 1;
+        }
+    }
+    left.reverse();
+    // Drop a leading place or pronoun that is the clause's subject only
+    // when the phrase has other nouns (我省/全市 累计…).
+    while left.len() > 1 {
+        let t = &tokens[left[0]];
+        if matches!(t.tag, "r" | "t") || matches!(w(t), "全市" | "全省" | "我省" | "本市" | "我市")
+        {
+            left.remove(0);
+        } else {
+            break;
+        }
+    }
+    let has_noun = left
+        .iter()
+        .any(|&k| noun_like(tokens[k].tag) && !verb_like(tokens[k].tag));
+    if has_noun {
+        let a = tokens[left[0]].byte_start as usize;
+        let b = tokens[*left.last().unwrap_or(&left[0])].byte_end as usize;
+        return text.get(a..b).unwrap_or("").to_string();
+    }
+    // Forwards from the figure: 2154家一般制造业企业.
+    let mut right_end = None;
+    if let Some(mut k) = token_at(tokens, f.end) {
+        let first = k;
+        while k < tokens.len() && (tokens[k].start as usize) < cb {
+            let t = &tokens[k];
+            let word = w(t);
+            if word == "、" || word == "等" || word == "和" || word == "及" {
+                k += 1;
+                continue;
+            }
+            if !noun_like(t.tag) || word.chars().all(|c| !c.is_alphanumeric()) {
+                break;
+            }
+            right_end = Some(k);
+            k += 1;
+            if tokens[k.min(tokens.len() - 1)].end - tokens[first].start > 24 {
+                break;
+            }
+        }
+        if let Some(e) = right_end {
+            let a = tokens[first].byte_start as usize;
+            let b = tokens[e].byte_end as usize;
+            return text.get(a..b).unwrap_or("").to_string();
+        }
+    }
+    // A verb alone (同比增长8.4%).
+    if !left.is_empty() {
+        let a = tokens[left[0]].byte_start as usize;
+        let b = tokens[*left.last().unwrap_or(&left[0])].byte_end as usize;
+        return text.get(a..b).unwrap_or("").to_string();
+    }
+    String::new()
+}

@@ -1,0 +1,1015 @@
+//! Flows: who moved what from where to where, sentence by sentence.
+//!
+//! The news states a move in a few shapes, each handled here:
+//! - a destination verb with the place after it: 迁往/迁至/搬迁至/转移至/
+//!   疏解到/落户/布局/入驻 P; or 在 P 落户/布局/投资, 向 P 转移; the origin is
+//!   the place named before (the firm's or the text's subject: 北京企业,
+//!   通州…铜牛制衣厂), or 来自/从 P;
+//! - a receiving verb with the origin after it: 引进/承接/吸引/签约引进 P…
+//!   (引进京津项目, 承接北京非首都功能疏解); the destination is the subject
+//!   before it (我省, 曹妃甸协同发展示范区); 其中北京企业79家 lists origins;
+//! - paired slogans: 北京疏解、河北承接; 北京药，河北产; 北京研发、河北制造;
+//! - a firm set up elsewhere: X 在北京亦庄的引导下注册成立 X（天津）有限公司.
+//!
+//! Not flows: denied or rumoured moves (此消息不实, 辟谣, 并无搬迁计划),
+//! sentences with no origin (a project 落地 somewhere), cooperation and
+//! supplier relations (no moving verb). 京津 as an origin is two flows that
+//! share the sentence's quantities (`shared`).
+
+use crate::figures::{token_at, COUNT_UNITS, MONEY_UNITS};
+use crate::industries::{taxonomy, IndustryHit};
+use crate::model::{Evidence, Figure, Flow, Quantity, Span, What};
+use crate::places::{ends_name, gazetteer, PlaceHit, Role};
+use crate::sentences::Sentence;
+use crate::tokens::{CharIndex, Token};
+
+/// Verbs whose destination follows them (longest first where they overlap).
+const TO_VERBS: &[&str] = &[
+    "整体搬迁至",
+    "整体搬迁到",
+    "整体迁至",
+    "整体迁往",
+    "整体迁入",
+    "搬迁至",
+    "搬迁到",
+    "搬迁往",
+    "搬迁进",
+    "迁移至",
+    "迁移到",
+    "转移至",
+    "转移到",
+    "转移往",
+    "疏解至",
+    "疏解到",
+    "疏解往",
+    "外迁至",
+    "外迁到",
+    "外迁往",
+    "转移落户",
+    "迁往",
+    "迁至",
+    "迁到",
+    "迁入",
+    "搬至",
+    "搬到",
+    "搬往",
+    "搬进",
+    "转至",
+    "移至",
+    "落户",
+    "落地",
+    "布局",
+    "入驻",
+    "进驻",
+    "扎根",
+    "安家",
+    "迁建",
+];
+/// Verbs whose destination is the 在/于 P before them.
+const IN_VERBS: &[&str] = &[
+    "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
+    "入驻", "开工", "集聚", "聚集", "生产", "兴建", "新建", "成立",
+];
+/// Verbs whose destination is the 向 P before them.
+const TOWARD_VERBS: &[&str] = &[
+    "转移", "疏解", "迁移", "搬迁", "输出", "集聚", "转出", "外迁", "聚集",
+];
+/// Verbs whose origin follows them; the destination is their subject.
+const FROM_VERBS: &[&str] = &[
+    "吸引落户",
+    "引进落户",
+    "招引落户",
+    "签约引进",
+    "承接",
+    "引进",
+    "吸引",
+    "引入",
+    "招引",
+    "吸纳",
+    "接收",
+    "接纳",
+    "签约",
+    "迎来",
+];
+/// Verbs that set up a firm (whose seat in parentheses is the destination).
+const ESTABLISH: &[&str] = &[
+    "注册成立",
+    "投资设立",
+    "投资成立",
+    "投资建设",
+    "成立",
+    "设立",
+    "注册",
+    "组建",
+    "新设",
+];
+/// First halves and second halves of paired slogans: 北京疏解、河北承接.
+const PAIR_FIRST: &[&str] = &[
+    "疏解", "研发", "药", "设计", "孵化", "创新", "总部", "转移", "输出",
+];
+const PAIR_SECOND: &[&str] = &[
+    "承接",
+    "转化",
+    "制造",
+    "生产",
+    "产",
+    "集聚",
+    "落地",
+    "产业化",
+    "承载",
+    "接收",
+    "配套",
+];
+/// Words that make a whole sentence a denial or a rumour.
+const DENIALS: &[&str] = &[
+    "不实",
+    "辟谣",
+    "否认",
+    "谣言",
+    "传言",
+    "网传",
+    "传闻",
+    "纯属",
+    "不属实",
+    "假消息",
+    "澄清",
+    "并非事实",
+];
+/// Negations that cancel a verb just after them.
+const NEGATIONS: &[&str] = &[
+    "没有",
+    "并未",
+    "未曾",
+    "尚未",
+    "不会",
+    "不再",
+    "暂无",
+    "并无",
+    "无意",
+    "不打算",
+    "不考虑",
+    "拒绝",
+    "未",
+    "不",
+];
+const PLAN_WORDS: &[&str] = &[
+    "计划",
+    "拟",
+    "预计",
+    "力争",
+    "争取",
+    "有望",
+    "下一步",
+    "未来",
+    "即将",
+    "打算",
+    "准备",
+    "目标",
+    "规划",
+    "将要",
+    "希望",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// 迁往 P
+    To,
+    /// 在 P 落户
+    In,
+    /// 向 P 转移
+    Toward,
+    /// 引进 P…
+    From,
+    /// 成立 X（P）公司
+    Establish,
+}
+
+#[derive(Debug, Clone)]
+struct Trigger {
+    start: u32,
+    end: u32,
+    word: &'static str,
+}
+
+struct Cand {
+    from: Vec<usize>,
+    to: Vec<usize>,
+    /// Start of the text this flow's industry and kind may come from (its
+    /// subject).
+    scope: u32,
+    /// Where the verb is (for scope and nearest-item choices).
+    at: u32,
+    /// End of the text this flow's quantities may come from.
+    limit: u32,
+    /// Quantity given by the sentence for this origin alone (其中北京企业79家).
+    own_count: Option<usize>,
+}
+
+/// Everything the flow rules look at, for one document.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub chars: &'a [char],
+    pub index: &'a CharIndex,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub places: &'a [PlaceHit],
+    pub industries: &'a [IndustryHit],
+    pub figures: &'a [Figure],
+    pub doc: &'a str,
+    pub original: &'a dyn Fn(Span) -> Span,
+}
+
+fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
+    let mut i = at;
+    for c in w.chars() {
+        if chars.get(i) != Some(&c) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn text_of(chars: &[char], a: u32, b: u32) -> String {
+    chars[a as usize..(b as usize).min(chars.len())]
+        .iter()
+        .collect()
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？' | '!' | '?'
+    )
+}
+
+/// Finds the flows of a document.
+pub fn find(inp: &Input) -> Vec<Flow> {
+    let mut out: Vec<Flow> = Vec::new();
+    let mut prev_sentence_places: Vec<usize> = Vec::new();
+    let mut prev_paragraph = u32::MAX;
+    for s in inp.sentences {
+        let hits: Vec<&PlaceHit> = inp
+            .places
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end && !h.places.is_empty())
+            .filter(|h| matches!(h.role, Role::Location | Role::Seat))
+            .collect();
+        if s.paragraph != prev_paragraph {
+            prev_sentence_places.clear();
+        }
+        prev_paragraph = s.paragraph;
+        let here: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.role == Role::Location)
+            .flat_map(|h| h.places.iter().copied())
+            .collect();
+        if !hits.is_empty() {
+            let sentence_text = text_of(inp.chars, s.start, s.end);
+            if !DENIALS.iter().any(|d| sentence_text.contains(d)) {
+                let cands = candidates(inp, s, &hits, &prev_sentence_places);
+                for c in cands {
+                    emit(inp, s, &c, &mut out);
+                }
+            }
+        }
+        if let Some(&last) = hits
+            .iter()
+            .rev()
+            .find(|h| h.role == Role::Location && h.group.is_none())
+            .and_then(|h| h.places.last())
+        {
+            prev_sentence_places = vec![last];
+        } else if !here.is_empty() {
+            prev_sentence_places = here;
+        }
+    }
+    out
+}
+
+/// Trigger words in a sentence, longest first at each position, starting on
+/// a token boundary.
+fn triggers(inp: &Input, s: &Sentence, words: &[&'static str]) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    let mut i = s.start as usize;
+    while i < s.end as usize {
+        let on_boundary =
+            token_at(inp.tokens, i as u32).is_some_and(|k| inp.tokens[k].start == i as u32);
+        let mut found = None;
+        if on_boundary {
+            for w in words {
+                if starts_with_at(inp.chars, i, w) && i + w.chars().count() <= s.end as usize {
+                    if found.is_none_or(|f: &str| w.chars().count() > f.chars().count()) {
+                        found = Some(*w);
+                    }
+                }
+            }
+        }
+        match found {
+            Some(w) => {
+                let n = w.chars().count();
+                out.push(Trigger {
+                    start: i as u32,
+                    end: (i + n) as u32,
+                    word: w,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Is the verb at `at` negated (并未搬迁, 不会迁往)?
+fn negated(inp: &Input, at: u32) -> bool {
+    let a = at as usize;
+    let mut from = a.saturating_sub(6);
+    // Only within the clause.
+    for k in (from..a).rev() {
+        if is_clause_break(inp.chars[k]) {
+            from = k + 1;
+            break;
+        }
+    }
+    let before = text_of(inp.chars, from as u32, at);
+    NEGATIONS.iter().any(|n| {
+        before.ends_with(n)
+            || (n.chars().count() >= 2 && before.contains(n))
+            || before.ends_with(&format!("{n}会"))
+            || before.ends_with(&format!("{n}再"))
+            || before.ends_with(&format!("{n}整体"))
+    })
+}
+
+/// The places right after `pos` (skipping 到/于/了/至): a list joined by 、/和/及,
+/// most specific of each run (河北省沧州市 → 沧州市).
+fn places_after<'h>(
+    inp: &Input,
+    hits: &[&'h PlaceHit],
+    pos: u32,
+    limit: u32,
+) -> (Vec<usize>, Vec<&'h PlaceHit>) {
+    let mut p = pos as usize;
+    while p < limit as usize
+        && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '在' | ' ' | '往')
+    {
+        p += 1;
+    }
+    let mut out: Vec<usize> = Vec::new();
+    let mut used = Vec::new();
+    let mut expect = p as u32;
+    for h in hits
+        .iter()
+        .filter(|h| h.start >= pos && h.role == Role::Location)
+    {
+        if h.start != expect {
+            break;
+        }
+        // A run without a separator narrows (河北省沧州市); a separator adds.
+        if let Some(&last) = out.last() {
+            let g = gazetteer();
+            let narrows = used.last().is_some_and(|u: &&PlaceHit| u.end == h.start)
+                && h.places.iter().all(|&q| g.is_within(q, last));
+            if narrows {
+                out.pop();
+            }
+        }
+        out.extend(h.places.iter().copied());
+        used.push(*h);
+        let mut e = h.end as usize;
+        // separators of a list
+        let rest = text_of(inp.chars, h.end, limit);
+        for sep in ["、", "和", "及", "与", "以及", "，"] {
+            if rest.starts_with(sep) && sep != "，" {
+                e += sep.chars().count();
+                break;
+            }
+        }
+        expect = e as u32;
+    }
+    (out, used)
+}
+
+/// The place of the subject before `pos`: the nearest location named before
+/// it in the sentence that is not excluded and not a partner (与P).
+fn place_before<'h>(
+    inp: &Input,
+    hits: &[&'h PlaceHit],
+    s: &Sentence,
+    pos: u32,
+    exclude: &[usize],
+) -> Option<&'h PlaceHit> {
+    // A semicolon starts a clause with a subject of its own.
+    let from = window_start(inp, s, pos);
+    hits.iter()
+        .rev()
+        .filter(|h| h.end <= pos && h.start >= from && h.role == Role::Location)
+        .find(|h| {
+            let before = if h.start > 0 {
+                inp.chars[h.start as usize - 1]
+            } else {
+                ' '
+            };
+            let partner = matches!(before, '与' | '同' | '跟' | '和' | '对');
+            !partner && !h.places.iter().any(|p| exclude.contains(p))
+        })
+        .copied()
+}
+
+/// Start of the clause chain `pos` is in: after the last ；before it.
+fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
+    let mut a = pos;
+    while a > s.start {
+        if matches!(inp.chars[a as usize - 1], '；' | ';') {
+            break;
+        }
+        a -= 1;
+    }
+    a
+}
+
+/// Words after a place that make it the home of what moves: 北京企业,
+/// 京津项目, 北京的批发市场, 北京产业.
+const HOME_OF: &[&str] = &[
+    "企业", "企", "公司", "药企", "商户", "项目", "产业", "的", "资金", "高校", "医院",
+];
+
+fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
+    let after = text_of(inp.chars, h.end, (h.end + 3).min(limit));
+    HOME_OF.iter().any(|w| after.starts_with(w))
+}
+
+/// Places introduced by 来自/从/自 in the sentence.
+fn origin_marked<'h>(inp: &Input, hits: &[&'h PlaceHit], s: &Sentence) -> Option<Vec<usize>> {
+    for h in hits.iter().filter(|h| h.role == Role::Location) {
+        let before2 = if h.start >= 2 + s.start {
+            text_of(inp.chars, h.start - 2, h.start)
+        } else {
+            String::new()
+        };
+        let before1 = if h.start > s.start {
+            inp.chars[h.start as usize - 1]
+        } else {
+            ' '
+        };
+        if before2 == "来自" || before1 == '从' || (before1 == '自' && before2 != "来自") {
+            let (list, _) = places_after(inp, hits, h.start, s.end);
+            if !list.is_empty() {
+                return Some(list);
+            }
+        }
+    }
+    None
+}
+
+fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::new();
+    let mut all_words: Vec<&'static str> = Vec::new();
+    all_words.extend(TO_VERBS);
+    all_words.extend(FROM_VERBS);
+    all_words.extend(IN_VERBS);
+    all_words.extend(TOWARD_VERBS);
+    all_words.extend(ESTABLISH);
+    let trig = triggers(inp, s, &all_words);
+    let limit_after = |k: usize| trig.get(k + 1).map(|t| t.start).unwrap_or(s.end);
+    let marked_origin = origin_marked(inp, hits, s);
+    // Origins taken by receiving verbs, so no subject search reuses them.
+    let mut from_origins: Vec<usize> = Vec::new();
+    let mut last_from_dest: Option<(Vec<usize>, u32)> = None;
+    for (k, t) in trig.iter().enumerate() {
+        if negated(inp, t.start) {
+            continue;
+        }
+        let limit = limit_after(k);
+        let shape = shape_of(inp, hits, s, t);
+        match shape {
+            Some(Shape::From) => {
+                // Origins: places right after the verb (or 从 P before it).
+                let (mut origins, _) = places_after(inp, hits, t.end, s.end);
+                if origins.is_empty() {
+                    // 吸引落户京津高科技企业: a second verb in between.
+                    if let Some(h) = hits.iter().find(|h| {
+                        h.start >= t.end && h.start <= t.end + 2 && h.role == Role::Location
+                    }) {
+                        origins = h.places.clone();
+                    }
+                }
+                let mut enumerated: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+                if origins.is_empty() {
+                    // 签约医药企业102家，其中北京企业79家、天津企业13家
+                    for h in hits.iter().filter(|h| {
+                        h.start >= t.end && h.start < limit.max(s.end) && h.role == Role::Location
+                    }) {
+                        let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+                        if ["企业", "项目", "商户", "药企", "企"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                        {
+                            let fig = inp.figures.iter().position(|f| {
+                                f.span.start >= h.end
+                                    && f.span.start <= h.end + 4
+                                    && COUNT_UNITS.contains(&f.unit.as_str())
+                            });
+                            if fig.is_some() {
+                                enumerated.push((h.places.clone(), fig));
+                            }
+                        }
+                    }
+                    if enumerated.is_empty() {
+                        if let Some(m) = &marked_origin {
+                            origins = m.clone();
+                        }
+                    }
+                }
+                if origins.is_empty() && enumerated.is_empty() {
+                    continue;
+                }
+                let mut exclude = origins.clone();
+                exclude.extend(from_origins.iter().copied());
+                for e in &enumerated {
+                    exclude.extend(e.0.iter().copied());
+                }
+                // The subject; after a semicolon it may be the one the
+                // chain of receiving clauses began with (我省引进…；吸引…).
+                let found = place_before(inp, hits, s, t.start, &exclude)
+                    .map(|h| (h.places.clone(), h.start))
+                    .or_else(|| {
+                        last_from_dest
+                            .clone()
+                            .filter(|(d, _)| !d.iter().any(|p| exclude.contains(p)))
+                    });
+                from_origins.extend(origins.iter().copied());
+                let Some((to, subject_at)) = found else {
+                    continue;
+                };
+                last_from_dest = Some((to.clone(), subject_at));
+                let scope = subject_at.max(window_start(inp, s, t.start));
+                if enumerated.is_empty() {
+                    out.push(Cand {
+                        from: origins,
+                        to,
+                        scope,
+                        at: t.start,
+                        limit,
+                        own_count: None,
+                    });
+                } else {
+                    for (o, fig) in enumerated {
+                        out.push(Cand {
+                            from: o,
+                            to: to.clone(),
+                            scope,
+                            at: t.start,
+                            limit,
+                            own_count: fig,
+                        });
+                    }
+                }
+            }
+            Some(Shape::To) => {
+                let (mut dest, _) = places_after(inp, hits, t.end, s.end);
+                if dest.is_empty() {
+                    // 落户这个新商场 / 入驻该园区: the place of the sentence before.
+                    let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
+                    if ["这", "该", "此", "当地", "这里"]
+                        .iter()
+                        .any(|w| rest.starts_with(w))
+                        && !prev.is_empty()
+                    {
+                        dest = prev.to_vec();
+                    }
+                }
+                if dest.is_empty() {
+                    continue;
+                }
+                let origin = marked_origin
+                    .clone()
+                    .map(|m| (m, window_start(inp, s, t.start)))
+                    .or_else(|| {
+                        place_before(inp, hits, s, t.start, &dest)
+                            .map(|h| (h.places.clone(), h.start))
+                    });
+                if let Some((from, scope)) = origin {
+                    out.push(Cand {
+                        from,
+                        to: dest,
+                        scope,
+                        at: t.start,
+                        limit,
+                        own_count: None,
+                    });
+                }
+            }
+            Some(Shape::In) | Some(Shape::Toward) => {
+                let Some((dest_hit, dest)) =
+                    in_destination(inp, hits, s, t, shape == Some(Shape::Toward))
+                else {
+                    continue;
+                };
+                // The origin must be marked (来自/从 P) or be the home of what
+                // moves (北京企业在津冀布局): a place that is merely named
+                // before 在 P is not where anything came from.
+                let origin = marked_origin
+                    .clone()
+                    .map(|m| (m, window_start(inp, s, t.start)))
+                    .or_else(|| {
+                        place_before(inp, hits, s, dest_hit, &dest)
+                            .filter(|h| is_home_of_mover(inp, h, dest_hit))
+                            .map(|h| (h.places.clone(), h.start))
+                    });
+                if let Some((from, scope)) = origin {
+                    out.push(Cand {
+                        from,
+                        to: dest,
+                        scope,
+                        at: t.start,
+                        limit,
+                        own_count: None,
+                    });
+                }
+            }
+            Some(Shape::Establish) => {
+                let Some(seat) = hits
+                    .iter()
+                    .find(|h| h.role == Role::Seat && h.start >= t.end && h.start <= t.end + 20)
+                else {
+                    continue;
+                };
+                let to = seat.places.clone();
+                if let Some(from) = place_before(inp, hits, s, t.start, &to) {
+                    out.push(Cand {
+                        from: from.places.clone(),
+                        to,
+                        scope: from.start,
+                        at: t.start,
+                        limit,
+                        own_count: None,
+                    });
+                }
+            }
+            None => {}
+        }
+    }
+    // Paired slogans.
+    let locs: Vec<&&PlaceHit> = hits.iter().filter(|h| h.role == Role::Location).collect();
+    for w in locs.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let between = text_of(inp.chars, a.end, b.start);
+        let between = between.trim_end_matches(['、', '，', ',', ' ']);
+        let after = text_of(inp.chars, b.end, (b.end + 3).min(s.end));
+        if PAIR_FIRST.contains(&between) && PAIR_SECOND.iter().any(|x| after.starts_with(x)) {
+            out.push(Cand {
+                from: a.places.clone(),
+                to: b.places.clone(),
+                scope: a.start,
+                at: a.end,
+                limit: s.end,
+                own_count: None,
+            });
+        }
+    }
+    out
+}
+
+fn shape_of(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> Option<Shape> {
+    let w = t.word;
+    if FROM_VERBS.contains(&w) {
+        return Some(Shape::From);
+    }
+    if ESTABLISH.contains(&w)
+        && hits
+            .iter()
+            .any(|h| h.role == Role::Seat && h.start >= t.end && h.start <= t.end + 20)
+    {
+        return Some(Shape::Establish);
+    }
+    let place_follows = {
+        let mut p = t.end as usize;
+        while p < s.end as usize && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '在' | '往')
+        {
+            p += 1;
+        }
+        hits.iter()
+            .any(|h| h.start as usize == p && h.role == Role::Location)
+    };
+    let anaphora = {
+        let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
+        ["这", "该", "此", "当地", "这里"]
+            .iter()
+            .any(|x| rest.starts_with(x))
+    };
+    if TO_VERBS.contains(&w) && (place_follows || anaphora) {
+        return Some(Shape::To);
+    }
+    if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true).is_some() {
+        return Some(Shape::Toward);
+    }
+    if IN_VERBS.contains(&w) && in_destination(inp, hits, s, t, false).is_some() {
+        return Some(Shape::In);
+    }
+    None
+}
+
+/// 在 P（…）verb / 向 P verb: the place after 在/于 (or 向) earlier in the clause.
+fn in_destination(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    s: &Sentence,
+    t: &Trigger,
+    toward: bool,
+) -> Option<(u32, Vec<usize>)> {
+    // Start of the clause.
+    let mut a = t.start as usize;
+    while a > s.start as usize && !is_clause_break(inp.chars[a - 1]) {
+        a -= 1;
+    }
+    let markers: &[char] = if toward {
+        &['向', '往']
+    } else {
+        &['在', '于']
+    };
+    let mut best = None;
+    for h in hits
+        .iter()
+        .filter(|h| h.role == Role::Location && (h.start as usize) > a && h.end <= t.start)
+    {
+        let before = inp.chars[h.start as usize - 1];
+        if markers.contains(&before) {
+            let (list, used) = places_after(inp, hits, h.start, t.start);
+            let end = used.last().map(|u| u.end).unwrap_or(h.end);
+            // The verb must follow soon after the place (在津冀布局, 在北京亦庄注册).
+            if !list.is_empty() && t.start - end <= 10 {
+                best = Some((h.start, list));
+            }
+        }
+    }
+    best
+}
+
+fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
+    let g = gazetteer();
+    let plan = is_plan(inp, s, c.at);
+    let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at);
+    let what = what_near(inp, c.scope.min(c.at), c.at, c.limit);
+    let (count, amount) = quantities(inp, s, c);
+    let firm = firm_near(inp, s, c.at, c.limit);
+    let shared = c.from.len() > 1 || c.to.len() > 1;
+    let span = Span {
+        start: s.start,
+        end: s.end,
+    };
+    let evidence = Evidence {
+        text: inp.index.slice(inp.text, s.start, s.end).to_string(),
+        span,
+        original: (inp.original)(span),
+    };
+    for &f in &c.from {
+        for &t in &c.to {
+            if f == t {
+                continue;
+            }
+            let (from, to) = (g.places[f].id.clone(), g.places[t].id.clone());
+            if out
+                .iter()
+                .any(|x| x.evidence.span == span && x.from == from && x.to == to)
+            {
+                continue;
+            }
+            out.push(Flow {
+                from,
+                to,
+                industry: industry.clone(),
+                what,
+                count: count.clone(),
+                amount: amount.clone(),
+                firm: firm.clone(),
+                plan,
+                shared,
+                doc: inp.doc.to_string(),
+                evidence: evidence.clone(),
+            });
+        }
+    }
+}
+
+/// 将 meaning "will" (将继续, 将打造), not the object marker 将 = 把
+/// (将生产环节迁往…), nor 将近: the word after it decides.
+pub(crate) fn future_jiang(text: &str, tokens: &[Token], pos: u32) -> bool {
+    let Some(k) = token_at(tokens, pos) else {
+        return false;
+    };
+    if tokens[k].text(text) != "将" {
+        return false;
+    }
+    match tokens.get(k + 1) {
+        Some(n) => {
+            let tag = n.tag;
+            tag.starts_with('v') && tag != "vn" || matches!(tag, "d" | "ad" | "p" | "c" | "a" | "m")
+        }
+        None => false,
+    }
+}
+
+fn is_plan(inp: &Input, s: &Sentence, at: u32) -> bool {
+    let before = text_of(inp.chars, s.start, at);
+    if PLAN_WORDS.iter().any(|w| before.contains(w)) {
+        return true;
+    }
+    // 到2025年 before the verb.
+    if before
+        .match_indices('到')
+        .any(|(i, _)| before[i + '到'.len_utf8()..].starts_with("20"))
+    {
+        return true;
+    }
+    (s.start..at).any(|p| inp.chars[p as usize] == '将' && future_jiang(inp.text, inp.tokens, p))
+}
+
+fn industry_near(inp: &Input, a: u32, b: u32, at: u32) -> Option<String> {
+    let tx = taxonomy();
+    let dist = |h: &IndustryHit| {
+        if h.start >= at {
+            h.start - at
+        } else {
+            // Before the verb counts a little further away than after it.
+            (at - h.end) + 2
+        }
+    };
+    inp.industries
+        .iter()
+        .filter(|h| h.start >= a && h.end <= b)
+        .min_by_key(|h| dist(h))
+        .map(|h| tx.industries[h.industry].id.clone())
+}
+
+const WHAT_WORDS: &[(&str, What)] = &[
+    ("商户", What::Merchants),
+    ("经营者", What::Merchants),
+    ("商家", What::Merchants),
+    ("摊位", What::Merchants),
+    ("资金", What::Capital),
+    ("资本", What::Capital),
+    ("投资", What::Capital),
+    ("项目", What::Projects),
+    ("生产环节", What::Production),
+    ("产能", What::Production),
+    ("生产线", What::Production),
+    ("生产基地", What::Production),
+    ("制造环节", What::Production),
+    ("工厂", What::Production),
+    ("技术", What::Technology),
+    ("成果", What::Technology),
+    ("企业", What::Firms),
+    ("公司", What::Firms),
+    ("药企", What::Firms),
+    ("京企", What::Firms),
+    ("厂", What::Firms),
+    ("总部", What::Firms),
+    ("集团", What::Firms),
+    ("功能", What::Functions),
+    ("医院", What::Functions),
+    ("高校", What::Functions),
+    ("校区", What::Functions),
+    ("机构", What::Functions),
+    ("单位", What::Functions),
+    ("产业", What::Industry),
+    ("行业", What::Industry),
+];
+
+fn what_in(word: &str) -> Option<What> {
+    WHAT_WORDS
+        .iter()
+        .find(|(w, _)| word.contains(w))
+        .map(|(_, k)| *k)
+}
+
+/// What moves: the first telling word after the verb in its clause, else
+/// before it, else anywhere in the sentence.
+fn what_near(inp: &Input, scope: u32, at: u32, limit: u32) -> Option<What> {
+    let toks = inp.tokens;
+    let Some(k0) = token_at(toks, at) else {
+        return None;
+    };
+    let mut k = k0 + 1;
+    while k < toks.len() && toks[k].start < limit {
+        let w = toks[k].text(inp.text);
+        if w.chars().any(is_clause_break) {
+            break;
+        }
+        if let Some(x) = what_in(w) {
+            return Some(x);
+        }
+        k += 1;
+    }
+    let mut k = k0;
+    while k > 0 && toks[k - 1].start >= scope {
+        k -= 1;
+        let w = toks[k].text(inp.text);
+        if w.chars().any(is_clause_break) {
+            break;
+        }
+        if let Some(x) = what_in(w) {
+            return Some(x);
+        }
+    }
+    toks.iter()
+        .filter(|t| t.start >= scope && t.end <= limit)
+        .find_map(|t| what_in(t.text(inp.text)))
+}
+
+fn quantity(f: &Figure) -> Quantity {
+    Quantity {
+        value: f.value,
+        unit: f.unit.clone(),
+        raw: f.raw.clone(),
+        qualifier: f.qualifier.clone(),
+    }
+}
+
+fn quantities(inp: &Input, s: &Sentence, c: &Cand) -> (Option<Quantity>, Option<Quantity>) {
+    if let Some(i) = c.own_count {
+        return (Some(quantity(&inp.figures[i])), None);
+    }
+    let in_sentence = |f: &&Figure| f.span.start >= s.start && f.span.end <= s.end;
+    let after = |f: &&Figure| f.span.start >= c.at && f.span.start < c.limit;
+    let pick = |units: &[&str]| -> Option<Quantity> {
+        inp.figures
+            .iter()
+            .filter(in_sentence)
+            .filter(after)
+            .find(|f| units.contains(&f.unit.as_str()))
+            .or_else(|| {
+                // Before the verb, in the same clause: 近2000户来自北京…
+                inp.figures.iter().filter(in_sentence).rev().find(|f| {
+                    f.span.end <= c.at
+                        && units.contains(&f.unit.as_str())
+                        && !text_of(inp.chars, f.span.end, c.at)
+                            .chars()
+                            .any(is_clause_break)
+                })
+            })
+            .map(quantity)
+    };
+    (pick(COUNT_UNITS), pick(MONEY_UNITS))
+}
+
+const FIRM_SUFFIXES: &[&str] = &["有限责任公司", "有限公司", "公司", "集团", "工厂", "厂"];
+
+/// The named firm nearest the verb: a run of name words ending in 公司/集团/厂.
+fn firm_near(inp: &Input, s: &Sentence, at: u32, limit: u32) -> Option<String> {
+    let toks = inp.tokens;
+    let mut best: Option<(u32, String)> = None;
+    for (k, t) in toks.iter().enumerate() {
+        if t.start < s.start || t.end > s.end.min(limit.max(at)) {
+            continue;
+        }
+        let w = t.text(inp.text);
+        if !FIRM_SUFFIXES.iter().any(|x| w.ends_with(x)) {
+            continue;
+        }
+        // Walk back over name words (and a parenthesised seat).
+        let mut j = k;
+        let mut depth = 0i32;
+        while j > 0 {
+            let p = &toks[j - 1];
+            if p.start < s.start {
+                break;
+            }
+            let pw = p.text(inp.text);
+            if pw == "）" || pw == ")" {
+                depth += 1;
+            } else if pw == "（" || pw == "(" {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 {
+                let is_place = inp
+                    .places
+                    .iter()
+                    .any(|h| h.tok_start <= j - 1 && j - 1 < h.tok_end && h.role == Role::Location);
+                if pw.chars().all(|c| !c.is_alphanumeric()) || ends_name(p.tag) || is_place {
+                    break;
+                }
+            }
+            j -= 1;
+        }
+        if j == k || depth != 0 {
+            continue;
+        }
+        let name = &inp.text[toks[j].byte_start as usize..t.byte_end as usize];
+        if name.chars().count() < 3 || name.chars().count() > 30 {
+            continue;
+        }
+        let d = if toks[j].start > at {
+            toks[j].start - at
+        } else {
+            at - t.end
+        };
+        if best.as_ref().is_none_or(|b| d < b.0) {
+            best = Some((d, name.to_string()));
+        }
+    }
+    best.map(|b| b.1)
+}

@@ -1,0 +1,700 @@
+//! The gazetteer (`assets/places.tsv`) and finding places in text.
+//!
+//! Each place has a canonical id, a display name, an English name, a kind,
+//! a parent (district → city → province) and coordinates. Aliases shared by
+//! two places (汉沽: Tianjin's, or Tangshan's 汉沽管理区) are ambiguous and
+//! resolved by the places around them, or left unresolved — never guessed.
+//! A place that begins an organisation's or outlet's name (北京青年报,
+//! 天津大学, 北京金太阳药芯焊丝有限公司) is not a location.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::error::Error;
+use crate::lexicon::Lexicon;
+use crate::sentences::Sentence;
+use crate::tokens::Token;
+
+/// The gazetteer as shipped.
+pub const PLACES_TSV: &str = include_str!("../../../assets/places.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceKind {
+    /// 省, 直辖市, 自治区, 特别行政区.
+    Province,
+    /// 地级市, 地区, 盟, 自治州.
+    Prefecture,
+    /// 市辖区.
+    District,
+    /// 县, 县级市, 自治县, 旗.
+    County,
+    /// 新区, 开发区, 园区, 示范区, 科学城, 城市副中心…
+    Zone,
+    /// A town, 街道 or informally named area.
+    Area,
+    /// An abbreviation for several places at once (京津, 津冀).
+    Group,
+}
+
+impl PlaceKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "province" => PlaceKind::Province,
+            "prefecture" => PlaceKind::Prefecture,
+            "district" => PlaceKind::District,
+            "county" => PlaceKind::County,
+            "zone" => PlaceKind::Zone,
+            "area" => PlaceKind::Area,
+            "group" | "region" => PlaceKind::Group,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Province => "province",
+            PlaceKind::Prefecture => "prefecture",
+            PlaceKind::District => "district",
+            PlaceKind::County => "county",
+            PlaceKind::Zone => "zone",
+            PlaceKind::Area => "area",
+            PlaceKind::Group => "group",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub name_en: String,
+    pub kind: PlaceKind,
+    /// Index of the parent place.
+    pub parent: Option<usize>,
+    pub lon: Option<f64>,
+    pub lat: Option<f64>,
+    pub aliases: Vec<String>,
+    /// For groups: the places it stands for.
+    pub members: Vec<usize>,
+}
+
+/// What a surface form in the text can stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// One of these places (several: the alias is ambiguous).
+    Places(Vec<usize>),
+    /// 我省, 全省, 本省: the article's province.
+    OwnProvince,
+    /// 本市, 全市, 我市: the article's city.
+    OwnCity,
+}
+
+/// Words for "this province" / "this city" in an article's own voice.
+const OWN_PROVINCE: &[&str] = &["我省", "全省", "本省", "该省", "省内"];
+const OWN_CITY: &[&str] = &["我市", "本市", "全市", "该市", "市内"];
+/// One-character abbreviations, only inside words that make them certain.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("京企", "北京市"),
+    ("京籍", "北京市"),
+    ("在京", "北京市"),
+    ("进京", "北京市"),
+    ("赴京", "北京市"),
+    ("来京", "北京市"),
+    ("离京", "北京市"),
+    ("津企", "天津市"),
+    ("在津", "天津市"),
+    ("赴津", "天津市"),
+    ("来津", "天津市"),
+    ("冀企", "河北省"),
+    ("在冀", "河北省"),
+    ("赴冀", "河北省"),
+    ("来冀", "河北省"),
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub places: Vec<Place>,
+    by_id: HashMap<String, usize>,
+    lexicon: Lexicon<Target>,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> =
+    // The shipped file is checked by a test; an unreadable one gives an
+    // empty gazetteer (no places found), never a crash.
+    LazyLock::new(|| Gazetteer::parse(PLACES_TSV).unwrap_or_default());
+
+/// The shipped gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+impl Gazetteer {
+    /// Parses the TSV format of `assets/places.tsv` (see `assets/places.md`).
+    pub fn parse(tsv: &str) -> Result<Gazetteer, Error> {
+        let bad = |line: usize, reason: String| Error::Data {
+            file: "places.tsv",
+            line,
+            reason,
+        };
+        let mut rows = Vec::new();
+        let mut header_seen = false;
+        for (n, line) in tsv.lines().enumerate() {
+            let n = n + 1;
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if !header_seen {
+                header_seen = true;
+                if f.first() == Some(&"id") {
+                    continue;
+                }
+            }
+            if f.len() != 9 {
+                return Err(bad(n, format!("{} fields, expected 9", f.len())));
+            }
+            rows.push((n, f));
+        }
+        let mut g = Gazetteer::default();
+        for (n, f) in &rows {
+            let id = f[0].trim();
+            if id.is_empty() {
+                return Err(bad(*n, "empty id".into()));
+            }
+            let kind = PlaceKind::parse(f[3].trim())
+                .ok_or_else(|| bad(*n, format!("unknown kind '{}'", f[3])))?;
+            let num = |s: &str| -> Result<Option<f64>, Error> {
+                let s = s.trim();
+                if s.is_empty() {
+                    return Ok(None);
+                }
+                s.parse::<f64>()
+                    .map(Some)
+                    .map_err(|_| bad(*n, format!("'{s}' is not a number")))
+            };
+            let place = Place {
+                id: id.to_string(),
+                name: if f[1].trim().is_empty() {
+                    id.to_string()
+                } else {
+                    f[1].trim().to_string()
+                },
+                name_en: f[2].trim().to_string(),
+                kind,
+                parent: None,
+                lon: num(f[5])?,
+                lat: num(f[6])?,
+                aliases: split_list(f[7]),
+                members: vec![],
+            };
+            if g.by_id.insert(place.id.clone(), g.places.len()).is_some() {
+                return Err(bad(*n, format!("duplicate id '{id}'")));
+            }
+            g.places.push(place);
+        }
+        for (i, (n, f)) in rows.iter().enumerate() {
+            let parent = f[4].trim();
+            if !parent.is_empty() {
+                let p = *g
+                    .by_id
+                    .get(parent)
+                    .ok_or_else(|| bad(*n, format!("unknown parent '{parent}'")))?;
+                g.places[i].parent = Some(p);
+            }
+            for m in split_list(f[8]) {
+                let p = *g
+                    .by_id
+                    .get(&m)
+                    .ok_or_else(|| bad(*n, format!("unknown member '{m}'")))?;
+                g.places[i].members.push(p);
+            }
+        }
+        // A parent chain must end: a cycle would hang every ancestor walk.
+        for i in 0..g.places.len() {
+            let mut steps = 0;
+            let mut p = g.places[i].parent;
+            while let Some(q) = p {
+                steps += 1;
+                if steps > 16 {
+                    return Err(bad(
+                        0,
+                        format!("parent chain of '{}' loops", g.places[i].id),
+                    ));
+                }
+                p = g.places[q].parent;
+            }
+        }
+        g.build_lexicon();
+        Ok(g)
+    }
+
+    fn build_lexicon(&mut self) {
+        let mut lx: Lexicon<Target> = Lexicon::new();
+        for (i, p) in self.places.iter().enumerate() {
+            let mut forms = vec![p.id.as_str(), p.name.as_str()];
+            forms.extend(p.aliases.iter().map(String::as_str));
+            forms.sort_unstable();
+            forms.dedup();
+            for f in forms {
+                let t = lx.entry_or_insert_with(f, || Target::Places(vec![]));
+                if let Target::Places(v) = t {
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+        }
+        for w in OWN_PROVINCE {
+            *lx.entry_or_insert_with(w, || Target::OwnProvince) = Target::OwnProvince;
+        }
+        for w in OWN_CITY {
+            *lx.entry_or_insert_with(w, || Target::OwnCity) = Target::OwnCity;
+        }
+        for (w, id) in ABBREVIATIONS {
+            if let Some(&i) = self.by_id.get(*id) {
+                *lx.entry_or_insert_with(w, || Target::Places(vec![])) = Target::Places(vec![i]);
+            }
+        }
+        self.lexicon = lx;
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Place> {
+        self.index_of(id).map(|i| &self.places[i])
+    }
+
+    /// Every surface form the text can use (for the segmenter's dictionary).
+    pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
+        self.lexicon.keys()
+    }
+
+    /// What a surface form stands for, if the gazetteer knows it.
+    pub fn lookup(&self, surface: &str) -> Option<&Target> {
+        self.lexicon.get(surface)
+    }
+
+    /// Resolves a name a person typed or a fixture wrote (id, name or an
+    /// unambiguous alias) to a place index.
+    pub fn resolve_name(&self, name: &str) -> Option<usize> {
+        if let Some(i) = self.index_of(name) {
+            return Some(i);
+        }
+        match self.lexicon.get(name) {
+            Some(Target::Places(v)) if v.len() == 1 => Some(v[0]),
+            _ => None,
+        }
+    }
+
+    /// Parent, grandparent… of place `i`, nearest first.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut next = self.places.get(i).and_then(|p| p.parent);
+        std::iter::from_fn(move || {
+            let cur = next?;
+            next = self.places[cur].parent;
+            Some(cur)
+        })
+    }
+
+    /// True when `i` is `ancestor` or lies (transitively) inside it. A group
+    /// contains its members and what lies inside them.
+    pub fn is_within(&self, i: usize, ancestor: usize) -> bool {
+        if i == ancestor || self.ancestors(i).any(|a| a == ancestor) {
+            return true;
+        }
+        match self.places.get(ancestor) {
+            Some(p) if p.kind == PlaceKind::Group => p
+                .members
+                .iter()
+                .any(|&m| m != ancestor && self.is_within(i, m)),
+            _ => false,
+        }
+    }
+
+    /// The province-level place that contains `i` (itself if it is one).
+    pub fn province_of(&self, i: usize) -> Option<usize> {
+        std::iter::once(i)
+            .chain(self.ancestors(i))
+            .find(|&p| self.places[p].kind == PlaceKind::Province)
+    }
+
+    /// The prefecture-level place containing `i`: a prefecture, or a
+    /// municipality (北京市) for its districts. `None` above that level.
+    pub fn city_of(&self, i: usize) -> Option<usize> {
+        std::iter::once(i)
+            .chain(self.ancestors(i))
+            .find(|&p| self.places[p].kind == PlaceKind::Prefecture || self.is_municipality(p))
+    }
+
+    /// 北京市, 天津市, 上海市, 重庆市: provinces that are cities.
+    pub fn is_municipality(&self, i: usize) -> bool {
+        let p = &self.places[i];
+        p.kind == PlaceKind::Province && p.id.ends_with('市')
+    }
+
+    /// Depth in the hierarchy (a province is 0).
+    pub fn depth(&self, i: usize) -> usize {
+        self.ancestors(i).count()
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// How a place name is used where it occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The place as a location.
+    Location,
+    /// The first word of an organisation's or outlet's name (北京青年报).
+    Organisation,
+    /// The seat in a company's name: SMC（天津）制造有限公司.
+    Seat,
+    /// An ambiguous name the context does not settle, or 我省 with no
+    /// province in the article.
+    Unresolved,
+}
+
+/// A place name found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceHit {
+    /// Char span in the text.
+    pub start: u32,
+    pub end: u32,
+    /// Token span.
+    pub tok_start: usize,
+    pub tok_end: usize,
+    /// The place(s) it names: one, or a group's members (then `group` is
+    /// the group's own index).
+    pub places: Vec<usize>,
+    pub group: Option<usize>,
+    pub role: Role,
+}
+
+impl PlaceHit {
+    pub fn is_location(&self) -> bool {
+        self.role == Role::Location
+    }
+}
+
+/// Suffixes of the word after a place that make the place part of an
+/// organisation's or outlet's name.
+const ORG_SUFFIXES: &[&str] = &[
+    "大学",
+    "学院",
+    "日报",
+    "晚报",
+    "晨报",
+    "商报",
+    "青年报",
+    "报社",
+    "日报社",
+    "电视台",
+    "卫视",
+    "电台",
+    "广播电台",
+    "银行",
+    "医院",
+    "出版社",
+    "研究院",
+    "研究所",
+    "法院",
+    "检察院",
+    "中学",
+    "小学",
+    "证券",
+    "时间",
+    "烤鸭",
+    "奔驰",
+    "现代",
+    "国安",
+    "队",
+    "新闻网",
+    "网",
+    "报",
+];
+/// Company-name endings: a place that starts a run of name words ending in
+/// one of these is the first word of a firm's name.
+const FIRM_ENDINGS: &[&str] = &["有限公司", "有限责任公司", "公司", "集团"];
+
+fn is_punct(s: &str) -> bool {
+    s.chars().all(|c| !c.is_alphanumeric() || c.is_whitespace())
+}
+
+/// Tags that end a name: verbs, prepositions, conjunctions, particles,
+/// adverbs, pronouns, numerals, measure words, localisers, time words.
+pub(crate) fn ends_name(tag: &str) -> bool {
+    matches!(
+        tag,
+        "v" | "vd" | "vi" | "vg" | "vq" | "p" | "c" | "d" | "r" | "m" | "q" | "f" | "t" | "w"
+    ) || tag.starts_with('u')
+}
+
+/// Finds the places named in `text` (already segmented into `tokens`),
+/// classifies each use and resolves ambiguous names and 我省-style references.
+pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHit> {
+    let g = gazetteer();
+    let raw = g.lexicon.find(text, tokens);
+    let mut hits: Vec<PlaceHit> = Vec::with_capacity(raw.len());
+    let mut pending: Vec<(usize, Target)> = Vec::new();
+    for h in raw {
+        let (places, group) = match h.value {
+            Target::Places(v) if v.len() == 1 => {
+                let p = &g.places[v[0]];
+                if p.kind == PlaceKind::Group {
+                    (p.members.clone(), Some(v[0]))
+                } else {
+                    (v.clone(), None)
+                }
+            }
+            Target::Places(v) if v.is_empty() => continue,
+            other => {
+                pending.push((hits.len(), other.clone()));
+                (vec![], None)
+            }
+        };
+        let role = classify(text, tokens, h.tok_start, h.tok_end);
+        hits.push(PlaceHit {
+            start: h.start,
+            end: h.end,
+            tok_start: h.tok_start,
+            tok_end: h.tok_end,
+            places,
+            group,
+            role,
+        });
+    }
+    for (i, target) in pending {
+        let resolved = match &target {
+            Target::Places(cands) => resolve_ambiguous(g, &hits, i, cands, sentences),
+            Target::OwnProvince => own(g, &hits, i, sentences, true),
+            Target::OwnCity => own(g, &hits, i, sentences, false),
+        };
+        match resolved {
+            Some(p) => {
+                hits[i].places = vec![p];
+                if hits[i].role == Role::Unresolved {
+                    hits[i].role = Role::Location;
+                }
+            }
+            None => hits[i].role = Role::Unresolved,
+        }
+    }
+    hits
+}
+
+/// Location, organisation name or company seat, from the words around it.
+fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
+    let tok = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or("");
+    let before = if ts > 0 { tok(ts - 1) } else { "" };
+    let after = tok(te);
+    if matches!(before, "（" | "(") && matches!(after, "）" | ")") {
+        // （天津）制造有限公司 / SMC（中国）有限公司
+        let rest = tok(te + 1);
+        if !rest.is_empty() && !is_punct(rest) && runs_into_firm_name(text, tokens, te + 1) {
+            return Role::Seat;
+        }
+    }
+    if ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
+        // "北京网" is an outlet, but 网 alone after 北京 in 北京网友 is not:
+        // the suffix must end the word that follows.
+        return Role::Organisation;
+    }
+    if runs_into_firm_name(text, tokens, te) {
+        return Role::Organisation;
+    }
+    Role::Location
+}
+
+/// Do the name words from token `from` end in a company suffix before any
+/// verb, particle or punctuation (within 20 chars)?
+fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
+    let Some(first) = tokens.get(from) else {
+        return false;
+    };
+    for t in &tokens[from..] {
+        let w = t.text(text);
+        if t.end - first.start > 20 || is_punct(w) || ends_name(t.tag) {
+            return false;
+        }
+        if FIRM_ENDINGS.iter().any(|s| w.ends_with(s)) {
+            return true;
+        }
+        // Another place name starts a new phrase (北京现代沧州工厂 is not
+        // a firm name ending at 公司 further on).
+        if t.tag == "ns" {
+            return false;
+        }
+    }
+    false
+}
+
+fn sentence_of(sentences: &[Sentence], pos: u32) -> Option<&Sentence> {
+    let i = sentences.partition_point(|s| s.end <= pos);
+    sentences.get(i).filter(|s| s.start <= pos)
+}
+
+/// Picks the candidate that the places around it support: first within the
+/// sentence, then the paragraph, then the article; a tie is no answer.
+fn resolve_ambiguous(
+    g: &Gazetteer,
+    hits: &[PlaceHit],
+    at: usize,
+    cands: &[usize],
+    sentences: &[Sentence],
+) -> Option<usize> {
+    let here = hits[at].start;
+    let sent = sentence_of(sentences, here);
+    let scopes: [&dyn Fn(&PlaceHit) -> bool; 3] = [
+        &|h: &PlaceHit| sent.is_some_and(|s| h.start >= s.start && h.end <= s.end),
+        &|h: &PlaceHit| {
+            sent.is_some_and(|s| {
+                sentence_of(sentences, h.start).is_some_and(|x| x.paragraph == s.paragraph)
+            })
+        },
+        &|_h: &PlaceHit| true,
+    ];
+    for in_scope in scopes {
+        let mut best: Option<(usize, usize)> = None; // (score, candidate)
+        let mut tie = false;
+        for &c in cands {
+            let mut score = 0;
+            for (j, h) in hits.iter().enumerate() {
+                if j == at || h.role != Role::Location || h.group.is_some() || !in_scope(h) {
+                    continue;
+                }
+                for &p in &h.places {
+                    // A supporting place contains the candidate, or lies in the
+                    // same city; deeper support counts more.
+                    if g.is_within(c, p) {
+                        score = score.max(1 + g.depth(p));
+                    } else if g.city_of(p).is_some() && g.city_of(p) == g.city_of(c) {
+                        score = score.max(1 + g.depth(p));
+                    }
+                }
+            }
+            if score == 0 {
+                continue;
+            }
+            match best {
+                Some((s, _)) if s == score => tie = true,
+                Some((s, _)) if s > score => {}
+                _ => {
+                    best = Some((score, c));
+                    tie = false;
+                }
+            }
+        }
+        if let Some((_, c)) = best {
+            if !tie {
+                return Some(c);
+            }
+            return None;
+        }
+    }
+    None
+}
+
+/// 我省/全省 → the article's most mentioned province (not a municipality);
+/// 本市/全市 → the nearest city named before it in the paragraph, else the
+/// article's most mentioned city.
+fn own(
+    g: &Gazetteer,
+    hits: &[PlaceHit],
+    at: usize,
+    sentences: &[Sentence],
+    province: bool,
+) -> Option<usize> {
+    let fits = |p: usize| {
+        if province {
+            g.places[p].kind == PlaceKind::Province && !g.is_municipality(p)
+        } else {
+            g.places[p].kind == PlaceKind::Prefecture || g.is_municipality(p)
+        }
+    };
+    if !province {
+        let para = sentence_of(sentences, hits[at].start).map(|s| s.paragraph);
+        for h in hits[..at].iter().rev() {
+            let same_para = sentence_of(sentences, h.start).map(|s| s.paragraph) == para;
+            if !same_para {
+                break;
+            }
+            if h.role == Role::Location && h.group.is_none() {
+                if let Some(&p) = h.places.iter().find(|&&p| fits(p)) {
+                    return Some(p);
+                }
+            }
+        }
+    }
+    let mut counts: Vec<(usize, usize, u32)> = Vec::new(); // (place, count, first)
+    for h in hits {
+        if h.role != Role::Location || h.group.is_some() {
+            continue;
+        }
+        for &p in &h.places {
+            // A city counts for its province too (沧州市 makes 我省 河北省).
+            let q = if province {
+                g.province_of(p)
+            } else {
+                g.city_of(p)
+            };
+            if let Some(q) = q.filter(|&q| fits(q)) {
+                match counts.iter_mut().find(|c| c.0 == q) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((q, 1, h.start)),
+                }
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.first().map(|c| c.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TSV: &str = "id\tname\tname_en\tkind\tparent\tlon\tlat\taliases\tmembers\n\
+        北京市\t北京市\tBeijing\tprovince\t\t116.4\t39.9\t北京\t\n\
+        天津市\t天津市\tTianjin\tprovince\t\t117.2\t39.1\t天津\t\n\
+        滨海新区\t滨海新区\tBinhai\tdistrict\t天津市\t117.7\t39.0\t\t\n\
+        京津\t京津\tBeijing–Tianjin\tgroup\t\t\t\t\t北京市|天津市\n";
+
+    #[test]
+    fn parses_and_walks_the_hierarchy() {
+        let g = Gazetteer::parse(TSV).unwrap();
+        let b = g.index_of("滨海新区").unwrap();
+        let t = g.index_of("天津市").unwrap();
+        assert_eq!(g.ancestors(b).collect::<Vec<_>>(), [t]);
+        assert!(g.is_within(b, t));
+        assert!(g.is_within(b, g.index_of("京津").unwrap()));
+        assert!(!g.is_within(t, b));
+        assert_eq!(g.province_of(b), Some(t));
+        assert_eq!(g.resolve_name("北京"), g.index_of("北京市"));
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_with_its_line_number() {
+        let bad = format!("{TSV}雄安新区\tx\ty\tzone\t河北省\t1\t2\t\t\n");
+        let e = Gazetteer::parse(&bad).unwrap_err().to_string();
+        assert!(e.contains("line 6") && e.contains("河北省"), "{e}");
+        let e = Gazetteer::parse("id\tname\n").unwrap_err().to_string();
+        assert!(e.contains("expected 9"), "{e}");
+    }
+}
