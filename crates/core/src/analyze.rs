@@ -7,7 +7,7 @@ use crate::figures;
 use crate::flows;
 use crate::industries::{self, taxonomy};
 use crate::model::{Document, Mention, MentionKind, Span};
-use crate::places::{self, gazetteer, Role};
+use crate::places::{self, gazetteer, PlaceKind, Role};
 use crate::segment;
 use crate::sentences;
 use crate::tokens::{self, CharIndex};
@@ -52,13 +52,29 @@ pub fn analyze(doc: &mut Document) {
             start: h.start,
             end: h.end,
         };
+        let mut count = |id: &str, at: u32| {
+            let e = regions.entry(id.to_string()).or_insert((0, at));
+            e.0 += 1;
+        };
         match h.group {
-            Some(gi) => mentions.push(Mention {
-                kind: MentionKind::Place,
-                id: g.places[gi].id.clone(),
-                span,
-            }),
+            Some(gi) => {
+                let group = &g.places[gi];
+                mentions.push(Mention {
+                    kind: MentionKind::Place,
+                    id: group.id.clone(),
+                    span,
+                });
+                // 京津, 津冀: the two places; 京津冀, 长三角: the region itself.
+                if group.members.len() == 2 {
+                    for &m in &group.members {
+                        count(&g.places[m].id, h.start);
+                    }
+                } else {
+                    count(&group.id, h.start);
+                }
+            }
             None => {
+                let surface = index.slice(text, h.start, h.end);
                 for &p in &h.places {
                     let id = &g.places[p].id;
                     mentions.push(Mention {
@@ -66,8 +82,47 @@ pub fn analyze(doc: &mut Document) {
                         id: id.clone(),
                         span,
                     });
-                    let e = regions.entry(id.clone()).or_insert((0, h.start));
-                    e.0 += 1;
+                    count(id, h.start);
+                    // 河北沧州, 天津滨海新区, 衡水高新区: a name that carries its
+                    // province or city names that place too — when the rest
+                    // is itself a name of the place (沧州), or the place is a
+                    // zone named after its city (衡水高新区).
+                    let place = &g.places[p];
+                    let forms = |q: &crate::places::Place| -> Vec<String> {
+                        std::iter::once(q.id.clone())
+                            .chain(std::iter::once(q.name.clone()))
+                            .chain(q.aliases.iter().cloned())
+                            .collect()
+                    };
+                    let own_forms = forms(place);
+                    for a in g.ancestors(p) {
+                        let anc = &g.places[a];
+                        let prefix = forms(anc)
+                            .into_iter()
+                            .filter(|f| f.chars().count() >= 2 && surface.len() > f.len())
+                            .find(|f| {
+                                surface.starts_with(f.as_str())
+                                    && (own_forms.iter().any(|o| o == &surface[f.len()..])
+                                        || (matches!(
+                                            anc.kind,
+                                            PlaceKind::Prefecture | PlaceKind::Zone
+                                        ) && matches!(
+                                            place.kind,
+                                            PlaceKind::Zone | PlaceKind::Area
+                                        )))
+                            });
+                        if let Some(f) = prefix {
+                            mentions.push(Mention {
+                                kind: MentionKind::Place,
+                                id: anc.id.clone(),
+                                span: Span {
+                                    start: h.start,
+                                    end: h.start + f.chars().count() as u32,
+                                },
+                            });
+                            count(&anc.id, h.start);
+                        }
+                    }
                 }
             }
         }

@@ -58,12 +58,23 @@ const UNITS: &[(&str, &str)] = &[
     ("笔", "笔"),
     ("栋", "栋"),
     ("款", "款"),
+    ("张", "张"),
+    ("GWh", "GWh"),
+    ("MWh", "MWh"),
+    ("kWh", "千瓦时"),
+    ("GW", "GW"),
+    ("MW", "MW"),
+    ("TEU", "标箱"),
     ("吨", "吨"),
     ("亩", "亩"),
     ("米", "米"),
     ("倍", "倍"),
     ("成", "成"),
 ];
+
+/// Units written in Latin letters (20GWh): a number before other letters is a
+/// model name (5G, ix35).
+const ASCII_UNITS: &[&str] = &["GWh", "MWh", "kWh", "GW", "MW", "TEU"];
 
 /// Units that say how many of something (for flows' counts).
 pub const COUNT_UNITS: &[&str] = &[
@@ -169,7 +180,14 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     if prev
         .is_some_and(|p| p.is_ascii_alphabetic() || p == '+' || p == '第' || p == '-' || p == '/')
         || after.is_some_and(|a| {
-            a.is_ascii_alphabetic() || a == '+' || a == '-' || a == '/' || a == ':'
+            (a.is_ascii_alphabetic()
+                && !ASCII_UNITS
+                    .iter()
+                    .any(|u| starts_with_at(chars, num_end, u)))
+                || a == '+'
+                || a == '-'
+                || a == '/'
+                || a == ':'
         })
     {
         return None;
@@ -364,7 +382,7 @@ fn period_before(chars: &[char], sent_start: usize, at: usize, _sent_end: usize)
             i += 1;
         }
     }
-    best.map(|b| b.1)
+    best.map(|b| b.1).filter(|p| !p.is_empty())
 }
 
 const RELATIVE_PERIODS: &[&str] = &[
@@ -432,7 +450,8 @@ fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> 
             j += 1;
         }
         if j > i + 2 {
-            return Some((j - i, take(j - i)));
+            // The date itself: 截至5月25日 is as of 5月25日.
+            return Some((j - i, chars[i + 2..j].iter().collect()));
         }
     }
     // 近四年来 / 近5年
@@ -452,7 +471,13 @@ fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> 
     }
     for w in RELATIVE_PERIODS {
         if starts_with_at(chars, i, w) && i + w.chars().count() <= limit {
-            return Some((w.chars().count(), w.to_string()));
+            // 目前 / 截至目前: "now" is no period, and overrides one before.
+            let p = if w.ends_with("目前") {
+                String::new()
+            } else {
+                w.to_string()
+            };
+            return Some((w.chars().count(), p));
         }
     }
     None

@@ -64,7 +64,17 @@ const TO_VERBS: &[&str] = &[
     "扎根",
     "安家",
     "迁建",
+    "转战",
+    "放在",
+    "放到",
+    "设在",
+    "建在",
+    "落在",
+    "落到",
+    "迁移",
 ];
+/// Words after a verb that point back to the place of the sentence before.
+const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", "那里"];
 /// Verbs whose destination is the 在/于 P before them.
 const IN_VERBS: &[&str] = &[
     "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
@@ -134,6 +144,10 @@ const DENIALS: &[&str] = &[
     "假消息",
     "澄清",
     "并非事实",
+    "流传",
+    "据传",
+    "传出",
+    "小道消息",
 ];
 /// Negations that cancel a verb just after them.
 const NEGATIONS: &[&str] = &[
@@ -201,8 +215,8 @@ struct Cand {
     at: u32,
     /// End of the text this flow's quantities may come from.
     limit: u32,
-    /// Quantity given by the sentence for this origin alone (其中北京企业79家).
-    own_count: Option<usize>,
+    /// Kind and quantities given for this flow alone.
+    own: Option<Own>,
 }
 
 /// Everything the flow rules look at, for one document.
@@ -248,7 +262,22 @@ pub fn find(inp: &Input) -> Vec<Flow> {
     let mut out: Vec<Flow> = Vec::new();
     let mut prev_sentence_places: Vec<usize> = Vec::new();
     let mut prev_paragraph = u32::MAX;
-    for s in inp.sentences {
+    // A denial also takes back the sentence before it in the paragraph
+    // (网传X将迁往Y。公司回应称此消息不实。).
+    let denies: Vec<bool> = inp
+        .sentences
+        .iter()
+        .map(|s| {
+            let t = text_of(inp.chars, s.start, s.end);
+            DENIALS.iter().any(|d| t.contains(d))
+        })
+        .collect();
+    for (si, s) in inp.sentences.iter().enumerate() {
+        let denied = denies[si]
+            || inp
+                .sentences
+                .get(si + 1)
+                .is_some_and(|n| n.paragraph == s.paragraph && denies[si + 1]);
         let hits: Vec<&PlaceHit> = inp
             .places
             .iter()
@@ -264,13 +293,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| h.role == Role::Location)
             .flat_map(|h| h.places.iter().copied())
             .collect();
-        if !hits.is_empty() {
-            let sentence_text = text_of(inp.chars, s.start, s.end);
-            if !DENIALS.iter().any(|d| sentence_text.contains(d)) {
-                let cands = candidates(inp, s, &hits, &prev_sentence_places);
-                for c in cands {
-                    emit(inp, s, &c, &mut out);
-                }
+        if !hits.is_empty() && !denied {
+            for c in candidates(inp, s, &hits, &prev_sentence_places) {
+                emit(inp, s, &c, &mut out);
             }
         }
         if let Some(&last) = hits
@@ -429,15 +454,20 @@ fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
     a
 }
 
-/// Words after a place that make it the home of what moves: 北京企业,
-/// 京津项目, 北京的批发市场, 北京产业.
-const HOME_OF: &[&str] = &[
-    "企业", "企", "公司", "药企", "商户", "项目", "产业", "的", "资金", "高校", "医院",
+/// Words that name what moves; a place shortly before one of them is its
+/// home (北京企业, 北京一所市属三甲医院, 津冀地区大学的技术研究成果).
+const MOVERS: &[&str] = &[
+    "企业", "企", "公司", "药企", "商户", "项目", "产业", "资金", "高校", "大学", "医院", "院所",
+    "机构", "总部", "工厂", "基地", "成果", "技术", "市场", "单位", "集团", "厂",
 ];
 
 fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
-    let after = text_of(inp.chars, h.end, (h.end + 3).min(limit));
-    HOME_OF.iter().any(|w| after.starts_with(w))
+    let after = text_of(inp.chars, h.end, (h.end + 12).min(limit));
+    let after = after
+        .split(['，', '；', '、', '。', '：'])
+        .next()
+        .unwrap_or("");
+    MOVERS.iter().any(|w| after.contains(w))
 }
 
 /// Places introduced by 来自/从/自 in the sentence.
@@ -453,7 +483,9 @@ fn origin_marked<'h>(inp: &Input, hits: &[&'h PlaceHit], s: &Sentence) -> Option
         } else {
             ' '
         };
-        if before2 == "来自" || before1 == '从' || (before1 == '自' && before2 != "来自") {
+        let leaves = ["迁出", "搬出", "撤出", "撤离", "离开", "退出"].contains(&before2.as_str());
+        if before2 == "来自" || before1 == '从' || (before1 == '自' && before2 != "来自") || leaves
+        {
             let (list, _) = places_after(inp, hits, h.start, s.end);
             if !list.is_empty() {
                 return Some(list);
@@ -461,6 +493,163 @@ fn origin_marked<'h>(inp: &Input, hits: &[&'h PlaceHit], s: &Sentence) -> Option
         }
     }
     None
+}
+
+/// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
+/// 引进京津项目15560个、资金13901.17亿元 is a project flow and a capital flow).
+#[derive(Debug, Clone, Copy, Default)]
+struct Own {
+    what: Option<What>,
+    count: Option<usize>,
+    amount: Option<usize>,
+}
+
+/// Words before a figure that say what it counts, for splitting a list of
+/// things received into one flow each. 投资/总投资 describe the projects and
+/// stay with them.
+const OBJECT_WORDS: &[(&str, What)] = &[
+    ("资金", What::Capital),
+    ("资本", What::Capital),
+    ("引资", What::Capital),
+    ("项目", What::Projects),
+    ("企业", What::Firms),
+    ("商户", What::Merchants),
+    ("经营者", What::Merchants),
+];
+
+/// Items "word [qualifier] figure" between `from` and `limit`: (what, figure).
+fn object_items(inp: &Input, from: u32, limit: u32) -> Vec<(What, usize)> {
+    let mut out = Vec::new();
+    for (i, f) in inp.figures.iter().enumerate() {
+        if f.span.start < from || f.span.start >= limit {
+            continue;
+        }
+        let a = f.span.start.saturating_sub(6).max(from);
+        let before = text_of(inp.chars, a, f.span.start);
+        let before = before.rsplit(['、', '，', '；', ',']).next().unwrap_or("");
+        if let Some((_, w)) = OBJECT_WORDS
+            .iter()
+            .filter_map(|(k, w)| before.rfind(k).map(|p| (p, *w)))
+            .max_by_key(|(p, _)| *p)
+        {
+            out.push((w, i));
+        }
+    }
+    out
+}
+
+/// The flows of one receiving clause: `origins` (or enumerated origins)
+/// into the subject before `t`.
+#[allow(clippy::too_many_arguments)]
+fn receive(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    t: &Trigger,
+    limit: u32,
+    origins: Vec<usize>,
+    enumerated: Vec<(Vec<usize>, Option<usize>)>,
+    taken: &mut Vec<usize>,
+    last_dest: &mut Option<(Vec<usize>, u32)>,
+    out: &mut Vec<Cand>,
+) {
+    let mut exclude = origins.clone();
+    exclude.extend(taken.iter().copied());
+    for e in &enumerated {
+        exclude.extend(e.0.iter().copied());
+    }
+    // The subject; after a semicolon it may be the one the chain of
+    // receiving clauses began with (我省引进…；吸引…).
+    let found = place_before(inp, hits, s, t.start, &exclude)
+        .map(|h| (h.places.clone(), h.start))
+        .or_else(|| {
+            last_dest
+                .clone()
+                .filter(|(d, _)| !d.iter().any(|p| exclude.contains(p)))
+        });
+    taken.extend(origins.iter().copied());
+    let Some((to, subject_at)) = found else {
+        return;
+    };
+    *last_dest = Some((to.clone(), subject_at));
+    let scope = subject_at.max(window_start(inp, s, t.start));
+    let push = |from: Vec<usize>, own: Option<Own>, out: &mut Vec<Cand>| {
+        out.push(Cand {
+            from,
+            to: to.clone(),
+            scope,
+            at: t.start,
+            limit,
+            own,
+        });
+    };
+    if !enumerated.is_empty() {
+        for (o, fig) in enumerated {
+            let own = Own {
+                count: fig,
+                ..Own::default()
+            };
+            push(o, Some(own), out);
+        }
+        return;
+    }
+    let items = object_items(inp, t.end, limit);
+    let mut kinds: Vec<What> = items.iter().map(|x| x.0).collect();
+    kinds.dedup();
+    if kinds.len() >= 2 {
+        for w in kinds {
+            let mut own = Own {
+                what: Some(w),
+                ..Own::default()
+            };
+            for &(k, f) in &items {
+                if k != w {
+                    continue;
+                }
+                let unit = inp.figures[f].unit.as_str();
+                if MONEY_UNITS.contains(&unit) && own.amount.is_none() {
+                    own.amount = Some(f);
+                } else if COUNT_UNITS.contains(&unit) && own.count.is_none() {
+                    own.count = Some(f);
+                }
+            }
+            push(origins.clone(), Some(own), out);
+        }
+    } else {
+        push(origins, None, out);
+    }
+}
+
+/// Origins listed with their own counts after a receiving verb: 其中北京企业
+/// 79家、天津企业13家; 其中来自北京的企业达780家.
+fn enumerated_origins(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    from: u32,
+    s: &Sentence,
+) -> Vec<(Vec<usize>, Option<usize>)> {
+    let mut out = Vec::new();
+    for h in hits
+        .iter()
+        .filter(|h| h.start >= from && h.role == Role::Location)
+    {
+        let after = text_of(inp.chars, h.end, (h.end + 10).min(s.end));
+        let after = after.split(['，', '、', '；', '。']).next().unwrap_or("");
+        let mover = ["企业", "项目", "商户", "药企", "企", "公司"]
+            .iter()
+            .any(|w| after.starts_with(w) || after.starts_with(&format!("的{w}")));
+        if !mover {
+            continue;
+        }
+        let reach = h.end + after.chars().count() as u32 + 1;
+        let fig = inp.figures.iter().position(|f| {
+            f.span.start >= h.end && f.span.start <= reach && COUNT_UNITS.contains(&f.unit.as_str())
+        });
+        if fig.is_some() {
+            out.push((h.places.clone(), fig));
+        }
+    }
+    out
 }
 
 fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> Vec<Cand> {
@@ -475,8 +664,16 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
     let limit_after = |k: usize| trig.get(k + 1).map(|t| t.start).unwrap_or(s.end);
     let marked_origin = origin_marked(inp, hits, s);
     // Origins taken by receiving verbs, so no subject search reuses them.
-    let mut from_origins: Vec<usize> = Vec::new();
-    let mut last_from_dest: Option<(Vec<usize>, u32)> = None;
+    let mut taken: Vec<usize> = Vec::new();
+    let mut last_dest: Option<(Vec<usize>, u32)> = None;
+    let cand = |from: Vec<usize>, to: Vec<usize>, scope: u32, at: u32, limit: u32| Cand {
+        from,
+        to,
+        scope,
+        at,
+        limit,
+        own: None,
+    };
     for (k, t) in trig.iter().enumerate() {
         if negated(inp, t.start) {
             continue;
@@ -485,37 +682,19 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
         let shape = shape_of(inp, hits, s, t);
         match shape {
             Some(Shape::From) => {
-                // Origins: places right after the verb (or 从 P before it).
+                // Origins: places right after the verb.
                 let (mut origins, _) = places_after(inp, hits, t.end, s.end);
                 if origins.is_empty() {
-                    // 吸引落户京津高科技企业: a second verb in between.
+                    // 吸引落户京津高科技企业 / 签约引进北京商户: a word between.
                     if let Some(h) = hits.iter().find(|h| {
                         h.start >= t.end && h.start <= t.end + 2 && h.role == Role::Location
                     }) {
                         origins = h.places.clone();
                     }
                 }
-                let mut enumerated: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+                let mut enumerated = Vec::new();
                 if origins.is_empty() {
-                    // 签约医药企业102家，其中北京企业79家、天津企业13家
-                    for h in hits.iter().filter(|h| {
-                        h.start >= t.end && h.start < limit.max(s.end) && h.role == Role::Location
-                    }) {
-                        let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
-                        if ["企业", "项目", "商户", "药企", "企"]
-                            .iter()
-                            .any(|w| after.starts_with(w))
-                        {
-                            let fig = inp.figures.iter().position(|f| {
-                                f.span.start >= h.end
-                                    && f.span.start <= h.end + 4
-                                    && COUNT_UNITS.contains(&f.unit.as_str())
-                            });
-                            if fig.is_some() {
-                                enumerated.push((h.places.clone(), fig));
-                            }
-                        }
-                    }
+                    enumerated = enumerated_origins(inp, hits, t.end, s);
                     if enumerated.is_empty() {
                         if let Some(m) = &marked_origin {
                             origins = m.clone();
@@ -525,62 +704,59 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
                 if origins.is_empty() && enumerated.is_empty() {
                     continue;
                 }
-                let mut exclude = origins.clone();
-                exclude.extend(from_origins.iter().copied());
-                for e in &enumerated {
-                    exclude.extend(e.0.iter().copied());
-                }
-                // The subject; after a semicolon it may be the one the
-                // chain of receiving clauses began with (我省引进…；吸引…).
-                let found = place_before(inp, hits, s, t.start, &exclude)
-                    .map(|h| (h.places.clone(), h.start))
-                    .or_else(|| {
-                        last_from_dest
-                            .clone()
-                            .filter(|(d, _)| !d.iter().any(|p| exclude.contains(p)))
-                    });
-                from_origins.extend(origins.iter().copied());
-                let Some((to, subject_at)) = found else {
-                    continue;
-                };
-                last_from_dest = Some((to.clone(), subject_at));
-                let scope = subject_at.max(window_start(inp, s, t.start));
-                if enumerated.is_empty() {
-                    out.push(Cand {
-                        from: origins,
-                        to,
-                        scope,
-                        at: t.start,
-                        limit,
-                        own_count: None,
-                    });
-                } else {
-                    for (o, fig) in enumerated {
-                        out.push(Cand {
-                            from: o,
-                            to: to.clone(),
-                            scope,
-                            at: t.start,
-                            limit,
-                            own_count: fig,
-                        });
-                    }
-                }
+                receive(
+                    inp,
+                    s,
+                    hits,
+                    t,
+                    limit,
+                    origins,
+                    enumerated,
+                    &mut taken,
+                    &mut last_dest,
+                    &mut out,
+                );
             }
             Some(Shape::To) => {
                 let (mut dest, _) = places_after(inp, hits, t.end, s.end);
                 if dest.is_empty() {
                     // 落户这个新商场 / 入驻该园区: the place of the sentence before.
                     let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
-                    if ["这", "该", "此", "当地", "这里"]
-                        .iter()
-                        .any(|w| rest.starts_with(w))
-                        && !prev.is_empty()
-                    {
+                    if ANAPHORA.iter().any(|w| rest.starts_with(w)) && !prev.is_empty() {
                         dest = prev.to_vec();
                     }
                 }
                 if dest.is_empty() {
+                    // 已入驻企业1200家，其中来自北京的企业达780家: the subject
+                    // receives, like 引进.
+                    let enumerated = enumerated_origins(inp, hits, t.end, s);
+                    if !enumerated.is_empty() {
+                        receive(
+                            inp,
+                            s,
+                            hits,
+                            t,
+                            limit,
+                            vec![],
+                            enumerated,
+                            &mut taken,
+                            &mut last_dest,
+                            &mut out,
+                        );
+                    } else if let Some(m) = &marked_origin {
+                        receive(
+                            inp,
+                            s,
+                            hits,
+                            t,
+                            limit,
+                            m.clone(),
+                            vec![],
+                            &mut taken,
+                            &mut last_dest,
+                            &mut out,
+                        );
+                    }
                     continue;
                 }
                 let origin = marked_origin
@@ -591,14 +767,7 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
                             .map(|h| (h.places.clone(), h.start))
                     });
                 if let Some((from, scope)) = origin {
-                    out.push(Cand {
-                        from,
-                        to: dest,
-                        scope,
-                        at: t.start,
-                        limit,
-                        own_count: None,
-                    });
+                    out.push(cand(from, dest, scope, t.start, limit));
                 }
             }
             Some(Shape::In) | Some(Shape::Toward) => {
@@ -608,50 +777,44 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
                     continue;
                 };
                 // The origin must be marked (来自/从 P) or be the home of what
-                // moves (北京企业在津冀布局): a place that is merely named
-                // before 在 P is not where anything came from.
+                // moves (北京企业在津冀布局): a place merely named before 在 P
+                // is not where anything came from.
                 let origin = marked_origin
                     .clone()
                     .map(|m| (m, window_start(inp, s, t.start)))
                     .or_else(|| {
-                        place_before(inp, hits, s, dest_hit, &dest)
+                        place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
                             .filter(|h| is_home_of_mover(inp, h, dest_hit))
                             .map(|h| (h.places.clone(), h.start))
                     });
                 if let Some((from, scope)) = origin {
-                    out.push(Cand {
-                        from,
-                        to: dest,
-                        scope,
-                        at: t.start,
-                        limit,
-                        own_count: None,
-                    });
+                    out.push(cand(from, dest, scope, t.start, limit));
                 }
             }
             Some(Shape::Establish) => {
-                let Some(seat) = hits
-                    .iter()
-                    .find(|h| h.role == Role::Seat && h.start >= t.end && h.start <= t.end + 20)
-                else {
-                    continue;
+                // 在天津东丽区注册成立X（天津）有限公司: the 在 place is the
+                // most precise destination; else the seat in the name.
+                let (dest_at, to) = match in_destination(inp, hits, s, t, false) {
+                    Some(d) => d,
+                    None => {
+                        let Some(seat) = hits.iter().find(|h| {
+                            h.role == Role::Seat && h.start >= t.end && h.start <= t.end + 20
+                        }) else {
+                            continue;
+                        };
+                        (t.start, seat.places.clone())
+                    }
                 };
-                let to = seat.places.clone();
-                if let Some(from) = place_before(inp, hits, s, t.start, &to) {
-                    out.push(Cand {
-                        from: from.places.clone(),
-                        to,
-                        scope: from.start,
-                        at: t.start,
-                        limit,
-                        own_count: None,
-                    });
+                if let Some(from) = place_before(inp, hits, s, dest_at, &with_ancestors(&to)) {
+                    out.push(cand(from.places.clone(), to, from.start, t.start, limit));
                 }
             }
             None => {}
         }
     }
-    // Paired slogans.
+    // Paired slogans, unless the sentence states the move more precisely
+    // (依托“北京研发、河北制造”模式，北京药企将量产环节放在石家庄).
+    let g = gazetteer();
     let locs: Vec<&&PlaceHit> = hits.iter().filter(|h| h.role == Role::Location).collect();
     for w in locs.windows(2) {
         let (a, b) = (w[0], w[1]);
@@ -659,17 +822,37 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
         let between = between.trim_end_matches(['、', '，', ',', ' ']);
         let after = text_of(inp.chars, b.end, (b.end + 3).min(s.end));
         if PAIR_FIRST.contains(&between) && PAIR_SECOND.iter().any(|x| after.starts_with(x)) {
-            out.push(Cand {
-                from: a.places.clone(),
-                to: b.places.clone(),
-                scope: a.start,
-                at: a.end,
-                limit: s.end,
-                own_count: None,
+            let redundant = out.iter().any(|c| {
+                c.from
+                    .iter()
+                    .any(|f| a.places.iter().any(|p| g.is_within(*f, *p)))
+                    && c.to
+                        .iter()
+                        .any(|t| b.places.iter().any(|p| g.is_within(*t, *p)))
             });
+            if !redundant {
+                out.push(cand(
+                    a.places.clone(),
+                    b.places.clone(),
+                    a.start,
+                    a.end,
+                    s.end,
+                ));
+            }
         }
     }
     out
+}
+
+/// `places` and everything containing them (for excluding a destination's
+/// own province from the origin search: 在天津东丽区…).
+fn with_ancestors(places: &[usize]) -> Vec<usize> {
+    let g = gazetteer();
+    let mut v = places.to_vec();
+    for &p in places {
+        v.extend(g.ancestors(p));
+    }
+    v
 }
 
 fn shape_of(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> Option<Shape> {
@@ -738,8 +921,10 @@ fn in_destination(
         if markers.contains(&before) {
             let (list, used) = places_after(inp, hits, h.start, t.start);
             let end = used.last().map(|u| u.end).unwrap_or(h.end);
-            // The verb must follow soon after the place (在津冀布局, 在北京亦庄注册).
-            if !list.is_empty() && t.start - end <= 10 {
+            // The verb must follow soon after the place (在津冀布局, 在北京亦庄
+            // 注册), and 在P的引导下 is not where anything happens.
+            let gap = text_of(inp.chars, end, t.start);
+            if !list.is_empty() && t.start - end <= 10 && !gap.contains('的') {
                 best = Some((h.start, list));
             }
         }
@@ -751,7 +936,10 @@ fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
     let g = gazetteer();
     let plan = is_plan(inp, s, c.at);
     let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at);
-    let what = what_near(inp, c.scope.min(c.at), c.at, c.limit);
+    let what = c
+        .own
+        .and_then(|o| o.what)
+        .or_else(|| what_near(inp, c.scope.min(c.at), c.at, c.limit));
     let (count, amount) = quantities(inp, s, c);
     let firm = firm_near(inp, s, c.at, c.limit);
     let shared = c.from.len() > 1 || c.to.len() > 1;
@@ -772,7 +960,7 @@ fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
             let (from, to) = (g.places[f].id.clone(), g.places[t].id.clone());
             if out
                 .iter()
-                .any(|x| x.evidence.span == span && x.from == from && x.to == to)
+                .any(|x| x.evidence.span == span && x.from == from && x.to == to && x.what == what)
             {
                 continue;
             }
@@ -928,8 +1116,11 @@ fn quantity(f: &Figure) -> Quantity {
 }
 
 fn quantities(inp: &Input, s: &Sentence, c: &Cand) -> (Option<Quantity>, Option<Quantity>) {
-    if let Some(i) = c.own_count {
-        return (Some(quantity(&inp.figures[i])), None);
+    if let Some(o) = c.own {
+        return (
+            o.count.map(|i| quantity(&inp.figures[i])),
+            o.amount.map(|i| quantity(&inp.figures[i])),
+        );
     }
     let in_sentence = |f: &&Figure| f.span.start >= s.start && f.span.end <= s.end;
     let after = |f: &&Figure| f.span.start >= c.at && f.span.start < c.limit;

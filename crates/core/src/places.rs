@@ -87,11 +87,14 @@ pub enum Target {
     OwnProvince,
     /// 本市, 全市, 我市: the article's city.
     OwnCity,
+    /// 区内, 本区, 全区: the district or zone the paragraph is about.
+    OwnDistrict,
 }
 
 /// Words for "this province" / "this city" in an article's own voice.
 const OWN_PROVINCE: &[&str] = &["我省", "全省", "本省", "该省", "省内"];
 const OWN_CITY: &[&str] = &["我市", "本市", "全市", "该市", "市内"];
+const OWN_DISTRICT: &[&str] = &["区内", "本区", "全区", "我区", "该区", "园区内", "开发区内"];
 /// One-character abbreviations, only inside words that make them certain.
 const ABBREVIATIONS: &[(&str, &str)] = &[
     ("京企", "北京市"),
@@ -250,6 +253,9 @@ impl Gazetteer {
         }
         for w in OWN_CITY {
             *lx.entry_or_insert_with(w, || Target::OwnCity) = Target::OwnCity;
+        }
+        for w in OWN_DISTRICT {
+            *lx.entry_or_insert_with(w, || Target::OwnDistrict) = Target::OwnDistrict;
         }
         for (w, id) in ABBREVIATIONS {
             if let Some(&i) = self.by_id.get(*id) {
@@ -429,9 +435,43 @@ const ORG_SUFFIXES: &[&str] = &[
     "网",
     "报",
 ];
-/// Company-name endings: a place that starts a run of name words ending in
-/// one of these is the first word of a firm's name.
-const FIRM_ENDINGS: &[&str] = &["有限公司", "有限责任公司", "公司", "集团"];
+/// Endings of organisation names that may contain verbs and conjunctions
+/// (北京雁栖湖应用数学研究院, 京津冀虚拟现实协同创新研究院, 河北省纺织与服装
+/// 行业协会, SMC（天津）制造有限公司, 北京亦庄（京津冀）生物医药产业大会).
+const ORG_ENDINGS: &[&str] = &[
+    "有限公司",
+    "有限责任公司",
+    "公司",
+    "集团",
+    "研究院",
+    "研究所",
+    "研究中心",
+    "实验室",
+    "协会",
+    "学会",
+    "商会",
+    "联盟",
+    "促进会",
+    "基金会",
+    "大会",
+    "论坛",
+    "峰会",
+    "博览会",
+    "对接会",
+    "推介会",
+    "洽谈会",
+    "交易会",
+    "招商会",
+    "发布会",
+    "大学",
+    "学院",
+    "医院",
+    "银行",
+];
+/// Endings of names made of nouns only (北京智慧电竞赛事中心, 北京威克多制衣
+/// 中心): 中心 also ends phrases such as 北京建设国际科技创新中心, so it
+/// counts only when no verb comes before it.
+const NOUN_ORG_ENDINGS: &[&str] = &["中心", "工作室", "俱乐部"];
 
 fn is_punct(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphanumeric() || c.is_whitespace())
@@ -483,8 +523,9 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
     for (i, target) in pending {
         let resolved = match &target {
             Target::Places(cands) => resolve_ambiguous(g, &hits, i, cands, sentences),
-            Target::OwnProvince => own(g, &hits, i, sentences, true),
-            Target::OwnCity => own(g, &hits, i, sentences, false),
+            Target::OwnProvince => own(g, &hits, i, sentences, Own::Province),
+            Target::OwnCity => own(g, &hits, i, sentences, Own::City),
+            Target::OwnDistrict => own(g, &hits, i, sentences, Own::District),
         };
         match resolved {
             Some(p) => {
@@ -505,45 +546,104 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     let before = if ts > 0 { tok(ts - 1) } else { "" };
     let after = tok(te);
     if matches!(before, "（" | "(") && matches!(after, "）" | ")") {
-        // （天津）制造有限公司 / SMC（中国）有限公司
+        // （天津）制造有限公司 / SMC（中国）有限公司 / 北京亦庄（京津冀）生物医药产业大会
         let rest = tok(te + 1);
         if !rest.is_empty() && !is_punct(rest) && runs_into_firm_name(text, tokens, te + 1) {
             return Role::Seat;
         }
     }
+    // 津冀地区大学, 北京周边: a region word makes it a location.
+    if matches!(
+        after,
+        "地区" | "地方" | "一带" | "境内" | "区域" | "周边" | "当地" | "全境" | "范围"
+    ) {
+        return Role::Location;
+    }
+    // 昌平区天新福（北京）医疗器材股份有限公司: a full district or county
+    // name before a firm's name says where the firm is.
+    let surface = if te > ts {
+        text.get(tokens[ts].byte_start as usize..tokens[te - 1].byte_end as usize)
+            .unwrap_or("")
+    } else {
+        ""
+    };
+    let full_local = ["区", "县", "镇", "乡"]
+        .iter()
+        .any(|x| surface.ends_with(x));
     if ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
         // "北京网" is an outlet, but 网 alone after 北京 in 北京网友 is not:
         // the suffix must end the word that follows.
         return Role::Organisation;
     }
-    if runs_into_firm_name(text, tokens, te) {
+    if !full_local && runs_into_firm_name(text, tokens, te) {
         return Role::Organisation;
     }
     Role::Location
 }
 
-/// Do the name words from token `from` end in a company suffix before any
-/// verb, particle or punctuation (within 20 chars)?
+/// Do the words from token `from` make the rest of an organisation's name?
+/// They must end in an organisation ending within 32 chars, with no
+/// punctuation (a parenthesised seat excepted), particle, preposition or
+/// other place in between.
 fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
     let Some(first) = tokens.get(from) else {
         return false;
     };
+    let mut saw_verb = false;
+    let mut in_parens = false;
     for t in &tokens[from..] {
         let w = t.text(text);
-        if t.end - first.start > 20 || is_punct(w) || ends_name(t.tag) {
+        if t.end - first.start > 32 {
             return false;
         }
-        if FIRM_ENDINGS.iter().any(|s| w.ends_with(s)) {
+        if matches!(w, "（" | "(") && !in_parens {
+            in_parens = true;
+            continue;
+        }
+        if matches!(w, "）" | ")") && in_parens {
+            in_parens = false;
+            continue;
+        }
+        if in_parens {
+            continue;
+        }
+        if is_punct(w) {
+            return false;
+        }
+        // The name so far, so that endings cut into two words count (对接/会).
+        let so_far = text
+            .get(first.byte_start as usize..t.byte_end as usize)
+            .unwrap_or("");
+        if ORG_ENDINGS.iter().any(|s| so_far.ends_with(s)) {
             return true;
         }
+        if !saw_verb && NOUN_ORG_ENDINGS.iter().any(|s| so_far.ends_with(s)) {
+            return true;
+        }
+        let verbish = t.tag.starts_with('v') && t.tag != "vn";
+        if (verbish && NAME_VERBS.contains(&w)) || (t.tag == "c" && matches!(w, "与" | "和" | "及"))
+        {
+            saw_verb = true;
+            continue;
+        }
         // Another place name starts a new phrase (北京现代沧州工厂 is not
-        // a firm name ending at 公司 further on).
-        if t.tag == "ns" {
+        // a firm name ending at 公司 further on); so do predicates (注册,
+        // 成立, 位于), particles, prepositions, adverbs, numerals, time words.
+        if verbish || t.tag == "ns" || ends_name(t.tag) {
             return false;
         }
     }
     false
 }
+
+/// Verbs that occur inside organisation names (创新研究院, 制造有限公司,
+/// 投资控股集团), as opposed to the predicates of a sentence.
+const NAME_VERBS: &[&str] = &[
+    "制造", "发展", "创新", "协同", "投资", "建设", "服务", "研究", "开发", "促进", "交流", "合作",
+    "应用", "管理", "控股", "设计", "规划", "交易", "改革", "优化", "转化", "孵化", "营销", "生产",
+    "加工", "检测", "认证", "运营", "咨询", "推广", "融合", "共享", "监测", "示范", "试验", "实验",
+    "培训", "集成", "装备", "智造", "营造", "发电", "制衣", "制药", "打造", "建成",
+];
 
 fn sentence_of(sentences: &[Sentence], pos: u32) -> Option<&Sentence> {
     let i = sentences.partition_point(|s| s.end <= pos);
@@ -611,22 +711,31 @@ fn resolve_ambiguous(
     None
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Own {
+    Province,
+    City,
+    District,
+}
+
 /// 我省/全省 → the article's most mentioned province (not a municipality);
 /// 本市/全市 → the nearest city named before it in the paragraph, else the
-/// article's most mentioned city.
+/// article's most mentioned city; 区内/本区 → likewise for a district or zone.
 fn own(
     g: &Gazetteer,
     hits: &[PlaceHit],
     at: usize,
     sentences: &[Sentence],
-    province: bool,
+    which: Own,
 ) -> Option<usize> {
-    let fits = |p: usize| {
-        if province {
-            g.places[p].kind == PlaceKind::Province && !g.is_municipality(p)
-        } else {
-            g.places[p].kind == PlaceKind::Prefecture || g.is_municipality(p)
-        }
+    let province = which == Own::Province;
+    let fits = |p: usize| match which {
+        Own::Province => g.places[p].kind == PlaceKind::Province && !g.is_municipality(p),
+        Own::City => g.places[p].kind == PlaceKind::Prefecture || g.is_municipality(p),
+        Own::District => matches!(
+            g.places[p].kind,
+            PlaceKind::District | PlaceKind::County | PlaceKind::Zone
+        ),
     };
     if !province {
         let para = sentence_of(sentences, hits[at].start).map(|s| s.paragraph);
@@ -649,10 +758,10 @@ fn own(
         }
         for &p in &h.places {
             // A city counts for its province too (沧州市 makes 我省 河北省).
-            let q = if province {
-                g.province_of(p)
-            } else {
-                g.city_of(p)
+            let q = match which {
+                Own::Province => g.province_of(p),
+                Own::City => g.city_of(p),
+                Own::District => Some(p),
             };
             if let Some(q) = q.filter(|&q| fits(q)) {
                 match counts.iter_mut().find(|c| c.0 == q) {
@@ -694,7 +803,9 @@ mod tests {
         let bad = format!("{TSV}雄安新区\tx\ty\tzone\t河北省\t1\t2\t\t\n");
         let e = Gazetteer::parse(&bad).unwrap_err().to_string();
         assert!(e.contains("line 6") && e.contains("河北省"), "{e}");
-        let e = Gazetteer::parse("id\tname\n").unwrap_err().to_string();
+        let e = Gazetteer::parse(&format!("{TSV}河北省\t河北\n"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("expected 9"), "{e}");
     }
 }

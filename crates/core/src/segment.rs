@@ -12,6 +12,7 @@
 //! assert_eq!(words, ["北京经济技术开发区", "主动", "融入", "京津冀", "协同发展"]);
 //! ```
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
@@ -30,33 +31,44 @@ pub const PLACE_BLOCKERS: &str = include_str!("../../../assets/place_blockers.tx
 const NAME_FREQ: usize = 3000;
 const BLOCKER_FREQ: usize = 30000;
 
-static SEGMENTER: LazyLock<Jieba> = LazyLock::new(build);
-
-fn build() -> Jieba {
-    let mut j = Jieba::new();
-    add_dict(&mut j, DOMAIN_DICT, None);
-    for form in gazetteer().surface_forms() {
-        add_name(&mut j, form, "ns");
-    }
-    for form in taxonomy().surface_forms() {
-        add_name(&mut j, form, "n");
-    }
-    add_dict(&mut j, PLACE_BLOCKERS, Some(BLOCKER_FREQ));
-    j
+struct Segmenter {
+    jieba: Jieba,
+    /// Our part-of-speech tags for the words we add: jieba keeps the tag of
+    /// a word its own dictionary has (高精尖 is `nr` there, a person's name).
+    tags: HashMap<String, &'static str>,
 }
 
-fn add_name(j: &mut Jieba, word: &str, tag: &str) {
+static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(build);
+
+fn build() -> Segmenter {
+    let mut s = Segmenter {
+        jieba: Jieba::new(),
+        tags: HashMap::new(),
+    };
+    add_dict(&mut s, DOMAIN_DICT, None);
+    for form in gazetteer().surface_forms() {
+        add_name(&mut s, form, "ns");
+    }
+    for form in taxonomy().surface_forms() {
+        add_name(&mut s, form, "n");
+    }
+    add_dict(&mut s, PLACE_BLOCKERS, Some(BLOCKER_FREQ));
+    s
+}
+
+fn add_name(s: &mut Segmenter, word: &str, tag: &'static str) {
     if word.chars().count() < 2 || word.contains(char::is_whitespace) {
         return;
     }
-    let have = j.suggest_freq(word);
-    j.add_word(word, Some(have.max(NAME_FREQ)), Some(tag));
+    let have = s.jieba.suggest_freq(word);
+    s.jieba.add_word(word, Some(have.max(NAME_FREQ)), Some(tag));
+    s.tags.insert(word.to_string(), tag);
 }
 
 /// Lines of `word freq tag` (domain dictionary) or `word<TAB>tag<TAB>note`
 /// (blockers); `#` comments. A malformed line is skipped: the shipped files
 /// are checked by tests, and a bad line must not take segmentation down.
-fn add_dict(j: &mut Jieba, text: &str, freq: Option<usize>) {
+fn add_dict(s: &mut Segmenter, text: &str, freq: Option<usize>) {
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -71,7 +83,9 @@ fn add_dict(j: &mut Jieba, text: &str, freq: Option<usize>) {
                 (n, f.next().unwrap_or("n"))
             }
         };
-        j.add_word(word, Some(n), Some(tag));
+        let tag = static_tag(tag);
+        s.jieba.add_word(word, Some(n), Some(tag));
+        s.tags.insert(word.to_string(), tag);
     }
 }
 
@@ -83,15 +97,20 @@ pub fn warm_up() {
 /// Cuts `text` into tokens with part-of-speech tags. The tokens cover the
 /// text exactly, whitespace and punctuation included.
 pub fn segment(text: &str) -> Vec<Token> {
-    let j: &'static Jieba = &SEGMENTER;
+    let s: &'static Segmenter = &SEGMENTER;
     let mut out = Vec::with_capacity(text.len() / 4);
-    for t in j.tag(text, true) {
+    for t in s.jieba.tag(text, true) {
+        let tag = s
+            .tags
+            .get(t.word)
+            .copied()
+            .unwrap_or_else(|| static_tag(t.tag));
         out.push(Token {
             start: t.start as u32,
             end: t.end as u32,
             byte_start: t.byte_start as u32,
             byte_end: t.byte_end as u32,
-            tag: static_tag(t.tag),
+            tag,
         });
     }
     out
