@@ -95,32 +95,44 @@ pub fn analyze(doc: &mut Document) {
                             .collect()
                     };
                     let own_forms = forms(place);
-                    for a in g.ancestors(p) {
+                    // Outermost first, each prefix stripped in turn:
+                    // 天津武清开发区 names 天津市, then 武清区.
+                    let mut ancestors: Vec<usize> = g.ancestors(p).collect();
+                    ancestors.reverse();
+                    let mut offset = 0usize; // bytes of `surface` already read
+                    for a in ancestors {
                         let anc = &g.places[a];
+                        let rest = &surface[offset..];
                         let prefix = forms(anc)
                             .into_iter()
-                            .filter(|f| f.chars().count() >= 2 && surface.len() > f.len())
+                            .filter(|f| f.chars().count() >= 2 && rest.len() > f.len())
                             .find(|f| {
-                                surface.starts_with(f.as_str())
-                                    && (own_forms.iter().any(|o| o == &surface[f.len()..])
+                                rest.starts_with(f.as_str())
+                                    && (own_forms.iter().any(|o| o == &rest[f.len()..])
                                         || (matches!(
                                             anc.kind,
-                                            PlaceKind::Prefecture | PlaceKind::Zone
+                                            PlaceKind::Prefecture
+                                                | PlaceKind::Zone
+                                                | PlaceKind::District
+                                                | PlaceKind::County
                                         ) && matches!(
                                             place.kind,
                                             PlaceKind::Zone | PlaceKind::Area
-                                        )))
+                                        ))
+                                        || offset > 0)
                             });
                         if let Some(f) = prefix {
+                            let start = h.start + surface[..offset].chars().count() as u32;
                             mentions.push(Mention {
                                 kind: MentionKind::Place,
                                 id: anc.id.clone(),
                                 span: Span {
-                                    start: h.start,
-                                    end: h.start + f.chars().count() as u32,
+                                    start,
+                                    end: start + f.chars().count() as u32,
                                 },
                             });
                             count(&anc.id, h.start);
+                            offset += f.len();
                         }
                     }
                 }

@@ -11,26 +11,31 @@
 //! assert_eq!(doc.source.as_deref(), Some("北京青年报"));
 //! ```
 
+pub mod aggregate;
 #[cfg(feature = "segment")]
 pub mod analyze;
 pub mod clean;
 pub mod damage;
 pub mod decode;
 pub mod error;
+pub mod export;
 pub mod figures;
 pub mod flows;
 pub mod html;
 pub mod industries;
+pub mod kwic;
 pub mod lexicon;
 pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod numbers;
 pub mod places;
+pub mod query;
 pub mod repair;
 #[cfg(feature = "segment")]
 pub mod segment;
 pub mod sentences;
+pub mod stats;
 pub mod tokens;
 
 pub use error::Error;

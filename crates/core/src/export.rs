@@ -1,0 +1,218 @@
+//! Tables of flows, figures and documents as CSV, shared by the CLI and the
+//! app's export buttons.
+//!
+//! CSV follows RFC 4180 (quotes doubled, CRLF line ends) and starts with a
+//! UTF-8 byte-order mark so that spreadsheet programs read Chinese right. A
+//! cell that a spreadsheet would run as a formula (starting with = + - @,
+//! a tab or a carriage return) is written with a leading apostrophe.
+
+use crate::aggregate::FlowRef;
+use crate::industries::taxonomy;
+use crate::model::Document;
+use crate::places::gazetteer;
+
+/// One CSV cell, quoted when needed and defused when it looks like a formula.
+pub fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn row(cells: &[String]) -> String {
+    let mut line = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    line.push_str("\r\n");
+    line
+}
+
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn place_en(id: &str) -> String {
+    gazetteer()
+        .get(id)
+        .map(|p| p.name_en.clone())
+        .unwrap_or_default()
+}
+
+fn industry_en(id: &str) -> String {
+    taxonomy()
+        .get(id)
+        .map(|p| p.name_en.clone())
+        .unwrap_or_default()
+}
+
+const BOM: &str = "\u{feff}";
+
+/// The flows `refs` of `docs` as CSV.
+pub fn flows_csv(docs: &[Document], refs: &[FlowRef]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "doc",
+        "date",
+        "source",
+        "title",
+        "from",
+        "from_en",
+        "to",
+        "to_en",
+        "industry",
+        "industry_en",
+        "what",
+        "count",
+        "count_unit",
+        "amount",
+        "amount_unit",
+        "firm",
+        "plan",
+        "shared",
+        "evidence",
+    ]
+    .map(String::from)));
+    for r in refs {
+        let Some(d) = docs.get(r.doc as usize) else {
+            continue;
+        };
+        let Some(f) = d.flows.get(r.flow as usize) else {
+            continue;
+        };
+        let ind = f.industry.clone().unwrap_or_default();
+        out.push_str(&row(&[
+            d.id.clone(),
+            d.date.clone().unwrap_or_default(),
+            d.source.clone().unwrap_or_default(),
+            d.display_title(),
+            f.from.clone(),
+            place_en(&f.from),
+            f.to.clone(),
+            place_en(&f.to),
+            ind.clone(),
+            industry_en(&ind),
+            f.what.map(|w| w.zh().to_string()).unwrap_or_default(),
+            f.count.as_ref().map(|q| num(q.value)).unwrap_or_default(),
+            f.count.as_ref().map(|q| q.unit.clone()).unwrap_or_default(),
+            f.amount.as_ref().map(|q| num(q.value)).unwrap_or_default(),
+            f.amount
+                .as_ref()
+                .map(|q| q.unit.clone())
+                .unwrap_or_default(),
+            f.firm.clone().unwrap_or_default(),
+            f.plan.to_string(),
+            f.shared.to_string(),
+            f.evidence.text.clone(),
+        ]));
+    }
+    out
+}
+
+/// The figures `refs` (document, figure index) of `docs` as CSV.
+pub fn figures_csv(docs: &[Document], refs: &[(u32, u32)]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "doc",
+        "date",
+        "source",
+        "title",
+        "value",
+        "unit",
+        "raw",
+        "counts",
+        "period",
+        "is_target",
+        "qualifier",
+        "evidence",
+    ]
+    .map(String::from)));
+    for &(di, fi) in refs {
+        let Some(d) = docs.get(di as usize) else {
+            continue;
+        };
+        let Some(f) = d.figures.get(fi as usize) else {
+            continue;
+        };
+        out.push_str(&row(&[
+            d.id.clone(),
+            d.date.clone().unwrap_or_default(),
+            d.source.clone().unwrap_or_default(),
+            d.display_title(),
+            num(f.value),
+            f.unit.clone(),
+            f.raw.clone(),
+            f.counts.clone(),
+            f.period.clone().unwrap_or_default(),
+            f.is_target.to_string(),
+            f.qualifier.clone().unwrap_or_default(),
+            f.evidence.text.clone(),
+        ]));
+    }
+    out
+}
+
+/// The documents `which` as CSV (one row each, analysis summarised).
+pub fn documents_csv(docs: &[Document], which: &[u32]) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        "doc",
+        "date",
+        "source",
+        "author",
+        "title",
+        "script",
+        "encoding",
+        "regions",
+        "industries",
+        "flows",
+        "figures",
+        "warnings",
+        "origin",
+    ]
+    .map(String::from)));
+    for &i in which {
+        let Some(d) = docs.get(i as usize) else {
+            continue;
+        };
+        out.push_str(&row(&[
+            d.id.clone(),
+            d.date.clone().unwrap_or_default(),
+            d.source.clone().unwrap_or_default(),
+            d.author.clone().unwrap_or_default(),
+            d.display_title(),
+            d.script.as_str().to_string(),
+            d.encoding.clone(),
+            d.regions.join("|"),
+            d.industries.join("|"),
+            d.flows.len().to_string(),
+            d.figures.len().to_string(),
+            d.warnings.len().to_string(),
+            d.origin.clone().unwrap_or_default(),
+        ]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_commas_quoted() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-2"), "'-2");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("北京,天津"), "\"北京,天津\"");
+        assert_eq!(cell("第一行\n第二行"), "\"第一行\n第二行\"");
+        assert_eq!(cell("河北省"), "河北省");
+    }
+}
