@@ -95,10 +95,9 @@ pub fn aggregate(
     level: Level,
     by_industry: bool,
 ) -> Vec<Edge> {
-    let mut map: BTreeMap<
-        (String, String, Option<String>),
-        (Edge, HashSet<u32>, HashSet<(u32, u32)>),
-    > = BTreeMap::new();
+    // Per edge key: the edge, its documents, its (document, sentence) pairs.
+    type Acc = (Edge, HashSet<u32>, HashSet<(u32, u32)>);
+    let mut map: BTreeMap<(String, String, Option<String>), Acc> = BTreeMap::new();
     for r in flows {
         let Some(f) = docs
             .get(r.doc as usize)

@@ -110,15 +110,10 @@ pub struct Found {
     pub qualifier: Option<String>,
 }
 
-fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
-    let mut i = at;
-    for c in w.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+pub(crate) fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
+    w.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(at + k) == Some(&c))
 }
 
 fn ends_with_at(chars: &[char], end: usize, w: &str) -> bool {
@@ -495,9 +490,12 @@ fn verb_like(tag: &str) -> bool {
     tag.starts_with('v') && tag != "vn"
 }
 
-/// What a figure counts: the noun phrase before it (with the verb that
-/// governs it: 疏解退出一般制造业企业), or after it when nothing before
-/// does (52个集成电路、智能制造等重大产业项目).
+/// What a figure counts. A measure word binds to the noun after it
+/// (52个集成电路、智能制造等重大产业项目; 近2000户来自北京…的服装经营者),
+/// so that comes first; otherwise the phrase before the number, with the
+/// verb that governs it (疏解退出一般制造业企业2154家, 占到…工业总产值的42%),
+/// or the noun a verb reports on (年产能迅速提升至30万台), or the verb alone
+/// (同比增长8.4%).
 fn counts_phrase(
     text: &str,
     chars: &[char],
@@ -508,92 +506,117 @@ fn counts_phrase(
 ) -> String {
     let (ca, cb) = clause_bounds(chars, sent_start, f.start as usize, sent_end);
     let w = |t: &Token| t.text(text);
-    // Backwards from the figure.
-    let mut left: Vec<usize> = Vec::new();
-    if let Some(mut k) =
-        token_at(tokens, f.start.saturating_sub(1)).filter(|_| f.start as usize > ca)
-    {
-        let mut skipped_de = false;
-        let mut verbs = 0;
-        loop {
-            let t = &tokens[k];
-            if (t.start as usize) < ca {
-                break;
-            }
-            let word = w(t);
-            let is_punct = word.chars().all(|c| !c.is_alphanumeric());
-            if is_punct {
-                break;
-            }
-            if noun_like(t.tag) && verbs == 0 {
-                left.push(k);
-            } else if word == "的" && !skipped_de && left.is_empty() {
-                skipped_de = true;
-            } else if verb_like(t.tag) && !left.is_empty() && verbs < 2 {
-                left.push(k);
-                verbs += 1;
-            } else if (t.tag == "d" || t.tag == "m" || t.tag == "q") && left.is_empty() {
-                // 累计, 已, 共: adverbs between the phrase and the number.
-            } else {
-                break;
-            }
-            if left.len() > 8 || k == 0 {
-                break;
-            }
-            k -= 1;
-        }
-    }
-    left.reverse();
-    // Drop a leading place or pronoun that is the clause's subject only
-    // when the phrase has other nouns (我省/全市 累计…).
-    while left.len() > 1 {
-        let t = &tokens[left[0]];
-        if matches!(t.tag, "r" | "t") || matches!(w(t), "全市" | "全省" | "我省" | "本市" | "我市")
-        {
-            left.remove(0);
-        } else {
-            break;
-        }
-    }
-    let has_noun = left
-        .iter()
-        .any(|&k| noun_like(tokens[k].tag) && !verb_like(tokens[k].tag));
-    if has_noun {
-        let a = tokens[left[0]].byte_start as usize;
-        let b = tokens[*left.last().unwrap_or(&left[0])].byte_end as usize;
-        return text.get(a..b).unwrap_or("").to_string();
-    }
-    // Forwards from the figure: 2154家一般制造业企业.
-    let mut right_end = None;
-    if let Some(mut k) = token_at(tokens, f.end) {
+    let is_punct = |t: &Token| w(t).chars().all(|c| !c.is_alphanumeric());
+    let join = |a: usize, b: usize| -> String {
+        text.get(tokens[a].byte_start as usize..tokens[b].byte_end as usize)
+            .unwrap_or("")
+            .to_string()
+    };
+    // A noun phrase from token `k` on: nouns joined by 、/等/和/及.
+    let noun_run = |mut k: usize| -> Option<(usize, usize)> {
         let first = k;
+        let mut last = None;
         while k < tokens.len() && (tokens[k].start as usize) < cb {
             let t = &tokens[k];
-            let word = w(t);
-            if word == "、" || word == "等" || word == "和" || word == "及" {
+            if matches!(w(t), "、" | "等" | "和" | "及" | "与") && last.is_some() {
                 k += 1;
                 continue;
             }
-            if !noun_like(t.tag) || word.chars().all(|c| !c.is_alphanumeric()) {
+            if is_punct(t) || !noun_like(t.tag) || t.end - tokens[first].start > 24 {
                 break;
             }
-            right_end = Some(k);
+            last = Some(k);
             k += 1;
-            if tokens[k.min(tokens.len() - 1)].end - tokens[first].start > 24 {
-                break;
-            }
         }
-        if let Some(e) = right_end {
-            let a = tokens[first].byte_start as usize;
-            let b = tokens[e].byte_end as usize;
-            return text.get(a..b).unwrap_or("").to_string();
+        last.map(|l| (first, l))
+    };
+    // 1. After the unit.
+    if let Some(k) = token_at(tokens, f.end).filter(|&k| tokens[k].start == f.end) {
+        if let Some((a, b)) = noun_run(k) {
+            return join(a, b);
+        }
+        // 来自北京…的服装经营者: the noun after the relative clause.
+        if verb_like(tokens[k].tag) {
+            let mut j = k;
+            while j < tokens.len() && (tokens[j].start as usize) < cb && tokens[j].end - f.end <= 40
+            {
+                if w(&tokens[j]) == "的" {
+                    if let Some((a, b)) = noun_run(j + 1) {
+                        return join(a, b);
+                    }
+                    break;
+                }
+                j += 1;
+            }
         }
     }
-    // A verb alone (同比增长8.4%).
-    if !left.is_empty() {
-        let a = tokens[left[0]].byte_start as usize;
-        let b = tokens[*left.last().unwrap_or(&left[0])].byte_end as usize;
-        return text.get(a..b).unwrap_or("").to_string();
+    // 2. Before the number, within the clause.
+    let Some(mut k) = token_at(tokens, f.start.saturating_sub(1)).filter(|_| f.start as usize > ca)
+    else {
+        return String::new();
+    };
+    let in_clause = |k: usize| tokens[k].start as usize >= ca && !is_punct(&tokens[k]);
+    // Skip what sits between a phrase and its number: 的, 至, adverbs.
+    while in_clause(k)
+        && (matches!(w(&tokens[k]), "的" | "至" | "到" | "为" | "了")
+            || matches!(tokens[k].tag, "d" | "p" | "m" | "q"))
+    {
+        if k == 0 {
+            return String::new();
+        }
+        k -= 1;
+    }
+    if !in_clause(k) {
+        return String::new();
+    }
+    let back =
+        |mut k: usize, want: &dyn Fn(&Token) -> bool, max: usize| -> Option<(usize, usize)> {
+            let last = k;
+            let mut first = None;
+            let mut n = 0;
+            while in_clause(k) && want(&tokens[k]) && n < max {
+                first = Some(k);
+                n += 1;
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+            }
+            first.map(|f| (f, last))
+        };
+    let nounish = |t: &Token| noun_like(t.tag) && !verb_like(t.tag);
+    let verbish = |t: &Token| verb_like(t.tag);
+    if nounish(&tokens[k]) {
+        // [verb] noun… NUMBER
+        let (a, b) = back(k, &nounish, 8).unwrap_or((k, k));
+        // Drop a subject that starts the phrase (我省/全市 累计…).
+        let mut a = a;
+        while a < b
+            && (matches!(tokens[a].tag, "r" | "t")
+                || matches!(w(&tokens[a]), "全市" | "全省" | "我省" | "本市" | "我市"))
+        {
+            a += 1;
+        }
+        if a > 0 {
+            if let Some((va, _)) = back(a - 1, &verbish, 2) {
+                return join(va, b);
+            }
+        }
+        return join(a, b);
+    }
+    if verbish(&tokens[k]) {
+        // noun [adverb] verb NUMBER: the noun it reports on, else the verb.
+        let (va, vb) = back(k, &verbish, 2).unwrap_or((k, k));
+        let mut j = va;
+        while j > 0 && in_clause(j - 1) && matches!(tokens[j - 1].tag, "d" | "ad") {
+            j -= 1;
+        }
+        if j > 0 && in_clause(j - 1) && nounish(&tokens[j - 1]) {
+            if let Some((na, nb)) = back(j - 1, &nounish, 6) {
+                return join(na, nb);
+            }
+        }
+        return join(va, vb);
     }
     String::new()
 }

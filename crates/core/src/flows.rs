@@ -16,7 +16,7 @@
 //! supplier relations (no moving verb). 京津 as an origin is two flows that
 //! share the sentence's quantities (`shared`).
 
-use crate::figures::{token_at, COUNT_UNITS, MONEY_UNITS};
+use crate::figures::{starts_with_at, token_at, COUNT_UNITS, MONEY_UNITS};
 use crate::industries::{taxonomy, IndustryHit};
 use crate::model::{Evidence, Figure, Flow, Quantity, Span, What};
 use crate::places::{ends_name, gazetteer, PlaceHit, Role};
@@ -233,17 +233,6 @@ pub struct Input<'a> {
     pub original: &'a dyn Fn(Span) -> Span,
 }
 
-fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
-    let mut i = at;
-    for c in w.chars() {
-        if chars.get(i) != Some(&c) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 fn text_of(chars: &[char], a: u32, b: u32) -> String {
     chars[a as usize..(b as usize).min(chars.len())]
         .iter()
@@ -323,10 +312,11 @@ fn triggers(inp: &Input, s: &Sentence, words: &[&'static str]) -> Vec<Trigger> {
         let mut found = None;
         if on_boundary {
             for w in words {
-                if starts_with_at(inp.chars, i, w) && i + w.chars().count() <= s.end as usize {
-                    if found.is_none_or(|f: &str| w.chars().count() > f.chars().count()) {
-                        found = Some(*w);
-                    }
+                if starts_with_at(inp.chars, i, w)
+                    && i + w.chars().count() <= s.end as usize
+                    && found.is_none_or(|f: &str| w.chars().count() > f.chars().count())
+                {
+                    found = Some(*w);
                 }
             }
         }
@@ -471,7 +461,7 @@ fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
 }
 
 /// Places introduced by 来自/从/自 in the sentence.
-fn origin_marked<'h>(inp: &Input, hits: &[&'h PlaceHit], s: &Sentence) -> Option<Vec<usize>> {
+fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Option<Vec<usize>> {
     for h in hits.iter().filter(|h| h.role == Role::Location) {
         let before2 = if h.start >= 2 + s.start {
             text_of(inp.chars, h.start - 2, h.start)
@@ -484,8 +474,7 @@ fn origin_marked<'h>(inp: &Input, hits: &[&'h PlaceHit], s: &Sentence) -> Option
             ' '
         };
         let leaves = ["迁出", "搬出", "撤出", "撤离", "离开", "退出"].contains(&before2.as_str());
-        if before2 == "来自" || before1 == '从' || (before1 == '自' && before2 != "来自") || leaves
-        {
+        if before2 == "来自" || before1 == '从' || before1 == '自' || leaves {
             let (list, _) = places_after(inp, hits, h.start, s.end);
             if !list.is_empty() {
                 return Some(list);
@@ -1076,9 +1065,7 @@ fn what_in(word: &str) -> Option<What> {
 /// before it, else anywhere in the sentence.
 fn what_near(inp: &Input, scope: u32, at: u32, limit: u32) -> Option<What> {
     let toks = inp.tokens;
-    let Some(k0) = token_at(toks, at) else {
-        return None;
-    };
+    let k0 = token_at(toks, at)?;
     let mut k = k0 + 1;
     while k < toks.len() && toks[k].start < limit {
         let w = toks[k].text(inp.text);
@@ -1179,7 +1166,7 @@ fn firm_near(inp: &Input, s: &Sentence, at: u32, limit: u32) -> Option<String> {
                 let is_place = inp
                     .places
                     .iter()
-                    .any(|h| h.tok_start <= j - 1 && j - 1 < h.tok_end && h.role == Role::Location);
+                    .any(|h| h.tok_start < j && j - 1 < h.tok_end && h.role == Role::Location);
                 if pw.chars().all(|c| !c.is_alphanumeric()) || ends_name(p.tag) || is_place {
                     break;
                 }

@@ -682,9 +682,8 @@ fn resolve_ambiguous(
                 for &p in &h.places {
                     // A supporting place contains the candidate, or lies in the
                     // same city; deeper support counts more.
-                    if g.is_within(c, p) {
-                        score = score.max(1 + g.depth(p));
-                    } else if g.city_of(p).is_some() && g.city_of(p) == g.city_of(c) {
+                    let same_city = g.city_of(p).is_some() && g.city_of(p) == g.city_of(c);
+                    if g.is_within(c, p) || same_city {
                         score = score.max(1 + g.depth(p));
                     }
                 }

@@ -289,23 +289,21 @@ impl Index {
                 match region {
                     None => {}
                     Some(None) => return false,
-                    Some(Some(r)) => {
-                        if !e.regions.contains(&r) && !e.regions.iter().any(|&x| g.is_within(x, r))
-                        {
-                            return false;
-                        }
+                    Some(Some(r))
+                        if !e.regions.contains(&r)
+                            && !e.regions.iter().any(|&x| g.is_within(x, r)) =>
+                    {
+                        return false;
                     }
+                    Some(Some(_)) => {}
                 }
             }
             if skip != Some(Dim::Industry) {
                 match industry {
                     None => {}
                     Some(None) => return false,
-                    Some(Some(x)) => {
-                        if !e.industries.contains(&x) {
-                            return false;
-                        }
-                    }
+                    Some(Some(x)) if !e.industries.contains(&x) => return false,
+                    Some(Some(_)) => {}
                 }
             }
             if skip != Some(Dim::Year) && (q.year_from.is_some() || q.year_to.is_some()) {
@@ -385,8 +383,7 @@ impl Index {
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
         let mut sources: HashMap<String, u32> = HashMap::new();
         let mut dirs: HashMap<(String, String), u32> = HashMap::new();
-        for i in 0..n {
-            let e = &self.entries[i];
+        for (i, (e, doc)) in self.entries.iter().zip(docs).enumerate() {
             if pass(i, Some(Dim::Region)) {
                 for &r in &e.regions {
                     *regions.entry(r).or_insert(0) += 1;
@@ -409,7 +406,7 @@ impl Index {
             }
             if pass(i, Some(Dim::Direction)) {
                 let mut seen = HashSet::new();
-                for f in &docs[i].flows {
+                for f in &doc.flows {
                     let key = (Level::Province.lift(&f.from), Level::Province.lift(&f.to));
                     if key.0 != key.1 && seen.insert(key.clone()) {
                         *dirs.entry(key).or_insert(0) += 1;
