@@ -405,7 +405,39 @@ const RELATIVE_PERIODS: &[&str] = &[
     "目前",
 ];
 
+/// A period and what narrows it: 今年上半年, 去年底, 2023年前三季度.
 fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> {
+    let (len, p) = period_head(chars, i, limit)?;
+    if p.is_empty() || !p.ends_with('年') {
+        return Some((len, p));
+    }
+    for tail in [
+        "上半年",
+        "下半年",
+        "前三季度",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "年底",
+        "年末",
+        "底",
+        "末",
+        "初",
+    ] {
+        if i + len + tail.chars().count() <= limit && starts_with_at(chars, i + len, tail) {
+            let n = len + tail.chars().count();
+            return Some((n, chars[i..i + n].iter().collect()));
+        }
+    }
+    Some((len, p))
+}
+
+fn period_head(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> {
     let take = |n: usize| -> String { chars[i..(i + n).min(limit)].iter().collect() };
     // 2017年, 2020年-2022年, 2023年12月
     if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit()) {
@@ -478,6 +510,13 @@ fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> 
     None
 }
 
+/// Verbs that end the noun phrase after a number (52个项目在…落地).
+const PREDICATES: &[&str] = &[
+    "来自", "赴", "落户", "落地", "入驻", "迁往", "迁至", "搬迁", "位于", "是", "有", "开展",
+    "实现", "完成", "达到", "签约", "参加", "进入", "分布", "集中", "涉及", "覆盖", "参与", "获得",
+    "已", "将", "均", "都", "共", "疏解", "外迁", "转移", "落", "建成", "投产", "开工",
+];
+
 fn noun_like(tag: &str) -> bool {
     tag.starts_with('n')
         || matches!(
@@ -512,17 +551,27 @@ fn counts_phrase(
             .unwrap_or("")
             .to_string()
     };
-    // A noun phrase from token `k` on: nouns joined by 、/等/和/及.
+    // A noun phrase from token `k` on: nouns (and the verbs of a name:
+    // 审批服务改革创新举措) joined by 、/等/和/及, quotes passed over, up to a
+    // predicate, a preposition or punctuation.
+    let measure = COUNT_UNITS.contains(&f.unit);
     let noun_run = |mut k: usize| -> Option<(usize, usize)> {
         let first = k;
         let mut last = None;
         while k < tokens.len() && (tokens[k].start as usize) < cb {
             let t = &tokens[k];
-            if matches!(w(t), "、" | "等" | "和" | "及" | "与") && last.is_some() {
+            let word = w(t);
+            if matches!(word, "“" | "”" | "‘" | "’" | "「" | "」" | "《" | "》") {
                 k += 1;
                 continue;
             }
-            if is_punct(t) || !noun_like(t.tag) || t.end - tokens[first].start > 24 {
+            if matches!(word, "、" | "等" | "和" | "及" | "与") && last.is_some() {
+                k += 1;
+                continue;
+            }
+            let ok = noun_like(t.tag)
+                || (measure && verb_like(t.tag) && last.is_some() && !PREDICATES.contains(&word));
+            if is_punct(t) || !ok || t.end - tokens[first].start > 24 {
                 break;
             }
             last = Some(k);
@@ -556,6 +605,10 @@ fn counts_phrase(
         return String::new();
     };
     let in_clause = |k: usize| tokens[k].start as usize >= ca && !is_punct(&tokens[k]);
+    // A word that holds the qualifier (已超 of 已超90%) is part of the figure.
+    while tokens[k].end > f.start && k > 0 {
+        k -= 1;
+    }
     // Skip what sits between a phrase and its number: 的, 至, adverbs.
     while in_clause(k)
         && (matches!(w(&tokens[k]), "的" | "至" | "到" | "为" | "了")
@@ -608,7 +661,7 @@ fn counts_phrase(
         // noun [adverb] verb NUMBER: the noun it reports on, else the verb.
         let (va, vb) = back(k, &verbish, 2).unwrap_or((k, k));
         let mut j = va;
-        while j > 0 && in_clause(j - 1) && matches!(tokens[j - 1].tag, "d" | "ad") {
+        while j > 0 && in_clause(j - 1) && matches!(tokens[j - 1].tag, "d" | "ad" | "t") {
             j -= 1;
         }
         if j > 0 && in_clause(j - 1) && nounish(&tokens[j - 1]) {

@@ -650,7 +650,15 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
     all_words.extend(TOWARD_VERBS);
     all_words.extend(ESTABLISH);
     let trig = triggers(inp, s, &all_words);
-    let limit_after = |k: usize| trig.get(k + 1).map(|t| t.start).unwrap_or(s.end);
+    let shapes: Vec<Option<Shape>> = trig.iter().map(|t| shape_of(inp, hits, s, t)).collect();
+    // A clause's quantities reach up to the next verb that states a move
+    // (总投资 or 投资总额 after 引进 is still the same clause's).
+    let limit_after = |k: usize| {
+        (k + 1..trig.len())
+            .find(|&j| shapes[j].is_some())
+            .map(|j| trig[j].start)
+            .unwrap_or(s.end)
+    };
     let marked_origin = origin_marked(inp, hits, s);
     // Origins taken by receiving verbs, so no subject search reuses them.
     let mut taken: Vec<usize> = Vec::new();
@@ -668,7 +676,7 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
             continue;
         }
         let limit = limit_after(k);
-        let shape = shape_of(inp, hits, s, t);
+        let shape = shapes[k];
         match shape {
             Some(Shape::From) => {
                 // Origins: places right after the verb.
@@ -924,11 +932,11 @@ fn in_destination(
 fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
     let g = gazetteer();
     let plan = is_plan(inp, s, c.at);
-    let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at);
     let what = c
         .own
         .and_then(|o| o.what)
         .or_else(|| what_near(inp, c.scope.min(c.at), c.at, c.limit));
+    let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at, what);
     let (count, amount) = quantities(inp, s, c);
     let firm = firm_near(inp, s, c.at, c.limit);
     let shared = c.from.len() > 1 || c.to.len() > 1;
@@ -1003,7 +1011,11 @@ fn is_plan(inp: &Input, s: &Sentence, at: u32) -> bool {
     (s.start..at).any(|p| inp.chars[p as usize] == '将' && future_jiang(inp.text, inp.tokens, p))
 }
 
-fn industry_near(inp: &Input, a: u32, b: u32, at: u32) -> Option<String> {
+/// Industries too broad to say what moved (高精尖, 制造业): a flow names one
+/// only when nothing more precise is there, and then names none.
+const UMBRELLAS: &[&str] = &["高精尖", "制造业", "先进制造业", "现代服务业", "高新技术"];
+
+fn industry_near(inp: &Input, a: u32, b: u32, at: u32, what: Option<What>) -> Option<String> {
     let tx = taxonomy();
     let dist = |h: &IndustryHit| {
         if h.start >= at {
@@ -1013,9 +1025,22 @@ fn industry_near(inp: &Input, a: u32, b: u32, at: u32) -> Option<String> {
             (at - h.end) + 2
         }
     };
-    inp.industries
+    let near: Vec<&IndustryHit> = inp
+        .industries
         .iter()
         .filter(|h| h.start >= a && h.end <= b)
+        .filter(|h| !UMBRELLAS.contains(&tx.industries[h.industry].id.as_str()))
+        .collect();
+    // Merchants come from markets: 服装批发市场的商户 moved as a market.
+    if what == Some(What::Merchants) {
+        if let Some(h) = near
+            .iter()
+            .find(|h| tx.industries[h.industry].id == "批发市场")
+        {
+            return Some(tx.industries[h.industry].id.clone());
+        }
+    }
+    near.into_iter()
         .min_by_key(|h| dist(h))
         .map(|h| tx.industries[h.industry].id.clone())
 }
@@ -1129,7 +1154,12 @@ fn quantities(inp: &Input, s: &Sentence, c: &Cand) -> (Option<Quantity>, Option<
             })
             .map(quantity)
     };
-    (pick(COUNT_UNITS), pick(MONEY_UNITS))
+    // Firms, projects and merchants are counted in 家/个/项/户; people (带动
+    // 就业1.2万人) only when nothing else is.
+    (
+        pick(&["家", "个", "项", "户", "所", "批", "宗", "笔"]).or_else(|| pick(COUNT_UNITS)),
+        pick(MONEY_UNITS),
+    )
 }
 
 const FIRM_SUFFIXES: &[&str] = &["有限责任公司", "有限公司", "公司", "集团", "工厂", "厂"];

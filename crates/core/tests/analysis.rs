@@ -237,6 +237,19 @@ fn score(doc: &Document, exp: &Value, label: &str) -> Scores {
                     s.flow_fields[k].1 += 1;
                     if *ok {
                         s.flow_fields[k].0 += 1;
+                    } else {
+                        let name = ["industry", "what", "count", "amount", "plan"][k];
+                        let got = match k {
+                            0 => format!("{:?}", f.industry),
+                            1 => format!("{:?}", f.what.map(|w| w.zh())),
+                            2 => format!("{:?}", f.count.as_ref().map(|q| (q.value, &q.unit))),
+                            3 => format!("{:?}", f.amount.as_ref().map(|q| (q.value, &q.unit))),
+                            _ => format!("{}", f.plan),
+                        };
+                        misses.push(format!(
+                            "{label} flow {name}: got {got}, expected {}",
+                            e[name]
+                        ));
                     }
                 }
             }
@@ -306,6 +319,18 @@ fn score(doc: &Document, exp: &Value, label: &str) -> Scores {
                     s.figure_fields[k].1 += 1;
                     if *ok {
                         s.figure_fields[k].0 += 1;
+                    } else {
+                        let name = ["counts", "period", "is_target", "qualifier"][k];
+                        let got = match k {
+                            0 => f.counts.clone(),
+                            1 => format!("{:?}", f.period),
+                            2 => f.is_target.to_string(),
+                            _ => format!("{:?}", f.qualifier),
+                        };
+                        misses.push(format!(
+                            "{label} figure {} {name}: got {got}, expected {}",
+                            f.raw, e[name]
+                        ));
                     }
                 }
             }
