@@ -6,6 +6,7 @@
 //! only from ten up (or as 倍/成: 提升一倍), and only as whole words, so
 //! idioms such as 千家万户 stay words.
 
+use crate::cues::{future_jiang, starts_with_at, token_at};
 use crate::model::{Evidence, Figure, Span};
 use crate::numbers::{self, Number};
 use crate::sentences::Sentence;
@@ -59,6 +60,10 @@ const UNITS: &[(&str, &str)] = &[
     ("栋", "栋"),
     ("款", "款"),
     ("张", "张"),
+    ("架", "架"),
+    ("批次", "批次"),
+    ("场", "场"),
+    ("处", "处"),
     ("GWh", "GWh"),
     ("MWh", "MWh"),
     ("kWh", "千瓦时"),
@@ -110,21 +115,9 @@ pub struct Found {
     pub qualifier: Option<String>,
 }
 
-pub(crate) fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
-    w.chars()
-        .enumerate()
-        .all(|(k, c)| chars.get(at + k) == Some(&c))
-}
-
 fn ends_with_at(chars: &[char], end: usize, w: &str) -> bool {
     let n = w.chars().count();
     end >= n && starts_with_at(chars, end - n, w)
-}
-
-/// Index of the token containing char `pos`.
-pub(crate) fn token_at(tokens: &[Token], pos: u32) -> Option<usize> {
-    let i = tokens.partition_point(|t| t.end <= pos);
-    (i < tokens.len() && tokens[i].start <= pos).then_some(i)
 }
 
 fn is_boundary_start(tokens: &[Token], pos: u32) -> bool {
@@ -299,7 +292,7 @@ pub fn find(
         for f in scan(chars, tokens, a, b) {
             let counts = counts_phrase(text, chars, tokens, &f, a, b);
             let period = period_before(chars, a, f.start as usize, b);
-            let is_target = is_target(chars, a, f.start as usize, f.end as usize, b);
+            let is_target = is_target(text, tokens, chars, a, f.start as usize, f.end as usize, b);
             let span = Span {
                 start: s.start,
                 end: s.end,
@@ -339,18 +332,23 @@ fn clause_bounds(chars: &[char], sent_start: usize, at: usize, sent_end: usize) 
     (a, b)
 }
 
-fn is_target(chars: &[char], sent_start: usize, at: usize, end: usize, sent_end: usize) -> bool {
+fn is_target(
+    text: &str,
+    tokens: &[Token],
+    chars: &[char],
+    sent_start: usize,
+    at: usize,
+    end: usize,
+    sent_end: usize,
+) -> bool {
     let (ca, cb) = clause_bounds(chars, sent_start, at, sent_end);
     let clause_before: String = chars[ca..at].iter().collect();
     let clause: String = chars[ca..cb.max(end)].iter().collect();
     let sentence_before: String = chars[sent_start..at].iter().collect();
     let marker = TARGET_WORDS.iter().any(|w| {
         if *w == "将" {
-            // 将 as "will", not 将近 (nearly) or 将…租给 (ba-construction) —
-            // the latter is rare before a figure.
-            clause_before
-                .match_indices('将')
-                .any(|(i, _)| !clause_before[i..].starts_with("将近"))
+            // 将 as "will", not 将近 (nearly) or 将 = 把 (将3条生产线转至…).
+            (ca..at).any(|p| chars[p] == '将' && future_jiang(text, tokens, p as u32))
         } else {
             clause_before.contains(w)
         }
@@ -411,6 +409,7 @@ fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> 
     if p.is_empty() || !p.ends_with('年') {
         return Some((len, p));
     }
+    let at = i + len;
     for tail in [
         "上半年",
         "下半年",
@@ -429,9 +428,40 @@ fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> 
         "末",
         "初",
     ] {
-        if i + len + tail.chars().count() <= limit && starts_with_at(chars, i + len, tail) {
+        if at + tail.chars().count() <= limit && starts_with_at(chars, at, tail) {
             let n = len + tail.chars().count();
             return Some((n, chars[i..i + n].iter().collect()));
+        }
+    }
+    // 今年前5个月, 今年1至8月, 2023年1-10月
+    let mut j = at;
+    if starts_with_at(chars, j, "前") {
+        j += 1;
+    }
+    let digits = |mut k: usize| {
+        let s = k;
+        while k < limit
+            && (chars[k].is_ascii_digit() || crate::numbers::is_chinese_numeral(chars[k]))
+        {
+            k += 1;
+        }
+        (k > s).then_some(k)
+    };
+    if let Some(mut k) = digits(j) {
+        if matches!(chars.get(k), Some('至' | '-' | '—' | '到' | '~')) {
+            if let Some(m) = digits(k + 1) {
+                k = m;
+            }
+        }
+        let end = if starts_with_at(chars, k, "个月") {
+            Some(k + 2)
+        } else if chars.get(k) == Some(&'月') {
+            Some(k + 1)
+        } else {
+            None
+        };
+        if let Some(e) = end.filter(|&e| e <= limit) {
+            return Some((e - i, chars[i..e].iter().collect()));
         }
     }
     Some((len, p))

@@ -16,7 +16,8 @@
 //! supplier relations (no moving verb). 京津 as an origin is two flows that
 //! share the sentence's quantities (`shared`).
 
-use crate::figures::{starts_with_at, token_at, COUNT_UNITS, MONEY_UNITS};
+use crate::cues::{future_jiang, starts_with_at, token_at};
+use crate::figures::{COUNT_UNITS, MONEY_UNITS};
 use crate::industries::{taxonomy, IndustryHit};
 use crate::model::{Evidence, Figure, Flow, Quantity, Span, What};
 use crate::places::{ends_name, gazetteer, PlaceHit, Role};
@@ -72,22 +73,46 @@ const TO_VERBS: &[&str] = &[
     "落在",
     "落到",
     "迁移",
+    "分流至",
+    "分流到",
+    "流向",
+    "流入",
+    "输往",
+    "转入",
+    "外迁",
 ];
 /// Words after a verb that point back to the place of the sentence before.
-const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", "那里"];
+const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", "那里", "园区", "基地"];
 /// Verbs whose destination is the 在/于 P before them.
 const IN_VERBS: &[&str] = &[
     "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
-    "入驻", "开工", "集聚", "聚集", "生产", "兴建", "新建", "成立",
+    "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立",
+];
+/// Verbs that build something new where they happen.
+const BUILD_VERBS: &[&str] = &[
+    "设立",
+    "建设",
+    "新建",
+    "投资",
+    "兴建",
+    "建厂",
+    "设厂",
+    "投产",
+    "开工",
+    "投资建设",
 ];
 /// Verbs whose destination is the 向 P before them.
 const TOWARD_VERBS: &[&str] = &[
-    "转移", "疏解", "迁移", "搬迁", "输出", "集聚", "转出", "外迁", "聚集",
+    "转移", "疏解", "迁移", "搬迁", "输出", "集聚", "转出", "外迁", "聚集", "拨付", "输送", "投放",
+    "投入",
 ];
 /// Verbs whose origin follows them; the destination is their subject.
 const FROM_VERBS: &[&str] = &[
     "吸引落户",
     "引进落户",
+    "实际利用",
+    "利用",
+    "新增",
     "招引落户",
     "签约引进",
     "承接",
@@ -217,6 +242,11 @@ struct Cand {
     limit: u32,
     /// Kind and quantities given for this flow alone.
     own: Option<Own>,
+    /// The verb's object (what moves) follows it (引进京津项目) rather than
+    /// being its subject (部分商户搬迁至…).
+    object_after: bool,
+    /// The verb.
+    verb: &'static str,
 }
 
 /// Everything the flow rules look at, for one document.
@@ -249,7 +279,7 @@ fn is_clause_break(c: char) -> bool {
 /// Finds the flows of a document.
 pub fn find(inp: &Input) -> Vec<Flow> {
     let mut out: Vec<Flow> = Vec::new();
-    let mut prev_sentence_places: Vec<usize> = Vec::new();
+    let mut ctx = Context::default();
     let mut prev_paragraph = u32::MAX;
     // A denial also takes back the sentence before it in the paragraph
     // (网传X将迁往Y。公司回应称此消息不实。).
@@ -274,7 +304,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| matches!(h.role, Role::Location | Role::Seat))
             .collect();
         if s.paragraph != prev_paragraph {
-            prev_sentence_places.clear();
+            ctx = Context::default();
         }
         prev_paragraph = s.paragraph;
         let here: Vec<usize> = hits
@@ -283,7 +313,11 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .flat_map(|h| h.places.iter().copied())
             .collect();
         if !hits.is_empty() && !denied {
-            for c in candidates(inp, s, &hits, &prev_sentence_places) {
+            let cands = candidates(inp, s, &hits, &ctx);
+            if let Some(c) = cands.first() {
+                ctx.origin = c.from.clone();
+            }
+            for c in cands {
                 emit(inp, s, &c, &mut out);
             }
         }
@@ -293,9 +327,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .find(|h| h.role == Role::Location && h.group.is_none())
             .and_then(|h| h.places.last())
         {
-            prev_sentence_places = vec![last];
+            ctx.places = vec![last];
         } else if !here.is_empty() {
-            prev_sentence_places = here;
+            ctx.places = here;
         }
     }
     out
@@ -417,19 +451,33 @@ fn place_before<'h>(
 ) -> Option<&'h PlaceHit> {
     // A semicolon starts a clause with a subject of its own.
     let from = window_start(inp, s, pos);
-    hits.iter()
-        .rev()
-        .filter(|h| h.end <= pos && h.start >= from && h.role == Role::Location)
-        .find(|h| {
+    // A partner (与P) and the places written right after it (与北京市东城区).
+    let partner = |i: usize| -> bool {
+        let mut j = i;
+        loop {
+            let h = hits[j];
             let before = if h.start > 0 {
                 inp.chars[h.start as usize - 1]
             } else {
                 ' '
             };
-            let partner = matches!(before, '与' | '同' | '跟' | '和' | '对');
-            !partner && !h.places.iter().any(|p| exclude.contains(p))
+            if matches!(before, '与' | '同' | '跟' | '和' | '对') {
+                return true;
+            }
+            if j == 0 || hits[j - 1].end != h.start {
+                return false;
+            }
+            j -= 1;
+        }
+    };
+    (0..hits.len())
+        .rev()
+        .filter(|&i| {
+            let h = hits[i];
+            h.end <= pos && h.start >= from && h.role == Role::Location
         })
-        .copied()
+        .find(|&i| !partner(i) && !hits[i].places.iter().any(|p| exclude.contains(p)))
+        .map(|i| hits[i])
 }
 
 /// Start of the clause chain `pos` is in: after the last ；before it.
@@ -474,7 +522,23 @@ fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Option<Vec<us
             ' '
         };
         let leaves = ["迁出", "搬出", "撤出", "撤离", "离开", "退出"].contains(&before2.as_str());
-        if before2 == "来自" || before1 == '从' || before1 == '自' || leaves {
+        // 由北京迁往雄安: 由 marks an origin only before a moving verb.
+        let by = before1 == '由' && {
+            let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+            TO_VERBS
+                .iter()
+                .chain(TOWARD_VERBS)
+                .any(|v| after.starts_with(v))
+        };
+        // 从雄安新区管委会获悉: a source of news, not of anything moving.
+        let told = {
+            let after = text_of(inp.chars, h.end, (h.end + 14).min(s.end));
+            let after = after.split(['，', '。', '；']).next().unwrap_or("");
+            ["获悉", "了解到", "得知", "获知", "听说", "看到", "获得消息"]
+                .iter()
+                .any(|w| after.contains(w))
+        };
+        if (before2 == "来自" || before1 == '从' || before1 == '自' || leaves || by) && !told {
             let (list, _) = places_after(inp, hits, h.start, s.end);
             if !list.is_empty() {
                 return Some(list);
@@ -570,6 +634,8 @@ fn receive(
             at: t.start,
             limit,
             own,
+            object_after: true,
+            verb: t.word,
         });
     };
     if !enumerated.is_empty() {
@@ -624,9 +690,13 @@ fn enumerated_origins(
     {
         let after = text_of(inp.chars, h.end, (h.end + 10).min(s.end));
         let after = after.split(['，', '、', '；', '。']).next().unwrap_or("");
-        let mover = ["企业", "项目", "商户", "药企", "企", "公司"]
-            .iter()
-            .any(|w| after.starts_with(w) || after.starts_with(&format!("的{w}")));
+        let before = text_of(inp.chars, h.start.saturating_sub(2).max(s.start), h.start);
+        // 其中从北京迁来的有142家
+        let marked = before.ends_with('从') || before.ends_with("来自");
+        let mover = marked
+            || ["企业", "项目", "商户", "药企", "企", "公司"]
+                .iter()
+                .any(|w| after.starts_with(w) || after.starts_with(&format!("的{w}")));
         if !mover {
             continue;
         }
@@ -641,7 +711,23 @@ fn enumerated_origins(
     out
 }
 
-fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> Vec<Cand> {
+/// What earlier sentences of the paragraph say, for sentences that lean on
+/// them (落户这个新商场; 另有680户商户落户沧州).
+#[derive(Debug, Clone, Default)]
+struct Context {
+    /// The last place named as a location in the sentence before.
+    places: Vec<usize>,
+    /// The origin of the paragraph's last flow.
+    origin: Vec<usize>,
+}
+
+/// Words that open a sentence continuing the one before (另有680户商户…).
+const CONTINUES: &[&str] = &[
+    "另有", "部分", "其余", "其他", "此外", "还有", "另外", "同时", "其中",
+];
+
+fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ctx: &Context) -> Vec<Cand> {
+    let prev = ctx.places.as_slice();
     let mut out: Vec<Cand> = Vec::new();
     let mut all_words: Vec<&'static str> = Vec::new();
     all_words.extend(TO_VERBS);
@@ -670,8 +756,14 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
         at,
         limit,
         own: None,
+        object_after: false,
+        verb: "",
     };
     for (k, t) in trig.iter().enumerate() {
+        // Name the verb on the candidates the trigger before added.
+        for c in out.iter_mut().filter(|c| c.verb.is_empty()) {
+            c.verb = trig[k.saturating_sub(1)].word;
+        }
         if negated(inp, t.start) {
             continue;
         }
@@ -715,10 +807,36 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
                 );
             }
             Some(Shape::To) => {
-                let (mut dest, _) = places_after(inp, hits, t.end, s.end);
+                let (mut dest, used) = places_after(inp, hits, t.end, s.end);
+                // 落地津企项目 / 迁入北京企业: the place names the movers' home,
+                // and the subject receives them.
+                let movers_home = used.last().is_some_and(|h| {
+                    let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
+                    ["企业", "项目", "商户", "药企", "企"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                        || h.end > h.start + 1 && text_of(inp.chars, h.end - 1, h.end) == "企"
+                });
+                if movers_home {
+                    receive(
+                        inp,
+                        s,
+                        hits,
+                        t,
+                        limit,
+                        dest,
+                        vec![],
+                        &mut taken,
+                        &mut last_dest,
+                        &mut out,
+                    );
+                    continue;
+                }
                 if dest.is_empty() {
-                    // 落户这个新商场 / 入驻该园区: the place of the sentence before.
-                    let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
+                    // 落户这个新商场 / 入驻该园区 / 迁到了这里: the place of the
+                    // sentence before.
+                    let rest = text_of(inp.chars, t.end, (t.end + 4).min(s.end));
+                    let rest = rest.trim_start_matches(['了', '到', '至', '在']);
                     if ANAPHORA.iter().any(|w| rest.starts_with(w)) && !prev.is_empty() {
                         dest = prev.to_vec();
                     }
@@ -762,6 +880,12 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
                     .or_else(|| {
                         place_before(inp, hits, s, t.start, &dest)
                             .map(|h| (h.places.clone(), h.start))
+                    })
+                    .or_else(|| {
+                        // 另有680户商户落户沧州: the origin of the sentence before.
+                        let opening = text_of(inp.chars, s.start, (s.start + 2).min(s.end));
+                        (CONTINUES.iter().any(|w| opening.starts_with(w)) && !ctx.origin.is_empty())
+                            .then(|| (ctx.origin.clone(), s.start))
                     });
                 if let Some((from, scope)) = origin {
                     out.push(cand(from, dest, scope, t.start, limit));
@@ -809,6 +933,29 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], prev: &[usize]) -> 
             None => {}
         }
     }
+    if let Some(last) = trig.last() {
+        for c in out.iter_mut().filter(|c| c.verb.is_empty()) {
+            c.verb = last.word;
+        }
+    }
+    // One clause states one move per pair of places: 承接北京疏解的企业 is
+    // found by 承接 and by 疏解 alike.
+    let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
+    for c in out {
+        let split = c.own.is_some_and(|o| o.what.is_some());
+        let w = window_start(inp, s, c.at);
+        let dup = !split
+            && kept.iter().any(|k| {
+                k.from == c.from
+                    && k.to == c.to
+                    && !k.own.is_some_and(|o| o.what.is_some())
+                    && window_start(inp, s, k.at) == w
+            });
+        if !dup {
+            kept.push(c);
+        }
+    }
+    let mut out = kept;
     // Paired slogans, unless the sentence states the move more precisely
     // (依托“北京研发、河北制造”模式，北京药企将量产环节放在石家庄).
     let g = gazetteer();
@@ -874,10 +1021,9 @@ fn shape_of(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> Optio
             .any(|h| h.start as usize == p && h.role == Role::Location)
     };
     let anaphora = {
-        let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
-        ["这", "该", "此", "当地", "这里"]
-            .iter()
-            .any(|x| rest.starts_with(x))
+        let rest = text_of(inp.chars, t.end, (t.end + 4).min(s.end));
+        let rest = rest.trim_start_matches(['了', '到', '至', '在']);
+        ANAPHORA.iter().any(|x| rest.starts_with(x))
     };
     if TO_VERBS.contains(&w) && (place_follows || anaphora) {
         return Some(Shape::To);
@@ -921,8 +1067,29 @@ fn in_destination(
             // The verb must follow soon after the place (在津冀布局, 在北京亦庄
             // 注册), and 在P的引导下 is not where anything happens.
             let gap = text_of(inp.chars, end, t.start);
-            if !list.is_empty() && t.start - end <= 10 && !gap.contains('的') {
+            // 在天津北辰拥有生产基地: what is already there did not move.
+            let has = ["拥有", "设有", "建有", "有"]
+                .iter()
+                .any(|w| gap.contains(w));
+            if !list.is_empty() && t.start - end <= 10 && !gap.contains('的') && !has {
                 best = Some((h.start, list));
+            }
+        }
+    }
+    if best.is_none() && !toward {
+        // 与鄂尔多斯市签署协议，计划在当地建设…: the place named before.
+        let clause = text_of(inp.chars, a as u32, t.start);
+        for w in ["在当地", "在该地", "在那里", "在这里", "在此"] {
+            if let Some(b) = clause.find(w) {
+                let at = a as u32 + clause[..b].chars().count() as u32;
+                if let Some(h) = hits
+                    .iter()
+                    .rev()
+                    .find(|h| h.role == Role::Location && h.end <= at && h.start >= s.start)
+                {
+                    best = Some((at, h.places.clone()));
+                }
+                break;
             }
         }
     }
@@ -935,7 +1102,14 @@ fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
     let what = c
         .own
         .and_then(|o| o.what)
-        .or_else(|| what_near(inp, c.scope.min(c.at), c.at, c.limit));
+        .or_else(|| what_near(inp, c.scope.min(c.at), c.at, c.limit, c.object_after));
+    // 在承德设立生产基地, 投资建设新厂: what is built there is a project.
+    let what = match what {
+        Some(What::Production | What::Firms) | None if BUILD_VERBS.contains(&c.verb) => {
+            Some(What::Projects)
+        }
+        w => w,
+    };
     let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at, what);
     let (count, amount) = quantities(inp, s, c);
     let firm = firm_near(inp, s, c.at, c.limit);
@@ -975,24 +1149,6 @@ fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
                 evidence: evidence.clone(),
             });
         }
-    }
-}
-
-/// 将 meaning "will" (将继续, 将打造), not the object marker 将 = 把
-/// (将生产环节迁往…), nor 将近: the word after it decides.
-pub(crate) fn future_jiang(text: &str, tokens: &[Token], pos: u32) -> bool {
-    let Some(k) = token_at(tokens, pos) else {
-        return false;
-    };
-    if tokens[k].text(text) != "将" {
-        return false;
-    }
-    match tokens.get(k + 1) {
-        Some(n) => {
-            let tag = n.tag;
-            tag.starts_with('v') && tag != "vn" || matches!(tag, "d" | "ad" | "p" | "c" | "a" | "m")
-        }
-        None => false,
     }
 }
 
@@ -1088,30 +1244,45 @@ fn what_in(word: &str) -> Option<What> {
 
 /// What moves: the first telling word after the verb in its clause, else
 /// before it, else anywhere in the sentence.
-fn what_near(inp: &Input, scope: u32, at: u32, limit: u32) -> Option<What> {
+fn what_near(inp: &Input, scope: u32, at: u32, limit: u32, object_after: bool) -> Option<What> {
     let toks = inp.tokens;
     let k0 = token_at(toks, at)?;
-    let mut k = k0 + 1;
-    while k < toks.len() && toks[k].start < limit {
-        let w = toks[k].text(inp.text);
-        if w.chars().any(is_clause_break) {
-            break;
+    let after = || {
+        let mut k = k0 + 1;
+        while k < toks.len() && toks[k].start < limit {
+            let w = toks[k].text(inp.text);
+            if w.chars().any(is_clause_break) {
+                break;
+            }
+            if let Some(x) = what_in(w) {
+                return Some(x);
+            }
+            k += 1;
         }
-        if let Some(x) = what_in(w) {
-            return Some(x);
+        None
+    };
+    let before = || {
+        let mut k = k0;
+        while k > 0 && toks[k - 1].start >= scope {
+            k -= 1;
+            let w = toks[k].text(inp.text);
+            if w.chars().any(is_clause_break) {
+                break;
+            }
+            if let Some(x) = what_in(w) {
+                return Some(x);
+            }
         }
-        k += 1;
-    }
-    let mut k = k0;
-    while k > 0 && toks[k - 1].start >= scope {
-        k -= 1;
-        let w = toks[k].text(inp.text);
-        if w.chars().any(is_clause_break) {
-            break;
-        }
-        if let Some(x) = what_in(w) {
-            return Some(x);
-        }
+        None
+    };
+    // The object of 引进 follows it; what 搬迁至 moves is its subject.
+    let first = if object_after {
+        after().or_else(before)
+    } else {
+        before().or_else(after)
+    };
+    if first.is_some() {
+        return first;
     }
     toks.iter()
         .filter(|t| t.start >= scope && t.end <= limit)
@@ -1137,22 +1308,29 @@ fn quantities(inp: &Input, s: &Sentence, c: &Cand) -> (Option<Quantity>, Option<
     let in_sentence = |f: &&Figure| f.span.start >= s.start && f.span.end <= s.end;
     let after = |f: &&Figure| f.span.start >= c.at && f.span.start < c.limit;
     let pick = |units: &[&str]| -> Option<Quantity> {
-        inp.figures
-            .iter()
-            .filter(in_sentence)
-            .filter(after)
-            .find(|f| units.contains(&f.unit.as_str()))
-            .or_else(|| {
-                // Before the verb, in the same clause: 近2000户来自北京…
-                inp.figures.iter().filter(in_sentence).rev().find(|f| {
-                    f.span.end <= c.at
-                        && units.contains(&f.unit.as_str())
-                        && !text_of(inp.chars, f.span.end, c.at)
-                            .chars()
-                            .any(is_clause_break)
-                })
+        let after_verb = || {
+            inp.figures
+                .iter()
+                .filter(in_sentence)
+                .filter(after)
+                .find(|f| units.contains(&f.unit.as_str()))
+        };
+        // Before the verb, in the same clause: 近2000户来自北京…, 37家北京企业迁入…
+        let before_verb = || {
+            inp.figures.iter().filter(in_sentence).rev().find(|f| {
+                f.span.end <= c.at
+                    && units.contains(&f.unit.as_str())
+                    && !text_of(inp.chars, f.span.end, c.at)
+                        .chars()
+                        .any(is_clause_break)
             })
-            .map(quantity)
+        };
+        let found = if c.object_after {
+            after_verb().or_else(before_verb)
+        } else {
+            before_verb().or_else(after_verb)
+        };
+        found.map(quantity)
     };
     // Firms, projects and merchants are counted in 家/个/项/户; people (带动
     // 就业1.2万人) only when nothing else is.

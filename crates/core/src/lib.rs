@@ -15,6 +15,7 @@ pub mod aggregate;
 #[cfg(feature = "segment")]
 pub mod analyze;
 pub mod clean;
+pub mod cues;
 pub mod damage;
 pub mod decode;
 pub mod error;

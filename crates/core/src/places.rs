@@ -490,7 +490,7 @@ pub(crate) fn ends_name(tag: &str) -> bool {
 /// classifies each use and resolves ambiguous names and 我省-style references.
 pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHit> {
     let g = gazetteer();
-    let raw = g.lexicon.find(text, tokens);
+    let raw = join_zone_suffixes(g, text, tokens, g.lexicon.find(text, tokens));
     let mut hits: Vec<PlaceHit> = Vec::with_capacity(raw.len());
     let mut pending: Vec<(usize, Target)> = Vec::new();
     for h in raw {
@@ -540,6 +540,58 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
     hits
 }
 
+/// Words that make a zone of the place before them: 承德 + 高新区.
+const ZONE_SUFFIXES: &[&str] = &[
+    "高新区",
+    "开发区",
+    "经开区",
+    "经济开发区",
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "新区",
+    "产业园",
+    "工业园",
+    "工业园区",
+    "园区",
+    "自贸区",
+    "综合保税区",
+    "保税区",
+    "临空经济区",
+    "科技城",
+];
+
+/// A place followed by a zone word, when the gazetteer has that zone under
+/// the place (河北承德 + 高新区 → 承德高新区): one hit for the zone.
+fn join_zone_suffixes<'l>(
+    g: &'l Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    raw: Vec<crate::lexicon::Hit<'l, Target>>,
+) -> Vec<crate::lexicon::Hit<'l, Target>> {
+    let mut out = Vec::with_capacity(raw.len());
+    for mut h in raw {
+        if let (Target::Places(v), Some(next)) = (h.value, tokens.get(h.tok_end)) {
+            let suffix = next.text(text);
+            if v.len() == 1 && ZONE_SUFFIXES.contains(&suffix) {
+                let p = &g.places[v[0]];
+                let forms = std::iter::once(&p.id)
+                    .chain(std::iter::once(&p.name))
+                    .chain(p.aliases.iter());
+                let zone = forms
+                    .filter_map(|f| g.lexicon.get(&format!("{f}{suffix}")))
+                    .find(|t| matches!(t, Target::Places(z) if z.len() == 1 && g.is_within(z[0], v[0])));
+                if let Some(z) = zone {
+                    h.value = z;
+                    h.tok_end += 1;
+                    h.end = next.end;
+                }
+            }
+        }
+        out.push(h);
+    }
+    out
+}
+
 /// Location, organisation name or company seat, from the words around it.
 fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     let tok = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or("");
@@ -570,7 +622,10 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     let full_local = ["区", "县", "镇", "乡"]
         .iter()
         .any(|x| surface.ends_with(x));
-    if ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
+    // 北京焦化厂, 天津钢厂: a works named after its place (but 沧州工厂 is
+    // the plant in Cangzhou).
+    let works = after.ends_with('厂') && !matches!(after, "工厂" | "厂" | "分厂" | "新厂" | "老厂");
+    if works || ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
         // "北京网" is an outlet, but 网 alone after 北京 in 北京网友 is not:
         // the suffix must end the word that follows.
         return Role::Organisation;
@@ -750,28 +805,35 @@ fn own(
             }
         }
     }
-    let mut counts: Vec<(usize, usize, u32)> = Vec::new(); // (place, count, first)
-    for h in hits {
-        if h.role != Role::Location || h.group.is_some() {
-            continue;
-        }
-        for &p in &h.places {
-            // A city counts for its province too (沧州市 makes 我省 河北省).
-            let q = match which {
-                Own::Province => g.province_of(p),
-                Own::City => g.city_of(p),
-                Own::District => Some(p),
-            };
-            if let Some(q) = q.filter(|&q| fits(q)) {
-                match counts.iter_mut().find(|c| c.0 == q) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((q, 1, h.start)),
+    // Locations first; with none, the places in names (河北日报讯 says whose
+    // province 我省 is).
+    for roles in [&[Role::Location][..], &[Role::Organisation, Role::Seat][..]] {
+        let mut counts: Vec<(usize, usize, u32)> = Vec::new(); // (place, count, first)
+        for h in hits {
+            if !roles.contains(&h.role) || h.group.is_some() {
+                continue;
+            }
+            for &p in &h.places {
+                // A city counts for its province too (沧州市 makes 我省 河北省).
+                let q = match which {
+                    Own::Province => g.province_of(p),
+                    Own::City => g.city_of(p),
+                    Own::District => Some(p),
+                };
+                if let Some(q) = q.filter(|&q| fits(q)) {
+                    match counts.iter_mut().find(|c| c.0 == q) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((q, 1, h.start)),
+                    }
                 }
             }
         }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        if let Some(c) = counts.first() {
+            return Some(c.0);
+        }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    counts.first().map(|c| c.0)
+    None
 }
 
 #[cfg(test)]
