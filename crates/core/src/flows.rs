@@ -948,7 +948,7 @@ fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ctx: &Context) -> V
             && kept.iter().any(|k| {
                 k.from == c.from
                     && k.to == c.to
-                    && !k.own.is_some_and(|o| o.what.is_some())
+                    && k.own.is_none_or(|o| o.what.is_none())
                     && window_start(inp, s, k.at) == w
             });
         if !dup {
