@@ -56,7 +56,117 @@ fn extract_prints_the_documented_fields() {
     }
     assert_eq!(v["date"], "2021-05-29");
     assert_eq!(v["script"], "traditional");
-    assert!(v["flows"].as_array().unwrap().is_empty());
+    // Read in the article: 铜牛制衣厂 moved its production to 河北 and 山东;
+    // 2154 general-manufacturing firms left Beijing in the 十三五 period.
+    let flows = v["flows"].as_array().unwrap();
+    assert!(flows.iter().any(|f| f["to"] == "山东省"
+        && f["from"].as_str().unwrap().contains("张家湾")
+        || f["to"] == "山东省" && f["from"] == "通州区"));
+    for f in flows {
+        for key in ["from", "to", "industry", "evidence"] {
+            assert!(f.get(key).is_some(), "flow lacks {key}");
+        }
+    }
+    let figures = v["figures"].as_array().unwrap();
+    assert!(figures
+        .iter()
+        .any(|f| f["value"] == 2154.0 && f["unit"] == "家" && f["period"] == "十三五"));
+    for f in figures {
+        for key in ["value", "unit", "counts", "evidence"] {
+            assert!(f.get(key).is_some(), "figure lacks {key}");
+        }
+    }
+    assert!(v["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "北京市"));
+}
+
+#[test]
+fn flows_and_figures_print_csv_with_a_header_and_json_on_request() {
+    let out = jjj(&["flows", &seeds(), "--region", "河北省"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut lines = csv.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .starts_with("doc,date,source,title,from,from_en,to,to_en"));
+    let rows: Vec<&str> = lines.collect();
+    assert!(rows.len() >= 10, "{csv}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("曹妃甸协同发展示范区") && r.contains(",256,")),
+        "{csv}"
+    );
+    let out = jjj(
+        &[
+            "flows",
+            &seeds(),
+            "--edges",
+            "--level",
+            "province",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let edges: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &edges[0];
+    assert_eq!(
+        (first["from"].as_str(), first["to"].as_str()),
+        (Some("北京市"), Some("河北省"))
+    );
+    let out = jjj(
+        &["figures", &seeds(), "--format", "json", "--text", "公顷"],
+        None,
+    );
+    let figs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(figs
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["value"] == 45.73 && f["unit"] == "公顷"));
+}
+
+#[test]
+fn query_kwic_and_terms_answer_and_bad_filters_are_one_clear_line() {
+    let out = jjj(
+        &["query", &seeds(), "--text", "搬遷", "--years", "2018-2018"],
+        None,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.starts_with("1 documents"), "{text}");
+    let out = jjj(
+        &["kwic", &seeds(), "承接", "--sort", "left", "--limit", "3"],
+        None,
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    let out = jjj(&["terms", &seeds(), "--limit", "5"], None);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    for args in [
+        vec!["query", "assets", "--region", "火星"],
+        vec!["query", "assets", "--years", "abc"],
+        vec!["flows", "assets", "--format", "xml"],
+        vec!["query", "/no/such/folder"],
+    ] {
+        let mut a = args.clone();
+        let s = seeds();
+        if a[1] == "assets" {
+            a[1] = &s;
+        }
+        let out = jjj(&a, None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{a:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{a:?}: {err}");
+    }
 }
 
 #[test]

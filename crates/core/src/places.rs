@@ -114,6 +114,17 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("来冀", "河北省"),
 ];
 
+/// The words for "this province/city/district" and the one-character
+/// abbreviations the gazetteer reads besides place names.
+pub fn reference_forms() -> impl Iterator<Item = &'static str> {
+    OWN_PROVINCE
+        .iter()
+        .chain(OWN_CITY)
+        .chain(OWN_DISTRICT)
+        .copied()
+        .chain(ABBREVIATIONS.iter().map(|(w, _)| *w))
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     pub places: Vec<Place>,
@@ -279,6 +290,14 @@ impl Gazetteer {
 
     pub fn get(&self, id: &str) -> Option<&Place> {
         self.index_of(id).map(|i| &self.places[i])
+    }
+
+    /// The id, name and aliases of place `i`.
+    pub fn forms(&self, i: usize) -> impl Iterator<Item = &str> {
+        let p = &self.places[i];
+        std::iter::once(p.id.as_str())
+            .chain(std::iter::once(p.name.as_str()))
+            .chain(p.aliases.iter().map(String::as_str))
     }
 
     /// Every surface form the text can use (for the segmenter's dictionary).

@@ -46,7 +46,26 @@ fn build() -> Segmenter {
         tags: HashMap::new(),
     };
     add_dict(&mut s, DOMAIN_DICT, None);
-    for form in gazetteer().surface_forms() {
+    let g = gazetteer();
+    for i in 0..g.places.len() {
+        for form in g.forms(i) {
+            // 河北沧州 is 河北 + 沧州 to the segmenter (the gazetteer still
+            // matches it across the two words); as one word it would hide
+            // both names from term counts.
+            let compound = g.ancestors(i).any(|a| {
+                g.forms(a).any(|af| {
+                    form.len() > af.len() + 3
+                        && form.starts_with(af)
+                        && g.lookup(&form[af.len()..]).is_some()
+                })
+            });
+            if !compound {
+                add_name(&mut s, form, "ns");
+            }
+        }
+    }
+    // 我省, 区内, 京企…: the other words the gazetteer reads.
+    for form in crate::places::reference_forms() {
         add_name(&mut s, form, "ns");
     }
     for form in taxonomy().surface_forms() {

@@ -84,3 +84,151 @@ proptest! {
         }
     }
 }
+
+/// News-like text: places, verbs of moving, numbers in both notations,
+/// quotes, parentheses, organisation names, punctuation and damage.
+fn newsy() -> impl Strategy<Value = String> {
+    let atoms = prop::sample::select(vec![
+        "北京",
+        "天津",
+        "河北",
+        "京津",
+        "津冀",
+        "京津冀",
+        "我省",
+        "本市",
+        "区内",
+        "汉沽",
+        "沧州",
+        "雄安新区",
+        "北京亦庄",
+        "曹妃甸",
+        "（天津）",
+        "有限公司",
+        "北京青年报",
+        "天津大学",
+        "迁往",
+        "搬迁至",
+        "落户",
+        "在",
+        "向",
+        "从",
+        "来自",
+        "引进",
+        "承接",
+        "转移",
+        "疏解",
+        "注册成立",
+        "其中",
+        "企业",
+        "项目",
+        "商户",
+        "资金",
+        "2154家",
+        "13901.17亿元",
+        "近800项",
+        "8.4%",
+        "一倍",
+        "十三五",
+        "超万家",
+        "30亿",
+        "20GWh",
+        "2021年",
+        "去年",
+        "到2025年",
+        "将",
+        "不实",
+        "并未",
+        "“",
+        "”",
+        "，",
+        "。",
+        "；",
+        "、",
+        "\n",
+        " ",
+        "此消息",
+        "当地",
+        "这个",
+        "的",
+        "了",
+        "?",
+        "\u{FFFD}",
+        "1,234",
+        "〇",
+        "十",
+        "百",
+        "万",
+        "亿",
+        "9999999999999999999999999999999999999999999",
+        "第",
+        "ix35",
+        "5G",
+        "+",
+        "-",
+    ]);
+    prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Segmentation, places, industries, figures and flows together.
+    #[test]
+    fn analysis_never_panics_and_its_spans_stay_inside_the_text(s in newsy()) {
+        let d = jjj_core::analyze::document_from_text(&s);
+        let n = d.body_simplified.chars().count() as u32;
+        let o = d.body.chars().count() as u32;
+        let covered: u32 = d.tokens.iter().map(|&l| u32::from(l)).sum();
+        prop_assert_eq!(covered, n);
+        for m in &d.mentions {
+            prop_assert!(m.span.start < m.span.end && m.span.end <= n);
+        }
+        for f in &d.figures {
+            prop_assert!(f.span.start < f.span.end && f.span.end <= n);
+            prop_assert!(f.evidence.span.end <= n && f.evidence.original.end <= o);
+            prop_assert!(f.value.is_finite());
+        }
+        for f in &d.flows {
+            prop_assert!(f.from != f.to);
+            prop_assert!(f.evidence.span.end <= n && f.evidence.original.end <= o);
+        }
+    }
+
+    #[test]
+    fn analysis_never_panics_on_arbitrary_unicode(s in "\\PC{0,200}") {
+        let _ = jjj_core::analyze::document_from_text(&s);
+    }
+
+    #[test]
+    fn queries_concordances_and_statistics_never_panic(s in newsy(), q in "\\PC{0,12}", params in "\\PC{0,40}") {
+        let docs = vec![jjj_core::analyze::document_from_text(&s)];
+        let ix = jjj_core::query::Index::new(&docs);
+        let mut query = jjj_core::query::Query::from_params(&params);
+        query.text = q.clone();
+        let r = ix.search(&docs, &query);
+        let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
+        for sort in [jjj_core::kwic::Sort::Position, jjj_core::kwic::Sort::Left, jjj_core::kwic::Sort::Right] {
+            let _ = jjj_core::kwic::kwic(&docs, &which, &q, 10, sort, 50);
+        }
+        let _ = jjj_core::stats::collocates(&docs, &which, &q, 3, 10);
+        let _ = jjj_core::stats::keyness(&docs, &which, 1, 10);
+        let _ = jjj_core::aggregate::aggregate(&docs, &r.flows, jjj_core::aggregate::Level::City, true);
+        let _ = jjj_core::export::flows_csv(&docs, &r.flows);
+        let _ = jjj_core::export::figures_csv(&docs, &r.figures);
+        // A query string survives a round trip.
+        let p = query.to_params();
+        prop_assert_eq!(jjj_core::query::Query::from_params(&p).to_params(), p);
+    }
+
+    #[test]
+    fn stored_token_lengths_of_any_shape_rebuild_safely(s in "\\PC{0,60}", lens in prop::collection::vec(any::<u16>(), 0..40)) {
+        let toks = jjj_core::tokens::from_lens(&s, &lens);
+        let mut pos = 0;
+        for t in &toks {
+            prop_assert_eq!(t.start, pos);
+            prop_assert!(s.is_char_boundary(t.byte_start as usize) && s.is_char_boundary(t.byte_end as usize));
+            pos = t.end;
+        }
+    }
+}
