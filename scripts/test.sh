@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
 # formatting, clippy, native tests, a wasm32 build of jjj-core, the release
-# build of the app, and the browser test against that build.
+# build of the app, the same analysis in wasm32 as natively, and the browser
+# test against the built app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,9 +41,17 @@ step "trunk build --release"
   trunk build --release
 )
 
+step "wasm32 and native give the same analysis (node --test tests/wasm/)"
+(
+  # shellcheck source=scripts/env.sh
+  . scripts/env.sh
+  cargo build -p jjj-core --example wasm_probe --target wasm32-unknown-unknown --release
+)
+node --test tests/wasm/
+
 step "end-to-end test (node --test tests/e2e/)"
 node --test tests/e2e/
 
 current="summary"
 echo
-echo "test.sh: all steps passed (fmt, clippy, cargo test, wasm32 core, trunk build, e2e) in $((SECONDS - started)) s"
+echo "test.sh: all steps passed (fmt, clippy, cargo test, wasm32 core, trunk build, wasm = native, e2e) in $((SECONDS - started)) s"

@@ -5,6 +5,8 @@
 //! ([`crate::model::Document::tokens`]), from which [`from_lens`] rebuilds
 //! them where no segmenter is loaded (the app's main thread).
 
+use crate::model::{OffsetMap, Span};
+
 /// One word of a text. Offsets are half-open; `start`/`end` count chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -26,6 +28,20 @@ impl Token {
 
     pub fn chars(&self) -> u32 {
         self.end - self.start
+    }
+
+    /// The token's char span in the normalized text.
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+        }
+    }
+
+    /// Where the token lies in the original text (`Document::body`), given
+    /// the document's position map: 發展 for the token 发展.
+    pub fn original(&self, map: &OffsetMap) -> Span {
+        map.span_to_original(self.span())
     }
 }
 

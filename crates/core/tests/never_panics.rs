@@ -232,3 +232,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The data-file parsers take text too: a broken file is an error.
+    #[test]
+    fn data_file_parsers_never_panic(s in "\\PC{0,300}", tabs in prop::collection::vec("[^\t\n]{0,6}", 0..12)) {
+        let line = tabs.join("\t");
+        for text in [s.clone(), format!("{line}\n{s}"), format!("id\tname\tname_en\tkind\tparent\tlon\tlat\taliases\tmembers\n{line}")] {
+            let _ = jjj_core::places::Gazetteer::parse(&text);
+            let _ = jjj_core::industries::Taxonomy::parse(&text);
+        }
+    }
+
+    #[test]
+    fn sentences_numbers_and_cells_never_panic(s in newsy()) {
+        let sents = jjj_core::sentences::split(&s);
+        let n = s.chars().count() as u32;
+        for w in sents.windows(2) {
+            prop_assert!(w[0].end <= w[1].start);
+        }
+        for x in &sents {
+            prop_assert!(x.start < x.end && x.end <= n);
+        }
+        let chars: Vec<char> = s.chars().collect();
+        for i in 0..chars.len() {
+            if let Some(num) = jjj_core::numbers::parse_at(&chars, i) {
+                prop_assert!(num.len >= 1 && i + num.len <= chars.len());
+            }
+        }
+        let c = jjj_core::export::cell(&s);
+        prop_assert!(!c.starts_with(['=', '+', '-', '@']));
+    }
+}

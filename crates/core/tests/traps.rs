@@ -152,3 +152,26 @@ fn evidence_spans_point_at_their_sentence_in_both_scripts() {
         .collect();
     assert_eq!(orig, "去年，北京威克多製衣中心整體搬遷至河北。");
 }
+
+#[test]
+fn tokens_map_onto_the_same_words_in_the_original_script() {
+    let d = document_from_text("北京亦莊主動融入京津冀協同發展，點比特資訊。");
+    let toks = jjj_core::tokens::from_lens(&d.body_simplified, &d.tokens);
+    let word = |sp: jjj_core::model::Span| -> String {
+        d.body
+            .chars()
+            .skip(sp.start as usize)
+            .take((sp.end - sp.start) as usize)
+            .collect()
+    };
+    let find = |w: &str| {
+        toks.iter()
+            .find(|t| t.text(&d.body_simplified) == w)
+            .copied()
+            .unwrap()
+    };
+    assert_eq!(word(find("协同发展").original(&d.offsets)), "協同發展");
+    // 點比特 (3 chars) became 点位 (2): the token maps back to all three.
+    assert_eq!(word(find("点位").original(&d.offsets)), "點比特");
+    assert_eq!(word(find("信息").original(&d.offsets)), "資訊");
+}
