@@ -14,3 +14,10 @@ try {
   }
   throw err;
 }
+
+// After the first visit the app works offline: sw.js keeps the built files.
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("sw.js").catch((err) => {
+    console.warn("offline copy unavailable:", err);
+  });
+}

@@ -1,61 +1,173 @@
-//! The page: header, loading and error states, the article list.
+//! The page: header, language switch, navigation, filters and the view the
+//! URL's hash names.
 
-use std::sync::Arc;
+use std::collections::HashSet;
 
-use jjj_core::{Bundle, Document};
 use leptos::prelude::*;
 
 use crate::corpus::{self, LoadError};
-use crate::labels;
-use crate::reader::Reader;
+use crate::ctx::{Corpus, Ctx};
+use crate::i18n::{tr, Lang};
+use crate::state::{Route, Tab};
 
 /// Where the corpus stands.
 #[derive(Debug, Clone)]
 enum Load {
     Loading,
-    Ready(Arc<Bundle>),
+    Ready,
     Failed(LoadError),
+}
+
+const LANG_KEY: &str = "jjj-lang";
+
+fn stored_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let ctx = Ctx::new(stored_lang(), Route::from_hash(&current_hash()));
+    provide_context(ctx);
+    provide_context(ctx.lang);
+    let imports = crate::import::provide();
+    let lang = ctx.lang;
+    // The hash is the state: back, forward and pasted links land here.
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let r = Route::from_hash(&current_hash());
+        if r != ctx.route.get_untracked() {
+            ctx.route.set(r);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(w) = web_sys::window() {
+            if let Some(s) = w.local_storage().ok().flatten() {
+                let _ = s.set_item(LANG_KEY, l.code());
+            }
+            if let Some(html) = w.document().and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", l.html());
+            }
+            if let Some(d) = w.document() {
+                d.set_title(tr(
+                    l,
+                    "京津冀产业流向浏览器",
+                    "JJJ Industry Explorer · 京津冀产业流向浏览器",
+                ));
+            }
+        }
+    });
     let load = RwSignal::new(Load::Loading);
     leptos::task::spawn_local(async move {
-        load.set(match corpus::fetch_corpus(corpus::CORPUS_URL).await {
-            Ok(bundle) => Load::Ready(Arc::new(bundle)),
-            Err(error) => Load::Failed(error),
-        });
+        match corpus::fetch_corpus(corpus::CORPUS_URL).await {
+            Ok(bundle) => {
+                ctx.corpus
+                    .set(Some(Corpus::new(bundle.documents, HashSet::new(), 1)));
+                load.set(Load::Ready);
+                crate::import::restore(ctx, imports);
+            }
+            Err(error) => load.set(Load::Failed(error)),
+        }
     });
-    // Index of the article being read; `None` shows the list.
-    let open = RwSignal::new(None::<usize>);
-    let open_article = Callback::new(move |index: usize| {
-        open.set(Some(index));
-        scroll_to_top();
-    });
-    let close_article = Callback::new(move |()| open.set(None));
-
+    let tab = Memo::new(move |_| ctx.route.with(|r| r.tab));
+    let nav = move || {
+        let l = lang.get();
+        Tab::NAV
+            .iter()
+            .map(|&t| {
+                let name = match t {
+                    Tab::Dashboard => tr(l, "概览", "Overview"),
+                    Tab::Articles => tr(l, "文章", "Articles"),
+                    Tab::Flows => tr(l, "流向", "Flows"),
+                    Tab::Figures => tr(l, "数据", "Figures"),
+                    Tab::Kwic => tr(l, "语境检索", "Concordance"),
+                    Tab::Import => tr(l, "导入", "Import"),
+                    Tab::Reader => "",
+                };
+                let href = move || {
+                    ctx.href(|r| {
+                        r.tab = t;
+                        r.at = None;
+                    })
+                };
+                let current =
+                    move || tab.get() == t || (t == Tab::Articles && tab.get() == Tab::Reader);
+                view! {
+                    <a
+                        class="tab"
+                        class:current=current
+                        href=href
+                        aria-current=move || if current() { "page" } else { "false" }
+                    >
+                        {name}
+                    </a>
+                }
+            })
+            .collect_view()
+    };
+    let switch_lang =
+        move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh });
     view! {
         <header class="masthead">
-            <h1>"京津冀产业流向浏览器"</h1>
-            <p class="subtitle" lang="en">"JJJ Industry Explorer"</p>
+            <div class="masthead-text">
+                <h1>"京津冀产业流向浏览器"</h1>
+                <p class="subtitle" lang="en">"JJJ Industry Explorer"</p>
+            </div>
+            <button class="lang-switch" type="button" on:click=switch_lang>
+                {move || tr(lang.get(), "English", "中文")}
+            </button>
         </header>
-        <main class="content">
-            {move || match load.get() {
-                Load::Loading => {
-                    view! { <p class="status" role="status">"正在加载语料…"</p> }.into_any()
+        <nav class="tabs" aria-label=move || tr(lang.get(), "视图", "Views")>{nav}</nav>
+        {move || match load.get() {
+            Load::Loading => {
+                view! {
+                    <p class="status" role="status">
+                        {move || tr(lang.get(), "正在加载语料…", "Loading the corpus…")}
+                    </p>
                 }
-                Load::Failed(error) => view! { <LoadFailed error /> }.into_any(),
-                Load::Ready(bundle) => {
-                    match open.get().and_then(|i| bundle.documents.get(i)) {
-                        Some(doc) => {
-                            view! { <Reader doc=doc.clone() on_close=close_article /> }.into_any()
-                        }
-                        None => view! { <ArticleList bundle on_open=open_article /> }.into_any(),
-                    }
-                }
-            }}
-        </main>
+                    .into_any()
+            }
+            Load::Failed(error) => view! { <LoadFailed error /> }.into_any(),
+            Load::Ready => view! { <Ready tab /> }.into_any(),
+        }}
+    }
+}
+
+/// The loaded app: filters beside the current view.
+#[component]
+fn Ready(
+    /// The view to show.
+    tab: Memo<Tab>,
+) -> impl IntoView {
+    view! {
+        <div class="layout">
+            <aside class="side">
+                <crate::filters::Filters />
+            </aside>
+            <main class="content" id="main">
+                <crate::filters::Chips />
+                {move || match tab.get() {
+                    Tab::Dashboard => view! { <crate::dashboard::Dashboard /> }.into_any(),
+                    Tab::Articles => view! { <crate::articles::Articles /> }.into_any(),
+                    Tab::Reader => view! { <crate::reader::Reader /> }.into_any(),
+                    Tab::Kwic => view! { <crate::kwic::Kwic /> }.into_any(),
+                    Tab::Figures => view! { <crate::tables::FiguresTable /> }.into_any(),
+                    Tab::Flows => view! { <crate::tables::FlowsTable /> }.into_any(),
+                    Tab::Import => view! { <crate::import::Import /> }.into_any(),
+                }}
+            </main>
+        </div>
     }
 }
 
@@ -65,58 +177,18 @@ fn LoadFailed(
     /// What went wrong.
     error: LoadError,
 ) -> impl IntoView {
+    let lang = crate::ctx::ctx().lang;
     view! {
         <div class="error" role="alert">
-            <p class="error-title">"语料加载失败"</p>
+            <p class="error-title">{move || tr(lang.get(), "语料加载失败", "The corpus could not be loaded")}</p>
             <p>{error.to_string()}</p>
-            <p>"请确认 corpus.jjj 与页面一同发布，然后刷新页面。"</p>
+            <p>
+                {move || tr(
+                    lang.get(),
+                    "请确认 corpus.jjj 与页面一同发布，然后刷新页面。",
+                    "Check that corpus.jjj is published beside the page, then reload.",
+                )}
+            </p>
         </div>
-    }
-}
-
-/// Every article of the corpus, newest first as the bundle orders them.
-#[component]
-fn ArticleList(
-    /// The loaded corpus.
-    bundle: Arc<Bundle>,
-    /// Called with the index of the article the reader clicked.
-    on_open: Callback<usize>,
-) -> impl IntoView {
-    let count = bundle.documents.len();
-    let items = bundle
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(index, doc)| article_item(doc, index, on_open))
-        .collect_view();
-    view! {
-        <section class="articles" aria-labelledby="article-count">
-            <h2 id="article-count" class="count">{format!("{count} 篇文章")}</h2>
-            <ul class="article-list">{items}</ul>
-        </section>
-    }
-}
-
-/// One line of the article list; clicking it calls `on_open` with `index`.
-fn article_item(doc: &Document, index: usize, on_open: Callback<usize>) -> impl IntoView {
-    let warnings = doc.warnings.len();
-    view! {
-        <li>
-            <button class="article" type="button" on:click=move |_| on_open.run(index)>
-                <span class="article-title">{doc.display_title()}</span>
-                <span class="article-meta">
-                    <span>{labels::or_fallback(doc.date.as_deref(), labels::NO_DATE).to_string()}</span>
-                    <span>{labels::or_fallback(doc.source.as_deref(), labels::NO_SOURCE).to_string()}</span>
-                    <span>{labels::script(doc.script)}</span>
-                    <span class:warn=warnings != 0>{labels::warning_count(warnings)}</span>
-                </span>
-            </button>
-        </li>
-    }
-}
-
-fn scroll_to_top() {
-    if let Some(window) = web_sys::window() {
-        window.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

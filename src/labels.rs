@@ -4,56 +4,58 @@
 
 use jjj_core::model::{Script, WarningKind};
 
+use crate::i18n::{tr, Lang};
+
 /// What a missing date reads as.
-pub const NO_DATE: &str = "日期不详";
+pub fn date_unknown(l: Lang) -> &'static str {
+    tr(l, "日期不详", "date unknown")
+}
 /// What a missing source reads as.
-pub const NO_SOURCE: &str = "来源不详";
+pub fn source_unknown(l: Lang) -> &'static str {
+    tr(l, "来源不详", "source unknown")
+}
 /// What any other missing field reads as.
-pub const UNKNOWN: &str = "不详";
+pub fn unknown(l: Lang) -> &'static str {
+    tr(l, "不详", "unknown")
+}
 
 /// The script of a text, in words.
-pub fn script(script: Script) -> &'static str {
+pub fn script(script: Script, l: Lang) -> &'static str {
     match script {
-        Script::Simplified => "简体",
-        Script::Traditional => "繁体",
-        Script::Mixed => "简繁混排",
-        Script::Unknown => "字形不明",
+        Script::Simplified => tr(l, "简体", "simplified"),
+        Script::Traditional => tr(l, "繁体", "traditional"),
+        Script::Mixed => tr(l, "简繁混排", "mixed scripts"),
+        Script::Unknown => tr(l, "字形不明", "script unknown"),
     }
 }
 
 /// A short name for a kind of warning.
-pub fn warning_kind(kind: WarningKind) -> &'static str {
+pub fn warning_kind(kind: WarningKind, l: Lang) -> &'static str {
     match kind {
-        WarningKind::Mojibake => "疑似乱码",
-        WarningKind::ReplacementCharacter => "替换字符",
-        WarningKind::QuestionMarkForCharacter => "问号代字",
-        WarningKind::DecodeErrors => "解码错误",
-        WarningKind::EncodingMismatch => "编码声明不符",
-        WarningKind::DateWithoutYear => "日期缺年份",
-        WarningKind::NoTitle => "无标题",
+        WarningKind::Mojibake => tr(l, "疑似乱码", "possible mojibake"),
+        WarningKind::ReplacementCharacter => tr(l, "替换字符", "replacement character"),
+        WarningKind::QuestionMarkForCharacter => tr(l, "问号代字", "question mark for a character"),
+        WarningKind::DecodeErrors => tr(l, "解码错误", "decoding errors"),
+        WarningKind::EncodingMismatch => tr(l, "编码声明不符", "wrong declared encoding"),
+        WarningKind::DateWithoutYear => tr(l, "日期缺年份", "date without a year"),
+        WarningKind::NoTitle => tr(l, "无标题", "no headline"),
     }
 }
 
 /// "3 条警告", or "无警告".
-pub fn warning_count(n: usize) -> String {
-    if n == 0 {
-        "无警告".to_string()
-    } else {
-        format!("{n} 条警告")
+pub fn warning_count(n: usize, l: Lang) -> String {
+    match (n, l) {
+        (0, Lang::Zh) => "无警告".to_string(),
+        (n, Lang::Zh) => format!("{n} 条警告"),
+        (0, Lang::En) => "no warnings".to_string(),
+        (1, Lang::En) => "1 warning".to_string(),
+        (n, Lang::En) => format!("{n} warnings"),
     }
 }
 
 /// An optional field, or `fallback` when it is missing or blank.
 pub fn or_fallback<'a>(value: Option<&'a str>, fallback: &'a str) -> &'a str {
     value.filter(|v| !v.trim().is_empty()).unwrap_or(fallback)
-}
-
-/// The paragraphs of a body (separated by `\n`), without blank ones.
-pub fn paragraphs(body: &str) -> Vec<&str> {
-    body.split('\n')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
 }
 
 /// The text of `body` around a span of char offsets, for showing a warning in context.
@@ -79,21 +81,22 @@ mod tests {
 
     #[test]
     fn missing_or_blank_fields_read_as_unknown() {
-        assert_eq!(or_fallback(None, NO_DATE), "日期不详");
-        assert_eq!(or_fallback(Some("  "), NO_SOURCE), "来源不详");
-        assert_eq!(or_fallback(Some("北京青年报"), NO_SOURCE), "北京青年报");
-    }
-
-    #[test]
-    fn paragraphs_drop_blank_lines() {
-        assert_eq!(paragraphs("甲\n\n  乙 \n"), vec!["甲", "乙"]);
-        assert!(paragraphs("").is_empty());
+        assert_eq!(or_fallback(None, date_unknown(Lang::Zh)), "日期不详");
+        assert_eq!(
+            or_fallback(Some("  "), source_unknown(Lang::Zh)),
+            "来源不详"
+        );
+        assert_eq!(
+            or_fallback(Some("北京青年报"), source_unknown(Lang::En)),
+            "北京青年报"
+        );
     }
 
     #[test]
     fn warning_counts_read_naturally() {
-        assert_eq!(warning_count(0), "无警告");
-        assert_eq!(warning_count(2), "2 条警告");
+        assert_eq!(warning_count(0, Lang::Zh), "无警告");
+        assert_eq!(warning_count(2, Lang::Zh), "2 条警告");
+        assert_eq!(warning_count(1, Lang::En), "1 warning");
     }
 
     #[test]

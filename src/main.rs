@@ -2,13 +2,28 @@
 //!
 //! The app loads the corpus bundle that the build ships beside the page
 //! (`corpus.jjj`, written by `jjj build-corpus`), decodes it with
-//! [`jjj_core::decode_bundle`] and lets a reader browse the articles. Nothing
-//! from the corpus is ever rendered as HTML: every string becomes a text node.
+//! [`jjj_core::decode_bundle`] and lets a reader explore it: a dashboard of
+//! the flows, filters with facet counts, the articles, a reader, a
+//! concordance, the flows and figures as tables, imports and exports.
+//! Nothing from the corpus is ever rendered as HTML: every string becomes a
+//! text node.
 
 mod app;
+mod articles;
+mod charts;
 mod corpus;
+mod ctx;
+mod dashboard;
+mod download;
+mod echarts;
+mod filters;
+mod i18n;
+mod import;
+mod kwic;
 mod labels;
 mod reader;
+mod state;
+mod tables;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -389,6 +389,21 @@ pub struct Evidence {
     pub original: Span,
 }
 
+/// One document in the bundle's encoding (postcard), for handing a document
+/// from the app's worker to the page; both come from the same build.
+pub fn encode_document(doc: &Document) -> Result<Vec<u8>, Error> {
+    postcard::to_allocvec(doc).map_err(|e| Error::Bundle {
+        reason: format!("cannot encode a document: {e}"),
+    })
+}
+
+/// Reads [`encode_document`]'s output; damage is an error, never a panic.
+pub fn decode_document(bytes: &[u8]) -> Result<Document, Error> {
+    postcard::from_bytes(bytes).map_err(|e| Error::Bundle {
+        reason: format!("damaged document: {e}"),
+    })
+}
+
 /// Serializes a bundle: magic, version, postcard payload.
 pub fn encode_bundle(bundle: &Bundle) -> Result<Vec<u8>, Error> {
     let mut out = Vec::with_capacity(1 << 16);

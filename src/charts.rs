@@ -1,0 +1,488 @@
+//! The dashboard's charts as ECharts options: pure functions of the data,
+//! built with charming (then given the few per-item styles charming has no
+//! field for), tested natively as JSON.
+
+use std::collections::{BTreeMap, HashMap};
+
+use charming::component::{Axis, Grid};
+use charming::element::{
+    AxisType, Emphasis, EmphasisFocus, Label, LabelPosition, Tooltip, Trigger,
+};
+use charming::series::{
+    Bar, Graph, GraphCategory, GraphData, GraphLayout, GraphLink, GraphNode, Sankey, SankeyLink,
+    SankeyNode,
+};
+use charming::Chart;
+use jjj_core::aggregate::Edge;
+use jjj_core::places::gazetteer;
+use serde_json::{json, Value};
+
+use crate::i18n::{self, tr, Lang};
+
+/// What a flow chart's link widths stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weight {
+    /// Supporting sentences.
+    #[default]
+    Sentences,
+    /// Stated counts (家, 个, 项, 户…), where a flow gives its own.
+    Count,
+    /// Stated amounts in 元, where a flow gives its own (shown in 亿元).
+    Amount,
+}
+
+impl Weight {
+    pub fn code(self) -> &'static str {
+        match self {
+            Weight::Sentences => "sentences",
+            Weight::Count => "count",
+            Weight::Amount => "amount",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Weight> {
+        Some(match s {
+            "sentences" => Weight::Sentences,
+            "count" => Weight::Count,
+            "amount" => Weight::Amount,
+            _ => return None,
+        })
+    }
+
+    /// An edge's weight.
+    pub fn of(self, e: &Edge) -> f64 {
+        match self {
+            Weight::Sentences => f64::from(e.sentences),
+            Weight::Count => e.count.iter().map(|(_, x)| x).sum(),
+            Weight::Amount => e
+                .amount
+                .iter()
+                .filter(|(u, _)| u == "元")
+                .map(|(_, x)| x / 1e8)
+                .sum(),
+        }
+    }
+}
+
+/// What a chart item stands for, to turn a click into a filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Origin(String),
+    Destination(String),
+    Place(String),
+    Industry(String),
+    /// An origin → destination edge.
+    Edge(String, String),
+    Year(i32),
+    Term(String),
+}
+
+/// A chart's option and what its named items stand for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    pub json: String,
+    pub targets: HashMap<String, Target>,
+}
+
+impl Built {
+    /// The target of a clicked item: a node or bar by name, an edge by its
+    /// two ends.
+    pub fn target(&self, name: &str, source: &str, target: &str) -> Option<Target> {
+        if !source.is_empty() && !target.is_empty() {
+            let from = self.targets.get(source)?;
+            let to = self.targets.get(target)?;
+            return match (from, to) {
+                (
+                    Target::Origin(a) | Target::Place(a),
+                    Target::Destination(b) | Target::Place(b),
+                ) => Some(Target::Edge(a.clone(), b.clone())),
+                (Target::Destination(_), Target::Industry(i)) => Some(Target::Industry(i.clone())),
+                _ => None,
+            };
+        }
+        self.targets.get(name).cloned()
+    }
+}
+
+const PALETTE: [&str; 8] = [
+    "#1f4e79", "#c0504d", "#4f8a3c", "#d08b1b", "#6b4c9a", "#2a8c8c", "#a14d7a", "#5b6775",
+];
+
+fn base(chart: Chart) -> Value {
+    let mut v = serde_json::to_value(&chart).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("color".into(), json!(PALETTE));
+        m.insert("animationDuration".into(), json!(300));
+        m.insert(
+            "textStyle".into(),
+            json!({"fontFamily": "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif"}),
+        );
+    }
+    v
+}
+
+/// The flows as a Sankey diagram: origins → destinations, and → industries
+/// when `industries` (edges split by industry) is given. Cycles cannot be
+/// drawn, so origins and destinations are separate nodes (北京市 → and
+/// → 北京市). Links of zero weight are left out.
+pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang: Lang) -> Built {
+    let mut targets = HashMap::new();
+    let origin = |id: &str| format!("{} →", i18n::place(id, lang));
+    let dest = |id: &str| format!("→ {}", i18n::place(id, lang));
+    let mut nodes: Vec<String> = Vec::new();
+    let mut add_node = |name: String, t: Target, nodes: &mut Vec<String>| {
+        if !targets.contains_key(&name) {
+            targets.insert(name.clone(), t);
+            nodes.push(name);
+        }
+    };
+    let mut links: Vec<SankeyLink> = Vec::new();
+    for e in edges {
+        let w = weight.of(e);
+        if w <= 0.0 {
+            continue;
+        }
+        let (a, b) = (origin(&e.from), dest(&e.to));
+        add_node(a.clone(), Target::Origin(e.from.clone()), &mut nodes);
+        add_node(b.clone(), Target::Destination(e.to.clone()), &mut nodes);
+        links.push((a, b, w).into());
+    }
+    if let Some(split) = by_industry {
+        let mut to_industry: BTreeMap<(String, String), f64> = BTreeMap::new();
+        for e in split {
+            let (Some(ind), w) = (&e.industry, weight.of(e)) else {
+                continue;
+            };
+            if w > 0.0 && nodes.contains(&dest(&e.to)) {
+                *to_industry
+                    .entry((e.to.clone(), ind.clone()))
+                    .or_insert(0.0) += w;
+            }
+        }
+        for ((to, ind), w) in to_industry {
+            let name = i18n::industry(&ind, lang);
+            add_node(name.clone(), Target::Industry(ind.clone()), &mut nodes);
+            links.push((dest(&to), name, w).into());
+        }
+    }
+    let unit = match weight {
+        Weight::Sentences => tr(lang, "句", " sentences"),
+        Weight::Count => tr(lang, "（家/个/项/户）", " (firms, projects…)"),
+        Weight::Amount => tr(lang, "亿元", " 100 million yuan"),
+    };
+    let chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .series(
+            Sankey::new()
+                .emphasis(Emphasis::new().focus(EmphasisFocus::Adjacency))
+                .node_align(charming::series::SankeyNodeAlign::Justify)
+                .left("2%")
+                .right("18%")
+                .top("4%")
+                .bottom("4%")
+                .nodes(nodes.into_iter().map(SankeyNode::from).collect::<Vec<_>>())
+                .links(links),
+        );
+    let mut v = base(chart);
+    if let Some(s) = v.pointer_mut("/series/0") {
+        s["tooltip"] = json!({"valueFormatter": null});
+        s["lineStyle"] = json!({"color": "gradient", "curveness": 0.5, "opacity": 0.45});
+        s["label"] = json!({"fontSize": 12});
+        s["draggable"] = json!(false);
+    }
+    if let Value::Object(m) = &mut v {
+        m.insert("unit".into(), json!(unit));
+    }
+    Built {
+        json: v.to_string(),
+        targets,
+    }
+}
+
+/// The flows on a map: each place at its coordinates (longitude scaled by
+/// the cosine of the latitude, so distances look right around 39°N), an
+/// arrow per origin → destination edge, wider with more sentences. Places
+/// without coordinates (groups) are left out. No borders are drawn.
+pub fn flow_map(edges: &[Edge], lang: Lang) -> Built {
+    let g = gazetteer();
+    let mut targets = HashMap::new();
+    let mut degree: BTreeMap<String, u32> = BTreeMap::new();
+    for e in edges {
+        *degree.entry(e.from.clone()).or_insert(0) += e.sentences;
+        *degree.entry(e.to.clone()).or_insert(0) += e.sentences;
+    }
+    let scale = (39.5f64).to_radians().cos();
+    let mut nodes = Vec::new();
+    let mut names: HashMap<String, String> = HashMap::new();
+    for (id, d) in &degree {
+        let Some(p) = g.get(id) else { continue };
+        let (Some(lon), Some(lat)) = (p.lon, p.lat) else {
+            continue;
+        };
+        let name = i18n::place(id, lang);
+        targets.insert(name.clone(), Target::Place(id.clone()));
+        names.insert(id.clone(), name.clone());
+        nodes.push(GraphNode {
+            id: name.clone(),
+            name,
+            x: lon * scale,
+            y: -lat,
+            value: f64::from(*d),
+            category: 0,
+            symbol_size: (6.0 + 4.0 * f64::from(*d).sqrt()).min(30.0),
+            label: None,
+        });
+    }
+    let max = edges.iter().map(|e| e.sentences).max().unwrap_or(1).max(1);
+    let mut links = Vec::new();
+    let mut widths = Vec::new();
+    for e in edges {
+        let (Some(a), Some(b)) = (names.get(&e.from), names.get(&e.to)) else {
+            continue;
+        };
+        links.push(GraphLink {
+            source: a.clone(),
+            target: b.clone(),
+            value: Some(f64::from(e.sentences)),
+        });
+        widths.push(1.0 + 7.0 * f64::from(e.sentences) / f64::from(max));
+    }
+    let chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .series(
+            Graph::new()
+                .layout(GraphLayout::None)
+                .roam(true)
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .font_size(11),
+                )
+                .edge_symbol(Some(("none".to_string(), "arrow".to_string())))
+                .data(GraphData {
+                    nodes,
+                    links,
+                    categories: vec![GraphCategory {
+                        name: "place".into(),
+                    }],
+                }),
+        );
+    let mut v = base(chart);
+    if let Some(s) = v.pointer_mut("/series/0") {
+        s["edgeSymbolSize"] = json!([0, 9]);
+        s["lineStyle"] = json!({"color": "#c0504d", "curveness": 0.2, "opacity": 0.7});
+        s["itemStyle"] = json!({"color": "#1f4e79"});
+        s["emphasis"] = json!({"focus": "adjacency", "lineStyle": {"width": 6}});
+        if let Some(Value::Array(ls)) = s.get_mut("links") {
+            for (l, w) in ls.iter_mut().zip(widths) {
+                l["lineStyle"] = json!({ "width": w });
+            }
+        }
+    }
+    Built {
+        json: v.to_string(),
+        targets,
+    }
+}
+
+/// A horizontal bar chart of counts by name (industries, terms), largest
+/// on top.
+pub fn bars(items: &[(String, f64, Target)], color: &str) -> Built {
+    let mut targets = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut values: Vec<f64> = Vec::new();
+    for (name, v, t) in items.iter().rev() {
+        targets.insert(name.clone(), t.clone());
+        names.push(name.clone());
+        values.push(*v);
+    }
+    let chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("6%")
+                .top("2%")
+                .bottom("2%")
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Value).min_interval(1.0))
+        .y_axis(Axis::new().type_(AxisType::Category).data(names))
+        .series(Bar::new().data(values).bar_width("60%"));
+    let mut v = base(chart);
+    if let Some(s) = v.pointer_mut("/series/0") {
+        s["itemStyle"] = json!({"color": color});
+    }
+    Built {
+        json: v.to_string(),
+        targets,
+    }
+}
+
+/// Articles and figures by year, as two bar series.
+pub fn years(rows: &[(i32, u32, u32)], lang: Lang) -> Built {
+    let mut targets = HashMap::new();
+    let names: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
+    for r in rows {
+        targets.insert(r.0.to_string(), Target::Year(r.0));
+    }
+    let chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(charming::component::Legend::new().top("0"))
+        .grid(
+            Grid::new()
+                .left("3%")
+                .right("4%")
+                .top("14%")
+                .bottom("2%")
+                .contain_label(true),
+        )
+        .x_axis(Axis::new().type_(AxisType::Category).data(names))
+        .y_axis(Axis::new().type_(AxisType::Value).min_interval(1.0))
+        .series(
+            Bar::new()
+                .name(tr(lang, "文章", "Articles"))
+                .data(rows.iter().map(|r| f64::from(r.1)).collect::<Vec<_>>()),
+        )
+        .series(
+            Bar::new()
+                .name(tr(lang, "数据", "Figures"))
+                .data(rows.iter().map(|r| f64::from(r.2)).collect::<Vec<_>>()),
+        );
+    Built {
+        json: base(chart).to_string(),
+        targets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(from: &str, to: &str, ind: Option<&str>, sentences: u32, count: f64) -> Edge {
+        Edge {
+            from: from.into(),
+            to: to.into(),
+            industry: ind.map(str::to_string),
+            sentences,
+            documents: 1,
+            count: if count > 0.0 {
+                vec![("家".into(), count)]
+            } else {
+                vec![]
+            },
+            amount: vec![],
+            shared_count: vec![],
+            shared_amount: vec![],
+            evidence: vec![],
+        }
+    }
+
+    fn parse(b: &Built) -> Value {
+        serde_json::from_str(&b.json).unwrap()
+    }
+
+    #[test]
+    fn the_sankey_separates_origins_from_destinations_and_maps_clicks_back() {
+        let edges = [
+            edge("北京市", "河北省", None, 3, 20.0),
+            edge("天津市", "北京市", None, 1, 0.0),
+        ];
+        let b = sankey(&edges, None, Weight::Sentences, Lang::Zh);
+        let v = parse(&b);
+        let links = v["series"][0]["links"].as_array().unwrap();
+        assert_eq!(links.len(), 2);
+        assert_eq!(links[0]["source"], "北京市 →");
+        assert_eq!(links[0]["target"], "→ 河北省");
+        assert_eq!(links[0]["value"], 3.0);
+        // 北京市 is an origin and a destination: two nodes, no cycle.
+        let nodes: Vec<&str> = v["series"][0]["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["name"].as_str().unwrap())
+            .collect();
+        assert!(nodes.contains(&"北京市 →") && nodes.contains(&"→ 北京市"));
+        assert_eq!(
+            b.target("", "北京市 →", "→ 河北省"),
+            Some(Target::Edge("北京市".into(), "河北省".into()))
+        );
+        assert_eq!(
+            b.target("→ 河北省", "", ""),
+            Some(Target::Destination("河北省".into()))
+        );
+        // By counts, the edge without a stated count disappears.
+        let c = parse(&sankey(&edges, None, Weight::Count, Lang::En));
+        assert_eq!(c["series"][0]["links"].as_array().unwrap().len(), 1);
+        assert_eq!(c["series"][0]["links"][0]["source"], "Beijing →");
+    }
+
+    #[test]
+    fn the_sankey_can_continue_to_industries() {
+        let edges = [edge("北京市", "河北省", None, 3, 0.0)];
+        let split = [
+            edge("北京市", "河北省", Some("纺织服装"), 2, 0.0),
+            edge("北京市", "河北省", None, 1, 0.0),
+        ];
+        let b = sankey(&edges, Some(&split), Weight::Sentences, Lang::Zh);
+        let v = parse(&b);
+        let links = v["series"][0]["links"].as_array().unwrap();
+        assert!(links
+            .iter()
+            .any(|l| l["source"] == "→ 河北省" && l["target"] == "纺织服装" && l["value"] == 2.0));
+        assert_eq!(
+            b.target("", "→ 河北省", "纺织服装"),
+            Some(Target::Industry("纺织服装".into()))
+        );
+    }
+
+    #[test]
+    fn the_map_puts_places_at_their_coordinates_with_arrows() {
+        let edges = [
+            edge("北京市", "沧州市", None, 2, 0.0),
+            edge("京津", "河北省", None, 1, 0.0),
+        ];
+        let b = flow_map(&edges, Lang::Zh);
+        let v = parse(&b);
+        let nodes = v["series"][0]["data"].as_array().unwrap();
+        // 京津 (a group) has no coordinates and is left out, with its edge.
+        assert_eq!(nodes.len(), 3);
+        let bj = nodes.iter().find(|n| n["name"] == "北京市").unwrap();
+        let cz = nodes.iter().find(|n| n["name"] == "沧州市").unwrap();
+        // Cangzhou lies south-east of Beijing: further right, further down.
+        assert!(cz["x"].as_f64() > bj["x"].as_f64());
+        assert!(cz["y"].as_f64() > bj["y"].as_f64());
+        assert_eq!(v["series"][0]["links"].as_array().unwrap().len(), 1);
+        assert_eq!(v["series"][0]["edgeSymbol"], json!(["none", "arrow"]));
+        assert_eq!(
+            b.target("", "北京市", "沧州市"),
+            Some(Target::Edge("北京市".into(), "沧州市".into()))
+        );
+    }
+
+    #[test]
+    fn bars_list_the_largest_on_top_and_years_in_order() {
+        let items = vec![
+            (
+                "集成电路".to_string(),
+                5.0,
+                Target::Industry("集成电路".into()),
+            ),
+            (
+                "纺织服装".to_string(),
+                2.0,
+                Target::Industry("纺织服装".into()),
+            ),
+        ];
+        let v = parse(&bars(&items, "#1f4e79"));
+        // Category axes draw from the bottom: the first item goes last.
+        assert_eq!(v["yAxis"]["data"], json!(["纺织服装", "集成电路"]));
+        assert_eq!(v["series"][0]["data"], json!([2.0, 5.0]));
+        let y = years(&[(2018, 2, 5), (2021, 1, 0)], Lang::En);
+        let v = parse(&y);
+        assert_eq!(v["xAxis"]["data"], json!(["2018", "2021"]));
+        assert_eq!(v["series"][1]["name"], "Figures");
+        assert_eq!(y.target("2021", "", ""), Some(Target::Year(2021)));
+    }
+}

@@ -1,0 +1,362 @@
+//! The dashboard for the current filter: counts, the flows as a Sankey and
+//! on a map, industries, years, top terms, and the sentences behind them.
+//! Every chart item sets the matching filter when clicked.
+
+use std::collections::HashSet;
+
+use jjj_core::aggregate::{aggregate, Edge, Level};
+use jjj_core::stats;
+use leptos::prelude::*;
+
+use crate::charts::{self, Built, Target, Weight};
+use crate::ctx::ctx;
+use crate::echarts::{Chart, ChartHandle, Click};
+use crate::i18n::{self, tr, Lang};
+use crate::state::Tab;
+
+fn apply(c: crate::ctx::Ctx, target: Target) {
+    c.filter(|q| match target {
+        Target::Origin(id) => q.flow_from = Some(id),
+        Target::Destination(id) => q.flow_to = Some(id),
+        Target::Place(id) => q.region = Some(id),
+        Target::Industry(id) => q.industry = Some(id),
+        Target::Edge(a, b) => {
+            q.flow_from = Some(a);
+            q.flow_to = Some(b);
+        }
+        Target::Year(y) => {
+            q.year_from = Some(y);
+            q.year_to = Some(y);
+        }
+        Target::Term(t) => q.text = t,
+    });
+}
+
+fn on_click(built: Memo<Built>) -> Callback<Click> {
+    let c = ctx();
+    Callback::new(move |k: Click| {
+        if let Some(t) = built.get_untracked().target(&k.name, &k.source, &k.target) {
+            apply(c, t);
+        }
+    })
+}
+
+/// A titled panel with a chart, its PNG button and its table.
+#[component]
+fn Panel(
+    /// The panel's title.
+    #[prop(into)]
+    title: Signal<String>,
+    /// File name of the PNG, without extension.
+    name: &'static str,
+    /// The chart.
+    built: Memo<Built>,
+    /// The chart box's CSS class.
+    #[prop(optional)]
+    class: &'static str,
+    /// Controls above the chart.
+    #[prop(optional)]
+    controls: Option<ViewFn>,
+    /// The chart's data as a table (its text alternative).
+    table: ViewFn,
+) -> impl IntoView {
+    let lang = ctx().lang;
+    let handle = RwSignal::new(None::<ChartHandle>);
+    let png = move |_| {
+        if let Some(url) = handle.get_untracked().and_then(|h| h.png()) {
+            crate::download::data_url(&format!("{name}.png"), &url);
+        }
+    };
+    let option = Signal::derive(move || built.get().json);
+    view! {
+        <section class="panel" data-chart=name>
+            <header class="panel-head">
+                <h3>{move || title.get()}</h3>
+                <button type="button" class="small" on:click=png>{move || tr(lang.get(), "导出 PNG", "PNG")}</button>
+            </header>
+            {controls.map(|c| c.run())}
+            <Chart option on_click=on_click(built) handle=handle.write_only() label=title.get_untracked() class=class />
+            <details class="chart-table">
+                <summary>{move || tr(lang.get(), "数据表", "Data table")}</summary>
+                {table.run()}
+            </details>
+        </section>
+    }
+}
+
+fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
+    let rows = edges
+        .into_iter()
+        .map(|e| {
+            let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {u}", crate::tables::number(*x))).collect::<Vec<_>>().join("，");
+            view! {
+                <tr>
+                    <td>{i18n::place(&e.from, lang)}</td>
+                    <td>{i18n::place(&e.to, lang)}</td>
+                    <td>{e.industry.as_deref().map(|i| i18n::industry(i, lang)).unwrap_or_default()}</td>
+                    <td class="num">{e.sentences}</td>
+                    <td class="num">{e.documents}</td>
+                    <td>{q(&e.count)}</td>
+                    <td>{q(&e.amount)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table>
+            <thead>
+                <tr>
+                    <th>{tr(lang, "流出地", "From")}</th>
+                    <th>{tr(lang, "流入地", "To")}</th>
+                    <th>{tr(lang, "行业", "Industry")}</th>
+                    <th>{tr(lang, "句数", "Sentences")}</th>
+                    <th>{tr(lang, "文章", "Articles")}</th>
+                    <th>{tr(lang, "数量", "Count")}</th>
+                    <th>{tr(lang, "金额", "Amount")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+fn pairs_table(rows: Vec<(String, f64)>, head: (&'static str, &'static str)) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(
+            |(k, v)| view! { <tr><td>{k}</td><td class="num">{crate::tables::number(v)}</td></tr> },
+        )
+        .collect_view();
+    view! {
+        <table>
+            <thead><tr><th>{head.0}</th><th>{head.1}</th></tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let route = c.route;
+    let weight = Memo::new(move |_| route.with(|r| r.weight));
+    let level = Memo::new(move |_| route.with(|r| r.level));
+    let by_industry = Memo::new(move |_| route.with(|r| r.by_industry));
+    // Edges of the current flows at the chosen level.
+    let edges = Memo::new(move |_| {
+        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
+            return (vec![], vec![]);
+        };
+        let plain = aggregate(&corp.docs, &r.0.flows, level.get(), false);
+        let split = if by_industry.get() {
+            aggregate(&corp.docs, &r.0.flows, level.get(), true)
+        } else {
+            vec![]
+        };
+        (plain, split)
+    });
+    let sankey = Memo::new(move |_| {
+        let (plain, split) = edges.get();
+        charts::sankey(
+            &plain,
+            by_industry.get().then_some(split.as_slice()),
+            weight.get(),
+            lang.get(),
+        )
+    });
+    let map = Memo::new(move |_| charts::flow_map(&edges.get().0, lang.get()));
+    let industries = Memo::new(move |_| {
+        let l = lang.get();
+        let items: Vec<(String, f64, Target)> = c
+            .results
+            .get()
+            .map(|r| {
+                r.0.facets
+                    .industries
+                    .iter()
+                    .take(12)
+                    .map(|(id, n)| {
+                        (
+                            i18n::industry(id, l),
+                            f64::from(*n),
+                            Target::Industry(id.clone()),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        charts::bars(&items, "#2a8c8c")
+    });
+    let year_rows = Memo::new(move |_| {
+        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
+            return vec![];
+        };
+        let mut rows: Vec<(i32, u32, u32)> = Vec::new();
+        for h in &r.0.docs {
+            let d = &corp.docs[h.doc as usize];
+            let Some(y) = d
+                .date
+                .as_deref()
+                .and_then(|s| s.get(..4))
+                .and_then(|y| y.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            match rows.iter_mut().find(|x| x.0 == y) {
+                Some(x) => {
+                    x.1 += 1;
+                    x.2 += d.figures.len() as u32;
+                }
+                None => rows.push((y, 1, d.figures.len() as u32)),
+            }
+        }
+        rows.sort();
+        rows
+    });
+    let years = Memo::new(move |_| charts::years(&year_rows.get(), lang.get()));
+    let terms = Memo::new(move |_| {
+        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
+            return vec![];
+        };
+        let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
+        stats::term_counts(&corp.docs, &which, 20)
+    });
+    let terms_chart = Memo::new(move |_| {
+        let items: Vec<(String, f64, Target)> = terms
+            .get()
+            .into_iter()
+            .map(|t| (t.term.clone(), f64::from(t.freq), Target::Term(t.term)))
+            .collect();
+        charts::bars(&items, "#6b4c9a")
+    });
+    let counts = move || {
+        let l = lang.get();
+        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
+            return vec![];
+        };
+        let mut places = HashSet::new();
+        for h in &r.0.docs {
+            places.extend(corp.docs[h.doc as usize].regions.iter().cloned());
+        }
+        vec![
+            (tr(l, "文章", "Articles"), r.0.docs.len(), Tab::Articles),
+            (tr(l, "地点", "Places"), places.len(), Tab::Articles),
+            (tr(l, "流向", "Flows"), r.0.flows.len(), Tab::Flows),
+            (tr(l, "数据", "Figures"), r.0.figures.len(), Tab::Figures),
+        ]
+    };
+    let cards = move || {
+        counts()
+            .into_iter()
+            .map(|(label, n, tab)| {
+                let href = c.href(|r| r.tab = tab);
+                view! {
+                    <a class="card" href=href>
+                        <span class="card-number">{n}</span>
+                        <span class="card-label">{label}</span>
+                    </a>
+                }
+            })
+            .collect_view()
+    };
+    let sankey_controls = ViewFn::from(move || {
+        let set_weight = move |ev: leptos::ev::Event| {
+            let w = Weight::parse(&event_target_value(&ev)).unwrap_or_default();
+            c.update(|r| r.weight = w);
+        };
+        let set_level = move |ev: leptos::ev::Event| {
+            let l = Level::parse(&event_target_value(&ev)).unwrap_or_default();
+            c.update(|r| r.level = l);
+        };
+        view! {
+            <div class="controls">
+                <label>
+                    {move || tr(lang.get(), "宽度", "Width")} " "
+                    <select name="weight" on:change=set_weight>
+                        <option value="sentences" selected=move || weight.get() == Weight::Sentences>{move || tr(lang.get(), "依据句数", "sentences")}</option>
+                        <option value="count" selected=move || weight.get() == Weight::Count>{move || tr(lang.get(), "企业/项目数", "firms, projects")}</option>
+                        <option value="amount" selected=move || weight.get() == Weight::Amount>{move || tr(lang.get(), "金额（亿元）", "amount (100m yuan)")}</option>
+                    </select>
+                </label>
+                <label>
+                    {move || tr(lang.get(), "层级", "Level")} " "
+                    <select name="level" on:change=set_level>
+                        <option value="exact" selected=move || level.get() == Level::Exact>{move || tr(lang.get(), "原文地点", "as written")}</option>
+                        <option value="city" selected=move || level.get() == Level::City>{move || tr(lang.get(), "城市", "city")}</option>
+                        <option value="province" selected=move || level.get() == Level::Province>{move || tr(lang.get(), "省级", "province")}</option>
+                    </select>
+                </label>
+                <label>
+                    <input
+                        type="checkbox"
+                        name="by-industry"
+                        prop:checked=move || by_industry.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            c.update(|r| r.by_industry = on);
+                        }
+                    />
+                    {move || tr(lang.get(), " 延伸到行业", " continue to industries")}
+                </label>
+            </div>
+        }
+    });
+    let empty = move || c.results.get().is_some_and(|r| r.0.flows.is_empty());
+    view! {
+        <div class="dashboard">
+            <div class="cards">{cards}</div>
+            <Show when=empty>
+                <p class="note">{move || tr(lang.get(), "当前筛选下没有流向。", "No flows under the current filter.")}</p>
+            </Show>
+            <div class="grid">
+                <Panel
+                    title=Signal::derive(move || tr(lang.get(), "产业流向（桑基图）", "Flows (Sankey)").to_string())
+                    name="sankey"
+                    built=sankey
+                    class="tall"
+                    controls=sankey_controls
+                    table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
+                />
+                <Panel
+                    title=Signal::derive(move || tr(lang.get(), "流向地图", "Flow map").to_string())
+                    name="map"
+                    built=map
+                    class="tall"
+                    table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
+                />
+                <Panel
+                    title=Signal::derive(move || tr(lang.get(), "行业（文章数）", "Industries (articles)").to_string())
+                    name="industries"
+                    built=industries
+                    table=ViewFn::from(move || {
+                        let l = lang.get();
+                        let rows = c.results.get().map(|r| r.0.facets.industries.iter().map(|(k, n)| (i18n::industry(k, l), f64::from(*n))).collect()).unwrap_or_default();
+                        pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "文章", "Articles")))
+                    })
+                />
+                <Panel
+                    title=Signal::derive(move || tr(lang.get(), "年份（文章与数据）", "Years (articles, figures)").to_string())
+                    name="years"
+                    built=years
+                    table=ViewFn::from(move || {
+                        let l = lang.get();
+                        let body = year_rows.get().into_iter().map(|(y, a, f)| view! { <tr><td>{y}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
+                        view! { <table><thead><tr><th>{tr(l, "年份", "Year")}</th><th>{tr(l, "文章", "Articles")}</th><th>{tr(l, "数据", "Figures")}</th></tr></thead><tbody>{body}</tbody></table> }
+                    })
+                />
+                <Panel
+                    title=Signal::derive(move || tr(lang.get(), "高频词", "Top terms").to_string())
+                    name="terms"
+                    built=terms_chart
+                    table=ViewFn::from(move || {
+                        let l = lang.get();
+                        pairs_table(terms.get().into_iter().map(|t| (t.term, f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count")))
+                    })
+                />
+            </div>
+            <crate::tables::Evidence limit=12 />
+            <crate::tables::Exports />
+        </div>
+    }
+}

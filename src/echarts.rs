@@ -1,0 +1,196 @@
+//! The one place the app talks to ECharts (the global `echarts` of the
+//! pinned `echarts.min.js` shipped beside the page).
+//!
+//! [`Chart`] owns one chart instance: it is created once when its element
+//! mounts, given each new option with `notMerge` (so nothing of the last
+//! view lingers), resized with the window, disposed when the element goes,
+//! and its clicks come back as [`Click`] values.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance.
+    #[derive(Clone)]
+    pub type EChartsInstance;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
+    fn echarts_init(
+        el: &web_sys::HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<EChartsInstance, JsValue>;
+
+    #[wasm_bindgen(method, js_name = setOption, catch)]
+    fn set_option(this: &EChartsInstance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &EChartsInstance);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &EChartsInstance);
+
+    #[wasm_bindgen(method)]
+    fn on(this: &EChartsInstance, event: &str, handler: &js_sys::Function);
+
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &EChartsInstance, opts: &JsValue) -> String;
+}
+
+/// What was clicked in a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Click {
+    /// `series`'s type: "sankey", "graph", "bar"…
+    pub series_type: String,
+    /// "node" or "edge" for sankey and graph; "" otherwise.
+    pub data_type: String,
+    /// The item's name (a node, a bar's category).
+    pub name: String,
+    /// For edges: the source and target node names.
+    pub source: String,
+    pub target: String,
+    /// The item's `id`, when the option gave it one.
+    pub id: String,
+}
+
+fn field(v: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn text(v: &JsValue) -> String {
+    v.as_string()
+        .or_else(|| v.as_f64().map(|x| x.to_string()))
+        .unwrap_or_default()
+}
+
+impl Click {
+    fn from_js(p: &JsValue) -> Click {
+        let data = field(p, "data");
+        Click {
+            series_type: text(&field(p, "seriesType")),
+            data_type: text(&field(p, "dataType")),
+            name: text(&field(p, "name")),
+            source: text(&field(&data, "source")),
+            target: text(&field(&data, "target")),
+            id: text(&field(&data, "id")),
+        }
+    }
+}
+
+/// The JavaScript closure a chart calls on clicks, kept alive with it.
+type ClickClosure = Rc<RefCell<Option<Closure<dyn FnMut(JsValue)>>>>;
+
+/// A handle for saving a chart as an image.
+#[derive(Clone, Copy)]
+pub struct ChartHandle(StoredValue<Option<EChartsInstance>, LocalStorage>);
+
+impl ChartHandle {
+    /// The chart as a PNG data URL (white background, double resolution).
+    pub fn png(&self) -> Option<String> {
+        self.0.with_value(|c| {
+            c.as_ref().map(|c| {
+                let opts = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
+                let _ = js_sys::Reflect::set(&opts, &"pixelRatio".into(), &JsValue::from_f64(2.0));
+                let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &"#ffffff".into());
+                c.get_data_url(&opts.into())
+            })
+        })
+    }
+}
+
+/// One chart. `option` is the ECharts option as JSON (built by `charts.rs`).
+#[component]
+pub fn Chart(
+    /// The option, as JSON; a new value replaces the chart's content.
+    #[prop(into)]
+    option: Signal<String>,
+    /// Called when a node, edge or bar is clicked.
+    #[prop(optional)]
+    on_click: Option<Callback<Click>>,
+    /// Filled with a handle once the chart exists (for PNG export).
+    #[prop(optional)]
+    handle: Option<WriteSignal<Option<ChartHandle>>>,
+    /// What the chart shows, for screen readers (the tables carry the data).
+    #[prop(into)]
+    label: String,
+    /// CSS class of the chart's box (its size).
+    #[prop(optional, into)]
+    class: String,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let instance: StoredValue<Option<EChartsInstance>, LocalStorage> = StoredValue::new_local(None);
+    let failed = RwSignal::new(None::<String>);
+    // Keeps the click closure alive as long as the chart.
+    let keep: ClickClosure = Rc::new(RefCell::new(None));
+    let keep_for_init = keep.clone();
+    let ensure = move |el: &web_sys::HtmlElement| {
+        if instance.with_value(|i| i.is_some()) {
+            return;
+        }
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into());
+        match echarts_init(el, &JsValue::NULL, &opts.into()) {
+            Ok(chart) => {
+                if let Some(cb) = on_click {
+                    let closure = Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+                        cb.run(Click::from_js(&p))
+                    });
+                    chart.on("click", closure.as_ref().unchecked_ref());
+                    *keep_for_init.borrow_mut() = Some(closure);
+                }
+                instance.set_value(Some(chart));
+                if let Some(h) = handle {
+                    h.set(Some(ChartHandle(instance)));
+                }
+            }
+            Err(e) => failed.set(Some(format!("{e:?}"))),
+        }
+    };
+    Effect::new(move |_| {
+        let json = option.get();
+        let Some(el) = node.get() else { return };
+        let el: &web_sys::HtmlElement = el.as_ref();
+        ensure(el);
+        instance.with_value(|c| {
+            if let Some(c) = c {
+                match js_sys::JSON::parse(&json) {
+                    Ok(opt) => {
+                        let set = js_sys::Object::new();
+                        let _ = js_sys::Reflect::set(&set, &"notMerge".into(), &JsValue::TRUE);
+                        if let Err(e) = c.set_option(&opt, &set.into()) {
+                            failed.set(Some(format!("{e:?}")));
+                        }
+                    }
+                    Err(e) => failed.set(Some(format!("{e:?}"))),
+                }
+            }
+        });
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        instance.with_value(|c| {
+            if let Some(c) = c {
+                c.resize();
+            }
+        });
+    });
+    on_cleanup(move || {
+        resize.remove();
+        instance.update_value(|c| {
+            if let Some(c) = c.take() {
+                c.dispose();
+            }
+        });
+    });
+    let _keep = StoredValue::new_local(keep);
+    view! {
+        <div class=format!("chart {class}") node_ref=node role="img" aria-label=label></div>
+        {move || failed.get().map(|e| view! { <p class="chart-error" role="alert">{crate::i18n::chart_failed()} " " {e}</p> })}
+    }
+}

@@ -1,0 +1,557 @@
+//! Importing pages: pasted text or dropped files go to the worker (the same
+//! pipeline as the CLI, off the page's thread), join the corpus with an
+//! "imported" tag, and are kept in IndexedDB as the raw bytes given, so a
+//! reload analyses them again. A bad file gets its reason; the others go on.
+
+use std::collections::{HashMap, VecDeque};
+
+use js_sys::{Reflect, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ctx::{ctx, Corpus, Ctx};
+use crate::i18n::{tr, Lang};
+
+#[wasm_bindgen(module = "/src/js/store.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = storePut, catch)]
+    async fn store_put(id: &str, name: &str, bytes: &Uint8Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = storeAll, catch)]
+    async fn store_all() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = storeDelete, catch)]
+    async fn store_delete(id: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The worker's script (written by trunk beside the page).
+const WORKER_URL: &str = "jjj-worker_loader.js";
+/// Larger files are refused before they are read.
+const MAX_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Analysing,
+    /// In the corpus (and saved, unless `saved` says why not).
+    Added {
+        id: String,
+        title: String,
+        saved: Option<String>,
+    },
+    /// The same page is already in the corpus.
+    Duplicate {
+        title: String,
+    },
+    Failed {
+        kind: String,
+        detail: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub seq: u32,
+    pub name: String,
+    pub status: Status,
+    /// Restored from storage at start (not a new import).
+    pub restored: bool,
+}
+
+struct Job {
+    seq: u32,
+    name: String,
+    bytes: Vec<u8>,
+    /// Save it once analysed (new imports; restored ones are saved already).
+    persist: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Imports {
+    pub items: RwSignal<Vec<Item>>,
+    /// Milliseconds the worker took to load the dictionary.
+    pub ready_ms: RwSignal<Option<f64>>,
+    /// A message about the worker itself (it crashed and was restarted).
+    pub notice: RwSignal<Option<String>>,
+    worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
+    ready: StoredValue<bool>,
+    queue: StoredValue<VecDeque<u32>>,
+    jobs: StoredValue<HashMap<u32, Job>, LocalStorage>,
+    next: StoredValue<u32>,
+}
+
+pub fn provide() -> Imports {
+    let i = Imports {
+        items: RwSignal::new(vec![]),
+        ready_ms: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        worker: StoredValue::new_local(None),
+        ready: StoredValue::new(false),
+        queue: StoredValue::new(VecDeque::new()),
+        jobs: StoredValue::new_local(HashMap::new()),
+        next: StoredValue::new(1),
+    };
+    provide_context(i);
+    i
+}
+
+fn field(v: &JsValue, k: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set_status(im: Imports, seq: u32, status: Status) {
+    im.items.update(|v| {
+        if let Some(it) = v.iter_mut().find(|i| i.seq == seq) {
+            it.status = status;
+        }
+    });
+}
+
+fn start_worker(im: Imports, c: Ctx) {
+    if im.worker.with_value(|w| w.is_some()) {
+        return;
+    }
+    let worker = match web_sys::Worker::new(WORKER_URL) {
+        Ok(w) => w,
+        Err(e) => {
+            im.notice.set(Some(format!("{e:?}")));
+            return;
+        }
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            match field(&data, "type").as_string().as_deref() {
+                Some("ready") => {
+                    im.ready_ms.set(field(&data, "ms").as_f64());
+                    im.ready.set_value(true);
+                    flush(im);
+                }
+                Some("done") => {
+                    let seq = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
+                    let bytes = field(&data, "doc")
+                        .dyn_into::<Uint8Array>()
+                        .map(|a| a.to_vec())
+                        .unwrap_or_default();
+                    let job = im.jobs.try_update_value(|j| j.remove(&seq)).flatten();
+                    match jjj_core::model::decode_document(&bytes) {
+                        Ok(doc) => added(im, c, seq, doc, job),
+                        Err(e) => set_status(
+                            im,
+                            seq,
+                            Status::Failed {
+                                kind: "other".into(),
+                                detail: e.to_string(),
+                            },
+                        ),
+                    }
+                }
+                Some("failed") => {
+                    let seq = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
+                    im.jobs.update_value(|j| {
+                        j.remove(&seq);
+                    });
+                    set_status(
+                        im,
+                        seq,
+                        Status::Failed {
+                            kind: field(&data, "kind")
+                                .as_string()
+                                .unwrap_or_else(|| "other".into()),
+                            detail: field(&data, "error").as_string().unwrap_or_default(),
+                        },
+                    );
+                }
+                _ => {}
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A crash (a panic in the analysis, out of memory): the jobs in flight
+    // fail with a message, a new worker takes the rest.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        let lang = c.lang.get_untracked();
+        im.notice.set(Some(
+            tr(
+                lang,
+                "分析程序出错，已自动重新启动；出错的文件请重新导入。",
+                "The analyser crashed and was restarted; import the failed files again.",
+            )
+            .to_string(),
+        ));
+        let failed: Vec<u32> = im.jobs.with_value(|j| j.keys().copied().collect());
+        for seq in failed {
+            set_status(
+                im,
+                seq,
+                Status::Failed {
+                    kind: "crash".into(),
+                    detail: String::new(),
+                },
+            );
+        }
+        im.jobs.update_value(|j| j.clear());
+        im.queue.update_value(|q| q.clear());
+        im.worker.update_value(|w| {
+            if let Some(w) = w.take() {
+                w.terminate();
+            }
+        });
+        im.ready.set_value(false);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    im.worker.set_value(Some(worker));
+}
+
+/// Sends queued jobs once the worker has said it is ready.
+fn flush(im: Imports) {
+    if !im.ready.get_value() {
+        return;
+    }
+    while let Some(seq) = im.queue.try_update_value(|q| q.pop_front()).flatten() {
+        let msg = im.jobs.with_value(|j| {
+            j.get(&seq).map(|job| {
+                let o = js_sys::Object::new();
+                let _ = Reflect::set(&o, &"type".into(), &"analyze".into());
+                let _ = Reflect::set(&o, &"id".into(), &JsValue::from_f64(f64::from(seq)));
+                let _ = Reflect::set(&o, &"name".into(), &JsValue::from_str(&job.name));
+                let _ = Reflect::set(&o, &"bytes".into(), &Uint8Array::from(job.bytes.as_slice()));
+                o
+            })
+        });
+        if let Some(msg) = msg {
+            set_status(im, seq, Status::Analysing);
+            im.worker.with_value(|w| {
+                if let Some(w) = w {
+                    let _ = w.post_message(&msg);
+                }
+            });
+        }
+    }
+}
+
+fn submit(im: Imports, c: Ctx, name: String, bytes: Vec<u8>, persist: bool, restored: bool) {
+    let seq = im.next.get_value();
+    im.next.set_value(seq + 1);
+    im.items.update(|v| {
+        v.push(Item {
+            seq,
+            name: name.clone(),
+            status: Status::Analysing,
+            restored,
+        })
+    });
+    im.jobs.update_value(|j| {
+        j.insert(
+            seq,
+            Job {
+                seq,
+                name,
+                bytes,
+                persist,
+            },
+        );
+    });
+    im.queue.update_value(|q| q.push_back(seq));
+    start_worker(im, c);
+    flush(im);
+}
+
+fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job>) {
+    let id = doc.id.clone();
+    let title = doc.display_title();
+    let mut duplicate = false;
+    c.corpus.update(|corp| {
+        if let Some(old) = corp.as_ref() {
+            if old.docs.iter().any(|d| d.id == id) {
+                duplicate = true;
+                return;
+            }
+            let mut docs = (*old.docs).clone();
+            docs.push(doc);
+            let mut imported = (*old.imported).clone();
+            imported.insert(id.clone());
+            *corp = Some(Corpus::new(docs, imported, old.version + 1));
+        }
+    });
+    if duplicate {
+        set_status(im, seq, Status::Duplicate { title });
+        return;
+    }
+    set_status(
+        im,
+        seq,
+        Status::Added {
+            id: id.clone(),
+            title: title.clone(),
+            saved: None,
+        },
+    );
+    let Some(job) = job.filter(|j| j.persist) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let bytes = Uint8Array::from(job.bytes.as_slice());
+        if let Err(e) = store_put(&id, &job.name, &bytes).await {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| format!("{e:?}"));
+            set_status(
+                im,
+                job.seq,
+                Status::Added {
+                    id,
+                    title,
+                    saved: Some(why),
+                },
+            );
+        }
+    });
+}
+
+/// At start: the pages imported before, analysed again.
+pub fn restore(c: Ctx, im: Imports) {
+    leptos::task::spawn_local(async move {
+        let all = match store_all().await {
+            Ok(v) => v,
+            Err(_) => return, // No storage (private mode): nothing to restore.
+        };
+        let skipped = field(&all, "skipped").as_f64().unwrap_or(0.0);
+        if skipped > 0.0 {
+            let l = c.lang.get_untracked();
+            im.notice.set(Some(format!(
+                "{} {}",
+                skipped,
+                tr(
+                    l,
+                    "条已保存的导入记录已损坏，已跳过。",
+                    "stored imports were damaged and skipped."
+                )
+            )));
+        }
+        let records = field(&all, "records");
+        let Some(records) = records.dyn_ref::<js_sys::Array>() else {
+            return;
+        };
+        for r in records.iter() {
+            let name = field(&r, "name").as_string().unwrap_or_default();
+            let bytes = field(&r, "bytes")
+                .dyn_into::<Uint8Array>()
+                .map(|a| a.to_vec())
+                .unwrap_or_default();
+            submit(im, c, name, bytes, false, true);
+        }
+    });
+}
+
+fn remove(c: Ctx, im: Imports, id: String) {
+    c.corpus.update(|corp| {
+        if let Some(old) = corp.as_ref() {
+            let docs: Vec<_> = old.docs.iter().filter(|d| d.id != id).cloned().collect();
+            let mut imported = (*old.imported).clone();
+            imported.remove(&id);
+            *corp = Some(Corpus::new(docs, imported, old.version + 1));
+        }
+    });
+    im.items
+        .update(|v| v.retain(|i| !matches!(&i.status, Status::Added { id: x, .. } if *x == id)));
+    leptos::task::spawn_local(async move {
+        let _ = store_delete(&id).await;
+    });
+}
+
+fn read_files(c: Ctx, im: Imports, files: web_sys::FileList) {
+    for k in 0..files.length() {
+        let Some(file) = files.get(k) else { continue };
+        let name = file.name();
+        if file.size() > MAX_BYTES {
+            let seq = im.next.get_value();
+            im.next.set_value(seq + 1);
+            im.items.update(|v| {
+                v.push(Item {
+                    seq,
+                    name,
+                    status: Status::Failed {
+                        kind: "too-big".into(),
+                        detail: format!("{:.0} MB", file.size() / 1048576.0),
+                    },
+                    restored: false,
+                })
+            });
+            continue;
+        }
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => submit(im, c, name, Uint8Array::new(&buf).to_vec(), true, false),
+                Err(e) => {
+                    let seq = im.next.get_value();
+                    im.next.set_value(seq + 1);
+                    im.items.update(|v| {
+                        v.push(Item {
+                            seq,
+                            name,
+                            status: Status::Failed {
+                                kind: "read".into(),
+                                detail: format!("{e:?}"),
+                            },
+                            restored: false,
+                        })
+                    });
+                }
+            }
+        });
+    }
+}
+
+/// A failure in words.
+pub fn reason(kind: &str, detail: &str, lang: Lang) -> String {
+    let head = match kind {
+        "empty" => tr(lang, "文件是空的", "The file is empty"),
+        "binary" => tr(
+            lang,
+            "这是二进制文件，不是文本或网页",
+            "This is a binary file, not text or a web page",
+        ),
+        "undecodable" => tr(
+            lang,
+            "无法识别文本编码（支持 UTF-8、GBK、Big5）",
+            "The text encoding is not recognised (UTF-8, GBK and Big5 are)",
+        ),
+        "no-article" => tr(
+            lang,
+            "页面中没有可识别的中文正文",
+            "No Chinese article text was found in the page",
+        ),
+        "too-big" => tr(
+            lang,
+            "文件过大（上限 64 MB）",
+            "The file is too large (64 MB at most)",
+        ),
+        "read" => tr(lang, "无法读取文件", "The file could not be read"),
+        "crash" => tr(lang, "分析时程序出错", "The analyser crashed on this file"),
+        _ => tr(lang, "无法处理", "Could not be processed"),
+    };
+    if detail.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head}（{detail}）")
+    }
+}
+
+#[component]
+pub fn Import() -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let im = expect_context::<Imports>();
+    let pasted = RwSignal::new(String::new());
+    let paste = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let n = im.items.with_untracked(|v| v.len()) + 1;
+        let name = format!(
+            "{} {n}",
+            tr(lang.get_untracked(), "粘贴的文本", "Pasted text")
+        );
+        submit(im, c, name, text.into_bytes(), true, false);
+        pasted.set(String::new());
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(files) = input.files() {
+            read_files(c, im, files);
+        }
+        input.set_value("");
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            read_files(c, im, files);
+        }
+    };
+    let rows = move || {
+        let l = lang.get();
+        im.items
+            .get()
+            .into_iter()
+            .rev()
+            .map(|it| {
+                let (class, text, action) = match &it.status {
+                    Status::Analysing => ("busy", tr(l, "正在分析…", "Analysing…").to_string(), None),
+                    Status::Added { id, title, saved } => {
+                        let mut t = format!("{}：{title}", tr(l, "已加入", "Added"));
+                        if let Some(why) = saved {
+                            let why = if why == "quota" { tr(l, "存储空间已满", "storage is full").to_string() } else { why.clone() };
+                            t.push_str(&format!("（{}：{why}）", tr(l, "未能保存，刷新后将丢失", "not saved, will be gone after a reload")));
+                        }
+                        ("ok", t, Some(id.clone()))
+                    }
+                    Status::Duplicate { title } => ("dup", format!("{}：{title}", tr(l, "语料中已有此文", "Already in the corpus")), None),
+                    Status::Failed { kind, detail } => ("bad", reason(kind, detail, l), None),
+                };
+                let remove_button = action.map(|id| {
+                    view! {
+                        <button type="button" class="small" on:click=move |_| remove(c, im, id.clone())>
+                            {move || tr(lang.get(), "移除", "Remove")}
+                        </button>
+                    }
+                });
+                let open = match &it.status {
+                    Status::Added { id, .. } => Some(view! { <a class="small" href=crate::tables::reader_href(id, None)>{tr(l, "阅读", "Read")}</a> }),
+                    _ => None,
+                };
+                let restored = it.restored.then(|| view! { <span class="tag">{tr(l, "已保存", "saved")}</span> });
+                view! {
+                    <li class=format!("import-item {class}")>
+                        <span class="import-name">{it.name.clone()}</span>
+                        {restored}
+                        <span class="import-status" role="status">{text}</span>
+                        {open}
+                        {remove_button}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="import">
+            <h2>{move || tr(lang.get(), "导入文章", "Import articles")}</h2>
+            <p class="note">
+                {move || tr(
+                    lang.get(),
+                    "粘贴文本或拖入 .txt / .html 文件（UTF-8、GBK、Big5 均可）。文件在本机浏览器内分析，不会上传；导入的文章保存在本浏览器中，可随时移除。",
+                    "Paste text or drop .txt / .html files (UTF-8, GBK or Big5). Files are analysed in this browser and never uploaded; imported articles are kept in this browser until you remove them.",
+                )}
+            </p>
+            <div
+                class="dropzone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <label class="file-label">
+                    {move || tr(lang.get(), "选择文件（可多选），或拖到此处", "Choose files (several at once), or drop them here")}
+                    <input type="file" name="files" multiple accept=".txt,.text,.html,.htm,.xhtml,text/plain,text/html" on:change=on_files />
+                </label>
+            </div>
+            <label class="paste">
+                <span>{move || tr(lang.get(), "或粘贴文本", "Or paste text")}</span>
+                <textarea name="paste" rows="6" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            </label>
+            <button type="button" on:click=paste>{move || tr(lang.get(), "分析粘贴的文本", "Analyse the pasted text")}</button>
+            {move || im.notice.get().map(|n| view! { <p class="error" role="alert">{n}</p> })}
+            {move || im.ready_ms.get().map(|ms| view! {
+                <p class="note">{format!("{}{ms:.0} ms", tr(lang.get(), "分词词典已就绪，加载用时 ", "Segmentation dictionary ready, loaded in "))}</p>
+            })}
+            <ul class="import-list">{rows}</ul>
+        </section>
+    }
+}

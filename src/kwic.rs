@@ -1,0 +1,99 @@
+//! The concordance: every occurrence of a term in the filtered articles,
+//! with its context in the script the article was written in, sortable by
+//! the words to the left or right; each line opens the article there.
+
+use jjj_core::kwic::{kwic, Sort};
+use leptos::prelude::*;
+
+use crate::ctx::ctx;
+use crate::i18n::tr;
+
+const WIDTH: usize = 24;
+const LIMIT: usize = 2000;
+
+#[component]
+pub fn Kwic() -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let term = Memo::new(move |_| c.route.with(|r| r.kwic.clone()));
+    let sort = Memo::new(move |_| c.route.with(|r| r.kwic_sort));
+    let typed = RwSignal::new(term.get_untracked());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = typed.get_untracked().trim().to_string();
+        c.update(|r| r.kwic = t);
+    };
+    let lines = Memo::new(move |_| {
+        let t = term.get();
+        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
+            return vec![];
+        };
+        let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
+        kwic(&corp.docs, &which, &t, WIDTH, sort.get(), LIMIT)
+            .into_iter()
+            .map(|l| {
+                let id = corp.docs[l.doc as usize].id.clone();
+                (l, id)
+            })
+            .collect::<Vec<_>>()
+    });
+    let rows = move || {
+        lines
+            .get()
+            .into_iter()
+            .map(|(l, id)| {
+                let href = crate::tables::reader_href(&id, Some(l.span.start));
+                view! {
+                    <tr>
+                        <td class="kwic-left">{l.left_original.replace('\n', " ")}</td>
+                        <td class="kwic-hit"><a href=href>{l.hit_original.clone()}</a></td>
+                        <td class="kwic-right">{l.right_original.replace('\n', " ")}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let set_sort = move |ev: leptos::ev::Event| {
+        let s = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
+        c.update(|r| r.kwic_sort = s);
+    };
+    view! {
+        <section class="kwic">
+            <h2>{move || tr(lang.get(), "语境检索（KWIC）", "Concordance (KWIC)")}</h2>
+            <form class="kwic-form" on:submit=submit role="search">
+                <input
+                    type="search"
+                    name="kwic"
+                    aria-label=move || tr(lang.get(), "检索词", "Term")
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                    placeholder=move || tr(lang.get(), "如：承接", "e.g. 承接")
+                />
+                <button type="submit">{move || tr(lang.get(), "检索", "Search")}</button>
+                <label>
+                    {move || tr(lang.get(), "排序", "Sort")} " "
+                    <select name="kwic-sort" on:change=set_sort>
+                        <option value="position" selected=move || sort.get() == Sort::Position>{move || tr(lang.get(), "按出现顺序", "in order")}</option>
+                        <option value="left" selected=move || sort.get() == Sort::Left>{move || tr(lang.get(), "按左侧词语", "by words on the left")}</option>
+                        <option value="right" selected=move || sort.get() == Sort::Right>{move || tr(lang.get(), "按右侧词语", "by words on the right")}</option>
+                    </select>
+                </label>
+            </form>
+            <p class="note" role="status">
+                {move || {
+                    let n = lines.get().len();
+                    if term.get().is_empty() {
+                        tr(lang.get(), "输入一个词，查看它在当前筛选文章中的每一处上下文。", "Enter a term to see every context it appears in, in the filtered articles.").to_string()
+                    } else {
+                        format!("{n} {}", tr(lang.get(), "处", "lines"))
+                    }
+                }}
+            </p>
+            <div class="table-wrap">
+                <table class="data kwic-table">
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
