@@ -49,7 +49,6 @@ fn region_entries(facet: &[(String, u32)], lang: Lang) -> Vec<(String, String, u
     fn walk(
         i: usize,
         depth: usize,
-        facet: &[(String, u32)],
         lang: Lang,
         out: &mut Vec<(String, String, u32)>,
         count: &dyn Fn(&str) -> Option<u32>,
