@@ -164,9 +164,15 @@ pub fn Filters() -> impl IntoView {
         };
         options(e, sel, tr(l, "任意", "Any"))
     };
+    // Open beside the page on a wide screen, folded above it on a phone.
+    let wide = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .is_none_or(|w| w > 800.0);
     view! {
+        <details class="filters-box" open=wide>
+        <summary class="side-title">{move || tr(lang.get(), "筛选", "Filter")}</summary>
         <form class="filters" on:submit=submit role="search">
-            <h2 class="side-title">{move || tr(lang.get(), "筛选", "Filter")}</h2>
             <label class="field">
                 <span>{move || tr(lang.get(), "全文检索", "Search text")}</span>
                 <span class="search-row">
@@ -212,6 +218,7 @@ pub fn Filters() -> impl IntoView {
                 {move || tr(lang.get(), "清除全部筛选", "Clear all filters")}
             </button>
         </form>
+        </details>
     }
 }
 

@@ -254,6 +254,11 @@ pub fn Reader() -> impl IntoView {
                 tr(l, "文件", "File"),
                 labels::or_fallback(doc.origin.as_deref(), labels::unknown(l)).to_string(),
             ),
+        ]
+        .into_iter()
+        .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
+        .collect_view();
+        let about = [
             (
                 tr(l, "地点", "Places"),
                 doc.regions
@@ -272,7 +277,7 @@ pub fn Reader() -> impl IntoView {
             ),
         ]
         .into_iter()
-        .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
+        .map(|(k, v)| view! { <div class="wide"><dt>{k}</dt><dd>{v}</dd></div> })
         .collect_view();
         let modes = [
             (ReadAs::Marked, tr(l, "原文（标注）", "As written, marked")),
@@ -329,7 +334,7 @@ pub fn Reader() -> impl IntoView {
                 <a class="back" href=back>{tr(l, "← 返回文章列表", "← Back to the articles")}</a>
                 <h2 class="reader-title">{doc.display_title()}</h2>
                 {imported.then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> })}
-                <dl class="meta">{meta}</dl>
+                <dl class="meta">{meta} {about}</dl>
                 <fieldset class="toggle">
                     <legend>{tr(l, "显示", "Show")}</legend>
                     {modes}

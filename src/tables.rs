@@ -48,32 +48,58 @@ pub fn Evidence(
 ) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
+    // One entry per sentence, with every flow it states (京津 → two).
     let items = move || {
         let l = lang.get();
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
             return vec![];
         };
-        flow_rows(&corp.docs, &r.0.flows)
+        let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
+        for (d, f) in flow_rows(&corp.docs, &r.0.flows) {
+            let key = (d, corp.docs[d].flows[f].evidence.span.start);
+            match groups.iter_mut().find(|g| g.0 == key) {
+                Some(g) => g.1.push(f),
+                None => groups.push((key, vec![f])),
+            }
+        }
+        groups
             .into_iter()
             .take(limit)
-            .map(|(d, f)| {
+            .map(|((d, at), fs)| {
                 let doc = &corp.docs[d];
-                let flow = &doc.flows[f];
-                let head = format!(
-                    "{} → {}{}",
-                    i18n::place(&flow.from, l),
-                    i18n::place(&flow.to, l),
-                    flow.industry
-                        .as_deref()
-                        .map(|i| format!(" · {}", i18n::industry(i, l)))
-                        .unwrap_or_default()
-                );
-                let href = reader_href(&doc.id, Some(flow.evidence.span.start));
+                let heads = fs
+                    .iter()
+                    .map(|&f| {
+                        let flow = &doc.flows[f];
+                        let what = flow
+                            .what
+                            .map(|w| format!(" · {}", i18n::what(w, l)))
+                            .unwrap_or_default();
+                        let ind = flow
+                            .industry
+                            .as_deref()
+                            .map(|i| format!(" · {}", i18n::industry(i, l)))
+                            .unwrap_or_default();
+                        let q = flow
+                            .count
+                            .as_ref()
+                            .or(flow.amount.as_ref())
+                            .map(|q| format!(" · {}", q.raw))
+                            .unwrap_or_default();
+                        format!(
+                            "{} → {}{ind}{what}{q}",
+                            i18n::place(&flow.from, l),
+                            i18n::place(&flow.to, l)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；");
+                let href = reader_href(&doc.id, Some(at));
                 let title = doc.display_title();
-                let sentence = flow.evidence.text.clone();
+                let sentence = doc.flows[fs[0]].evidence.text.clone();
                 view! {
                     <li>
-                        <span class="flow-head">{head}</span>
+                        <span class="flow-head">{heads}</span>
                         <q>{sentence}</q>
                         <a href=href class="source-link">{title}</a>
                     </li>

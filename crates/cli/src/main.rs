@@ -34,10 +34,32 @@ const USAGE: &str = "usage:
 CORPUS is a folder of pages or a bundle (.jjj); FILTERS are
   --text T --region PLACE --industry ID --years A-B --source S --from PLACE --to PLACE";
 
+/// Writes to standard output; a reader that went away (`jjj flows … | head`)
+/// ends the command quietly rather than with a panic.
+fn emit(s: &str) -> Result<()> {
+    use std::io::Write;
+    std::io::stdout().lock().write_all(s.as_bytes())?;
+    Ok(())
+}
+
+macro_rules! out {
+    ($($t:tt)*) => { emit(&format!($($t)*))? };
+}
+
+macro_rules! outln {
+    ($($t:tt)*) => { emit(&(format!($($t)*) + "\n"))? };
+}
+
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let closed = e
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+            if closed {
+                return ExitCode::SUCCESS;
+            }
             eprintln!("jjj: {e:#}");
             ExitCode::FAILURE
         }
@@ -54,7 +76,7 @@ fn run(args: Vec<String>) -> Result<()> {
         Some("kwic") => kwic(&args[1..]),
         Some("terms") => terms(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(())
         }
         Some(other) => bail!("unknown command '{other}'\n{USAGE}"),
@@ -228,9 +250,9 @@ fn flows(args: &[String]) -> Result<()> {
         };
         let edges = aggregate(&docs, &r.flows, level, o.flag("--by-industry"));
         if fmt == "json" {
-            println!("{}", serde_json::to_string_pretty(&edges)?);
+            outln!("{}", serde_json::to_string_pretty(&edges)?);
         } else {
-            print!("\u{feff}from,to,industry,sentences,documents,count,amount,shared_count,shared_amount\r\n");
+            out!("\u{feff}from,to,industry,sentences,documents,count,amount,shared_count,shared_amount\r\n");
             let sums = |v: &[(String, f64)]| {
                 v.iter()
                     .map(|(u, x)| format!("{x}{u}"))
@@ -250,7 +272,7 @@ fn flows(args: &[String]) -> Result<()> {
                     sums(&e.shared_amount),
                 ];
                 let line: Vec<String> = cells.iter().map(|c| jjj_core::export::cell(c)).collect();
-                print!("{}\r\n", line.join(","));
+                out!("{}\r\n", line.join(","));
             }
         }
         return Ok(());
@@ -261,9 +283,9 @@ fn flows(args: &[String]) -> Result<()> {
             .iter()
             .map(|f| &docs[f.doc as usize].flows[f.flow as usize])
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        outln!("{}", serde_json::to_string_pretty(&list)?);
     } else {
-        print!("{}", jjj_core::export::flows_csv(&docs, &r.flows));
+        out!("{}", jjj_core::export::flows_csv(&docs, &r.flows));
     }
     Ok(())
 }
@@ -287,9 +309,9 @@ fn figures(args: &[String]) -> Result<()> {
                 figure: &docs[d as usize].figures[f as usize],
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        outln!("{}", serde_json::to_string_pretty(&list)?);
     } else {
-        print!("{}", jjj_core::export::figures_csv(&docs, &r.figures));
+        out!("{}", jjj_core::export::figures_csv(&docs, &r.figures));
     }
     Ok(())
 }
@@ -299,10 +321,10 @@ fn query(args: &[String]) -> Result<()> {
     let docs = load(&corpus_arg(&o, "query")?)?;
     let r = Index::new(&docs).search(&docs, &o.query()?);
     if o.flag("--json") {
-        println!("{}", serde_json::to_string_pretty(&r)?);
+        outln!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(());
     }
-    println!(
+    outln!(
         "{} documents, {} flows, {} figures",
         r.docs.len(),
         r.flows.len(),
@@ -310,17 +332,18 @@ fn query(args: &[String]) -> Result<()> {
     );
     for h in &r.docs {
         let d = &docs[h.doc as usize];
-        println!(
+        outln!(
             "  {}  {}  {}",
             d.id,
             d.date.as_deref().unwrap_or("----------"),
             d.display_title()
         );
     }
-    let show = |name: &str, v: Vec<String>| {
+    let show = |name: &str, v: Vec<String>| -> Result<()> {
         if !v.is_empty() {
-            println!("{name}: {}", v.join("  "));
+            outln!("{name}: {}", v.join("  "));
         }
+        Ok(())
     };
     show(
         "regions",
@@ -330,7 +353,7 @@ fn query(args: &[String]) -> Result<()> {
             .take(20)
             .map(|(k, n)| format!("{k} {n}"))
             .collect(),
-    );
+    )?;
     show(
         "industries",
         r.facets
@@ -339,7 +362,7 @@ fn query(args: &[String]) -> Result<()> {
             .take(20)
             .map(|(k, n)| format!("{k} {n}"))
             .collect(),
-    );
+    )?;
     show(
         "years",
         r.facets
@@ -347,7 +370,7 @@ fn query(args: &[String]) -> Result<()> {
             .iter()
             .map(|(k, n)| format!("{k} {n}"))
             .collect(),
-    );
+    )?;
     show(
         "sources",
         r.facets
@@ -355,7 +378,7 @@ fn query(args: &[String]) -> Result<()> {
             .iter()
             .map(|(k, n)| format!("{k} {n}"))
             .collect(),
-    );
+    )?;
     show(
         "directions",
         r.facets
@@ -363,7 +386,7 @@ fn query(args: &[String]) -> Result<()> {
             .iter()
             .map(|((a, b), n)| format!("{a}→{b} {n}"))
             .collect(),
-    );
+    )?;
     Ok(())
 }
 
@@ -399,12 +422,15 @@ fn kwic(args: &[String]) -> Result<()> {
         number(&o, "--limit", 1000)?,
     );
     if o.flag("--json") {
-        println!("{}", serde_json::to_string_pretty(&lines)?);
+        outln!("{}", serde_json::to_string_pretty(&lines)?);
     } else {
         for l in &lines {
-            println!(
+            outln!(
                 "{:>24} [{}] {:<24}  {}",
-                l.left, l.hit, l.right, docs[l.doc as usize].id
+                l.left,
+                l.hit,
+                l.right,
+                docs[l.doc as usize].id
             );
         }
     }
@@ -426,28 +452,28 @@ fn terms(args: &[String]) -> Result<()> {
         let node = jjj_core::normalize::simplify(node);
         let v = jjj_core::stats::collocates(&docs, &which, &node, 5, limit);
         if json {
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {
             for c in v {
-                println!("{}\t{}\t{}\t{:.1}", c.term, c.together, c.freq, c.g2);
+                outln!("{}\t{}\t{}\t{:.1}", c.term, c.together, c.freq, c.g2);
             }
         }
     } else if o.flag("--keyness") {
         let v = jjj_core::stats::keyness(&docs, &which, 2, limit);
         if json {
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {
             for k in v {
-                println!("{}\t{}\t{}\t{:.1}", k.term, k.subset, k.rest, k.g2);
+                outln!("{}\t{}\t{}\t{:.1}", k.term, k.subset, k.rest, k.g2);
             }
         }
     } else {
         let v = jjj_core::stats::term_counts(&docs, &which, limit);
         if json {
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {
             for t in v {
-                println!("{}\t{}\t{}", t.term, t.freq, t.docs);
+                outln!("{}\t{}\t{}", t.term, t.freq, t.docs);
             }
         }
     }
@@ -480,7 +506,7 @@ fn build_corpus(args: &[String]) -> Result<()> {
             .and_then(|b| Ok(jjj_core::process_and_analyze(&b, name.as_deref())?));
         match result {
             Ok(doc) => {
-                println!("{}", summary_line(&doc));
+                outln!("{}", summary_line(&doc));
                 docs.push(doc);
             }
             Err(e) => {
@@ -501,7 +527,7 @@ fn build_corpus(args: &[String]) -> Result<()> {
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     let flows: usize = bundle.documents.iter().map(|d| d.flows.len()).sum();
     let figures: usize = bundle.documents.iter().map(|d| d.figures.len()).sum();
-    println!(
+    outln!(
         "total: {} documents, {} skipped, {} flows, {} figures, {} bytes -> {}",
         bundle.documents.len(),
         failed,
@@ -564,6 +590,6 @@ fn extract(args: &[String]) -> Result<()> {
     };
     let doc = jjj_core::process_and_analyze(&bytes, name.as_deref())
         .with_context(|| format!("cannot extract {}", input.unwrap_or("standard input")))?;
-    println!("{}", serde_json::to_string_pretty(&doc)?);
+    outln!("{}", serde_json::to_string_pretty(&doc)?);
     Ok(())
 }
