@@ -272,7 +272,8 @@ pub fn classify(simp: &str) -> Kind {
         return Kind::Noise;
     }
     // A short line ending in 。 is a sentence too (headings do not end in 。).
-    if (han >= 10 && (ends_like_sentence(s) || (han >= 60 && has_sentence_stop(s))))
+    // A sentence with a tail after its stop (…落户。加粗) is still a sentence.
+    if (han >= 10 && (ends_like_sentence(s) || (han >= 20 && has_sentence_stop(s))))
         || (han >= 4 && trim_symbols(s).ends_with('。'))
     {
         return Kind::Content;

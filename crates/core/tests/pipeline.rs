@@ -377,3 +377,15 @@ fn pages_in_other_portal_layouts() {
     assert_eq!(p.last(), Some(&"三地经济总量突破10万亿元。"));
     assert!(p.contains(&"北京 41610.9 0.7%"));
 }
+
+/// Regression: a paragraph with a short tail after its last stop (here the
+/// literal text of an escaped tag) was dropped as a short line, losing the
+/// sentence before the tail.
+#[test]
+fn a_sentence_with_a_tail_after_its_stop_is_kept() {
+    let page = "<html><body><h1>河北沧州承接北京企业</h1><p>日期：2023-06-01 来源：河北日报</p>\
+        <p>今年以来，沧州市承接北京企业32家，其中一家北京服装企业整体搬迁至沧州。</p>\
+        <p>相关负责人表示，将继续优化营商环境，吸引更多京津企业落户。&lt;b&gt;加粗&lt;/b&gt;</p></body></html>";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert!(d.body.contains("吸引更多京津企业落户。<b>加粗</b>"), "{}", d.body);
+}
