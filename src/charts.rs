@@ -111,6 +111,11 @@ const PALETTE: [&str; 8] = [
 fn base(chart: Chart) -> Value {
     let mut v = serde_json::to_value(&chart).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
+        // Tooltips drawn on the canvas: the HTML ones carry inline styles,
+        // which the page's Content-Security-Policy refuses.
+        if let Some(Value::Object(t)) = m.get_mut("tooltip") {
+            t.insert("renderMode".into(), json!("richText"));
+        }
         m.insert("color".into(), json!(PALETTE));
         m.insert("animationDuration".into(), json!(300));
         m.insert(
@@ -459,6 +464,20 @@ mod tests {
             b.target("", "北京市", "沧州市"),
             Some(Target::Edge("北京市".into(), "沧州市".into()))
         );
+    }
+
+    #[test]
+    fn tooltips_are_drawn_on_the_canvas() {
+        // The page's CSP refuses the inline styles of HTML tooltips.
+        let b = bars(&[("x".to_string(), 1.0, Target::Term("x".into()))], "#000");
+        assert_eq!(parse(&b)["tooltip"]["renderMode"], "richText");
+        let s = sankey(
+            &[edge("北京市", "河北省", None, 1, 0.0)],
+            None,
+            Weight::Sentences,
+            Lang::Zh,
+        );
+        assert_eq!(parse(&s)["tooltip"]["renderMode"], "richText");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 // Run `trunk build --release` first; scripts/test.sh does both.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readdir, stat } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -11,9 +12,11 @@ import { serveDir } from "./server.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
 const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
+const FIXTURES = join(ROOT, "tests", "e2e", "fixtures");
 const PAGE_EXTENSIONS = /\.(txt|html?|text|xhtml)$/i;
 // Seed 004's headline (also its first line, so it holds for any title extractor).
 const KNOWN_TITLE = "聚焦京津冀协同发展三个率先突破";
+const enc = encodeURIComponent;
 
 let server;
 let browser;
@@ -22,8 +25,8 @@ before(async () => {
   await stat(join(DIST, "index.html")).catch(() => {
     throw new Error("dist/index.html is missing: run `trunk build --release` first");
   });
-  server = await serveDir(DIST);
-  // A normal launch: playwright gives the browser a fresh temporary profile.
+  // Served under a sub-path, as GitHub Pages serves it.
+  server = await serveDir(DIST, "/jjj-explorer/");
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -44,9 +47,10 @@ after(async () => {
   await server?.close();
 });
 
-/** A fresh page that records console errors, page errors and every request. */
-async function openApp(viewport = { width: 1280, height: 800 }) {
-  const page = await browser.newPage({ viewport });
+/** A fresh page (in a fresh profile) that records problems and requests. */
+async function openApp(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
   const problems = [];
   const requests = [];
   page.on("console", (msg) => {
@@ -54,83 +58,380 @@ async function openApp(viewport = { width: 1280, height: 800 }) {
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("request", (req) => requests.push(req.url()));
-  return { page, problems, requests };
+  return { context, page, problems, requests };
+}
+
+async function ready(page, hash = "") {
+  await page.goto(server.url + hash);
+  await page.locator(".layout").waitFor({ timeout: 30_000 });
 }
 
 async function seedCount() {
-  return (await readdir(join(ROOT, "assets", "seeds"))).filter((f) => PAGE_EXTENSIONS.test(f))
-    .length;
+  return (await readdir(join(ROOT, "assets", "seeds"))).filter((f) => PAGE_EXTENSIONS.test(f)).length;
 }
 
-describe("the article list", () => {
-  test("the app shows every article of the default corpus", async () => {
-    const { page, problems, requests } = await openApp();
-    await page.goto(server.url);
-    const count = page.locator(".count");
-    await count.waitFor({ timeout: 30_000 });
-    assert.equal((await count.textContent()).trim(), `${await seedCount()} 篇文章`);
-    assert.equal(await page.locator(".article-list > li").count(), await seedCount());
-    assert.match(await page.locator("h1").textContent(), /京津冀产业流向浏览器/);
-    await page.getByText(KNOWN_TITLE).first().waitFor();
+/** Pixels of a chart's canvas that are not blank. */
+async function inkedPixels(page, chart) {
+  return page.locator(`.panel[data-chart=${chart}] canvas`).first().evaluate((c) => {
+    const g = c.getContext("2d");
+    const { data } = g.getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, gg, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+      if (a > 0 && !(r > 245 && gg > 245 && b > 245)) n += 1;
+    }
+    return n;
+  });
+}
 
-    await page.screenshot({ path: join(ARTIFACTS, "list-desktop.png"), fullPage: true });
+async function cardNumber(page, index) {
+  return Number((await page.locator(".card .card-number").nth(index).textContent()).trim());
+}
+
+describe("the dashboard", () => {
+  test("charts are drawn for the default corpus and nothing is fetched from elsewhere", async () => {
+    const { context, page, problems, requests } = await openApp();
+    await ready(page);
+    assert.equal(await cardNumber(page, 0), await seedCount());
+    for (const chart of ["sankey", "map", "industries", "years", "terms"]) {
+      await page.locator(`.panel[data-chart=${chart}] canvas`).first().waitFor();
+      await page.waitForFunction(
+        (name) => {
+          const c = document.querySelector(`.panel[data-chart=${name}] canvas`);
+          return c && c.width > 100 && c.height > 100;
+        },
+        chart,
+      );
+      await page.waitForTimeout(400);
+      assert.ok((await inkedPixels(page, chart)) > 2000, `${chart} has drawn something`);
+    }
+    // Text alternatives: every chart has a data table.
+    assert.equal(await page.locator(".panel .chart-table table").count(), 5);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-desktop.png"), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(ARTIFACTS, "list-phone.png"), fullPage: true });
-
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, "dashboard-phone.png"), fullPage: true });
     assert.deepEqual(problems, []);
     const host = new URL(server.url).host;
-    const foreign = requests.filter((u) => !u.startsWith("data:") && new URL(u).host !== host);
+    const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).host !== host);
     assert.deepEqual(foreign, [], "every request goes to the local server");
-    assert.ok(requests.some((u) => u.endsWith("/corpus.jjj")), "the corpus was fetched");
-    await page.close();
+    // The policy that says so is in the page.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    assert.match(csp, /default-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|https?:/);
+    await context.close();
+  });
+
+  test("clicking a sankey link filters the article list", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    const before = await cardNumber(page, 0);
+    const el = page.locator(".panel[data-chart=sankey] .chart");
+    await page.waitForTimeout(800);
+    // Where the widest link's band is drawn: its bezier's middle, half its thickness down.
+    const spot = await el.evaluate((div) => {
+      const chart = echarts.getInstanceByDom(div);
+      const data = chart.getModel().getSeriesByIndex(0).getData("edge");
+      let best = 0;
+      const value = (i) => data.getRawDataItem(i).value;
+      for (let i = 0; i < data.count(); i += 1) if (value(i) > value(best)) best = i;
+      const path = data.getItemGraphicEl(best);
+      const s = path.shape;
+      const t = 0.5;
+      const bez = (a, b, c, d) => (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+      const x = bez(s.x1, s.cpx1, s.cpx2, s.x2);
+      const y = bez(s.y1, s.cpy1, s.cpy2, s.y2) + (s.extent || 0) / 2;
+      const [gx, gy] = path.transformCoordToGlobal ? path.transformCoordToGlobal(x, y) : [x, y];
+      const item = data.getRawDataItem(best);
+      return { x: gx, y: gy, source: item.source, target: item.target };
+    });
+    const box = await el.boundingBox();
+    await page.mouse.click(box.x + spot.x, box.y + spot.y);
+    // The link's two ends become the direction filter…
+    const chips = page.locator(".chips .chip");
+    await chips.first().waitFor();
+    const text = await page.locator(".chips").textContent();
+    assert.match(text, /流出：/);
+    assert.match(text, /流入：/);
+    assert.ok(text.includes(spot.source.replace(/ →$/, "")), `${text} names ${spot.source}`);
+    assert.ok(text.includes(spot.target.replace(/^→ /, "")), `${text} names ${spot.target}`);
+    assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /from=.+&to=/);
+    // …and the article list shows only the articles with such a flow.
+    const after = await cardNumber(page, 0);
+    assert.ok(after >= 1 && after < before, `${after} of ${before} articles`);
+    await page.locator(".tab", { hasText: "文章" }).click();
+    await page.locator(".article-list").waitFor();
+    assert.equal(await page.locator(".article-list > li").count(), after);
+    assert.equal((await page.locator(".count").textContent()).trim(), `${after} 篇文章`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("an evidence sentence opens the article at that sentence", async () => {
+    const { context, page } = await openApp();
+    await ready(page);
+    const item = page.locator(".evidence-list li").first();
+    const sentence = (await item.locator("q").textContent()).trim();
+    await item.locator("a").click();
+    const target = page.locator("article.reader .m-target").first();
+    await target.waitFor();
+    const marked = (await page.locator("article.reader .m-target").allTextContents()).join("");
+    // The reader shows the text as written (often traditional script): compare
+    // the simplified view, which is the evidence's own script.
+    await page.getByLabel("简体（标注）").check();
+    await page.locator("article.reader .m-target").first().waitFor();
+    const simp = (await page.locator("article.reader .m-target").allTextContents()).join("");
+    assert.equal(simp, sentence);
+    assert.ok(marked.length > 0);
+    await context.close();
+  });
+});
+
+describe("filters and links", () => {
+  test("a URL reopens the same view and the back button works", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page, `#v=flows&region=${enc("沧州市")}&sort=-count`);
+    await page.locator("table.data tbody tr").first().waitFor();
+    assert.match(await page.locator(".chips").textContent(), /地区：沧州市/);
+    assert.equal(await page.locator(".tab.current").textContent(), "流向");
+    const rows = await page.locator("table.data tbody tr").count();
+    assert.ok(rows >= 1);
+    // Every row is a flow into or out of 沧州 or a place inside it.
+    for (const r of await page.locator("table.data tbody tr").allTextContents()) {
+      assert.match(r, /沧州|渤海新区|黄骅/);
+    }
+    // Sorted by count, largest first.
+    const counts = (await page.locator("table.data tbody tr td:nth-child(5)").allTextContents())
+      .map((t) => parseFloat(t) || 0);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    // Another view, then back.
+    await page.locator(".tab", { hasText: "概览" }).click();
+    await page.locator(".cards").waitFor();
+    await page.goBack();
+    await page.locator("table.data tbody tr").first().waitFor();
+    assert.equal(await page.locator(".tab.current").textContent(), "流向");
+    assert.match(await page.locator(".chips").textContent(), /地区：沧州市/);
+    // Removing the chip removes the filter.
+    await page.locator(".chip button").click();
+    await page.waitForFunction(() => !decodeURIComponent(location.hash).includes("region="));
+    assert.ok((await page.locator("table.data tbody tr").count()) > rows);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the filters can be used by keyboard and show facet counts", async () => {
+    const { context, page } = await openApp();
+    await ready(page);
+    const region = page.locator("select[name=region]");
+    const options = await region.locator("option").allTextContents();
+    assert.ok(options.some((o) => /^河北省（\d+）$/.test(o)), options.join("|"));
+    // Places below a province are indented under it.
+    assert.ok(options.some((o) => /^　沧州市（\d+）$/.test(o)), options.join("|"));
+    await region.focus();
+    await region.selectOption("河北省");
+    await page.locator(".chip").first().waitFor();
+    await page.locator(".chip button").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll(".chip").length === 0);
+    await page.locator("input[name=q]").fill("疏解");
+    await page.keyboard.press("Enter");
+    await page.locator(".chip", { hasText: "疏解" }).waitFor();
+    await context.close();
+  });
+
+  test("the concordance lists every occurrence, sortable by the words on the right", async () => {
+    const { context, page } = await openApp();
+    await ready(page, `#v=kwic&k=${enc("承接")}&ks=right`);
+    await page.locator(".kwic-table tr").first().waitFor();
+    const expected = execFileSync(join(ROOT, "target/release/jjj"), ["kwic", join(ROOT, "assets/seeds"), "承接", "--limit", "100000"])
+      .toString()
+      .trim()
+      .split("\n").length;
+    assert.equal(await page.locator(".kwic-table tr").count(), expected);
+    await page.locator(".kwic-table tr .kwic-hit a").first().click();
+    await page.locator("article.reader .m-target").first().waitFor();
+    await context.close();
+  });
+});
+
+describe("import", () => {
+  async function importFiles(page, files) {
+    await page.locator(".tab", { hasText: "导入" }).click();
+    await page.locator("input[type=file]").setInputFiles(files);
+  }
+
+  test("a GBK file imports and survives a reload", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    await importFiles(page, [join(FIXTURES, "gbk-page.txt")]);
+    const item = page.locator(".import-item.ok");
+    await item.waitFor({ timeout: 60_000 });
+    assert.match(await item.textContent(), /已加入：天津武清承接北京产业转移成效显著/);
+    await page.locator(".tab", { hasText: "文章" }).click();
+    const article = page.locator(".article", { hasText: "天津武清承接北京产业转移成效显著" });
+    await article.waitFor();
+    assert.match(await article.textContent(), /导入/);
+    assert.match(await article.textContent(), /GBK|条流向/);
+    await page.screenshot({ path: join(ARTIFACTS, "import-desktop.png"), fullPage: true });
+    // After a reload it is analysed again from what was stored.
+    await page.reload();
+    await page.locator(".tab", { hasText: "文章" }).click();
+    await page.locator(".article", { hasText: "天津武清承接北京产业转移成效显著" }).waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator(".article-list > li").count(), (await seedCount()) + 1);
+    // Its flows join the corpus's.
+    await page.locator(".tab", { hasText: "流向" }).click();
+    await page.locator("table.data tbody tr", { hasText: "武清" }).first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("an HTML file with a script imports as inert text", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    await importFiles(page, [join(FIXTURES, "script-page.html")]);
+    await page.locator(".import-item.ok").waitFor({ timeout: 60_000 });
+    await page.locator(".import-item.ok a").click();
+    const reader = page.locator("article.reader");
+    await reader.waitFor();
+    const body = reader.locator(".body");
+    assert.match(await body.textContent(), /沧州市承接北京企业32家/);
+    // The escaped tag in the page is text, and nothing in the body is an element
+    // but the reader's own paragraphs and marks.
+    assert.match(await body.textContent(), /<b>加粗<\/b>/);
+    const foreign = await body.evaluate((b) =>
+      [...b.querySelectorAll("*")].filter((e) => !["P", "SPAN"].includes(e.tagName)).map((e) => e.tagName),
+    );
+    assert.deepEqual(foreign, []);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script of the page ran");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the bad files of a mixed drop are listed with reasons and the good one is added", async () => {
+    const { context, page } = await openApp();
+    await ready(page);
+    await importFiles(page, [
+      { name: "empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+      { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") },
+      { name: "gbk-page.txt", mimeType: "text/plain", buffer: await readFile(join(FIXTURES, "gbk-page.txt")) },
+    ]);
+    await page.locator(".import-item.ok").waitFor({ timeout: 60_000 });
+    await page.locator(".import-item.bad").nth(1).waitFor({ timeout: 60_000 });
+    const bad = await page.locator(".import-item.bad").allTextContents();
+    assert.ok(bad.some((t) => t.includes("empty.txt") && t.includes("文件是空的")), bad.join("|"));
+    assert.ok(bad.some((t) => t.includes("photo.png") && t.includes("二进制")), bad.join("|"));
+    await context.close();
+  });
+});
+
+describe("export, language, offline", () => {
+  test("CSV export downloads the filtered rows", async () => {
+    const { context, page } = await openApp();
+    await ready(page, `#v=flows&region=${enc("沧州市")}`);
+    await page.locator("table.data tbody tr").first().waitFor();
+    const shown = await page.locator("table.data tbody tr").count();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-export=flows-csv]").click()]);
+    assert.equal(download.suggestedFilename(), "jjj-flows.csv");
+    const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+    const lines = csv.trim().split("\r\n");
+    assert.match(lines[0], /^doc,date,source,title,from,from_en,to,to_en/);
+    assert.equal(lines.length - 1, shown);
+    for (const l of lines.slice(1)) assert.match(l, /沧州|渤海新区|黄骅/);
+    // A chart exports as a PNG image.
+    await page.locator(".tab", { hasText: "概览" }).click();
+    await page.locator(".panel[data-chart=sankey] canvas").waitFor();
+    await page.waitForTimeout(500);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".panel[data-chart=sankey] .panel-head button").click(),
+    ]);
+    const bytes = await readFile(await png.path());
+    assert.equal(bytes.subarray(1, 4).toString(), "PNG");
+    await context.close();
+  });
+
+  test("the English UI shows English labels and is remembered", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    await page.locator(".lang-switch").click();
+    await page.locator(".tab", { hasText: "Overview" }).waitFor();
+    assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    const options = await page.locator("select[name=region] option").allTextContents();
+    assert.ok(options.some((o) => o.startsWith("Hebei")), options.join("|"));
+    await page.locator(".tab", { hasText: "Flows" }).click();
+    await page.locator("table.data tbody tr").first().waitFor();
+    assert.match(await page.locator("table.data").textContent(), /Beijing/);
+    await page.screenshot({ path: join(ARTIFACTS, "flows-english-desktop.png"), fullPage: true });
+    await page.reload();
+    await page.locator(".tab", { hasText: "Overview" }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the app reloads with the network off", async () => {
+    const { context, page } = await openApp();
+    await ready(page);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return reg.active?.state;
+    });
+    // Wait until the worker has kept the files.
+    await page.waitForFunction(async () => (await caches.keys()).length > 0 && (await (await caches.open((await caches.keys())[0])).keys()).length >= 8);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator(".cards").waitFor({ timeout: 30_000 });
+    assert.equal(await cardNumber(page, 0), await seedCount());
+    await context.close();
+  });
+});
+
+describe("the article list and reader", () => {
+  test("the articles view lists every article of the corpus", async () => {
+    const { context, page, problems } = await openApp({ width: 390, height: 844 });
+    await ready(page, "#v=articles");
+    const count = page.locator(".count");
+    await count.waitFor();
+    assert.equal((await count.textContent()).trim(), `${await seedCount()} 篇文章`);
+    assert.equal(await page.locator(".article-list > li").count(), await seedCount());
+    await page.getByText(KNOWN_TITLE).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "articles-phone.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test("a missing corpus shows an error message in the page", async () => {
-    const { page } = await openApp();
+    const { context, page } = await openApp();
     await page.route("**/corpus.jjj", (route) => route.fulfill({ status: 404, body: "" }));
     await page.goto(server.url);
     const alert = page.locator("[role=alert]");
     await alert.waitFor({ timeout: 30_000 });
     assert.match(await alert.textContent(), /语料加载失败/);
     assert.match(await alert.textContent(), /HTTP 404/);
-    await page.close();
+    await context.close();
   });
-});
 
-describe("the reader", () => {
-  test("opening an article shows its body as text", async () => {
-    const { page, problems } = await openApp({ width: 390, height: 844 });
-    await page.goto(server.url);
+  test("the reader marks places, industries, figures and flows, and shows plain text on request", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page, "#v=articles");
     await page.locator(".article", { hasText: KNOWN_TITLE }).click();
     const reader = page.locator("article.reader");
     await reader.waitFor();
-    assert.match(await reader.locator(".reader-title").textContent(), new RegExp(KNOWN_TITLE));
-    const paragraphs = reader.locator(".body > p");
-    assert.ok((await paragraphs.count()) > 3, "the body is split into paragraphs");
-    assert.match(await reader.locator(".body").textContent(), /产业转移对接协作/);
-    // The deck lines repeating the headline are not part of the body.
-    assert.doesNotMatch(await reader.locator(".body").textContent(), /——聚焦/);
-    for (const label of ["作者", "责任编辑", "编码", "字形"]) {
-      await reader.locator("dt", { hasText: label }).waitFor();
+    for (const cls of ["m-place", "m-ind", "m-fig", "m-flow"]) {
+      assert.ok((await reader.locator(`.body .${cls}`).count()) > 0, cls);
     }
-    // The top of the reader (the whole article is many screens long).
-    await page.screenshot({ path: join(ARTIFACTS, "reader-phone.png") });
-    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.match(await reader.locator(".body").textContent(), /产业转移对接协作/);
     await page.screenshot({ path: join(ARTIFACTS, "reader-desktop.png") });
-
-    await reader.getByLabel("显示简体正文").check();
-    assert.ok((await paragraphs.count()) > 3, "the simplified body is shown too");
-
-    await reader.getByRole("button", { name: /返回文章列表/ }).click();
+    await reader.getByLabel("原文（无标注）").check();
+    assert.equal(await reader.locator(".body .m-place").count(), 0);
+    await reader.locator(".back").click();
     await page.locator(".count").waitFor();
     assert.deepEqual(problems, []);
-    await page.close();
+    await context.close();
   });
 
   test("no text of the corpus is ever rendered as markup", async () => {
-    // Some seed pages carry HTML tags in their text; they must show as characters.
-    const { page, problems } = await openApp();
-    await page.goto(server.url);
+    const { context, page, problems } = await openApp();
+    await ready(page, "#v=articles");
     const items = page.locator(".article");
     await items.first().waitFor({ timeout: 30_000 });
     const n = await items.count();
@@ -138,16 +439,15 @@ describe("the reader", () => {
       await items.nth(i).click();
       const reader = page.locator("article.reader");
       await reader.waitFor();
-      const strayElements = await reader
+      const stray = await reader
         .locator(".body")
-        .evaluate((body) => [...body.querySelectorAll("*")].filter((e) => e.tagName !== "P").length);
-      assert.equal(strayElements, 0, `article ${i}: only <p> elements in the body`);
-      const titleElements = await reader.locator(".reader-title *").count();
-      assert.equal(titleElements, 0, `article ${i}: the title is plain text`);
-      await reader.getByRole("button", { name: /返回文章列表/ }).click();
+        .evaluate((body) => [...body.querySelectorAll("*")].filter((e) => !["P", "SPAN"].includes(e.tagName)).length);
+      assert.equal(stray, 0, `article ${i}: only the reader's own elements in the body`);
+      assert.equal(await reader.locator(".reader-title *").count(), 0, `article ${i}: the title is plain text`);
+      await reader.locator(".back").click();
       await items.first().waitFor();
     }
     assert.deepEqual(problems, []);
-    await page.close();
+    await context.close();
   });
 });

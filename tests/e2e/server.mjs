@@ -17,12 +17,18 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root`; resolves to { url, close }. */
-export async function serveDir(root) {
+/** Serves `root` (under the path `prefix`, like GitHub Pages under
+ * /<repository>/); resolves to { url, close }. */
+export async function serveDir(root, prefix = "/") {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      path = "/" + path.slice(prefix.length);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403).end();
@@ -42,7 +48,7 @@ export async function serveDir(root) {
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

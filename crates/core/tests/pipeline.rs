@@ -387,5 +387,9 @@ fn a_sentence_with_a_tail_after_its_stop_is_kept() {
         <p>今年以来，沧州市承接北京企业32家，其中一家北京服装企业整体搬迁至沧州。</p>\
         <p>相关负责人表示，将继续优化营商环境，吸引更多京津企业落户。&lt;b&gt;加粗&lt;/b&gt;</p></body></html>";
     let d = process_page(page.as_bytes(), None).unwrap();
-    assert!(d.body.contains("吸引更多京津企业落户。<b>加粗</b>"), "{}", d.body);
+    assert!(
+        d.body.contains("吸引更多京津企业落户。<b>加粗</b>"),
+        "{}",
+        d.body
+    );
 }
