@@ -283,7 +283,9 @@ pub fn FlowsTable() -> impl IntoView {
             .filter_map(|(d, i)| {
                 let doc = &docs[d];
                 let f = &doc.flows[i];
-                let q = |x: &Option<jjj_core::model::Quantity>| x.as_ref().map(|q| format!("{} {}", number(q.value), q.unit)).unwrap_or_default();
+                // As written (2500亿元), which reads better than 250000000000 元;
+                // the column still sorts by value.
+                let q = |x: &Option<jjj_core::model::Quantity>| x.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
                 let cells = vec![
                     i18n::place(&f.from, l),
                     i18n::place(&f.to, l),
