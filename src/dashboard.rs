@@ -166,26 +166,34 @@ pub fn Dashboard() -> impl IntoView {
         )
     });
     let map = Memo::new(move |_| charts::flow_map(&edges.get().0, lang.get()));
+    // Industries by mentions in the filtered articles.
+    let industry_counts = Memo::new(move |_| {
+        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
+            return vec![];
+        };
+        let mut n: Vec<(String, u32)> = Vec::new();
+        for h in &r.0.docs {
+            for m in &corp.docs[h.doc as usize].mentions {
+                if m.kind != jjj_core::model::MentionKind::Industry {
+                    continue;
+                }
+                match n.iter_mut().find(|(k, _)| *k == m.id) {
+                    Some(e) => e.1 += 1,
+                    None => n.push((m.id.clone(), 1)),
+                }
+            }
+        }
+        n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        n
+    });
     let industries = Memo::new(move |_| {
         let l = lang.get();
-        let items: Vec<(String, f64, Target)> = c
-            .results
+        let items: Vec<(String, f64, Target)> = industry_counts
             .get()
-            .map(|r| {
-                r.0.facets
-                    .industries
-                    .iter()
-                    .take(12)
-                    .map(|(id, n)| {
-                        (
-                            i18n::industry(id, l),
-                            f64::from(*n),
-                            Target::Industry(id.clone()),
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+            .into_iter()
+            .take(12)
+            .map(|(id, n)| (i18n::industry(&id, l), f64::from(n), Target::Industry(id)))
+            .collect();
         charts::bars(&items, "#2a8c8c")
     });
     let year_rows = Memo::new(move |_| {
@@ -326,13 +334,13 @@ pub fn Dashboard() -> impl IntoView {
                     table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "行业（文章数）", "Industries (articles)").to_string())
+                    title=Signal::derive(move || tr(lang.get(), "行业（提及次数）", "Industries (mentions)").to_string())
                     name="industries"
                     built=industries
                     table=ViewFn::from(move || {
                         let l = lang.get();
-                        let rows = c.results.get().map(|r| r.0.facets.industries.iter().map(|(k, n)| (i18n::industry(k, l), f64::from(*n))).collect()).unwrap_or_default();
-                        pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "文章", "Articles")))
+                        let rows = industry_counts.get().into_iter().map(|(k, n)| (i18n::industry(&k, l), f64::from(n))).collect();
+                        pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "提及", "Mentions")))
                     })
                 />
                 <Panel
