@@ -49,9 +49,12 @@ step "wasm32 and native give the same analysis (node --test tests/wasm/)"
 )
 node --test tests/wasm/
 
+step "hostile inputs against the release CLI (node --test tests/hostile/)"
+node --test tests/hostile/
+
 step "end-to-end test (node --test tests/e2e/)"
 node --test tests/e2e/
 
 current="summary"
 echo
-echo "test.sh: all steps passed (fmt, clippy, cargo test, wasm32 core, trunk build, wasm = native, e2e) in $((SECONDS - started)) s"
+echo "test.sh: all steps passed (fmt, clippy, cargo test, wasm32 core, trunk build, wasm = native, hostile inputs, e2e) in $((SECONDS - started)) s"

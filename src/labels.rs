@@ -39,6 +39,7 @@ pub fn warning_kind(kind: WarningKind, l: Lang) -> &'static str {
         WarningKind::EncodingMismatch => tr(l, "编码声明不符", "wrong declared encoding"),
         WarningKind::DateWithoutYear => tr(l, "日期缺年份", "date without a year"),
         WarningKind::NoTitle => tr(l, "无标题", "no headline"),
+        WarningKind::AnalysisTruncated => tr(l, "仅分析了开头部分", "only the beginning analysed"),
     }
 }
 

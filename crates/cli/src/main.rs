@@ -1,7 +1,8 @@
 //! `jjj`: the command-line side of the JJJ Industry Explorer.
 //!
 //! ```text
-//! jjj build-corpus DIR -o PATH     clean and analyse every page in DIR into one bundle
+//! jjj build-corpus DIR -o PATH [--strict]   clean and analyse every page in DIR into one bundle
+//!                                  (bad pages are reported and skipped; --strict: fail instead)
 //! jjj extract [FILE|-] --json      clean and analyse one page, print it as JSON
 //! jjj flows CORPUS [--format csv|json] [--edges [--level exact|city|province] [--by-industry]] [FILTERS]
 //! jjj figures CORPUS [--format csv|json] [FILTERS]
@@ -24,7 +25,7 @@ use jjj_core::model::Document;
 use jjj_core::query::{Index, Query};
 
 const USAGE: &str = "usage:
-  jjj build-corpus DIR -o PATH
+  jjj build-corpus DIR -o PATH [--strict]
   jjj extract [FILE|-] --json
   jjj flows CORPUS [--format csv|json] [--edges [--level exact|city|province] [--by-industry]] [FILTERS]
   jjj figures CORPUS [--format csv|json] [FILTERS]
@@ -210,11 +211,13 @@ fn load(path: &str) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
+/// Every file of `dir` but hidden ones: scraped pages come with any
+/// extension (or none), and a file that is not a page is reported as such.
 fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && is_page(p))
+        .filter(|p| p.is_file() && !is_hidden(p))
         .collect();
     files.sort();
     Ok(files)
@@ -483,9 +486,11 @@ fn terms(args: &[String]) -> Result<()> {
 fn build_corpus(args: &[String]) -> Result<()> {
     let mut dir: Option<PathBuf> = None;
     let mut out: Option<PathBuf> = None;
+    let mut strict = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--strict" => strict = true,
             "-o" | "--output" => {
                 out = Some(it.next().context("-o needs a path")?.into());
             }
@@ -508,6 +513,12 @@ fn build_corpus(args: &[String]) -> Result<()> {
             Ok(doc) => {
                 outln!("{}", summary_line(&doc));
                 docs.push(doc);
+            }
+            Err(e) if strict => {
+                bail!(
+                    "{}: {e} (--strict: stopped, no bundle written)",
+                    path.display()
+                );
             }
             Err(e) => {
                 failed += 1;
@@ -539,12 +550,9 @@ fn build_corpus(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn is_page(p: &Path) -> bool {
-    let ext = p
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    matches!(ext.as_str(), "txt" | "html" | "htm" | "text" | "xhtml")
+fn is_hidden(p: &Path) -> bool {
+    p.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 fn summary_line(doc: &Document) -> String {

@@ -12,11 +12,36 @@ use crate::segment;
 use crate::sentences;
 use crate::tokens::{self, CharIndex};
 
+/// Longest stretch of a body that is analysed (about six megabytes).
+pub const MAX_ANALYSED_CHARS: usize = 2_000_000;
+
 /// Fills `tokens`, `regions`, `industries`, `mentions`, `flows` and
 /// `figures` of `doc` from its `body_simplified`. Infallible: any text gives
 /// some (maybe empty) analysis.
 pub fn analyze(doc: &mut Document) {
-    let text = doc.body_simplified.as_str();
+    // A body of millions of characters is not one article: analyse its
+    // beginning (at a line break) and say so, so that memory and time stay
+    // bounded whatever a file holds. The text itself is all kept.
+    let full = doc.body_simplified.as_str();
+    let limit = full
+        .char_indices()
+        .nth(MAX_ANALYSED_CHARS)
+        .map(|(b, _)| full[..b].rfind('\n').filter(|&n| n > b / 2).unwrap_or(b));
+    if let Some(b) = limit {
+        let analysed = full[..b].chars().count();
+        doc.warnings.push(crate::model::Warning {
+            kind: crate::model::WarningKind::AnalysisTruncated,
+            message: format!(
+                "the body has {} characters; only the first {analysed} were analysed for places, industries, flows and figures",
+                full.chars().count()
+            ),
+            span: None,
+        });
+    }
+    let text = match limit {
+        Some(b) => &doc.body_simplified[..b],
+        None => doc.body_simplified.as_str(),
+    };
     let toks = segment::segment(text);
     let chars: Vec<char> = text.chars().collect();
     let index = CharIndex::new(text);
@@ -164,6 +189,16 @@ pub fn analyze(doc: &mut Document) {
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
 
     doc.tokens = tokens::to_lens(&toks);
+    // The rest, unanalysed, as words of at most u16::MAX chars.
+    let rest = doc.body_simplified[text.len()..].chars().count() as u32;
+    if rest > 0 {
+        let mut n = rest;
+        while n > 0 {
+            let k = n.min(u32::from(u16::MAX));
+            doc.tokens.push(k as u16);
+            n -= k;
+        }
+    }
     doc.regions = ranked(regions);
     doc.industries = ranked(inds);
     doc.mentions = mentions;

@@ -42,6 +42,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if std::str::from_utf8(bytes).is_ok() {
         return finish(UTF_8, bytes, declared);
     }
+    // UTF-8 with a few damaged bytes (a truncated download, a bad copy) is
+    // still UTF-8: legacy-encoded Chinese almost never forms long runs of
+    // valid UTF-8 sequences, while GBK would read these bytes as mojibake.
+    if mostly_utf8(bytes) {
+        return finish(UTF_8, bytes, declared);
+    }
     // Not UTF-8: try what the page declares, what chardetng guesses, then the
     // two legacy encodings of Chinese pages; keep the cleanest result.
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -71,6 +77,34 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     let (enc, _) = best.unwrap_or((GBK, 0));
     finish(enc, bytes, declared)
+}
+
+/// Valid multi-byte UTF-8 sequences outnumber invalid bytes by far: at least
+/// 20 of them, and at most one invalid byte per 8 (or 3 in all).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.chars().filter(|c| c.len_utf8() > 1).count();
+                break;
+            }
+            Err(e) => {
+                let (ok, after) = rest.split_at(e.valid_up_to());
+                good += std::str::from_utf8(ok)
+                    .map(|s| s.chars().filter(|c| c.len_utf8() > 1).count())
+                    .unwrap_or(0);
+                let skip = e.error_len().unwrap_or(after.len()).max(1);
+                bad += skip;
+                rest = &after[skip.min(after.len())..];
+                if bad > 3 && bad * 8 > good + 64 {
+                    return false;
+                }
+            }
+        }
+    }
+    good >= 20 && (bad <= 3 || bad * 8 <= good)
 }
 
 fn finish(
@@ -210,6 +244,26 @@ fn declared_charset(b: &[u8]) -> Option<&'static Encoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_with_a_few_damaged_bytes_stays_utf8() {
+        let text =
+            "北京市一般制造业企业持续疏解，一批企业迁往河北沧州和天津武清，共引进项目120个。";
+        let mut bytes = text.as_bytes()[..40].to_vec();
+        bytes.extend_from_slice(b"\xff\xfe\xc0\x80");
+        bytes.extend_from_slice(text.as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("迁往河北沧州"));
+        assert!(d
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DecodeErrors));
+        // GBK Chinese is not mistaken for damaged UTF-8.
+        let (gbk, _, _) = GBK.encode(text);
+        assert!(!mostly_utf8(&gbk));
+        assert_eq!(decode(&gbk).unwrap().encoding, "GBK");
+    }
 
     #[test]
     fn gbk_bytes_are_detected_and_named() {

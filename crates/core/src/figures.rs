@@ -320,13 +320,19 @@ pub fn find(
     out
 }
 
+/// How far rules look around a figure: a sentence of a megabyte (a page
+/// with no stops) must not make every figure read all of it.
+const REACH: usize = 300;
+
 fn clause_bounds(chars: &[char], sent_start: usize, at: usize, sent_end: usize) -> (usize, usize) {
+    let floor = sent_start.max(at.saturating_sub(REACH));
+    let ceil = sent_end.min(at + REACH);
     let mut a = at;
-    while a > sent_start && !is_clause_break(chars[a - 1]) {
+    while a > floor && !is_clause_break(chars[a - 1]) {
         a -= 1;
     }
     let mut b = at;
-    while b < sent_end && !is_clause_break(chars[b]) {
+    while b < ceil && !is_clause_break(chars[b]) {
         b += 1;
     }
     (a, b)
@@ -344,7 +350,9 @@ fn is_target(
     let (ca, cb) = clause_bounds(chars, sent_start, at, sent_end);
     let clause_before: String = chars[ca..at].iter().collect();
     let clause: String = chars[ca..cb.max(end)].iter().collect();
-    let sentence_before: String = chars[sent_start..at].iter().collect();
+    let sentence_before: String = chars[sent_start.max(at.saturating_sub(REACH))..at]
+        .iter()
+        .collect();
     let marker = TARGET_WORDS.iter().any(|w| {
         if *w == "将" {
             // 将 as "will", not 将近 (nearly) or 将 = 把 (将3条生产线转至…).
@@ -366,7 +374,7 @@ fn is_target(
 /// the sentence (2017年, “十三五”时期, 去年, 截至5月25日).
 fn period_before(chars: &[char], sent_start: usize, at: usize, _sent_end: usize) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
-    let mut i = sent_start;
+    let mut i = sent_start.max(at.saturating_sub(REACH));
     while i < at {
         if let Some((len, p)) = period_at(chars, i, at) {
             best = Some((i, p));

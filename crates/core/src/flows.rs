@@ -297,6 +297,24 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 .sentences
                 .get(si + 1)
                 .is_some_and(|n| n.paragraph == s.paragraph && denies[si + 1]);
+        // This sentence's share of the document's places, industries and
+        // figures (all sorted by position): every rule below looks only at
+        // these, so a page of a million sentences costs a million sentences.
+        let range = |starts: &dyn Fn(usize) -> u32, n: usize| {
+            let a = partition(n, |i| starts(i) < s.start);
+            let b = partition(n, |i| starts(i) < s.end);
+            a..b
+        };
+        let pr = range(&|i| inp.places[i].start, inp.places.len());
+        let fr = range(&|i| inp.figures[i].span.start, inp.figures.len());
+        let ir = range(&|i| inp.industries[i].start, inp.industries.len());
+        let sub = Input {
+            places: &inp.places[pr],
+            figures: &inp.figures[fr],
+            industries: &inp.industries[ir],
+            ..*inp
+        };
+        let inp = &sub;
         let hits: Vec<&PlaceHit> = inp
             .places
             .iter()
@@ -335,25 +353,73 @@ pub fn find(inp: &Input) -> Vec<Flow> {
     out
 }
 
-/// Trigger words in a sentence, longest first at each position, starting on
-/// a token boundary.
-fn triggers(inp: &Input, s: &Sentence, words: &[&'static str]) -> Vec<Trigger> {
-    let mut out = Vec::new();
-    let mut i = s.start as usize;
-    while i < s.end as usize {
-        let on_boundary =
-            token_at(inp.tokens, i as u32).is_some_and(|k| inp.tokens[k].start == i as u32);
-        let mut found = None;
-        if on_boundary {
-            for w in words {
-                if starts_with_at(inp.chars, i, w)
-                    && i + w.chars().count() <= s.end as usize
-                    && found.is_none_or(|f: &str| w.chars().count() > f.chars().count())
-                {
-                    found = Some(*w);
+/// The first index in `0..n` for which `before` is false (`before` is true
+/// then false along the range).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The tokens of `s`, as an index range of `inp.tokens`.
+fn sentence_tokens(inp: &Input, s_start: u32, s_end: u32) -> std::ops::Range<usize> {
+    let a = inp.tokens.partition_point(|t| t.end <= s_start);
+    let b = inp.tokens.partition_point(|t| t.start < s_end);
+    a..b.max(a)
+}
+
+/// Every trigger word, by its first char (longest first), so each position
+/// of a sentence is tried against the few words that can start there.
+static TRIGGER_WORDS: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: std::collections::HashMap<char, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for w in TO_VERBS
+            .iter()
+            .chain(FROM_VERBS)
+            .chain(IN_VERBS)
+            .chain(TOWARD_VERBS)
+            .chain(ESTABLISH)
+        {
+            if let Some(c) = w.chars().next() {
+                let v = m.entry(c).or_default();
+                if !v.contains(w) {
+                    v.push(w);
                 }
             }
         }
+        for v in m.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        m
+    });
+
+/// Trigger words in a sentence, longest first at each position, starting on
+/// a token boundary.
+fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    let mut i = s.start as usize;
+    while i < s.end as usize {
+        let found = TRIGGER_WORDS.get(&inp.chars[i]).and_then(|words| {
+            let on_boundary =
+                token_at(inp.tokens, i as u32).is_some_and(|k| inp.tokens[k].start == i as u32);
+            if !on_boundary {
+                return None;
+            }
+            words
+                .iter()
+                .find(|w| {
+                    i + w.chars().count() <= s.end as usize && starts_with_at(inp.chars, i, w)
+                })
+                .copied()
+        });
         match found {
             Some(w) => {
                 let n = w.chars().count();
@@ -408,10 +474,8 @@ fn places_after<'h>(
     let mut out: Vec<usize> = Vec::new();
     let mut used = Vec::new();
     let mut expect = p as u32;
-    for h in hits
-        .iter()
-        .filter(|h| h.start >= pos && h.role == Role::Location)
-    {
+    let first = hits.partition_point(|h| h.start < pos);
+    for h in hits[first..].iter().filter(|h| h.role == Role::Location) {
         if h.start != expect {
             break;
         }
@@ -470,20 +534,27 @@ fn place_before<'h>(
             j -= 1;
         }
     };
-    (0..hits.len())
+    let last = hits.partition_point(|h| h.start < pos);
+    (0..last)
         .rev()
+        .take_while(|&i| hits[i].start >= from)
         .filter(|&i| {
             let h = hits[i];
-            h.end <= pos && h.start >= from && h.role == Role::Location
+            h.end <= pos && h.role == Role::Location
         })
         .find(|&i| !partner(i) && !hits[i].places.iter().any(|p| exclude.contains(p)))
         .map(|i| hits[i])
 }
 
+/// How far back or ahead the rules look from a verb, in chars: enough for
+/// any clause, and a page with no sentence stops stays linear.
+const REACH: u32 = 300;
+
 /// Start of the clause chain `pos` is in: after the last ；before it.
 fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
+    let floor = s.start.max(pos.saturating_sub(REACH));
     let mut a = pos;
-    while a > s.start {
+    while a > floor {
         if matches!(inp.chars[a as usize - 1], '；' | ';') {
             break;
         }
@@ -684,9 +755,11 @@ fn enumerated_origins(
     s: &Sentence,
 ) -> Vec<(Vec<usize>, Option<usize>)> {
     let mut out = Vec::new();
-    for h in hits
+    let first = hits.partition_point(|h| h.start < from);
+    for h in hits[first..]
         .iter()
-        .filter(|h| h.start >= from && h.role == Role::Location)
+        .take_while(|h| h.start < from + REACH)
+        .filter(|h| h.role == Role::Location)
     {
         let after = text_of(inp.chars, h.end, (h.end + 10).min(s.end));
         let after = after.split(['，', '、', '；', '。']).next().unwrap_or("");
@@ -729,13 +802,7 @@ const CONTINUES: &[&str] = &[
 fn candidates(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ctx: &Context) -> Vec<Cand> {
     let prev = ctx.places.as_slice();
     let mut out: Vec<Cand> = Vec::new();
-    let mut all_words: Vec<&'static str> = Vec::new();
-    all_words.extend(TO_VERBS);
-    all_words.extend(FROM_VERBS);
-    all_words.extend(IN_VERBS);
-    all_words.extend(TOWARD_VERBS);
-    all_words.extend(ESTABLISH);
-    let trig = triggers(inp, s, &all_words);
+    let trig = triggers(inp, s);
     let shapes: Vec<Option<Shape>> = trig.iter().map(|t| shape_of(inp, hits, s, t)).collect();
     // A clause's quantities reach up to the next verb that states a move
     // (总投资 or 投资总额 after 引进 is still the same clause's).
@@ -1046,8 +1113,9 @@ fn in_destination(
     toward: bool,
 ) -> Option<(u32, Vec<usize>)> {
     // Start of the clause.
+    let floor = s.start.max(t.start.saturating_sub(REACH)) as usize;
     let mut a = t.start as usize;
-    while a > s.start as usize && !is_clause_break(inp.chars[a - 1]) {
+    while a > floor && !is_clause_break(inp.chars[a - 1]) {
         a -= 1;
     }
     let markers: &[char] = if toward {
@@ -1129,9 +1197,12 @@ fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
                 continue;
             }
             let (from, to) = (g.places[f].id.clone(), g.places[t].id.clone());
+            // Only this sentence's flows can repeat it: they are the last ones.
             if out
                 .iter()
-                .any(|x| x.evidence.span == span && x.from == from && x.to == to && x.what == what)
+                .rev()
+                .take_while(|x| x.evidence.span == span)
+                .any(|x| x.from == from && x.to == to && x.what == what)
             {
                 continue;
             }
@@ -1153,7 +1224,8 @@ fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
 }
 
 fn is_plan(inp: &Input, s: &Sentence, at: u32) -> bool {
-    let before = text_of(inp.chars, s.start, at);
+    let from = s.start.max(at.saturating_sub(REACH));
+    let before = text_of(inp.chars, from, at);
     if PLAN_WORDS.iter().any(|w| before.contains(w)) {
         return true;
     }
@@ -1164,7 +1236,7 @@ fn is_plan(inp: &Input, s: &Sentence, at: u32) -> bool {
     {
         return true;
     }
-    (s.start..at).any(|p| inp.chars[p as usize] == '将' && future_jiang(inp.text, inp.tokens, p))
+    (from..at).any(|p| inp.chars[p as usize] == '将' && future_jiang(inp.text, inp.tokens, p))
 }
 
 /// Industries too broad to say what moved (高精尖, 制造业): a flow names one
@@ -1284,7 +1356,8 @@ fn what_near(inp: &Input, scope: u32, at: u32, limit: u32, object_after: bool) -
     if first.is_some() {
         return first;
     }
-    toks.iter()
+    toks[sentence_tokens(inp, scope, limit)]
+        .iter()
         .filter(|t| t.start >= scope && t.end <= limit)
         .find_map(|t| what_in(t.text(inp.text)))
 }
@@ -1346,7 +1419,8 @@ const FIRM_SUFFIXES: &[&str] = &["有限责任公司", "有限公司", "公司",
 fn firm_near(inp: &Input, s: &Sentence, at: u32, limit: u32) -> Option<String> {
     let toks = inp.tokens;
     let mut best: Option<(u32, String)> = None;
-    for (k, t) in toks.iter().enumerate() {
+    for k in sentence_tokens(inp, s.start, s.end) {
+        let t = &toks[k];
         if t.start < s.start || t.end > s.end.min(limit.max(at)) {
             continue;
         }

@@ -15,7 +15,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 2;
+pub const BUNDLE_VERSION: u32 = 3;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,6 +135,9 @@ pub enum WarningKind {
     DateWithoutYear,
     /// The page shows no headline.
     NoTitle,
+    /// The body is longer than an article can be: only its beginning was
+    /// analysed (the whole text is kept).
+    AnalysisTruncated,
 }
 
 /// A half-open range of char offsets.

@@ -539,12 +539,23 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             role,
         });
     }
+    let doc_places: Vec<usize> = {
+        let mut v: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.role == Role::Location && h.group.is_none())
+            .flat_map(|h| h.places.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut own_cache: HashMap<u8, Option<usize>> = HashMap::new();
     for (i, target) in pending {
         let resolved = match &target {
-            Target::Places(cands) => resolve_ambiguous(g, &hits, i, cands, sentences),
-            Target::OwnProvince => own(g, &hits, i, sentences, Own::Province),
-            Target::OwnCity => own(g, &hits, i, sentences, Own::City),
-            Target::OwnDistrict => own(g, &hits, i, sentences, Own::District),
+            Target::Places(cands) => resolve_ambiguous(g, &hits, i, cands, sentences, &doc_places),
+            Target::OwnProvince => own(g, &hits, i, sentences, Own::Province, &mut own_cache),
+            Target::OwnCity => own(g, &hits, i, sentences, Own::City, &mut own_cache),
+            Target::OwnDistrict => own(g, &hits, i, sentences, Own::District, &mut own_cache),
         };
         match resolved {
             Some(p) => {
@@ -725,41 +736,56 @@ fn sentence_of(sentences: &[Sentence], pos: u32) -> Option<&Sentence> {
 }
 
 /// Picks the candidate that the places around it support: first within the
-/// sentence, then the paragraph, then the article; a tie is no answer.
+/// sentence, then the paragraph (the 200 names either side), then the
+/// article; a tie is no answer.
 fn resolve_ambiguous(
     g: &Gazetteer,
     hits: &[PlaceHit],
     at: usize,
     cands: &[usize],
     sentences: &[Sentence],
+    doc_places: &[usize],
 ) -> Option<usize> {
     let here = hits[at].start;
     let sent = sentence_of(sentences, here);
-    let scopes: [&dyn Fn(&PlaceHit) -> bool; 3] = [
-        &|h: &PlaceHit| sent.is_some_and(|s| h.start >= s.start && h.end <= s.end),
-        &|h: &PlaceHit| {
-            sent.is_some_and(|s| {
-                sentence_of(sentences, h.start).is_some_and(|x| x.paragraph == s.paragraph)
+    let in_range = |a: u32, b: u32| {
+        let lo = hits.partition_point(|h| h.start < a);
+        let hi = hits.partition_point(|h| h.start < b);
+        (lo..hi).filter(move |&j| j != at && hits[j].end <= b)
+    };
+    let places_of = |idx: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        let mut v: Vec<usize> = idx
+            .filter(|&j| hits[j].role == Role::Location && hits[j].group.is_none())
+            .flat_map(|j| hits[j].places.iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut scopes: Vec<Vec<usize>> = Vec::new();
+    if let Some(s) = sent {
+        scopes.push(places_of(&mut in_range(s.start, s.end)));
+        let near = at.saturating_sub(200)..(at + 200).min(hits.len());
+        let para: Vec<usize> = near
+            .filter(|&j| j != at)
+            .filter(|&j| {
+                sentence_of(sentences, hits[j].start).is_some_and(|x| x.paragraph == s.paragraph)
             })
-        },
-        &|_h: &PlaceHit| true,
-    ];
-    for in_scope in scopes {
+            .collect();
+        scopes.push(places_of(&mut para.into_iter()));
+    }
+    scopes.push(doc_places.to_vec());
+    for support in scopes {
         let mut best: Option<(usize, usize)> = None; // (score, candidate)
         let mut tie = false;
         for &c in cands {
             let mut score = 0;
-            for (j, h) in hits.iter().enumerate() {
-                if j == at || h.role != Role::Location || h.group.is_some() || !in_scope(h) {
-                    continue;
-                }
-                for &p in &h.places {
-                    // A supporting place contains the candidate, or lies in the
-                    // same city; deeper support counts more.
-                    let same_city = g.city_of(p).is_some() && g.city_of(p) == g.city_of(c);
-                    if g.is_within(c, p) || same_city {
-                        score = score.max(1 + g.depth(p));
-                    }
+            for &p in &support {
+                // A supporting place contains the candidate, or lies in the
+                // same city; deeper support counts more.
+                let same_city = g.city_of(p).is_some() && g.city_of(p) == g.city_of(c);
+                if g.is_within(c, p) || same_city {
+                    score = score.max(1 + g.depth(p));
                 }
             }
             if score == 0 {
@@ -775,10 +801,7 @@ fn resolve_ambiguous(
             }
         }
         if let Some((_, c)) = best {
-            if !tie {
-                return Some(c);
-            }
-            return None;
+            return (!tie).then_some(c);
         }
     }
     None
@@ -800,6 +823,7 @@ fn own(
     at: usize,
     sentences: &[Sentence],
     which: Own,
+    cache: &mut HashMap<u8, Option<usize>>,
 ) -> Option<usize> {
     let province = which == Own::Province;
     let fits = |p: usize| match which {
@@ -812,7 +836,8 @@ fn own(
     };
     if !province {
         let para = sentence_of(sentences, hits[at].start).map(|s| s.paragraph);
-        for h in hits[..at].iter().rev() {
+        // The nearest 200 names back are plenty to find this city.
+        for h in hits[at.saturating_sub(200)..at].iter().rev() {
             let same_para = sentence_of(sentences, h.start).map(|s| s.paragraph) == para;
             if !same_para {
                 break;
@@ -824,6 +849,21 @@ fn own(
             }
         }
     }
+    // The article's most mentioned: the same for every reference, so once.
+    if let Some(&known) = cache.get(&(which as u8)) {
+        return known;
+    }
+    let found = most_mentioned(g, hits, which, &fits);
+    cache.insert(which as u8, found);
+    found
+}
+
+fn most_mentioned(
+    g: &Gazetteer,
+    hits: &[PlaceHit],
+    which: Own,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
     // Locations first; with none, the places in names (河北日报讯 says whose
     // province 我省 is).
     for roles in [&[Role::Location][..], &[Role::Organisation, Role::Seat][..]] {
