@@ -50,6 +50,9 @@ pub enum Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub seq: u32,
+    /// The document id the page will get (FNV-1a of its bytes), also its
+    /// key in storage.
+    pub id: String,
     pub name: String,
     pub status: Status,
     /// Restored from storage at start (not a new import).
@@ -57,11 +60,13 @@ pub struct Item {
 }
 
 struct Job {
-    seq: u32,
+    id: String,
     name: String,
     bytes: Vec<u8>,
-    /// Save it once analysed (new imports; restored ones are saved already).
-    persist: bool,
+    /// A new import (saved before it was analysed), not one restored.
+    new: bool,
+    /// Why saving it failed, if it did.
+    save_error: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -73,6 +78,8 @@ pub struct Imports {
     pub notice: RwSignal<Option<String>>,
     worker: StoredValue<Option<web_sys::Worker>, LocalStorage>,
     ready: StoredValue<bool>,
+    /// Counts workers started, so a late timer knows whose it is.
+    generation: StoredValue<u32>,
     queue: StoredValue<VecDeque<u32>>,
     jobs: StoredValue<HashMap<u32, Job>, LocalStorage>,
     next: StoredValue<u32>,
@@ -85,6 +92,7 @@ pub fn provide() -> Imports {
         notice: RwSignal::new(None),
         worker: StoredValue::new_local(None),
         ready: StoredValue::new(false),
+        generation: StoredValue::new(0),
         queue: StoredValue::new(VecDeque::new()),
         jobs: StoredValue::new_local(HashMap::new()),
         next: StoredValue::new(1),
@@ -146,9 +154,13 @@ fn start_worker(im: Imports, c: Ctx) {
                 }
                 Some("failed") => {
                     let seq = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
-                    im.jobs.update_value(|j| {
-                        j.remove(&seq);
-                    });
+                    // A new file the pipeline refuses is not kept; one kept
+                    // from before stays (a later version may read it).
+                    if let Some(job) = im.jobs.try_update_value(|j| j.remove(&seq)).flatten() {
+                        if job.new {
+                            forget_stored(job.id);
+                        }
+                    }
                     set_status(
                         im,
                         seq,
@@ -169,38 +181,62 @@ fn start_worker(im: Imports, c: Ctx) {
     // fail with a message, a new worker takes the rest.
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         ev.prevent_default();
-        let lang = c.lang.get_untracked();
-        im.notice.set(Some(
-            tr(
-                lang,
-                "分析程序出错，已自动重新启动；出错的文件请重新导入。",
-                "The analyser crashed and was restarted; import the failed files again.",
-            )
-            .to_string(),
-        ));
-        let failed: Vec<u32> = im.jobs.with_value(|j| j.keys().copied().collect());
-        for seq in failed {
-            set_status(
-                im,
-                seq,
-                Status::Failed {
-                    kind: "crash".into(),
-                    detail: String::new(),
-                },
-            );
-        }
-        im.jobs.update_value(|j| j.clear());
-        im.queue.update_value(|q| q.clear());
-        im.worker.update_value(|w| {
-            if let Some(w) = w.take() {
-                w.terminate();
-            }
-        });
-        im.ready.set_value(false);
+        crashed(im, c);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     im.worker.set_value(Some(worker));
+    // A worker that never says it is ready (its code failed to load) is a
+    // crash too; the dictionary loads in well under a second.
+    let generation = im.generation.get_value() + 1;
+    im.generation.set_value(generation);
+    leptos::prelude::set_timeout(
+        move || {
+            if im.generation.get_value() == generation
+                && !im.ready.get_value()
+                && im.worker.with_value(|w| w.is_some())
+            {
+                crashed(im, c);
+            }
+        },
+        std::time::Duration::from_millis(READY_WITHIN_MS),
+    );
+}
+
+/// How long a new worker may take to load.
+const READY_WITHIN_MS: u64 = 20_000;
+
+/// The worker died: say so, fail what it held (kept in storage), and let the
+/// next import start a fresh one.
+fn crashed(im: Imports, c: Ctx) {
+    let lang = c.lang.get_untracked();
+    im.notice.set(Some(
+        tr(
+            lang,
+            "分析程序出错，已自动重新启动；出错的文件已保存，可重新导入。",
+            "The analyser crashed and was restarted; the files it held are kept, and can be imported again.",
+        )
+        .to_string(),
+    ));
+    let failed: Vec<u32> = im.jobs.with_value(|j| j.keys().copied().collect());
+    for seq in failed {
+        set_status(
+            im,
+            seq,
+            Status::Failed {
+                kind: "crash".into(),
+                detail: String::new(),
+            },
+        );
+    }
+    im.jobs.update_value(|j| j.clear());
+    im.queue.update_value(|q| q.clear());
+    im.worker.update_value(|w| {
+        if let Some(w) = w.take() {
+            w.terminate();
+        }
+    });
+    im.ready.set_value(false);
 }
 
 /// Sends queued jobs once the worker has said it is ready.
@@ -230,41 +266,67 @@ fn flush(im: Imports) {
     }
 }
 
-fn submit(im: Imports, c: Ctx, name: String, bytes: Vec<u8>, persist: bool, restored: bool) {
+/// Queues a page for the worker. A new import is first saved, raw, in one
+/// IndexedDB transaction: whatever happens next (a crash, a closed tab), it
+/// is there at the next load.
+fn submit(im: Imports, c: Ctx, name: String, bytes: Vec<u8>, new: bool) {
     let seq = im.next.get_value();
     im.next.set_value(seq + 1);
+    let id = jjj_core::stable_id(&bytes);
     im.items.update(|v| {
         v.push(Item {
             seq,
+            id: id.clone(),
             name: name.clone(),
             status: Status::Analysing,
-            restored,
+            restored: !new,
         })
     });
-    im.jobs.update_value(|j| {
-        j.insert(
-            seq,
-            Job {
+    leptos::task::spawn_local(async move {
+        let mut save_error = None;
+        if new {
+            let raw = Uint8Array::from(bytes.as_slice());
+            if let Err(e) = store_put(&id, &name, &raw).await {
+                save_error = Some(
+                    e.dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                        .unwrap_or_else(|| format!("{e:?}")),
+                );
+            }
+        }
+        im.jobs.update_value(|j| {
+            j.insert(
                 seq,
-                name,
-                bytes,
-                persist,
-            },
-        );
+                Job {
+                    id,
+                    name,
+                    bytes,
+                    new,
+                    save_error,
+                },
+            );
+        });
+        im.queue.update_value(|q| q.push_back(seq));
+        start_worker(im, c);
+        flush(im);
     });
-    im.queue.update_value(|q| q.push_back(seq));
-    start_worker(im, c);
-    flush(im);
+}
+
+fn forget_stored(id: String) {
+    leptos::task::spawn_local(async move {
+        let _ = store_delete(&id).await;
+    });
 }
 
 fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job>) {
     let id = doc.id.clone();
     let title = doc.display_title();
-    let mut duplicate = false;
+    // 0: added; 1: already imported; 2: already in the shipped corpus.
+    let mut duplicate = 0;
     c.corpus.update(|corp| {
         if let Some(old) = corp.as_ref() {
             if old.docs.iter().any(|d| d.id == id) {
-                duplicate = true;
+                duplicate = if old.imported.contains(&id) { 1 } else { 2 };
                 return;
             }
             let mut docs = (*old.docs).clone();
@@ -274,40 +336,16 @@ fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job
             *corp = Some(Corpus::new(docs, imported, old.version + 1));
         }
     });
-    if duplicate {
+    if duplicate != 0 {
+        // A copy of a shipped article adds nothing to keep.
+        if duplicate == 2 && job.as_ref().is_some_and(|j| j.new) {
+            forget_stored(id);
+        }
         set_status(im, seq, Status::Duplicate { title });
         return;
     }
-    set_status(
-        im,
-        seq,
-        Status::Added {
-            id: id.clone(),
-            title: title.clone(),
-            saved: None,
-        },
-    );
-    let Some(job) = job.filter(|j| j.persist) else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let bytes = Uint8Array::from(job.bytes.as_slice());
-        if let Err(e) = store_put(&id, &job.name, &bytes).await {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| format!("{e:?}"));
-            set_status(
-                im,
-                job.seq,
-                Status::Added {
-                    id,
-                    title,
-                    saved: Some(why),
-                },
-            );
-        }
-    });
+    let saved = job.and_then(|j| j.save_error);
+    set_status(im, seq, Status::Added { id, title, saved });
 }
 
 /// At start: the pages imported before, analysed again.
@@ -340,7 +378,7 @@ pub fn restore(c: Ctx, im: Imports) {
                 .dyn_into::<Uint8Array>()
                 .map(|a| a.to_vec())
                 .unwrap_or_default();
-            submit(im, c, name, bytes, false, true);
+            submit(im, c, name, bytes, false);
         }
     });
 }
@@ -371,6 +409,7 @@ fn read_files(c: Ctx, im: Imports, files: web_sys::FileList) {
             im.items.update(|v| {
                 v.push(Item {
                     seq,
+                    id: String::new(),
                     name,
                     status: Status::Failed {
                         kind: "too-big".into(),
@@ -383,13 +422,14 @@ fn read_files(c: Ctx, im: Imports, files: web_sys::FileList) {
         }
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buf) => submit(im, c, name, Uint8Array::new(&buf).to_vec(), true, false),
+                Ok(buf) => submit(im, c, name, Uint8Array::new(&buf).to_vec(), true),
                 Err(e) => {
                     let seq = im.next.get_value();
                     im.next.set_value(seq + 1);
                     im.items.update(|v| {
                         v.push(Item {
                             seq,
+                            id: String::new(),
                             name,
                             status: Status::Failed {
                                 kind: "read".into(),
@@ -429,7 +469,7 @@ pub fn reason(kind: &str, detail: &str, lang: Lang) -> String {
             "The file is too large (64 MB at most)",
         ),
         "read" => tr(lang, "无法读取文件", "The file could not be read"),
-        "crash" => tr(lang, "分析时程序出错", "The analyser crashed on this file"),
+        "crash" => tr(lang, "分析时程序出错；文件已保存，下次打开时会再试", "The analyser crashed on this file; it is kept and will be tried again at the next visit"),
         _ => tr(lang, "无法处理", "Could not be processed"),
     };
     if detail.is_empty() {
@@ -455,7 +495,7 @@ pub fn Import() -> impl IntoView {
             "{} {n}",
             tr(lang.get_untracked(), "粘贴的文本", "Pasted text")
         );
-        submit(im, c, name, text.into_bytes(), true, false);
+        submit(im, c, name, text.into_bytes(), true);
         pasted.set(String::new());
     };
     let on_files = move |ev: leptos::ev::Event| {
@@ -500,6 +540,25 @@ pub fn Import() -> impl IntoView {
                         </button>
                     }
                 });
+                // A page kept in storage that did not make it into the corpus
+                // (a crash, or a later version refusing it) can be let go.
+                let kept = matches!(&it.status, Status::Failed { kind, .. } if kind == "crash" || it.restored) && !it.id.is_empty();
+                let forget = kept.then(|| {
+                    let id = it.id.clone();
+                    let seq = it.seq;
+                    view! {
+                        <button
+                            type="button"
+                            class="small"
+                            on:click=move |_| {
+                                forget_stored(id.clone());
+                                im.items.update(|v| v.retain(|i| i.seq != seq));
+                            }
+                        >
+                            {move || tr(lang.get(), "不再保存", "Forget")}
+                        </button>
+                    }
+                });
                 let open = match &it.status {
                     Status::Added { id, .. } => Some(view! { <a class="small" href=crate::tables::reader_href(id, None)>{tr(l, "阅读", "Read")}</a> }),
                     _ => None,
@@ -512,6 +571,7 @@ pub fn Import() -> impl IntoView {
                         <span class="import-status" role="status">{text}</span>
                         {open}
                         {remove_button}
+                        {forget}
                     </li>
                 }
             })
