@@ -24,8 +24,10 @@ use jjj_core::aggregate::{aggregate, Level};
 use jjj_core::model::Document;
 use jjj_core::query::{Index, Query};
 
-const USAGE: &str = "usage:
-  jjj build-corpus DIR -o PATH [--strict]
+pub(crate) const USAGE: &str = "usage:
+  jjj build-corpus DIR -o PATH [--strict] [--shard I/N] [--jobs N]   (PATH.jsonl: one document per line)
+  jjj merge PART.jsonl... -o PATH
+  jjj synth --articles N [--seed S] -o DIR
   jjj extract [FILE|-] --json
   jjj flows CORPUS [--format csv|json] [--edges [--level exact|city|province] [--by-industry]] [FILTERS]
   jjj figures CORPUS [--format csv|json] [FILTERS]
@@ -37,19 +39,22 @@ CORPUS is a folder of pages or a bundle (.jjj); FILTERS are
 
 /// Writes to standard output; a reader that went away (`jjj flows … | head`)
 /// ends the command quietly rather than with a panic.
-fn emit(s: &str) -> Result<()> {
+pub(crate) fn emit(s: &str) -> Result<()> {
     use std::io::Write;
     std::io::stdout().lock().write_all(s.as_bytes())?;
     Ok(())
 }
 
 macro_rules! out {
-    ($($t:tt)*) => { emit(&format!($($t)*))? };
+    ($($t:tt)*) => { crate::emit(&format!($($t)*))? };
 }
 
 macro_rules! outln {
-    ($($t:tt)*) => { emit(&(format!($($t)*) + "\n"))? };
+    ($($t:tt)*) => { crate::emit(&(format!($($t)*) + "\n"))? };
 }
+
+mod corpus;
+mod synth;
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -69,7 +74,9 @@ fn main() -> ExitCode {
 
 fn run(args: Vec<String>) -> Result<()> {
     match args.first().map(String::as_str) {
-        Some("build-corpus") => build_corpus(&args[1..]),
+        Some("build-corpus") => corpus::build_corpus(&args[1..]),
+        Some("merge") => corpus::merge(&args[1..]),
+        Some("synth") => synth::synth(&args[1..]),
         Some("extract") => extract(&args[1..]),
         Some("flows") => flows(&args[1..]),
         Some("figures") => figures(&args[1..]),
@@ -213,7 +220,7 @@ fn load(path: &str) -> Result<Vec<Document>> {
 
 /// Every file of `dir` but hidden ones: scraped pages come with any
 /// extension (or none), and a file that is not a page is reported as such.
-fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -483,79 +490,12 @@ fn terms(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn build_corpus(args: &[String]) -> Result<()> {
-    let mut dir: Option<PathBuf> = None;
-    let mut out: Option<PathBuf> = None;
-    let mut strict = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--strict" => strict = true,
-            "-o" | "--output" => {
-                out = Some(it.next().context("-o needs a path")?.into());
-            }
-            s if s.starts_with('-') => bail!("unknown option '{s}'\n{USAGE}"),
-            s if dir.is_none() => dir = Some(s.into()),
-            s => bail!("unexpected argument '{s}'\n{USAGE}"),
-        }
-    }
-    let dir = dir.context(format!("build-corpus needs a folder\n{USAGE}"))?;
-    let out = out.context(format!("build-corpus needs -o PATH\n{USAGE}"))?;
-    let files = pages_in(&dir)?;
-    let mut docs = Vec::new();
-    let mut failed = 0usize;
-    for path in &files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let result = std::fs::read(path)
-            .map_err(anyhow::Error::from)
-            .and_then(|b| Ok(jjj_core::process_and_analyze(&b, name.as_deref())?));
-        match result {
-            Ok(doc) => {
-                outln!("{}", summary_line(&doc));
-                docs.push(doc);
-            }
-            Err(e) if strict => {
-                bail!(
-                    "{}: {e} (--strict: stopped, no bundle written)",
-                    path.display()
-                );
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("jjj: skipped {}: {e}", path.display());
-            }
-        }
-    }
-    if docs.is_empty() {
-        bail!("no page in {} could be read", dir.display());
-    }
-    let bundle = jjj_core::build_bundle(docs);
-    let bytes = jjj_core::encode_bundle(&bundle)?;
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-    }
-    std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
-    let flows: usize = bundle.documents.iter().map(|d| d.flows.len()).sum();
-    let figures: usize = bundle.documents.iter().map(|d| d.figures.len()).sum();
-    outln!(
-        "total: {} documents, {} skipped, {} flows, {} figures, {} bytes -> {}",
-        bundle.documents.len(),
-        failed,
-        flows,
-        figures,
-        bytes.len(),
-        out.display()
-    );
-    Ok(())
-}
-
 fn is_hidden(p: &Path) -> bool {
     p.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
-fn summary_line(doc: &Document) -> String {
+pub(crate) fn summary_line(doc: &Document) -> String {
     format!(
         "{}  {}  {}  {}  warnings={}  flows={}  figures={}  {}",
         doc.id,

@@ -246,3 +246,128 @@ fn build_corpus_writes_a_bundle_the_app_can_read() {
     assert_eq!(bundle.documents.len(), 5);
     std::fs::remove_file(&out_path).ok();
 }
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("jjj-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&d).ok();
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
+    let root = scratch("shards");
+    let pages = root.join("pages");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let out = jjj(
+        &["synth", "--articles", "40", "--seed", "5", "-o", &s(&pages)],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&pages).unwrap().count(), 40);
+    // The same seed writes the same pages.
+    let again = root.join("again");
+    jjj(
+        &["synth", "--articles", "40", "--seed", "5", "-o", &s(&again)],
+        None,
+    );
+    for e in std::fs::read_dir(&pages).unwrap() {
+        let e = e.unwrap();
+        assert_eq!(
+            std::fs::read(e.path()).unwrap(),
+            std::fs::read(again.join(e.file_name())).unwrap()
+        );
+    }
+
+    let whole = root.join("whole.jjj");
+    let out = jjj(
+        &["build-corpus", &s(&pages), "-o", &s(&whole), "--jobs", "2"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let serial = root.join("serial.jjj");
+    jjj(
+        &["build-corpus", &s(&pages), "-o", &s(&serial), "--jobs", "1"],
+        None,
+    );
+    assert_eq!(
+        std::fs::read(&whole).unwrap(),
+        std::fs::read(&serial).unwrap()
+    );
+
+    let mut parts = Vec::new();
+    for i in 0..3 {
+        let p = root.join(format!("part-{i}.jsonl"));
+        let shard = format!("{i}/3");
+        let out = jjj(
+            &["build-corpus", &s(&pages), "--shard", &shard, "-o", &s(&p)],
+            None,
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines = std::fs::read_to_string(&p).unwrap().lines().count();
+        assert!(
+            (13..=14).contains(&lines),
+            "shard {i} has {lines} documents"
+        );
+        parts.push(s(&p));
+    }
+    let merged = root.join("merged.jjj");
+    let out = jjj(
+        &["merge", &parts[2], &parts[0], &parts[1], "-o", &s(&merged)],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&whole).unwrap(),
+        std::fs::read(&merged).unwrap()
+    );
+    let bundle = jjj_core::decode_bundle(&std::fs::read(&merged).unwrap()).unwrap();
+    assert_eq!(bundle.documents.len(), 40);
+    assert!(
+        bundle
+            .documents
+            .iter()
+            .map(|d| d.flows.len())
+            .sum::<usize>()
+            > 40
+    );
+
+    let junk = root.join("junk.jsonl");
+    std::fs::write(&junk, "{\"not\": \"a document\"}\n").unwrap();
+    let out = jjj(&["merge", &s(&junk), "-o", &s(&root.join("x.jjj"))], None);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("junk.jsonl line 1"), "{err}");
+    assert!(!root.join("x.jjj").exists());
+    for bad in ["3/3", "x/2", "1"] {
+        let out = jjj(
+            &[
+                "build-corpus",
+                &s(&pages),
+                "--shard",
+                bad,
+                "-o",
+                &s(&root.join("y.jjj")),
+            ],
+            None,
+        );
+        assert!(!out.status.success(), "--shard {bad} accepted");
+    }
+    std::fs::remove_dir_all(&root).ok();
+}
