@@ -7,22 +7,32 @@
 //! starting at the same token the longest wins (河北省沧州市 is one place
 //! only if the gazetteer lists it; otherwise 河北省 then 沧州市).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
 
 use crate::tokens::Token;
 
 /// Maps surface forms to values.
 #[derive(Debug, Clone)]
 pub struct Lexicon<V> {
-    entries: HashMap<Box<str>, V>,
+    entries: HashMap<Box<str>, V, Fx>,
+    /// Every proper prefix of every key (whole tokens or not): a span that
+    /// is not one can grow into no key, so the search stops there.
+    prefixes: HashSet<Box<str>, Fx>,
     /// Longest entry, in chars.
     max_chars: u32,
 }
 
+/// Keys are short and come from our own tables, so a fast hash suffices.
+type Fx = BuildHasherDefault<FxHasher>;
+
 impl<V> Default for Lexicon<V> {
     fn default() -> Self {
         Lexicon {
-            entries: HashMap::new(),
+            entries: HashMap::default(),
+            prefixes: HashSet::default(),
             max_chars: 0,
         }
     }
@@ -47,6 +57,11 @@ impl<V> Lexicon<V> {
     pub fn entry_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
         let n = key.chars().count() as u32;
         self.max_chars = self.max_chars.max(n);
+        for (b, _) in key.char_indices().skip(1) {
+            if !self.prefixes.contains(&key[..b]) {
+                self.prefixes.insert(key[..b].into());
+            }
+        }
         self.entries.entry(key.into()).or_insert_with(make)
     }
 
@@ -87,6 +102,9 @@ impl<V> Lexicon<V> {
                     end: t.end,
                     value: v,
                 });
+            }
+            if !self.prefixes.contains(key) {
+                break;
             }
             j += 1;
         }

@@ -47,6 +47,9 @@ pub use model::{decode_bundle, encode_bundle, Bundle, Document};
 /// Fails only when there is nothing to work with: an empty or binary file, an
 /// encoding that does not decode, or a page with no Chinese article text.
 pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Error> {
+    // Each page starts with an empty normalization memo, so the time a page
+    // takes does not depend on the pages before it.
+    normalize::forget_memo();
     let decoded = decode::decode(bytes)?;
     let mut hints = clean::Hints::default();
     let text = if html::looks_like_html(&decoded.text) {

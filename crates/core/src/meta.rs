@@ -212,16 +212,22 @@ const LABELS: &[(&str, u8)] = &[
     ("时间", b'd'),
 ];
 
+/// [`LABELS`] as chars, made once.
+static LABEL_CHARS: std::sync::LazyLock<Vec<Vec<char>>> =
+    std::sync::LazyLock::new(|| LABELS.iter().map(|(l, _)| l.chars().collect()).collect());
+
 /// Reads `label：value` pairs (来源：北京青年报 作者：林艳 责任编辑：王健).
 pub fn labels(line: &str) -> Labels {
-    let chars: Vec<char> = line.chars().collect();
     let mut out = Labels::default();
+    if !line.contains(['：', ':']) {
+        return out; // every label is followed by a colon
+    }
+    let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let mut hit = None;
-        for (label, kind) in LABELS {
-            let l: Vec<char> = label.chars().collect();
-            if chars[i..].starts_with(&l) {
+        for ((_, kind), l) in LABELS.iter().zip(LABEL_CHARS.iter()) {
+            if chars[i..].starts_with(l) {
                 let mut j = i + l.len();
                 while chars.get(j) == Some(&' ') {
                     j += 1;
@@ -245,9 +251,7 @@ pub fn labels(line: &str) -> Labels {
                 chars[j],
                 ' ' | '|' | '｜' | '）' | ')' | ']' | '】' | '，' | '。' | '　'
             )
-            && !LABELS
-                .iter()
-                .any(|(l, _)| chars[j..].starts_with(&l.chars().collect::<Vec<_>>()))
+            && !LABEL_CHARS.iter().any(|l| chars[j..].starts_with(l))
         {
             j += 1;
         }

@@ -402,9 +402,36 @@ pub fn encode_document(doc: &Document) -> Result<Vec<u8>, Error> {
 
 /// Reads [`encode_document`]'s output; damage is an error, never a panic.
 pub fn decode_document(bytes: &[u8]) -> Result<Document, Error> {
-    postcard::from_bytes(bytes).map_err(|e| Error::Bundle {
+    let d: Document = postcard::from_bytes(bytes).map_err(|e| Error::Bundle {
         reason: format!("damaged document: {e}"),
-    })
+    })?;
+    check_numbers(&d).map_err(|reason| Error::Bundle { reason })?;
+    Ok(d)
+}
+
+/// The pipeline only writes finite numbers; NaN or infinity in a stored
+/// figure means the bytes were damaged, and would print as "NaN" in a chart.
+fn check_numbers(d: &Document) -> Result<(), String> {
+    let quantities = d
+        .flows
+        .iter()
+        .flat_map(|f| [f.count.as_ref(), f.amount.as_ref()])
+        .flatten()
+        .map(|q| q.value);
+    let bad = d
+        .figures
+        .iter()
+        .map(|f| f.value)
+        .chain(quantities)
+        .any(|v| !v.is_finite());
+    if bad {
+        Err(format!(
+            "damaged document {}: a figure is not a finite number",
+            d.id
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// Serializes a bundle: magic, version, postcard payload.
@@ -442,6 +469,9 @@ pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
         return Err(Error::Bundle {
             reason: format!("{} unexpected bytes after the bundle", rest.len()),
         });
+    }
+    for d in &bundle.documents {
+        check_numbers(d).map_err(|reason| Error::Bundle { reason })?;
     }
     Ok(bundle)
 }

@@ -6,6 +6,7 @@
 //! [`VOCABULARY`] holds the substitutions that machine conversion makes and
 //! `t2s` does not undo.
 
+use std::collections::HashMap;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -85,8 +86,21 @@ static VOCABULARY_CHARS: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The rules by their first character, in [`VOCABULARY`] order, so a
+/// position is only compared with the rules that can start there.
+static VOCABULARY_BY_FIRST: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<usize>> = HashMap::new();
+    for (k, f) in VOCABULARY_CHARS.iter().enumerate() {
+        if let Some(&c) = f.first() {
+            m.entry(c).or_default().push(k);
+        }
+    }
+    m
+});
+
 /// A piece of a line: `orig_len` chars as written became `out`.
 /// `identity` pieces correspond char for char.
+#[derive(Clone)]
 struct Piece {
     orig_len: u32,
     out: Vec<char>,
@@ -144,10 +158,50 @@ fn t2s(s: &str) -> String {
     }
 }
 
+/// Lines up to this many bytes are remembered: cleaning looks at the same
+/// lines several times (per line, per block, then the whole body).
+const MEMO_LINE_BYTES: usize = 16 * 1024;
+/// The memo is emptied when its lines add up to this many bytes.
+const MEMO_TOTAL_BYTES: usize = 2 * 1024 * 1024;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<(HashMap<Box<str>, Vec<Piece>>, usize)> =
+        std::cell::RefCell::new((HashMap::new(), 0));
+}
+
+/// Empties this thread's memo (the answers stay the same, only the time changes).
+pub fn forget_memo() {
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        m.0.clear();
+        m.1 = 0;
+    });
+}
+
 fn normalize_line(line: &str) -> Vec<Piece> {
     if line.is_empty() {
         return Vec::new();
     }
+    if line.len() > MEMO_LINE_BYTES {
+        return normalize_line_uncached(line);
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().0.get(line).cloned()) {
+        return hit;
+    }
+    let pieces = normalize_line_uncached(line);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.1 + line.len() > MEMO_TOTAL_BYTES {
+            m.0.clear();
+            m.1 = 0;
+        }
+        m.1 += line.len();
+        m.0.insert(line.into(), pieces.clone());
+    });
+    pieces
+}
+
+fn normalize_line_uncached(line: &str) -> Vec<Piece> {
     let mut pieces = script_pieces(line);
     apply_vocabulary(&mut pieces);
     // Width folding looks at neighbours, so it runs over the whole line and
@@ -245,7 +299,12 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
     let mut i = 0;
     while i < text.len() {
         let mut matched = None;
-        for (f, (_, to, not_after, not_before)) in VOCABULARY_CHARS.iter().zip(VOCABULARY) {
+        let rules = VOCABULARY_BY_FIRST
+            .get(&text[i])
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for &k in rules {
+            let (f, (_, to, not_after, not_before)) = (&VOCABULARY_CHARS[k], &VOCABULARY[k]);
             if text[i..].starts_with(f) {
                 let prev_blocked = i > 0 && not_after.contains(text[i - 1]);
                 let rest: String = text[i + f.len()..].iter().take(4).collect();

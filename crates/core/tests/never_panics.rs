@@ -321,3 +321,26 @@ proptest! {
         }
     }
 }
+
+/// Found by `cargo fuzz run bundle`: a bundle whose bytes decode to a NaN
+/// figure (it printed as "NaN" and compared unequal to itself). Damage like
+/// this is refused with a message, and a sound bundle with an edited
+/// figure is refused the same way.
+#[test]
+fn a_bundle_carrying_a_non_finite_figure_is_refused() {
+    let crash = include_bytes!("data/fuzz-bundle-nan.bin");
+    if let Ok(b) = jjj_core::decode_bundle(crash) {
+        let again = jjj_core::encode_bundle(&b).unwrap();
+        assert_eq!(jjj_core::decode_bundle(&again).unwrap(), b);
+    }
+    let mut d = jjj_core::analyze::document_from_text("河北沧州承接北京企业120家，总投资300亿元。");
+    assert!(!d.figures.is_empty());
+    let good = jjj_core::encode_bundle(&jjj_core::build_bundle(vec![d.clone()])).unwrap();
+    assert!(jjj_core::decode_bundle(&good).is_ok());
+    for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        d.figures[0].value = v;
+        let bytes = jjj_core::encode_bundle(&jjj_core::build_bundle(vec![d.clone()])).unwrap();
+        let err = jjj_core::decode_bundle(&bytes).unwrap_err().to_string();
+        assert!(err.contains("not a finite number"), "{err}");
+    }
+}
