@@ -164,9 +164,11 @@ const MEMO_LINE_BYTES: usize = 16 * 1024;
 /// The memo is emptied when its lines add up to this many bytes.
 const MEMO_TOTAL_BYTES: usize = 2 * 1024 * 1024;
 
+/// Lines already normalized on this thread, and their total length in bytes.
+type Memo = (HashMap<Box<str>, Vec<Piece>>, usize);
+
 thread_local! {
-    static MEMO: std::cell::RefCell<(HashMap<Box<str>, Vec<Piece>>, usize)> =
-        std::cell::RefCell::new((HashMap::new(), 0));
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new((HashMap::new(), 0));
 }
 
 /// Empties this thread's memo (the answers stay the same, only the time changes).
