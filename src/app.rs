@@ -72,8 +72,17 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match corpus::fetch_corpus(corpus::CORPUS_URL).await {
             Ok(bundle) => {
-                ctx.corpus
-                    .set(Some(Corpus::new(bundle.documents, HashSet::new(), 1)));
+                let (chunks, terms) = match bundle.parts {
+                    Some(p) => (p.chunks, p.terms),
+                    None => (Vec::new(), Vec::new()),
+                };
+                ctx.corpus.set(Some(Corpus::split(
+                    bundle.documents,
+                    chunks.into(),
+                    terms.into(),
+                    HashSet::new(),
+                    1,
+                )));
                 load.set(Load::Ready);
                 crate::import::restore(ctx, imports);
             }

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use jjj_core::{decode_bundle, Bundle};
+use jjj_core::model::Chunk;
+use jjj_core::{decode_bundle, Bundle, Document};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -31,6 +32,23 @@ impl fmt::Display for LoadError {
             LoadError::Decode(why) => write!(f, "语料文件 {CORPUS_URL} 无法读取（{why}）"),
         }
     }
+}
+
+/// Downloads one chunk of a split corpus (its path is relative to the
+/// index, which is beside the page) and checks that it holds the documents
+/// `ids` in that order.
+pub async fn fetch_chunk(chunk: &Chunk, ids: &[String]) -> Result<Vec<Document>, LoadError> {
+    let bytes = fetch_bytes(&chunk.file).await?;
+    let bundle = decode_bundle(&bytes).map_err(|e| LoadError::Decode(e.to_string()))?;
+    let same = bundle.documents.len() == ids.len()
+        && bundle.documents.iter().zip(ids).all(|(d, id)| &d.id == id);
+    if !same || bundle.parts.is_some() {
+        return Err(LoadError::Decode(format!(
+            "{} 与语料索引不符（可能来自另一次构建）",
+            chunk.file
+        )));
+    }
+    Ok(bundle.documents)
 }
 
 /// Downloads and decodes the bundle at `url`.

@@ -1,9 +1,10 @@
 //! What every part of the page shares: the language, the view state (the
 //! URL's hash), the corpus and the current query's results.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use jjj_core::model::Chunk;
 use jjj_core::query::{Index, Query, Results};
 use jjj_core::Document;
 use leptos::prelude::*;
@@ -16,6 +17,10 @@ use crate::state::Route;
 pub struct Corpus {
     pub docs: Arc<Vec<Document>>,
     pub index: Arc<Index>,
+    /// For a split corpus: the chunk files of the shipped documents (the
+    /// first ones of `docs`, which are then summaries) and their key terms.
+    pub chunks: Arc<Vec<Chunk>>,
+    pub terms: Arc<Vec<Vec<(String, u32)>>>,
     /// Ids of the documents the reader imported.
     pub imported: Arc<HashSet<String>>,
     /// Bumped at every change, so that comparing two corpora is cheap.
@@ -29,14 +34,50 @@ impl PartialEq for Corpus {
 }
 
 impl Corpus {
-    pub fn new(docs: Vec<Document>, imported: HashSet<String>, version: u64) -> Corpus {
-        let index = Index::new(&docs);
+    pub fn split(
+        docs: Vec<Document>,
+        chunks: Arc<Vec<Chunk>>,
+        terms: Arc<Vec<Vec<(String, u32)>>>,
+        imported: HashSet<String>,
+        version: u64,
+    ) -> Corpus {
+        let index = Index::with_terms(&docs, &terms);
         Corpus {
             docs: Arc::new(docs),
             index: Arc::new(index),
+            chunks,
+            terms,
             imported: Arc::new(imported),
             version,
         }
+    }
+
+    /// The same corpus with other documents (after an import or a removal).
+    pub fn with_docs(&self, docs: Vec<Document>, imported: HashSet<String>) -> Corpus {
+        Corpus::split(
+            docs,
+            self.chunks.clone(),
+            self.terms.clone(),
+            imported,
+            self.version + 1,
+        )
+    }
+
+    /// True when the shipped documents are summaries (a split corpus).
+    pub fn is_split(&self) -> bool {
+        !self.chunks.is_empty()
+    }
+
+    /// The chunk holding document `d`, when `d` is a summary.
+    pub fn chunk_of(&self, d: usize) -> Option<usize> {
+        if !self.docs.get(d)?.is_summary() {
+            return None;
+        }
+        let k = self
+            .chunks
+            .partition_point(|c| (c.first as usize + c.count as usize) <= d);
+        let c = self.chunks.get(k)?;
+        (d >= c.first as usize).then_some(k)
     }
 
     pub fn by_id(&self, id: &str) -> Option<(usize, &Document)> {
@@ -61,6 +102,8 @@ pub struct Ctx {
     /// Mirrors `location.hash`; change it with [`navigate`].
     pub route: RwSignal<Route>,
     pub corpus: RwSignal<Option<Corpus>>,
+    /// Chunks of a split corpus fetched so far.
+    pub chunks: Chunks,
     pub query: Memo<Query>,
     pub results: Memo<Option<Shared<Results>>>,
 }
@@ -86,9 +129,24 @@ impl Ctx {
             lang,
             route,
             corpus,
+            chunks: Chunks::new(),
             query,
             results,
         }
+    }
+
+    /// Calls `f` with the whole document `d` (its text, tokens, sentences):
+    /// the one in the corpus, or for a summary the one in its chunk. `None`
+    /// while the chunk is being fetched (it is requested, and whatever
+    /// called this runs again when it arrives) or if it cannot be.
+    pub fn with_full<R>(&self, d: usize, f: impl FnOnce(&Document) -> R) -> Option<R> {
+        let corp = self.corpus.get()?;
+        let Some(k) = corp.chunk_of(d) else {
+            return corp.docs.get(d).map(f);
+        };
+        let first = corp.chunks[k].first as usize;
+        let chunk = self.chunks.get(&corp, k)?;
+        chunk.get(d - first).map(f)
     }
 
     /// Shows `route`: sets the URL's hash (a new history entry), which the
@@ -127,5 +185,107 @@ impl Ctx {
         let mut r = self.route.get();
         f(&mut r);
         r.to_hash()
+    }
+}
+
+/// What the app fetched of a split corpus's chunks, by chunk number.
+#[derive(Clone, Copy)]
+pub struct Chunks {
+    loaded: RwSignal<HashMap<usize, Arc<Vec<Document>>>>,
+    pending: StoredValue<HashSet<usize>>,
+    /// Why the last chunk that failed could not be fetched.
+    pub failed: RwSignal<Option<String>>,
+}
+
+impl Chunks {
+    fn new() -> Chunks {
+        Chunks {
+            loaded: RwSignal::new(HashMap::new()),
+            pending: StoredValue::new(HashSet::new()),
+            failed: RwSignal::new(None),
+        }
+    }
+
+    /// Chunk `k`'s documents, or `None` after asking for them (tracked: the
+    /// caller reruns when the chunk arrives).
+    pub fn get(&self, corp: &Corpus, k: usize) -> Option<Arc<Vec<Document>>> {
+        if let Some(c) = self.loaded.with(|m| m.get(&k).cloned()) {
+            return Some(c);
+        }
+        self.request(corp, k);
+        None
+    }
+
+    fn request(&self, corp: &Corpus, k: usize) {
+        if self.pending.with_value(|p| p.contains(&k)) {
+            return;
+        }
+        let Some(chunk) = corp.chunks.get(k).cloned() else {
+            return;
+        };
+        self.pending.update_value(|p| {
+            p.insert(k);
+        });
+        let this = *self;
+        let ids: Vec<String> = corp.docs[chunk.first as usize..]
+            .iter()
+            .take(chunk.count as usize)
+            .map(|d| d.id.clone())
+            .collect();
+        leptos::task::spawn_local(async move {
+            match crate::corpus::fetch_chunk(&chunk, &ids).await {
+                Ok(docs) => {
+                    this.loaded.update(|m| {
+                        m.insert(k, Arc::new(docs));
+                    });
+                }
+                Err(e) => this.failed.set(Some(e.to_string())),
+            }
+            // A failed chunk may be asked for again (the network may be back).
+            this.pending.update_value(|p| {
+                p.remove(&k);
+            });
+        });
+    }
+
+    /// Fetches every chunk that documents `which` are in, then returns.
+    pub async fn load_all(&self, corp: &Corpus, which: &[usize]) -> Result<(), String> {
+        let mut need: Vec<usize> = which.iter().filter_map(|&d| corp.chunk_of(d)).collect();
+        need.sort_unstable();
+        need.dedup();
+        for k in need {
+            if self.loaded.with_untracked(|m| m.contains_key(&k)) {
+                continue;
+            }
+            let chunk = corp.chunks[k].clone();
+            let ids: Vec<String> = corp.docs[chunk.first as usize..]
+                .iter()
+                .take(chunk.count as usize)
+                .map(|d| d.id.clone())
+                .collect();
+            let docs = crate::corpus::fetch_chunk(&chunk, &ids)
+                .await
+                .map_err(|e| e.to_string())?;
+            self.loaded.update(|m| {
+                m.insert(k, Arc::new(docs));
+            });
+        }
+        Ok(())
+    }
+
+    /// A copy of `corp.docs` with the summaries of `which` replaced by
+    /// their whole documents (the chunks must be loaded: see [`Chunks::load_all`]).
+    pub fn hydrate(&self, corp: &Corpus, which: &[usize]) -> Vec<Document> {
+        let mut docs = (*corp.docs).clone();
+        self.loaded.with_untracked(|m| {
+            for &d in which {
+                let Some(k) = corp.chunk_of(d) else { continue };
+                let first = corp.chunks[k].first as usize;
+                if let Some(full) = m.get(&k).and_then(|c| c.get(d - first)) {
+                    docs[d] = full.clone();
+                }
+            }
+        });
+        docs
     }
 }

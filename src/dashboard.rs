@@ -228,7 +228,7 @@ pub fn Dashboard() -> impl IntoView {
             return vec![];
         };
         let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
-        stats::term_counts(&corp.docs, &which, 20)
+        stats::term_counts_with(&corp.docs, &corp.terms, &which, 20)
     });
     let terms_chart = Memo::new(move |_| {
         let items: Vec<(String, f64, Target)> = terms

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ctx::{ctx, Corpus, Ctx};
+use crate::ctx::{ctx, Ctx};
 use crate::i18n::{tr, Lang};
 
 #[wasm_bindgen(module = "/src/js/store.js")]
@@ -333,7 +333,7 @@ fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job
             docs.push(doc);
             let mut imported = (*old.imported).clone();
             imported.insert(id.clone());
-            *corp = Some(Corpus::new(docs, imported, old.version + 1));
+            *corp = Some(old.with_docs(docs, imported));
         }
     });
     if duplicate != 0 {
@@ -389,7 +389,7 @@ fn remove(c: Ctx, im: Imports, id: String) {
             let docs: Vec<_> = old.docs.iter().filter(|d| d.id != id).cloned().collect();
             let mut imported = (*old.imported).clone();
             imported.remove(&id);
-            *corp = Some(Corpus::new(docs, imported, old.version + 1));
+            *corp = Some(old.with_docs(docs, imported));
         }
     });
     im.items

@@ -3,6 +3,7 @@
 //! the words to the left or right; each line opens the article there.
 
 use jjj_core::kwic::{kwic, Sort};
+use jjj_core::Document;
 use leptos::prelude::*;
 
 use crate::ctx::ctx;
@@ -10,6 +11,9 @@ use crate::i18n::tr;
 
 const WIDTH: usize = 24;
 const LIMIT: usize = 2000;
+/// In a split corpus, how many of the matching articles are read (their
+/// texts are fetched for this).
+const SPLIT_DOCS: usize = 200;
 
 #[component]
 pub fn Kwic() -> impl IntoView {
@@ -29,14 +33,36 @@ pub fn Kwic() -> impl IntoView {
             return vec![];
         };
         let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
-        kwic(&corp.docs, &which, &t, WIDTH, sort.get(), LIMIT)
+        if !corp.is_split() || t.is_empty() {
+            return kwic(&corp.docs, &which, &t, WIDTH, sort.get(), LIMIT)
+                .into_iter()
+                .map(|l| {
+                    let id = corp.docs[l.doc as usize].id.clone();
+                    (l, id)
+                })
+                .collect::<Vec<_>>();
+        }
+        // A split corpus: the texts of the first matching articles, as
+        // their chunks arrive.
+        let docs: Vec<Document> = which
+            .iter()
+            .take(SPLIT_DOCS)
+            .filter_map(|&d| c.with_full(d, Document::clone))
+            .collect();
+        let all: Vec<usize> = (0..docs.len()).collect();
+        kwic(&docs, &all, &t, WIDTH, sort.get(), LIMIT)
             .into_iter()
             .map(|l| {
-                let id = corp.docs[l.doc as usize].id.clone();
+                let id = docs[l.doc as usize].id.clone();
                 (l, id)
             })
             .collect::<Vec<_>>()
     });
+    let partial = move || {
+        let corp = c.corpus.get()?;
+        let n = c.results.get()?.0.docs.len();
+        (corp.is_split() && n > SPLIT_DOCS && !term.get().is_empty()).then_some(n)
+    };
     let rows = move || {
         lines
             .get()
@@ -88,6 +114,10 @@ pub fn Kwic() -> impl IntoView {
                         format!("{n} {}", tr(lang.get(), "处", "lines"))
                     }
                 }}
+                {move || partial().map(|n| match lang.get() {
+                    crate::i18n::Lang::Zh => format!("（语料较大，只检索了匹配的 {n} 篇中最前面的 {SPLIT_DOCS} 篇）"),
+                    crate::i18n::Lang::En => format!(" (a large corpus: only the first {SPLIT_DOCS} of the {n} matching articles were read)"),
+                })}
             </p>
             <div class="table-wrap">
                 <table class="data kwic-table">

@@ -183,13 +183,15 @@ fn render(paras: Vec<Vec<Run>>) -> impl IntoView {
 pub fn Reader() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    let doc = Memo::new(move |_| {
+    // None: not in the corpus; Some(None): its chunk is on its way.
+    let found = Memo::new(move |_| {
         let id = c.route.with(|r| r.doc.clone())?;
-        c.corpus.with(|corp| {
-            corp.as_ref()
-                .and_then(|k| k.by_id(&id).map(|(_, d)| d.clone()))
-        })
+        let i = c
+            .corpus
+            .with(|corp| corp.as_ref().and_then(|k| k.by_id(&id).map(|(i, _)| i)))?;
+        Some(c.with_full(i, Document::clone))
     });
+    let doc = Memo::new(move |_| found.get().flatten());
     let at = Memo::new(move |_| c.route.with(|r| r.at));
     let read_as = Memo::new(move |_| c.route.with(|r| r.read_as));
     // Bring the sentence a link pointed at into view.
@@ -212,6 +214,13 @@ pub fn Reader() -> impl IntoView {
     move || {
         let l = lang.get();
         let Some(doc) = doc.get() else {
+            if found.get().is_some() {
+                let failed = c.chunks.failed.get();
+                return match failed {
+                    Some(why) => view! { <p class="error" role="alert">{format!("{}{why}", tr(l, "全文未能载入：", "The text could not be loaded: "))}</p> }.into_any(),
+                    None => view! { <p class="loading" role="status">{tr(l, "正在载入全文…", "Loading the text…")}</p> }.into_any(),
+                };
+            }
             return view! {
                 <p class="error" role="alert">{tr(l, "找不到这篇文章（可能已被移除）。", "This article is not in the corpus (it may have been removed).")}</p>
             }

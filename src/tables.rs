@@ -30,6 +30,41 @@ pub fn reader_href(doc: &str, at: Option<u32>) -> String {
     })
 }
 
+/// At most this many rows are drawn (the export has them all).
+pub const MAX_ROWS: usize = 500;
+
+/// The sentence of flow `f` of document `d`; for a summary it comes from
+/// the document's chunk, fetched on first use ("…" until it arrives).
+fn flow_sentence(docs: &[Document], d: usize, f: usize) -> String {
+    let doc = &docs[d];
+    if !doc.is_summary() {
+        return doc.flows[f].evidence.text.clone();
+    }
+    ctx()
+        .with_full(d, |x| x.flows.get(f).map(|f| f.evidence.text.clone()))
+        .flatten()
+        .unwrap_or_else(|| "…".into())
+}
+
+fn figure_sentence(docs: &[Document], d: usize, f: usize) -> String {
+    let doc = &docs[d];
+    if !doc.is_summary() {
+        return doc.figures[f].evidence.text.clone();
+    }
+    ctx()
+        .with_full(d, |x| x.figures.get(f).map(|f| f.evidence.text.clone()))
+        .flatten()
+        .unwrap_or_else(|| "…".into())
+}
+
+/// The line under a table that shows only its first rows.
+fn more_rows(shown: usize, total: usize, l: Lang) -> Option<String> {
+    (total > shown).then(|| match l {
+        Lang::Zh => format!("仅显示前 {shown} 行，共 {total} 行；缩小筛选范围或导出即可查看全部。"),
+        Lang::En => format!("Showing the first {shown} of {total} rows; narrow the filter or export to see them all."),
+    })
+}
+
 fn flow_rows(docs: &[Document], refs: &[FlowRef]) -> Vec<(usize, usize)> {
     refs.iter()
         .filter(|r| {
@@ -96,7 +131,7 @@ pub fn Evidence(
                     .join("；");
                 let href = reader_href(&doc.id, Some(at));
                 let title = doc.display_title();
-                let sentence = doc.flows[fs[0]].evidence.text.clone();
+                let sentence = flow_sentence(&corp.docs, d, fs[0]);
                 view! {
                     <li>
                         <span class="flow-head">{heads}</span>
@@ -270,6 +305,8 @@ pub fn FlowsTable() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let narrow = RwSignal::new(String::new());
+    // Rows that pass the filters (drawn: at most MAX_ROWS).
+    let shown = RwSignal::new(0usize);
     let rows = move || {
         let l = lang.get();
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
@@ -279,7 +316,8 @@ pub fn FlowsTable() -> impl IntoView {
         let mut rows = flow_rows(docs, &r.0.flows);
         sort_rows(&mut rows, docs, FLOW_COLS, &c.route.get().sort, l);
         let needle = jjj_core::normalize::simplify(narrow.get().trim());
-        rows.into_iter()
+        let mut total = 0usize;
+        let views = rows.into_iter()
             .filter_map(|(d, i)| {
                 let doc = &docs[d];
                 let f = &doc.flows[i];
@@ -299,10 +337,14 @@ pub fn FlowsTable() -> impl IntoView {
                 if !needle.is_empty() && !jjj_core::normalize::simplify(&row_text(&cells)).contains(&needle) && !f.evidence.text.contains(&needle) {
                     return None;
                 }
+                total += 1;
+                if total > MAX_ROWS {
+                    return None;
+                }
                 let href = reader_href(&doc.id, Some(f.evidence.span.start));
                 let date = doc.date.clone().unwrap_or_default();
                 let title = doc.display_title();
-                let sentence = f.evidence.text.clone();
+                let sentence = flow_sentence(docs, d, i);
                 let tds = cells.into_iter().map(|x| view! { <td>{x}</td> }).collect_view();
                 Some(view! {
                     <tr>
@@ -311,7 +353,9 @@ pub fn FlowsTable() -> impl IntoView {
                     </tr>
                 })
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        shown.set(total);
+        views
     };
     view! {
         <section class="table-view">
@@ -342,6 +386,7 @@ pub fn FlowsTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {move || more_rows(MAX_ROWS, shown.get(), lang.get()).map(|t| view! { <p class="note more-rows">{t}</p> })}
             <Exports />
         </section>
     }
@@ -352,6 +397,8 @@ pub fn FiguresTable() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let narrow = RwSignal::new(String::new());
+    // Rows that pass the filters (drawn: at most MAX_ROWS).
+    let shown = RwSignal::new(0usize);
     let rows = move || {
         let l = lang.get();
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
@@ -365,7 +412,8 @@ pub fn FiguresTable() -> impl IntoView {
                 .collect();
         sort_rows(&mut rows, docs, FIGURE_COLS, &c.route.get().sort, l);
         let needle = jjj_core::normalize::simplify(narrow.get().trim());
-        rows.into_iter()
+        let mut total = 0usize;
+        let views = rows.into_iter()
             .filter_map(|(d, i)| {
                 let doc = &docs[d];
                 let f = &doc.figures[i];
@@ -380,10 +428,14 @@ pub fn FiguresTable() -> impl IntoView {
                 if !needle.is_empty() && !row_text(&cells).contains(&needle) && !f.evidence.text.contains(&needle) {
                     return None;
                 }
+                total += 1;
+                if total > MAX_ROWS {
+                    return None;
+                }
                 let href = reader_href(&doc.id, Some(f.span.start));
                 let date = doc.date.clone().unwrap_or_default();
                 let title = doc.display_title();
-                let sentence = f.evidence.text.clone();
+                let sentence = figure_sentence(docs, d, i);
                 let tds = cells
                     .into_iter()
                     .enumerate()
@@ -396,7 +448,9 @@ pub fn FiguresTable() -> impl IntoView {
                     </tr>
                 })
             })
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        shown.set(total);
+        views
     };
     view! {
         <section class="table-view">
@@ -425,8 +479,87 @@ pub fn FiguresTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {move || more_rows(MAX_ROWS, shown.get(), lang.get()).map(|t| view! { <p class="note more-rows">{t}</p> })}
             <Exports />
         </section>
+    }
+}
+
+/// What an export button downloads: (file name, MIME type, content).
+fn export(
+    what: &str,
+    json: bool,
+    docs: &[Document],
+    r: &jjj_core::query::Results,
+    imported: &std::collections::HashSet<String>,
+) -> (&'static str, &'static str, String) {
+    match (what, json) {
+        ("flows", false) => (
+            "jjj-flows.csv",
+            "text/csv;charset=utf-8",
+            jjj_core::export::flows_csv(docs, &r.flows),
+        ),
+        ("figures", false) => (
+            "jjj-figures.csv",
+            "text/csv;charset=utf-8",
+            jjj_core::export::figures_csv(docs, &r.figures),
+        ),
+        ("articles", false) => {
+            let which: Vec<u32> = r.docs.iter().map(|h| h.doc).collect();
+            (
+                "jjj-articles.csv",
+                "text/csv;charset=utf-8",
+                jjj_core::export::documents_csv(docs, &which),
+            )
+        }
+        ("flows", true) => {
+            let v: Vec<&Flow> = flow_rows(docs, &r.flows)
+                .into_iter()
+                .map(|(d, f)| &docs[d].flows[f])
+                .collect();
+            (
+                "jjj-flows.json",
+                "application/json",
+                serde_json::to_string_pretty(&v).unwrap_or_default(),
+            )
+        }
+        ("figures", true) => {
+            let v: Vec<serde_json::Value> = r
+                .figures
+                .iter()
+                .filter_map(|&(d, f)| {
+                    let doc = docs.get(d as usize)?;
+                    let mut v = serde_json::to_value(doc.figures.get(f as usize)?).ok()?;
+                    v["doc"] = serde_json::Value::String(doc.id.clone());
+                    Some(v)
+                })
+                .collect();
+            (
+                "jjj-figures.json",
+                "application/json",
+                serde_json::to_string_pretty(&v).unwrap_or_default(),
+            )
+        }
+        _ => {
+            let v: Vec<serde_json::Value> = r
+                .docs
+                .iter()
+                .filter_map(|h| docs.get(h.doc as usize))
+                .map(|d| {
+                    serde_json::json!({
+                        "id": d.id, "title": d.display_title(), "date": d.date, "source": d.source,
+                        "author": d.author, "regions": d.regions, "industries": d.industries,
+                        "flows": d.flows.len(), "figures": d.figures.len(),
+                        "imported": imported.contains(&d.id),
+                    })
+                })
+                .collect();
+            (
+                "jjj-articles.json",
+                "application/json",
+                serde_json::to_string_pretty(&v).unwrap_or_default(),
+            )
+        }
     }
 }
 
@@ -435,81 +568,45 @@ pub fn FiguresTable() -> impl IntoView {
 pub fn Exports() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
+    // Set while the chunks an export needs are fetched (a split corpus).
+    let busy = RwSignal::new(None::<String>);
     let save = move |what: &'static str, json: bool| {
         let (Some(r), Some(corp)) = (c.results.get_untracked(), c.corpus.get_untracked()) else {
             return;
         };
-        let docs = &corp.docs;
-        let (name, mime, content) = match (what, json) {
-            ("flows", false) => (
-                "jjj-flows.csv",
-                "text/csv;charset=utf-8",
-                jjj_core::export::flows_csv(docs, &r.0.flows),
-            ),
-            ("figures", false) => (
-                "jjj-figures.csv",
-                "text/csv;charset=utf-8",
-                jjj_core::export::figures_csv(docs, &r.0.figures),
-            ),
-            ("articles", false) => {
-                let which: Vec<u32> = r.0.docs.iter().map(|h| h.doc).collect();
-                (
-                    "jjj-articles.csv",
-                    "text/csv;charset=utf-8",
-                    jjj_core::export::documents_csv(docs, &which),
-                )
-            }
-            ("flows", true) => {
-                let v: Vec<&Flow> = flow_rows(docs, &r.0.flows)
-                    .into_iter()
-                    .map(|(d, f)| &docs[d].flows[f])
-                    .collect();
-                (
-                    "jjj-flows.json",
-                    "application/json",
-                    serde_json::to_string_pretty(&v).unwrap_or_default(),
-                )
-            }
-            ("figures", true) => {
-                let v: Vec<serde_json::Value> =
-                    r.0.figures
-                        .iter()
-                        .filter_map(|&(d, f)| {
-                            let doc = docs.get(d as usize)?;
-                            let mut v = serde_json::to_value(doc.figures.get(f as usize)?).ok()?;
-                            v["doc"] = serde_json::Value::String(doc.id.clone());
-                            Some(v)
-                        })
-                        .collect();
-                (
-                    "jjj-figures.json",
-                    "application/json",
-                    serde_json::to_string_pretty(&v).unwrap_or_default(),
-                )
-            }
-            _ => {
-                let v: Vec<serde_json::Value> = r
-                    .0
-                    .docs
-                    .iter()
-                    .filter_map(|h| docs.get(h.doc as usize))
-                    .map(|d| {
-                        serde_json::json!({
-                            "id": d.id, "title": d.display_title(), "date": d.date, "source": d.source,
-                            "author": d.author, "regions": d.regions, "industries": d.industries,
-                            "flows": d.flows.len(), "figures": d.figures.len(),
-                            "imported": corp.imported.contains(&d.id),
-                        })
-                    })
-                    .collect();
-                (
-                    "jjj-articles.json",
-                    "application/json",
-                    serde_json::to_string_pretty(&v).unwrap_or_default(),
-                )
-            }
+        let which: Vec<usize> = match what {
+            "flows" => r.0.flows.iter().map(|f| f.doc as usize).collect(),
+            "figures" => r.0.figures.iter().map(|f| f.0 as usize).collect(),
+            _ => Vec::new(),
         };
-        crate::download::text_file(name, mime, &content);
+        if !which.iter().any(|&d| corp.chunk_of(d).is_some()) {
+            let (name, mime, content) = export(what, json, &corp.docs, &r.0, &corp.imported);
+            crate::download::text_file(name, mime, &content);
+            return;
+        }
+        // The sentences are in the chunks: fetch them first.
+        busy.set(Some(
+            tr(
+                lang.get_untracked(),
+                "正在载入导出所需的原文…",
+                "Loading the sentences for the export…",
+            )
+            .to_string(),
+        ));
+        leptos::task::spawn_local(async move {
+            match c.chunks.load_all(&corp, &which).await {
+                Ok(()) => {
+                    let docs = c.chunks.hydrate(&corp, &which);
+                    let (name, mime, content) = export(what, json, &docs, &r.0, &corp.imported);
+                    crate::download::text_file(name, mime, &content);
+                    busy.set(None);
+                }
+                Err(why) => busy.set(Some(format!(
+                    "{}{why}",
+                    tr(lang.get_untracked(), "导出失败：", "The export failed: ")
+                ))),
+            }
+        });
     };
     let button = move |what: &'static str, json: bool, zh: &'static str, en: &'static str| {
         view! {
@@ -527,6 +624,7 @@ pub fn Exports() -> impl IntoView {
             {button("figures", true, "数据 JSON", "Figures JSON")}
             {button("articles", false, "文章 CSV", "Articles CSV")}
             {button("articles", true, "文章 JSON", "Articles JSON")}
+            {move || busy.get().map(|t| view! { <span class="note" role="status">{t}</span> })}
         </div>
     }
 }

@@ -86,12 +86,14 @@ pub fn build_corpus(args: &[String]) -> Result<()> {
     let mut strict = false;
     let mut shard: Option<Shard> = None;
     let mut jobs = jobs_default();
+    let mut split = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--strict" => strict = true,
             "-o" | "--output" => out = Some(it.next().context("-o needs a path")?.into()),
             "--shard" => shard = Some(Shard::parse(it.next().context("--shard needs i/n")?)?),
+            "--split" => split = Some(split_arg(it.next())?),
             "--jobs" | "-j" => {
                 let v = it.next().context("--jobs needs a number")?;
                 jobs = v
@@ -150,7 +152,7 @@ pub fn build_corpus(args: &[String]) -> Result<()> {
     let written = if is_jsonl(&out) {
         write_jsonl(&out, &docs)?
     } else {
-        write_bundle(&out, docs.clone())?
+        write_bundle(&out, docs.clone(), split)?
     };
     let flows: usize = docs.iter().map(|d| d.flows.len()).sum();
     let figures: usize = docs.iter().map(|d| d.figures.len()).sum();
@@ -188,11 +190,57 @@ fn write_jsonl(out: &Path, docs: &[Document]) -> Result<u64> {
     Ok(std::fs::metadata(out).map(|m| m.len()).unwrap_or(0))
 }
 
-fn write_bundle(out: &Path, docs: Vec<Document>) -> Result<u64> {
+/// Writes the bundle; with `split`, as an index at `out` and chunks of that
+/// many documents in a folder beside it named after it (`corpus.jjj` →
+/// `corpus/00000.jjj`…). Returns the bytes written.
+fn write_bundle(out: &Path, docs: Vec<Document>, split: Option<usize>) -> Result<u64> {
     let bundle = jjj_core::build_bundle(docs);
-    let bytes = jjj_core::encode_bundle(&bundle)?;
-    std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
-    Ok(bytes.len() as u64)
+    let Some(per_chunk) = split else {
+        let bytes = jjj_core::encode_bundle(&bundle)?;
+        std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+        return Ok(bytes.len() as u64);
+    };
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".into());
+    let parts = jjj_core::chunks::split(&bundle, per_chunk, &stem)?;
+    let base = out.parent().unwrap_or(Path::new(""));
+    let folder = base.join(&stem);
+    if folder.exists() {
+        // Chunks of an earlier build would be served beside the new index.
+        for e in std::fs::read_dir(&folder)? {
+            let p = e?.path();
+            if p.extension().is_some_and(|x| x == "jjj") {
+                std::fs::remove_file(&p)
+                    .with_context(|| format!("cannot remove {}", p.display()))?;
+            }
+        }
+    }
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let mut total = parts.index.len() as u64;
+    for (file, bytes) in &parts.chunks {
+        let p = base.join(file);
+        std::fs::write(&p, bytes).with_context(|| format!("cannot write {}", p.display()))?;
+        total += bytes.len() as u64;
+    }
+    std::fs::write(out, &parts.index).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "jjj: index {} bytes, {} chunk(s) in {}",
+        parts.index.len(),
+        parts.chunks.len(),
+        folder.display()
+    );
+    Ok(total)
+}
+
+fn split_arg(v: Option<&String>) -> Result<usize> {
+    let v = v.context("--split needs the number of documents per chunk")?;
+    match v.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => bail!("--split '{v}': expected a number of documents per chunk (at least 1)"),
+    }
 }
 
 /// `jjj merge PART… -o PATH` (parts are .jsonl or .jjj): the shards' documents in the order one
@@ -200,10 +248,12 @@ fn write_bundle(out: &Path, docs: Vec<Document>) -> Result<u64> {
 pub fn merge(args: &[String]) -> Result<()> {
     let mut parts: Vec<PathBuf> = Vec::new();
     let mut out: Option<PathBuf> = None;
+    let mut split = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "-o" | "--output" => out = Some(it.next().context("-o needs a path")?.into()),
+            "--split" => split = Some(split_arg(it.next())?),
             s if s.starts_with('-') => bail!("unknown option '{s}'\n{USAGE}"),
             s => parts.push(s.into()),
         }
@@ -216,7 +266,7 @@ pub fn merge(args: &[String]) -> Result<()> {
     for p in &parts {
         let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
         if bytes.starts_with(jjj_core::model::BUNDLE_MAGIC) {
-            let b = jjj_core::decode_bundle(&bytes).with_context(|| format!("{}", p.display()))?;
+            let b = crate::read_bundle(p)?;
             docs.extend(b.documents);
             continue;
         }
@@ -239,7 +289,7 @@ pub fn merge(args: &[String]) -> Result<()> {
     docs.sort_by(|a, b| a.origin.cmp(&b.origin).then_with(|| a.id.cmp(&b.id)));
     docs.dedup_by(|a, b| a.id == b.id && a.origin == b.origin);
     let n = docs.len();
-    let written = write_bundle(&out, docs)?;
+    let written = write_bundle(&out, docs, split)?;
     outln!(
         "total: {n} documents from {} shard(s), {written} bytes -> {}",
         parts.len(),

@@ -25,8 +25,10 @@ use jjj_core::model::Document;
 use jjj_core::query::{Index, Query};
 
 pub(crate) const USAGE: &str = "usage:
-  jjj build-corpus DIR -o PATH [--strict] [--shard I/N] [--jobs N]   (PATH.jsonl: one document per line)
-  jjj merge PART.jsonl... -o PATH
+  jjj build-corpus DIR -o PATH [--strict] [--shard I/N] [--jobs N] [--split N]
+                                 (PATH.jsonl: one document per line; --split N: an index at PATH
+                                 and chunks of N documents in a folder beside it)
+  jjj merge PART.jsonl... -o PATH [--split N]
   jjj synth --articles N [--seed S] -o DIR
   jjj extract [FILE|-] --json
   jjj flows CORPUS [--format csv|json] [--edges [--level exact|city|province] [--by-industry]] [FILTERS]
@@ -198,10 +200,7 @@ fn with(extra: &[&'static str]) -> Vec<&'static str> {
 fn load(path: &str) -> Result<Vec<Document>> {
     let p = Path::new(path);
     if p.is_file() {
-        let bytes = std::fs::read(p).with_context(|| format!("cannot read {path}"))?;
-        let bundle =
-            jjj_core::decode_bundle(&bytes).with_context(|| format!("cannot load {path}"))?;
-        return Ok(bundle.documents);
+        return Ok(read_bundle(p)?.documents);
     }
     let files = pages_in(p)?;
     let mut docs = Vec::new();
@@ -216,6 +215,25 @@ fn load(path: &str) -> Result<Vec<Document>> {
         }
     }
     Ok(docs)
+}
+
+/// Reads a bundle file; a split corpus's index is joined with its chunks.
+pub(crate) fn read_bundle(p: &Path) -> Result<jjj_core::Bundle> {
+    let read = |p: &Path| -> Result<jjj_core::Bundle> {
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        jjj_core::decode_bundle(&bytes).with_context(|| format!("cannot load {}", p.display()))
+    };
+    let index = read(p)?;
+    let Some(parts) = &index.parts else {
+        return Ok(index);
+    };
+    let base = p.parent().unwrap_or(Path::new(""));
+    let chunks = parts
+        .chunks
+        .iter()
+        .map(|c| read(&base.join(&c.file)))
+        .collect::<Result<Vec<_>>>()?;
+    jjj_core::chunks::join(&index, chunks).with_context(|| format!("cannot load {}", p.display()))
 }
 
 /// Every file of `dir` but hidden ones: scraped pages come with any

@@ -348,6 +348,61 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
             > 40
     );
 
+    // Split into an index and chunks: every command reads it as the whole.
+    let split = root.join("site").join("corpus.jjj");
+    let out = jjj(
+        &[
+            "merge",
+            &parts[1],
+            &parts[0],
+            &parts[2],
+            "-o",
+            &s(&split),
+            "--split",
+            "7",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let chunks = std::fs::read_dir(root.join("site").join("corpus"))
+        .unwrap()
+        .count();
+    assert_eq!(chunks, 6, "40 documents in chunks of 7");
+    let index = jjj_core::decode_bundle(&std::fs::read(&split).unwrap()).unwrap();
+    assert!(index.documents.iter().all(|d| d.is_summary()));
+    assert!(
+        std::fs::metadata(&split).unwrap().len() < std::fs::metadata(&whole).unwrap().len() / 2
+    );
+    for args in [
+        &["flows", "--format", "json"][..],
+        &["figures", "--format", "csv", "--region", "河北"][..],
+        &["query", "--text", "企业", "--json"][..],
+    ] {
+        let run = |corpus: &std::path::Path| {
+            let mut a = vec![args[0], corpus.to_str().unwrap()];
+            a.extend(&args[1..]);
+            let out = jjj(&a, None);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        };
+        let a = run(&whole);
+        assert!(a.len() > 100, "{args:?} printed almost nothing");
+        assert_eq!(a, run(&split), "{args:?}");
+    }
+    // A chunk that went missing is named.
+    std::fs::remove_file(root.join("site").join("corpus").join("00003.jjj")).unwrap();
+    let out = jjj(&["query", &s(&split)], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("00003.jjj"));
+
     let junk = root.join("junk.jsonl");
     std::fs::write(&junk, "{\"not\": \"a document\"}\n").unwrap();
     let out = jjj(&["merge", &s(&junk), "-o", &s(&root.join("x.jjj"))], None);

@@ -14,6 +14,7 @@
 pub mod aggregate;
 #[cfg(feature = "segment")]
 pub mod analyze;
+pub mod chunks;
 pub mod clean;
 pub mod cues;
 pub mod damage;
@@ -134,5 +135,6 @@ pub fn build_bundle(documents: Vec<Document>) -> Bundle {
     Bundle {
         pipeline: format!("jjj-core {}", env!("CARGO_PKG_VERSION")),
         documents,
+        parts: None,
     }
 }

@@ -6,6 +6,12 @@
 //! these types must bump [`BUNDLE_VERSION`]; an old app then refuses a new
 //! bundle with a clear message instead of misreading it.
 //!
+//! A large corpus is split (see [`crate::chunks`]): the file the app loads
+//! first is a bundle whose [`Bundle::parts`] is set and whose documents are
+//! *summaries* (no text, tokens or position maps; see
+//! [`Document::is_summary`]); the whole documents are in chunk files beside
+//! it, each an ordinary bundle of consecutive documents.
+//!
 //! All text positions are **char** offsets (Unicode scalar values), half-open.
 
 use serde::{Deserialize, Serialize};
@@ -15,7 +21,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 3;
+pub const BUNDLE_VERSION: u32 = 4;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +29,30 @@ pub struct Bundle {
     /// Version of the pipeline that built it (the `jjj-core` crate version).
     pub pipeline: String,
     pub documents: Vec<Document>,
+    /// Set when the documents are summaries and the texts are in chunk files.
+    pub parts: Option<Parts>,
+}
+
+/// Where the whole documents of a split corpus are, and what the summaries
+/// keep of their text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parts {
+    /// In document order; together they cover every document once.
+    pub chunks: Vec<Chunk>,
+    /// Per document (same order as `documents`): its most frequent terms
+    /// (see [`crate::stats::is_term`]) with their counts, most frequent first.
+    pub terms: Vec<Vec<(String, u32)>>,
+}
+
+/// One chunk file: documents `first .. first + count`, as a bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    /// Path relative to the index file, `/`-separated.
+    pub file: String,
+    pub first: u32,
+    pub count: u32,
+    /// Size of the file, for progress and for the benchmarks.
+    pub bytes: u64,
 }
 
 /// One cleaned article.
@@ -70,6 +100,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// True for the summary in a split corpus's index: its text is in a
+    /// chunk (a whole document always has text, the pipeline refuses a page
+    /// without any).
+    pub fn is_summary(&self) -> bool {
+        self.body_simplified.is_empty()
+    }
+
     /// The title, or the opening words of the body when the page has no headline.
     pub fn display_title(&self) -> String {
         match &self.title {
@@ -515,6 +552,7 @@ mod tests {
         let doc = Bundle {
             pipeline: "test".into(),
             documents: vec![],
+            parts: None,
         };
         let bytes = encode_bundle(&doc).unwrap();
         assert_eq!(decode_bundle(&bytes).unwrap(), doc);

@@ -162,6 +162,10 @@ struct Entry {
     /// (from, to) gazetteer indices per flow (None when unknown).
     flows: Vec<(Option<usize>, Option<usize>)>,
     title: String,
+    /// For a summary (no text): its flow and figure sentences, one per line.
+    sentences: String,
+    /// For a summary: its key terms and their counts.
+    terms: Vec<(String, u32)>,
 }
 
 /// An index over a slice of documents (rebuild it when the slice changes).
@@ -212,11 +216,20 @@ enum Dim {
 
 impl Index {
     pub fn new(docs: &[Document]) -> Index {
+        Index::with_terms(docs, &[])
+    }
+
+    /// An index over documents some of which are summaries (a split
+    /// corpus's index): free text then looks in a summary's title, flow and
+    /// figure sentences and its key terms (`terms[i]`, see
+    /// [`crate::model::Parts::terms`]) instead of the text it does not have.
+    pub fn with_terms(docs: &[Document], terms: &[Vec<(String, u32)>]) -> Index {
         let g = gazetteer();
         let tx = taxonomy();
         let entries = docs
             .iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
                 let mut regions = HashSet::new();
                 for r in &d.regions {
                     if let Some(i) = g.index_of(r) {
@@ -239,6 +252,23 @@ impl Index {
                         .map(|f| (g.index_of(&f.from), g.index_of(&f.to)))
                         .collect(),
                     title: d.title.as_deref().map(simplify).unwrap_or_default(),
+                    sentences: if d.is_summary() {
+                        let mut seen = HashSet::new();
+                        d.flows
+                            .iter()
+                            .map(|f| f.evidence.text.as_str())
+                            .chain(d.figures.iter().map(|f| f.evidence.text.as_str()))
+                            .filter(|s| seen.insert(*s))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    } else {
+                        String::new()
+                    },
+                    terms: if d.is_summary() {
+                        terms.get(i).cloned().unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
             .collect();
@@ -450,6 +480,9 @@ fn text_score(e: &Entry, d: &Document, terms: &[String]) -> Option<f32> {
     if terms.is_empty() {
         return Some(0.0);
     }
+    if d.is_summary() {
+        return summary_score(e, terms);
+    }
     let body = d.body_simplified.as_str();
     let mut score = 0.0f32;
     let mut words: Option<HashMap<&str, u32>> = None;
@@ -468,6 +501,22 @@ fn text_score(e: &Entry, d: &Document, terms: &[String]) -> Option<f32> {
         });
         let whole = w.get(t.as_str()).copied().unwrap_or(0);
         score += in_body as f32 + whole as f32 + 5.0 * in_title as f32;
+    }
+    Some(score)
+}
+
+/// [`text_score`] for a summary: a term must occur in the title, a flow
+/// or figure sentence, or be one of the key terms.
+fn summary_score(e: &Entry, terms: &[String]) -> Option<f32> {
+    let mut score = 0.0f32;
+    for t in terms {
+        let in_text = e.sentences.matches(t.as_str()).count();
+        let in_title = e.title.matches(t.as_str()).count();
+        let as_term = e.terms.iter().find(|(w, _)| w == t).map_or(0, |(_, n)| *n);
+        if in_text + in_title == 0 && as_term == 0 {
+            return None;
+        }
+        score += in_text as f32 + 2.0 * as_term as f32 + 5.0 * in_title as f32;
     }
     Some(score)
 }

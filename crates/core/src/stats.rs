@@ -69,9 +69,30 @@ pub struct TermCount {
 /// Term frequencies over `which` documents, most frequent first (ties by
 /// term), at most `limit`.
 pub fn term_counts(docs: &[Document], which: &[usize], limit: usize) -> Vec<TermCount> {
+    term_counts_with(docs, &[], which, limit)
+}
+
+/// [`term_counts`] over documents some of which are summaries of a split
+/// corpus: a summary counts its key terms (`key_terms[d]`, see
+/// [`crate::model::Parts::terms`]), so a term outside any document's key
+/// terms is missed and the counts are lower bounds.
+pub fn term_counts_with(
+    docs: &[Document],
+    key_terms: &[Vec<(String, u32)>],
+    which: &[usize],
+    limit: usize,
+) -> Vec<TermCount> {
     let mut freq: HashMap<&str, (u32, u32)> = HashMap::new();
     for &d in which {
         let Some(doc) = docs.get(d) else { continue };
+        if doc.is_summary() {
+            for (w, n) in key_terms.get(d).map(Vec::as_slice).unwrap_or(&[]) {
+                let e = freq.entry(w.as_str()).or_insert((0, 0));
+                e.0 += n;
+                e.1 += 1;
+            }
+            continue;
+        }
         let mut seen = HashSet::new();
         for (w, _, _) in terms(doc) {
             let e = freq.entry(w).or_insert((0, 0));

@@ -1,0 +1,290 @@
+//! Splitting a large corpus into an index and chunks, so that the app never
+//! downloads 100,000 articles to draw its first chart.
+//!
+//! The index is a bundle of *summaries*: every document keeps what the
+//! filters, facets, charts and tables use (metadata, places, industries,
+//! flows and figures with their sentences, industry mentions, warnings) and
+//! drops its text, tokens and position maps; [`Parts`] lists the chunk files
+//! and each document's most frequent terms (for the top-terms chart and for
+//! free text over the index). A chunk is an ordinary bundle of consecutive
+//! whole documents, fetched when the reader or the concordance needs it.
+//! Everything is a static file, so the corpus can be published anywhere.
+
+use crate::error::Error;
+use crate::model::{Bundle, Chunk, Document, MentionKind, OffsetMap, Parts};
+use crate::stats;
+
+/// How many of a document's terms its summary keeps.
+pub const TERMS_PER_DOCUMENT: usize = 24;
+
+/// The summary of a whole document (see the module documentation).
+pub fn summarize(doc: &Document) -> Document {
+    let mut s = doc.clone();
+    // The opening words stand in for a missing headline (Document::display_title).
+    s.body = if doc.title.is_none() {
+        doc.body
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(31)
+            .collect()
+    } else {
+        String::new()
+    };
+    s.body_simplified = String::new();
+    s.offsets = OffsetMap::default();
+    s.tokens = Vec::new();
+    s.mentions.retain(|m| m.kind == MentionKind::Industry);
+    // The sentences are most of a document's findings by size; a table or
+    // an export reads them from the chunk (the spans stay, to link to them).
+    for f in &mut s.flows {
+        f.evidence.text = String::new();
+        f.doc = String::new();
+    }
+    for f in &mut s.figures {
+        f.evidence.text = String::new();
+    }
+    for w in &mut s.warnings {
+        w.message = String::new();
+    }
+    s
+}
+
+/// A document's most frequent terms with their counts, most frequent first
+/// (ties by term), at most `limit`.
+pub fn key_terms(doc: &Document, limit: usize) -> Vec<(String, u32)> {
+    stats::term_counts(std::slice::from_ref(doc), &[0], limit)
+        .into_iter()
+        .map(|t| (t.term, t.freq))
+        .collect()
+}
+
+/// A split corpus: the index bundle and the chunk files, encoded.
+pub struct Split {
+    pub index: Vec<u8>,
+    /// (path relative to the index, bytes), in document order.
+    pub chunks: Vec<(String, Vec<u8>)>,
+}
+
+/// Splits `bundle` into chunks of `per_chunk` documents, written under
+/// `dir` (a relative, `/`-separated path such as `corpus`).
+pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Error> {
+    if bundle.parts.is_some() {
+        return Err(Error::Bundle {
+            reason: "this bundle is already split".into(),
+        });
+    }
+    let per_chunk = per_chunk.max(1);
+    let mut chunks = Vec::new();
+    let mut refs = Vec::new();
+    for (k, docs) in bundle.documents.chunks(per_chunk).enumerate() {
+        let part = Bundle {
+            pipeline: bundle.pipeline.clone(),
+            documents: docs.to_vec(),
+            parts: None,
+        };
+        let bytes = crate::encode_bundle(&part)?;
+        let file = format!("{}/{k:05}.jjj", dir.trim_end_matches('/'));
+        refs.push(Chunk {
+            file: file.clone(),
+            first: (k * per_chunk) as u32,
+            count: docs.len() as u32,
+            bytes: bytes.len() as u64,
+        });
+        chunks.push((file, bytes));
+    }
+    let index = Bundle {
+        pipeline: bundle.pipeline.clone(),
+        documents: bundle.documents.iter().map(summarize).collect(),
+        parts: Some(Parts {
+            chunks: refs,
+            terms: bundle
+                .documents
+                .iter()
+                .map(|d| key_terms(d, TERMS_PER_DOCUMENT))
+                .collect(),
+        }),
+    };
+    Ok(Split {
+        index: crate::encode_bundle(&index)?,
+        chunks,
+    })
+}
+
+/// The chunk of `index` that holds document `doc`.
+pub fn chunk_of(index: &Bundle, doc: usize) -> Option<usize> {
+    let parts = index.parts.as_ref()?;
+    let k = parts
+        .chunks
+        .partition_point(|c| (c.first as usize + c.count as usize) <= doc);
+    let c = parts.chunks.get(k)?;
+    (doc >= c.first as usize).then_some(k)
+}
+
+/// Checks that `chunk` is chunk `k` of `index`: the same documents, in order.
+pub fn check_chunk(index: &Bundle, k: usize, chunk: &Bundle) -> Result<(), Error> {
+    let bad = |reason: String| Err(Error::Bundle { reason });
+    let Some(c) = index.parts.as_ref().and_then(|p| p.chunks.get(k)) else {
+        return bad(format!("the index has no chunk {k}"));
+    };
+    if chunk.parts.is_some() || chunk.documents.len() != c.count as usize {
+        return bad(format!(
+            "{} holds {} documents, the index expects {}",
+            c.file,
+            chunk.documents.len(),
+            c.count
+        ));
+    }
+    let summaries = index
+        .documents
+        .get(c.first as usize..(c.first + c.count) as usize);
+    match summaries {
+        Some(s) if s.iter().zip(&chunk.documents).all(|(a, b)| a.id == b.id) => Ok(()),
+        _ => bad(format!(
+            "{} does not hold the documents the index lists (built from another corpus?)",
+            c.file
+        )),
+    }
+}
+
+/// The whole corpus again, from its index and every chunk (in order).
+pub fn join(index: &Bundle, chunks: Vec<Bundle>) -> Result<Bundle, Error> {
+    let Some(parts) = &index.parts else {
+        return Ok(index.clone());
+    };
+    if chunks.len() != parts.chunks.len() {
+        return Err(Error::Bundle {
+            reason: format!(
+                "{} chunks given, the index lists {}",
+                chunks.len(),
+                parts.chunks.len()
+            ),
+        });
+    }
+    let mut documents = Vec::with_capacity(index.documents.len());
+    for (k, c) in chunks.into_iter().enumerate() {
+        check_chunk(index, k, &c)?;
+        documents.extend(c.documents);
+    }
+    if documents.len() != index.documents.len() {
+        return Err(Error::Bundle {
+            reason: "the chunks do not cover the index".into(),
+        });
+    }
+    Ok(Bundle {
+        pipeline: index.pipeline.clone(),
+        documents,
+        parts: None,
+    })
+}
+
+#[cfg(all(test, feature = "segment"))]
+mod tests {
+    use super::*;
+    use crate::analyze::document_from_text;
+    use crate::decode_bundle;
+
+    fn corpus() -> Bundle {
+        let texts = [
+            "北京威克多制衣中心整体搬迁至河北衡水，投资5亿元。",
+            "天津滨海新区承接北京科技成果转化项目。",
+            "沧州渤海新区承接北京生物医药产业，已有30家企业落户。",
+            "雄安新区承接北京疏解的高校和医院。",
+            "曹妃甸协同发展示范区签约项目40个。",
+        ];
+        crate::build_bundle(texts.iter().map(|t| document_from_text(t)).collect())
+    }
+
+    #[test]
+    fn a_split_corpus_joins_back_to_the_same_bundle() {
+        let whole = corpus();
+        let split = split(&whole, 2, "corpus").unwrap();
+        assert_eq!(split.chunks.len(), 3);
+        assert_eq!(split.chunks[2].0, "corpus/00002.jjj");
+        let index = decode_bundle(&split.index).unwrap();
+        let parts = index.parts.as_ref().unwrap();
+        assert_eq!(
+            parts.chunks.iter().map(|c| c.count).collect::<Vec<_>>(),
+            [2, 2, 1]
+        );
+        assert!(index.documents.iter().all(Document::is_summary));
+        // Summaries keep what filters and charts use.
+        for (s, d) in index.documents.iter().zip(&whole.documents) {
+            assert_eq!((&s.id, &s.regions), (&d.id, &d.regions));
+            assert_eq!(s.flows.len(), d.flows.len());
+            assert_eq!(s.display_title(), d.display_title());
+        }
+        let chunks: Vec<Bundle> = split
+            .chunks
+            .iter()
+            .map(|(_, b)| decode_bundle(b).unwrap())
+            .collect();
+        assert_eq!(chunk_of(&index, 0), Some(0));
+        assert_eq!(chunk_of(&index, 3), Some(1));
+        assert_eq!(chunk_of(&index, 4), Some(2));
+        assert_eq!(chunk_of(&index, 5), None);
+        assert_eq!(join(&index, chunks.clone()).unwrap(), whole);
+        // A chunk in the wrong place is refused.
+        assert!(check_chunk(&index, 0, &chunks[1]).is_err());
+        let mut swapped = chunks;
+        swapped.swap(0, 1);
+        assert!(join(&index, swapped).is_err());
+    }
+
+    #[test]
+    fn the_index_of_a_split_corpus_filters_like_the_whole_corpus() {
+        use crate::query::{Index, Query};
+        let whole = corpus();
+        let index = decode_bundle(&split(&whole, 2, "c").unwrap().index).unwrap();
+        let terms = &index.parts.as_ref().unwrap().terms;
+        let full = Index::new(&whole.documents);
+        let lite = Index::with_terms(&index.documents, terms);
+        let queries = [
+            Query::default(),
+            Query {
+                region: Some("河北省".into()),
+                ..Query::default()
+            },
+            Query {
+                flow_to: Some("天津".into()),
+                ..Query::default()
+            },
+            Query {
+                industry: Some("医药健康".into()),
+                ..Query::default()
+            },
+        ];
+        for q in &queries {
+            let a = full.search(&whole.documents, q);
+            let b = lite.search(&index.documents, q);
+            assert_eq!(a, b, "{q:?}");
+        }
+        for q in &queries[1..] {
+            assert!(!full.search(&whole.documents, q).docs.is_empty(), "{q:?}");
+        }
+        // Free text: a word of a flow sentence, in traditional script.
+        let q = Query {
+            text: "整體搬遷".into(),
+            ..Query::default()
+        };
+        let hits = lite.search(&index.documents, &q).docs;
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            index.documents[hits[0].doc as usize].id,
+            whole.documents[0].id
+        );
+        // Top terms from key terms agree with the whole texts on these short ones.
+        let all: Vec<usize> = (0..5).collect();
+        let a = stats::term_counts(&whole.documents, &all, 5);
+        let b = stats::term_counts_with(&index.documents, terms, &all, 5);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn key_terms_count_the_words_of_the_text() {
+        let d = document_from_text("企业搬迁。企业落户衡水，企业投产。");
+        let t = key_terms(&d, 3);
+        assert_eq!(t[0], ("企业".to_string(), 3));
+    }
+}
