@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     1,
                 )));
                 load.set(Load::Ready);
+                crate::echarts::mark_once("jjj-corpus-ready");
                 crate::import::restore(ctx, imports);
             }
             Err(error) => load.set(Load::Failed(error)),

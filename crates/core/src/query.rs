@@ -150,17 +150,24 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Per-document facts the filters need, computed once.
+/// Per-document facts the filters need, computed once, as small integers
+/// (gazetteer, taxonomy and interned indices) so a query runs on arrays.
 #[derive(Debug, Clone)]
 struct Entry {
     year: Option<i32>,
-    source: Option<String>,
+    /// Rank of the date among the corpus's dates (0: none), for sorting.
+    date: u32,
+    /// Index into [`Index::sources`].
+    source: Option<u32>,
     /// Gazetteer indices of the document's regions and all their ancestors.
-    regions: HashSet<usize>,
+    regions: Vec<u32>,
     /// Taxonomy indices.
-    industries: HashSet<usize>,
-    /// (from, to) gazetteer indices per flow (None when unknown).
-    flows: Vec<(Option<usize>, Option<usize>)>,
+    industries: Vec<u32>,
+    /// Per flow: (from, to) gazetteer indices (None when unknown) and the
+    /// taxonomy index of its industry.
+    flows: Vec<(Option<u32>, Option<u32>, Option<u32>)>,
+    /// Province-level directions of its flows (into [`Index::directions`]), once each.
+    directions: Vec<u32>,
     title: String,
     /// For a summary (no text): its flow and figure sentences, one per line.
     sentences: String,
@@ -172,6 +179,11 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     entries: Vec<Entry>,
+    sources: Vec<String>,
+    directions: Vec<(String, String)>,
+    /// Every document, newest first (ties by position): the order of the
+    /// hits when there is no free text to score them by.
+    newest: Vec<u32>,
 }
 
 /// One matching document.
@@ -205,13 +217,36 @@ pub struct Results {
     pub facets: Facets,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dim {
-    Region,
-    Industry,
-    Year,
-    Source,
-    Direction,
+// Bits of the filters a document fails.
+const TEXT: u8 = 1;
+const REGION: u8 = 2;
+const INDUSTRY: u8 = 4;
+const YEAR: u8 = 8;
+const SOURCE: u8 = 16;
+const DIRECTION: u8 = 32;
+
+/// A place filter as a table over the gazetteer: `None` when the filter is
+/// not set; all false when it names no known place.
+fn place_mask(name: Option<&str>) -> Option<Vec<bool>> {
+    let g = gazetteer();
+    let name = name?;
+    let mut mask = vec![false; g.places.len()];
+    if let Some(r) = g.resolve_name(name) {
+        for (i, m) in mask.iter_mut().enumerate() {
+            *m = g.is_within(i, r);
+        }
+    }
+    Some(mask)
+}
+
+fn intern(table: &mut Vec<String>, map: &mut HashMap<String, u32>, s: &str) -> u32 {
+    if let Some(&i) = map.get(s) {
+        return i;
+    }
+    let i = table.len() as u32;
+    table.push(s.to_string());
+    map.insert(s.to_string(), i);
+    i
 }
 
 impl Index {
@@ -226,15 +261,52 @@ impl Index {
     pub fn with_terms(docs: &[Document], terms: &[Vec<(String, u32)>]) -> Index {
         let g = gazetteer();
         let tx = taxonomy();
+        let mut dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let mut sources = Vec::new();
+        let mut source_ids = HashMap::new();
+        let mut directions: Vec<(String, String)> = Vec::new();
+        let mut direction_ids: HashMap<(String, String), u32> = HashMap::new();
+        let place = |id: &str| g.index_of(id).map(|i| i as u32);
         let entries = docs
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let mut regions = HashSet::new();
+                let mut regions: Vec<u32> = Vec::new();
                 for r in &d.regions {
                     if let Some(i) = g.index_of(r) {
-                        regions.insert(i);
-                        regions.extend(g.ancestors(i));
+                        regions.push(i as u32);
+                        regions.extend(g.ancestors(i).map(|a| a as u32));
+                    }
+                }
+                regions.sort_unstable();
+                regions.dedup();
+                let mut industries: Vec<u32> = d
+                    .industries
+                    .iter()
+                    .filter_map(|i| tx.index_of(i))
+                    .map(|i| i as u32)
+                    .collect();
+                industries.sort_unstable();
+                industries.dedup();
+                let mut dirs = Vec::new();
+                for f in &d.flows {
+                    let key = (Level::Province.lift(&f.from), Level::Province.lift(&f.to));
+                    if key.0 == key.1 {
+                        continue;
+                    }
+                    let id = match direction_ids.get(&key) {
+                        Some(&id) => id,
+                        None => {
+                            let id = directions.len() as u32;
+                            directions.push(key.clone());
+                            direction_ids.insert(key, id);
+                            id
+                        }
+                    };
+                    if !dirs.contains(&id) {
+                        dirs.push(id);
                     }
                 }
                 Entry {
@@ -243,14 +315,32 @@ impl Index {
                         .as_deref()
                         .and_then(|s| s.get(..4))
                         .and_then(|y| y.parse().ok()),
-                    source: d.source.clone(),
+                    date: d
+                        .date
+                        .as_deref()
+                        .and_then(|x| dates.binary_search(&x).ok())
+                        .map_or(0, |k| k as u32 + 1),
+                    source: d
+                        .source
+                        .as_deref()
+                        .map(|s| intern(&mut sources, &mut source_ids, s)),
                     regions,
-                    industries: d.industries.iter().filter_map(|i| tx.index_of(i)).collect(),
+                    industries,
                     flows: d
                         .flows
                         .iter()
-                        .map(|f| (g.index_of(&f.from), g.index_of(&f.to)))
+                        .map(|f| {
+                            (
+                                place(&f.from),
+                                place(&f.to),
+                                f.industry
+                                    .as_deref()
+                                    .and_then(|x| tx.index_of(x))
+                                    .map(|x| x as u32),
+                            )
+                        })
                         .collect(),
+                    directions: dirs,
                     title: d.title.as_deref().map(simplify).unwrap_or_default(),
                     sentences: if d.is_summary() {
                         let mut seen = HashSet::new();
@@ -258,7 +348,7 @@ impl Index {
                             .iter()
                             .map(|f| f.evidence.text.as_str())
                             .chain(d.figures.iter().map(|f| f.evidence.text.as_str()))
-                            .filter(|s| seen.insert(*s))
+                            .filter(|s| !s.is_empty() && seen.insert(*s))
                             .collect::<Vec<_>>()
                             .join("\n")
                     } else {
@@ -271,8 +361,20 @@ impl Index {
                     },
                 }
             })
-            .collect();
-        Index { entries }
+            .collect::<Vec<Entry>>();
+        let mut newest: Vec<u32> = (0..entries.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            entries[b as usize]
+                .date
+                .cmp(&entries[a as usize].date)
+                .then(a.cmp(&b))
+        });
+        Index {
+            entries,
+            sources,
+            directions,
+            newest,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -287,94 +389,81 @@ impl Index {
     pub fn search(&self, docs: &[Document], q: &Query) -> Results {
         let g = gazetteer();
         let tx = taxonomy();
-        let region = q.region.as_deref().map(|r| g.resolve_name(r));
-        let from = q.flow_from.as_deref().map(|r| g.resolve_name(r));
-        let to = q.flow_to.as_deref().map(|r| g.resolve_name(r));
+        let region = place_mask(q.region.as_deref());
+        let from = place_mask(q.flow_from.as_deref());
+        let to = place_mask(q.flow_to.as_deref());
         let industry = q.industry.as_deref().map(|i| tx.resolve_term(i));
+        let source: Option<Option<u32>> = q
+            .source
+            .as_deref()
+            .map(|s| self.sources.iter().position(|x| x == s).map(|k| k as u32));
         let terms: Vec<String> = simplify(&q.text)
             .split_whitespace()
             .map(str::to_string)
             .filter(|t| !t.is_empty())
             .collect();
         let n = self.entries.len().min(docs.len());
-        // Text score per document (None: does not match the text).
-        let scores: Vec<Option<f32>> = (0..n)
-            .map(|i| text_score(&self.entries[i], &docs[i], &terms))
-            .collect();
-        let flow_ok = |e: &Entry, k: usize| -> bool {
-            let (f, t) = e.flows[k];
-            let within = |p: Option<usize>, want: Option<Option<usize>>| match want {
-                None => true,
-                Some(None) => false,
-                Some(Some(w)) => p.is_some_and(|p| g.is_within(p, w)),
-            };
-            within(f, from) && within(t, to)
+        let on = |mask: &Option<Vec<bool>>, p: Option<u32>| match mask {
+            None => true,
+            Some(m) => p.is_some_and(|p| m[p as usize]),
         };
-        let pass = |i: usize, skip: Option<Dim>| -> bool {
-            let e = &self.entries[i];
-            if scores[i].is_none() {
-                return false;
-            }
-            if skip != Some(Dim::Region) {
-                match region {
-                    None => {}
-                    Some(None) => return false,
-                    Some(Some(r))
-                        if !e.regions.contains(&r)
-                            && !e.regions.iter().any(|&x| g.is_within(x, r)) =>
-                    {
-                        return false;
-                    }
-                    Some(Some(_)) => {}
+        let flow_ok = |e: &Entry, k: usize| -> bool {
+            let (f, t, _) = e.flows[k];
+            on(&from, f) && on(&to, t)
+        };
+        // Score and the filters each document fails.
+        let mut scores: Vec<f32> = vec![0.0; n];
+        let fails: Vec<u8> = (0..n)
+            .map(|i| {
+                let e = &self.entries[i];
+                let mut bits = 0u8;
+                match text_score(e, &docs[i], &terms) {
+                    Some(s) => scores[i] = s,
+                    None => return TEXT,
                 }
-            }
-            if skip != Some(Dim::Industry) {
+                if let Some(m) = &region {
+                    if !e.regions.iter().any(|&x| m[x as usize]) {
+                        bits |= REGION;
+                    }
+                }
                 match industry {
                     None => {}
-                    Some(None) => return false,
-                    Some(Some(x)) if !e.industries.contains(&x) => return false,
-                    Some(Some(_)) => {}
+                    Some(Some(x)) if e.industries.contains(&(x as u32)) => {}
+                    Some(_) => bits |= INDUSTRY,
                 }
-            }
-            if skip != Some(Dim::Year) && (q.year_from.is_some() || q.year_to.is_some()) {
-                match e.year {
-                    None => return false,
-                    Some(y) => {
-                        if q.year_from.is_some_and(|a| y < a) || q.year_to.is_some_and(|b| y > b) {
-                            return false;
-                        }
+                if q.year_from.is_some() || q.year_to.is_some() {
+                    let ok = e.year.is_some_and(|y| {
+                        !(q.year_from.is_some_and(|a| y < a) || q.year_to.is_some_and(|b| y > b))
+                    });
+                    if !ok {
+                        bits |= YEAR;
                     }
                 }
-            }
-            if skip != Some(Dim::Source) {
-                if let Some(s) = &q.source {
-                    if e.source.as_deref() != Some(s.as_str()) {
-                        return false;
-                    }
+                match source {
+                    None => {}
+                    Some(Some(s)) if e.source == Some(s) => {}
+                    Some(_) => bits |= SOURCE,
                 }
-            }
-            if skip != Some(Dim::Direction)
-                && (from.is_some() || to.is_some())
-                && !(0..e.flows.len()).any(|k| flow_ok(e, k))
-            {
-                return false;
-            }
-            true
-        };
-
-        let mut hits: Vec<DocHit> = (0..n)
-            .filter(|&i| pass(i, None))
-            .map(|i| DocHit {
-                doc: i as u32,
-                score: scores[i].unwrap_or(0.0),
+                if (from.is_some() || to.is_some()) && !(0..e.flows.len()).any(|k| flow_ok(e, k)) {
+                    bits |= DIRECTION;
+                }
+                bits
             })
             .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| docs[b.doc as usize].date.cmp(&docs[a.doc as usize].date))
-                .then(a.doc.cmp(&b.doc))
-        });
+
+        let mut hits: Vec<DocHit> = self
+            .newest
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| i < n && fails[i] == 0)
+            .map(|i| DocHit {
+                doc: i as u32,
+                score: scores[i],
+            })
+            .collect();
+        // Newest first already; free text puts the best scores first
+        // (a stable sort keeps the rest of that order).
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
 
         // Flows and figures of the matching documents.
         let mut flows = Vec::new();
@@ -382,16 +471,10 @@ impl Index {
         for h in &hits {
             let i = h.doc as usize;
             let e = &self.entries[i];
-            for (k, f) in docs[i].flows.iter().enumerate() {
-                let in_region = match region {
-                    Some(Some(r)) => {
-                        let (a, b) = e.flows[k];
-                        a.is_some_and(|a| g.is_within(a, r)) || b.is_some_and(|b| g.is_within(b, r))
-                    }
-                    _ => true,
-                };
+            for (k, &(a, b, ind)) in e.flows.iter().enumerate() {
+                let in_region = region.is_none() || on(&region, a) || on(&region, b);
                 let in_industry = match industry {
-                    Some(Some(x)) => f.industry.as_deref() == Some(tx.industries[x].id.as_str()),
+                    Some(Some(x)) => ind == Some(x as u32),
                     _ => true,
                 };
                 if in_region && in_industry && flow_ok(e, k) {
@@ -407,40 +490,35 @@ impl Index {
         }
 
         // Facets: each with the other filters applied.
-        let mut facets = Facets::default();
-        let mut regions: HashMap<usize, u32> = HashMap::new();
-        let mut inds: HashMap<usize, u32> = HashMap::new();
+        let mut regions = vec![0u32; g.places.len()];
+        let mut inds = vec![0u32; tx.industries.len()];
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
-        let mut sources: HashMap<String, u32> = HashMap::new();
-        let mut dirs: HashMap<(String, String), u32> = HashMap::new();
-        for (i, (e, doc)) in self.entries.iter().zip(docs).enumerate() {
-            if pass(i, Some(Dim::Region)) {
+        let mut sources = vec![0u32; self.sources.len()];
+        let mut dirs = vec![0u32; self.directions.len()];
+        for (e, &f) in self.entries.iter().zip(&fails) {
+            if f & !REGION == 0 {
                 for &r in &e.regions {
-                    *regions.entry(r).or_insert(0) += 1;
+                    regions[r as usize] += 1;
                 }
             }
-            if pass(i, Some(Dim::Industry)) {
+            if f & !INDUSTRY == 0 {
                 for &x in &e.industries {
-                    *inds.entry(x).or_insert(0) += 1;
+                    inds[x as usize] += 1;
                 }
             }
-            if pass(i, Some(Dim::Year)) {
+            if f & !YEAR == 0 {
                 if let Some(y) = e.year {
                     *years.entry(y).or_insert(0) += 1;
                 }
             }
-            if pass(i, Some(Dim::Source)) {
-                if let Some(s) = &e.source {
-                    *sources.entry(s.clone()).or_insert(0) += 1;
+            if f & !SOURCE == 0 {
+                if let Some(s) = e.source {
+                    sources[s as usize] += 1;
                 }
             }
-            if pass(i, Some(Dim::Direction)) {
-                let mut seen = HashSet::new();
-                for f in &doc.flows {
-                    let key = (Level::Province.lift(&f.from), Level::Province.lift(&f.to));
-                    if key.0 != key.1 && seen.insert(key.clone()) {
-                        *dirs.entry(key).or_insert(0) += 1;
-                    }
+            if f & !DIRECTION == 0 {
+                for &d in &e.directions {
+                    dirs[d as usize] += 1;
                 }
             }
         }
@@ -449,22 +527,29 @@ impl Index {
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v
         };
-        facets.regions = sorted(
-            regions
-                .into_iter()
-                .map(|(k, v)| (g.places[k].id.clone(), v))
-                .collect(),
-        );
-        facets.industries = sorted(
-            inds.into_iter()
-                .map(|(k, v)| (tx.industries[k].id.clone(), v))
-                .collect(),
-        );
-        facets.years = years.into_iter().collect();
-        facets.sources = sorted(sources.into_iter().collect());
-        let mut d: Vec<((String, String), u32)> = dirs.into_iter().collect();
+        let counted = |c: &[u32], name: &dyn Fn(usize) -> String| {
+            sorted(
+                c.iter()
+                    .enumerate()
+                    .filter(|(_, &n)| n > 0)
+                    .map(|(k, &n)| (name(k), n))
+                    .collect(),
+            )
+        };
+        let mut d: Vec<((String, String), u32)> = dirs
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(k, &n)| (self.directions[k].clone(), n))
+            .collect();
         d.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        facets.directions = d;
+        let facets = Facets {
+            regions: counted(&regions, &|k| g.places[k].id.clone()),
+            industries: counted(&inds, &|k| tx.industries[k].id.clone()),
+            years: years.into_iter().collect(),
+            sources: counted(&sources, &|k| self.sources[k].clone()),
+            directions: d,
+        };
         Results {
             docs: hits,
             flows,

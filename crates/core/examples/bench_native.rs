@@ -1,0 +1,88 @@
+//! The native side of the benchmarks (`scripts/bench.sh`), the same code as
+//! the WebAssembly probe (`bench/shared.rs`). Prints one JSON object.
+//!
+//! `bench_native segment TEXT_FILE`: dictionary build times and tokens per
+//! second for jieba-rs (default dictionary) and for our segmenter.
+//! `bench_native query BUNDLE QUERIES_FILE [RUNS]`: load time and the time of
+//! every query (one per line, URL parameters), `RUNS` times each.
+//! `bench_native text BUNDLE`: the simplified text of a bundle's documents
+//! (the benchmark text), on standard output.
+
+use std::time::Instant;
+
+#[path = "bench/shared.rs"]
+mod shared;
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("segment") => {
+            let text = std::fs::read_to_string(&args[1]).expect("text file");
+            let t = Instant::now();
+            shared::plain_init();
+            let plain_init = ms(t);
+            let t = Instant::now();
+            shared::ours_init();
+            let ours_init = ms(t);
+            // Warm, then three timed passes each; the median is reported by the caller.
+            let mut plain = Vec::new();
+            let mut ours = Vec::new();
+            let mut tokens = (0, 0);
+            for _ in 0..4 {
+                let t = Instant::now();
+                tokens.0 = shared::plain_cut(&text).len();
+                plain.push(ms(t));
+                let t = Instant::now();
+                tokens.1 = shared::ours_count(&text);
+                ours.push(ms(t));
+            }
+            println!(
+                "{{\"bytes\":{},\"plain_init_ms\":{plain_init:.1},\"ours_init_ms\":{ours_init:.1},\"plain_ms\":{:?},\"ours_ms\":{:?},\"plain_tokens\":{},\"ours_tokens\":{}}}",
+                text.len(),
+                &plain[1..],
+                &ours[1..],
+                tokens.0,
+                tokens.1
+            );
+        }
+        Some("query") => {
+            let bytes = std::fs::read(&args[1]).expect("bundle");
+            let queries = std::fs::read_to_string(&args[2]).expect("queries");
+            let runs: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(20);
+            let t = Instant::now();
+            let l = shared::load(&bytes).expect("a bundle");
+            let load = ms(t);
+            let mut times = Vec::new();
+            let mut check = 0usize;
+            for _ in 0..runs {
+                for q in queries.lines() {
+                    let t = Instant::now();
+                    check += shared::run(&l, q);
+                    times.push(ms(t));
+                }
+            }
+            println!(
+                "{{\"docs\":{},\"load_ms\":{load:.1},\"times_ms\":{:?},\"check\":{check}}}",
+                l.docs.len(),
+                times
+            );
+        }
+        Some("text") => {
+            let bytes = std::fs::read(&args[1]).expect("bundle");
+            let b = jjj_core::decode_bundle(&bytes).expect("a bundle");
+            for d in &b.documents {
+                println!("{}", d.body_simplified);
+            }
+        }
+        _ => {
+            eprintln!(
+                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE"
+            );
+            std::process::exit(2);
+        }
+    }
+}

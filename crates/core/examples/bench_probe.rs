@@ -1,0 +1,102 @@
+//! The benchmarks' WebAssembly module (plain C interface, no JavaScript
+//! glue): `bench/browser.mjs` runs it in headless Chromium beside
+//! `jieba-wasm`, `bench/query.mjs` beside FlexSearch and MiniSearch. Build:
+//! `cargo build -p jjj-core --example bench_probe --target wasm32-unknown-unknown --release`.
+//!
+//! Exports: `alloc(len) -> ptr`, `free(ptr, len)`; `plain_init()`,
+//! `plain_cut(ptr, len) -> u64` (`ptr << 32 | len` of the tokens joined by
+//! U+0001), `plain_count(ptr, len) -> u32`; `ours_init()`,
+//! `ours_count(ptr, len) -> u32`; `load(ptr, len) -> u32` (documents, 0 on
+//! error) and `query(ptr, len) -> u32` (see `bench/shared.rs`).
+
+use std::cell::RefCell;
+
+#[path = "bench/shared.rs"]
+mod shared;
+
+thread_local! {
+    static LOADED: RefCell<Option<shared::Loaded>> = const { RefCell::new(None) };
+}
+
+#[no_mangle]
+pub extern "C" fn alloc(len: usize) -> *mut u8 {
+    let mut v = Vec::<u8>::with_capacity(len.max(1));
+    let p = v.as_mut_ptr();
+    std::mem::forget(v);
+    p
+}
+
+/// # Safety
+/// `ptr` and `len` must come from `alloc` or `plain_cut`.
+#[no_mangle]
+pub unsafe extern "C" fn free(ptr: *mut u8, len: usize) {
+    drop(Vec::from_raw_parts(ptr, 0, len.max(1)));
+}
+
+/// # Safety
+/// `ptr` must point to `len` bytes the caller wrote into a buffer from `alloc(len)`.
+unsafe fn text<'a>(ptr: *const u8, len: usize) -> &'a str {
+    std::str::from_utf8(std::slice::from_raw_parts(ptr, len)).unwrap_or("")
+}
+
+#[no_mangle]
+pub extern "C" fn plain_init() {
+    shared::plain_init();
+}
+
+/// # Safety
+/// See [`text`].
+#[no_mangle]
+pub unsafe extern "C" fn plain_cut(ptr: *const u8, len: usize) -> u64 {
+    let mut s = shared::plain_cut(text(ptr, len)).join("\u{1}").into_bytes();
+    s.shrink_to_fit();
+    let (p, n) = (s.as_mut_ptr(), s.len());
+    std::mem::forget(s);
+    ((p as u64) << 32) | n as u64
+}
+
+/// # Safety
+/// See [`text`].
+#[no_mangle]
+pub unsafe extern "C" fn plain_count(ptr: *const u8, len: usize) -> u32 {
+    shared::plain_cut(text(ptr, len)).len() as u32
+}
+
+#[no_mangle]
+pub extern "C" fn ours_init() {
+    shared::ours_init();
+}
+
+/// # Safety
+/// See [`text`].
+#[no_mangle]
+pub unsafe extern "C" fn ours_count(ptr: *const u8, len: usize) -> u32 {
+    shared::ours_count(text(ptr, len)) as u32
+}
+
+/// # Safety
+/// See [`text`] (any bytes).
+#[no_mangle]
+pub unsafe extern "C" fn load(ptr: *const u8, len: usize) -> u32 {
+    let bytes = std::slice::from_raw_parts(ptr, len);
+    match shared::load(bytes) {
+        Ok(l) => {
+            let n = l.docs.len() as u32;
+            LOADED.with(|c| *c.borrow_mut() = Some(l));
+            n
+        }
+        Err(_) => 0,
+    }
+}
+
+/// # Safety
+/// See [`text`].
+#[no_mangle]
+pub unsafe extern "C" fn query(ptr: *const u8, len: usize) -> u32 {
+    let params = text(ptr, len);
+    LOADED.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map_or(0, |l| shared::run(l, params) as u32)
+    })
+}
