@@ -1,10 +1,14 @@
 // Starts the app. Trunk fills in the data-js / data-wasm attributes of the
 // <script> tag that loads this file (see Trunk.toml, pattern_script); keeping
 // the loader out of the page lets the CSP forbid inline scripts.
+performance.mark("jjj-boot");
 const tag = document.querySelector("script[data-js][data-wasm]");
+// The corpus downloads while the app's code does (src/corpus.rs takes it).
+globalThis.jjjCorpus = fetch("corpus.jjj");
 try {
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
+  performance.mark("jjj-started");
   document.getElementById("boot")?.remove();
 } catch (err) {
   const box = document.getElementById("boot");

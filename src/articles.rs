@@ -18,6 +18,7 @@ pub fn Articles() -> impl IntoView {
         r.0.docs
             .iter()
             .filter_map(|h| corp.docs.get(h.doc as usize))
+            .take(crate::tables::MAX_ROWS)
             .map(|doc| {
                 let href = crate::tables::reader_href(&doc.id, None);
                 let imported = corp.imported.contains(&doc.id).then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> });
@@ -53,6 +54,10 @@ pub fn Articles() -> impl IntoView {
         <section class="articles" aria-labelledby="article-count">
             <h2 id="article-count" class="count">{count}</h2>
             <ul class="article-list">{items}</ul>
+            {move || {
+                let n = c.results.get().map(|r| r.0.docs.len()).unwrap_or(0);
+                crate::tables::more_rows(crate::tables::MAX_ROWS, n, lang.get(), true).map(|t| view! { <p class="note more-rows">{t}</p> })
+            }}
             <crate::tables::Exports />
         </section>
     }

@@ -57,11 +57,23 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
     decode_bundle(&bytes).map_err(|e| LoadError::Decode(e.to_string()))
 }
 
+/// The request for the corpus that `public/boot.js` started with the page,
+/// taken once.
+fn started_by_boot(url: &str) -> Option<js_sys::Promise> {
+    if url != CORPUS_URL {
+        return None;
+    }
+    let global = js_sys::global();
+    let key = JsValue::from_str("jjjCorpus");
+    let p = js_sys::Reflect::get(&global, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    Some(p)
+}
+
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(network_error)?;
+    let request = started_by_boot(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response = JsFuture::from(request).await.map_err(network_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(network_error)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));

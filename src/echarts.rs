@@ -153,26 +153,41 @@ pub fn Chart(
             Err(e) => failed.set(Some(format!("{e:?}"))),
         }
     };
+    let ensure = Rc::new(ensure);
     Effect::new(move |_| {
         let json = option.get();
         let Some(el) = node.get() else { return };
-        let el: &web_sys::HtmlElement = el.as_ref();
-        ensure(el);
-        instance.with_value(|c| {
-            if let Some(c) = c {
-                match js_sys::JSON::parse(&json) {
-                    Ok(opt) => {
-                        let set = js_sys::Object::new();
-                        let _ = js_sys::Reflect::set(&set, &"notMerge".into(), &JsValue::TRUE);
-                        match c.set_option(&opt, &set.into()) {
-                            Ok(()) => mark_once("jjj-first-chart"),
-                            Err(e) => failed.set(Some(format!("{e:?}"))),
+        let el: web_sys::HtmlElement = el.into();
+        let ensure = ensure.clone();
+        // Each chart is drawn in a task of its own, after the page around it
+        // is on screen: the first chart does not wait for the others, and no
+        // task grows long. (The chart may be gone by then.)
+        let draw = move || {
+            if instance.try_with_value(|_| ()).is_none() {
+                return;
+            }
+            ensure(&el);
+            instance.with_value(|c| {
+                if let Some(c) = c {
+                    match js_sys::JSON::parse(&json) {
+                        Ok(opt) => {
+                            let set = js_sys::Object::new();
+                            let _ = js_sys::Reflect::set(&set, &"notMerge".into(), &JsValue::TRUE);
+                            match c.set_option(&opt, &set.into()) {
+                                Ok(()) => mark_once("jjj-first-chart"),
+                                Err(e) => {
+                                    failed.try_set(Some(format!("{e:?}")));
+                                }
+                            }
+                        }
+                        Err(e) => {
+                            failed.try_set(Some(format!("{e:?}")));
                         }
                     }
-                    Err(e) => failed.set(Some(format!("{e:?}"))),
                 }
-            }
-        });
+            });
+        };
+        set_timeout(draw, std::time::Duration::ZERO);
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         instance.with_value(|c| {

@@ -57,11 +57,14 @@ fn figure_sentence(docs: &[Document], d: usize, f: usize) -> String {
         .unwrap_or_else(|| "…".into())
 }
 
-/// The line under a table that shows only its first rows.
-fn more_rows(shown: usize, total: usize, l: Lang) -> Option<String> {
-    (total > shown).then(|| match l {
-        Lang::Zh => format!("仅显示前 {shown} 行，共 {total} 行；缩小筛选范围或导出即可查看全部。"),
-        Lang::En => format!("Showing the first {shown} of {total} rows; narrow the filter or export to see them all."),
+/// The line under a table or list that shows only its first rows.
+/// (`articles`: the items are articles, not table rows.)
+pub fn more_rows(shown: usize, total: usize, l: Lang, articles: bool) -> Option<String> {
+    (total > shown).then(|| match (l, articles) {
+        (Lang::Zh, false) => format!("仅显示前 {shown} 行，共 {total} 行；缩小筛选范围或导出即可查看全部。"),
+        (Lang::Zh, true) => format!("仅列出前 {shown} 篇，共 {total} 篇；缩小筛选范围或导出即可查看全部。"),
+        (Lang::En, false) => format!("Showing the first {shown} of {total} rows; narrow the filter or export to see them all."),
+        (Lang::En, true) => format!("Listing the first {shown} of {total} articles; narrow the filter or export to see them all."),
     })
 }
 
@@ -386,7 +389,7 @@ pub fn FlowsTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {move || more_rows(MAX_ROWS, shown.get(), lang.get()).map(|t| view! { <p class="note more-rows">{t}</p> })}
+            {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
             <Exports />
         </section>
     }
@@ -479,7 +482,7 @@ pub fn FiguresTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {move || more_rows(MAX_ROWS, shown.get(), lang.get()).map(|t| view! { <p class="note more-rows">{t}</p> })}
+            {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
             <Exports />
         </section>
     }

@@ -7,6 +7,10 @@
 //! every query (one per line, URL parameters), `RUNS` times each.
 //! `bench_native text BUNDLE`: the simplified text of a bundle's documents
 //! (the benchmark text), on standard output.
+//! `bench_native peers INDEX`: the documents of a corpus (a split one is
+//! joined with its chunks) as JSON Lines for the peers (`bench/query.mjs`):
+//! fields, places with every place containing them, and the words of the
+//! text separated by spaces (FlexSearch and MiniSearch cannot segment Chinese).
 
 use std::time::Instant;
 

@@ -1,0 +1,146 @@
+// The app in headless Chromium, cold cache, served on localhost with gzip:
+// time to the first chart, transfer before it, main-thread long tasks while
+// loading, filtering and importing, the worker's dictionary, and memory.
+//
+//   node bench/browser.mjs --dist DIR [--runs N] [--queries FILE] [--import] > result.json
+//
+// Every run is a new browser (nothing cached, no service worker yet).
+// The app sets the User Timing mark `jjj-first-chart` when its first chart
+// is drawn (src/echarts.rs) and `jjj-corpus-ready` when the corpus is loaded.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+const args = process.argv.slice(2);
+const opt = (k, d) => {
+  const i = args.indexOf(k);
+  return i < 0 ? d : args[i + 1];
+};
+const dist = opt("--dist");
+const runs = Number(opt("--runs", "5"));
+const queries = opt("--queries") ? readFileSync(opt("--queries"), "utf8").split("\n").filter((l) => l.trim()) : [];
+const doImport = args.includes("--import");
+const timeout = Number(opt("--timeout", "180000"));
+
+const LONG_TASKS = `
+  window.__long = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__long.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) });
+  }).observe({ type: "longtask", buffered: true });
+`;
+
+// Resident memory of the browser's processes (renderers, GPU, browser), kB.
+function browserMemory(pid) {
+  const out = execFileSync("ps", ["-eo", "pid,ppid,rss,args"], { encoding: "utf8" });
+  const rows = out.split("\n").slice(1).map((l) => l.trim().split(/\s+/, 4)).filter((r) => r.length === 4);
+  const kids = new Map();
+  for (const [p, pp] of rows) kids.set(pp, [...(kids.get(pp) ?? []), p]);
+  const all = new Set([String(pid)]);
+  const stack = [String(pid)];
+  while (stack.length) for (const k of kids.get(stack.pop()) ?? []) if (!all.has(k)) { all.add(k); stack.push(k); }
+  let total = 0, renderer = 0;
+  for (const [p, , rss, cmd] of rows) {
+    if (!all.has(p)) continue;
+    total += Number(rss);
+    if (cmd.includes("--type=renderer")) renderer += Number(rss);
+  }
+  return { totalKB: total, rendererKB: renderer };
+}
+
+async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic", "--enable-precise-memory-info"],
+  });
+  return browser;
+}
+
+const server = await serve({ "/": dist });
+const result = { dist, runs: [], interactions: null };
+for (let run = 0; run < runs; run++) {
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(LONG_TASKS);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  const requests = [];
+  const record = async (r) => {
+    const s = await r.sizes().catch(() => null);
+    const t = r.timing();
+    requests.push({ url: r.url().replace(server.url, ""), bytes: s ? s.responseBodySize + s.responseHeadersSize : 0, end: t.startTime + t.responseEnd });
+  };
+  page.on("requestfinished", record);
+  context.on("requestfinished", () => {});
+  await page.goto(server.url, { waitUntil: "commit" });
+  await page.waitForFunction(() => performance.getEntriesByName("jjj-first-chart").length > 0, null, { timeout, polling: 50 });
+  // One more frame: the chart's canvas is on screen.
+  const marks = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok({
+    origin: performance.timeOrigin,
+    firstChart: performance.getEntriesByName("jjj-first-chart")[0].startTime,
+    corpusReady: performance.getEntriesByName("jjj-corpus-ready")[0]?.startTime ?? null,
+    painted: performance.now(),
+  })))));
+  await page.waitForTimeout(1500);
+  const chartAt = marks.origin + marks.firstChart;
+  const before = requests.filter((r) => r.end <= chartAt);
+  const mem = browserMemory(browser.process?.()?.pid ?? 0);
+  const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
+  const long = await page.evaluate(() => window.__long);
+  result.runs.push({
+    firstChartMs: Math.round(marks.firstChart),
+    corpusReadyMs: marks.corpusReady && Math.round(marks.corpusReady),
+    paintedMs: Math.round(marks.painted),
+    transferBeforeChartBytes: before.reduce((a, r) => a + r.bytes, 0),
+    transferTotalBytes: requests.reduce((a, r) => a + r.bytes, 0),
+    requestsBeforeChart: before.map((r) => `${r.url} ${r.bytes}`),
+    longTasksDuringLoad: long,
+    memory: { ...mem, jsHeapBytes: heap },
+    problems,
+  });
+  if (run === runs - 1) {
+    // Filtering: each query through the URL's hash, as a link or a click does.
+    const filters = [];
+    for (const q of queries) {
+      const before = await page.evaluate(() => window.__long.length);
+      const ms = await page.evaluate((hash) => new Promise((ok) => {
+        const t = performance.now();
+        location.hash = hash;
+        requestAnimationFrame(() => requestAnimationFrame(() => ok(performance.now() - t)));
+      }), `v=dashboard&${q}`);
+      await page.waitForTimeout(300);
+      const long = await page.evaluate((n) => window.__long.slice(n), before);
+      filters.push({ query: q, ms: Math.round(ms), longTasks: long });
+    }
+    let imported = null;
+    if (doImport) {
+      await page.evaluate(() => { location.hash = "v=import"; });
+      await page.locator("textarea[name=paste]").waitFor();
+      const note = page.locator("p.note", { hasText: /ms/ });
+      await note.waitFor({ timeout });
+      const readyText = await note.textContent();
+      const n0 = await page.evaluate(() => window.__long.length);
+      const text = readFileSync(new URL("../assets/seeds/001_24c4d525af6cbe55.txt", import.meta.url), "utf8");
+      // A new page (not a copy of a shipped one), so it joins the corpus.
+      await page.locator("textarea[name=paste]").fill(`${text}\n基准测试副本 ${Date.now()}`);
+      const t0 = Date.now();
+      await page.locator("button", { hasText: "分析粘贴的文本" }).click();
+      await page.locator(".import-item").first().waitFor({ timeout });
+      const importMs = Date.now() - t0;
+      await page.waitForTimeout(500);
+      imported = {
+        dictionaryReady: readyText.trim(),
+        importMs,
+        status: (await page.locator(".import-item").first().textContent()).trim().slice(0, 60),
+        longTasks: await page.evaluate((n) => window.__long.slice(n), n0),
+      };
+    }
+    result.interactions = { filters, imported };
+  }
+  await browser.close();
+  process.stderr.write(`run ${run + 1}/${runs}: first chart ${result.runs.at(-1).firstChartMs} ms\n`);
+}
+await server.close();
+console.log(JSON.stringify(result, null, 1));
