@@ -56,9 +56,9 @@ const sn = json("segment-native.json");
 const sb = json("segment-browser.json");
 if (sn && sb) {
   row("segmentation dictionary ready (wasm, Chromium)", "≤ 200 ms",
-    `ours (jieba-rs + domain words): ${f0(sb.dictionaryMs.ours + sb.dictionaryMs.plain)} ms; jieba-rs \`Jieba::new()\` alone: ${f0(sb.dictionaryMs.plain)} ms`,
+    `ours (jieba-rs + domain words): ${f0(sb.dictionaryMs.ours)} ms; jieba-rs \`Jieba::new()\` alone: ${f0(sb.dictionaryMs.plain)} ms; in the app's worker: ${def?.imported?.dictionaryReady ?? "–"}`,
     `jieba-wasm 2.4.0: ${f0(sb.dictionaryMs.jiebaWasm)} ms (+ module ${f0(sb.moduleLoadMs.jiebaWasm)} ms)`,
-    `${f2(sb.dictionaryMs.plain / sb.dictionaryMs.jiebaWasm)}×`, ok(sb.dictionaryMs.ours + sb.dictionaryMs.plain <= 200));
+    `${f2(sb.dictionaryMs.ours / sb.dictionaryMs.jiebaWasm)}×`, ok(sb.dictionaryMs.ours <= 200));
   const mbps = (bytes, ms) => bytes / 1e6 / (ms / 1e3);
   const natPlain = mbps(sn.bytes, median(sn.plain_ms));
   const natOurs = mbps(sn.bytes, median(sn.ours_ms));

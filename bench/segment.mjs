@@ -24,7 +24,7 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
 });
 const page = await browser.newPage();
-await page.goto(server.url + "text/");
+await page.goto(server.url + "text/" + textFile.split("/").pop());
 const out = await page.evaluate(async ({ probeUrl, textUrl, runs }) => {
   const text = await (await fetch(textUrl)).text();
   const bytes = new TextEncoder().encode(text);
@@ -94,8 +94,22 @@ const out = await page.evaluate(async ({ probeUrl, textUrl, runs }) => {
       break;
     }
   }
+  // Where the two disagree: cut positions (char offsets) only one of them makes.
+  const cuts = (ws) => { const c = new Set(); let at = 0; for (const w of ws) { at += [...w].length; c.add(at); } return c; };
+  const a = cuts(mine), b = cuts(theirs);
+  const onlyOurs = [...a].filter((x) => !b.has(x)).length;
+  const onlyTheirs = [...b].filter((x) => !a.has(x)).length;
+  // The words that differ, by kind: do they involve a Chinese character?
+  const theirSet = new Set(theirs), mineSet = new Set(mine);
+  const differing = [...new Set([...mine.filter((w) => !theirSet.has(w)), ...theirs.filter((w) => !mineSet.has(w))])];
+  const han = differing.filter((w) => /\p{Script=Han}/u.test(w));
   return {
     bytes: bytes.length,
+    cutsOnlyOurs: onlyOurs,
+    cutsOnlyJiebaWasm: onlyTheirs,
+    cutsTotal: a.size,
+    differingWords: differing.slice(0, 20),
+    differingHanWords: han.slice(0, 20),
     moduleLoadMs: { jiebaWasm: jwLoad, probe: probeLoad },
     dictionaryMs: { jiebaWasm: jwDict, plain: plainDict, ours: oursDict },
     medianMs: { jiebaWasm: median(times.jiebaWasm), plain: median(times.plain), ours: median(times.ours) },

@@ -29,8 +29,12 @@ cargo build --release --quiet -p jjj-core --example bench_native
 )
 jjj=target/release/jjj
 native=target/release/examples/bench_native
-probe=$(ls target/wasm/wasm32-unknown-unknown/release/examples/bench_probe.wasm \
-  target/wasm32-unknown-unknown/release/examples/bench_probe.wasm 2>/dev/null | head -1)
+probe=""
+for p in target/wasm/wasm32-unknown-unknown/release/examples/bench_probe.wasm \
+  target/wasm32-unknown-unknown/release/examples/bench_probe.wasm; do
+  [ -z "$probe" ] && [ -f "$p" ] && probe="$p"
+done
+[ -n "$probe" ] || { echo "bench.sh: the wasm probe was not built" >&2; exit 1; }
 
 log "corpora: jjj synth 10,000 and $big articles, split in chunks of 200"
 for n in 10000 "$big"; do
@@ -75,13 +79,16 @@ log "filter + facets: native, wasm, FlexSearch, MiniSearch"
 for n in 10000 "$big"; do
   "$native" query "$out/c$n/corpus.jjj" bench/queries.txt 10 >"$out/query-native-$n.json"
   [ -f "$out/peers-$n.jsonl" ] || "$native" peers "$out/c$n/corpus.jjj" >"$out/peers-$n.jsonl"
-  node --max-old-space-size=12000 bench/query.mjs "$probe" "$out/c$n/corpus.jjj" "$out/peers-$n.jsonl" bench/queries.txt 10 >"$out/query-wasm-$n.json"
+  node --max-old-space-size=12000 bench/query.mjs "$probe" "$out/c$n/corpus.jjj" "$out/peers-$n.jsonl" bench/queries.txt 10 \
+    >"$out/query-wasm-$n.json" 2>"$out/query-wasm-$n.log" || echo "the wasm/peer query run on $n failed: see $out/query-wasm-$n.log" >&2
 done
 
 log "the app in headless Chromium (cold cache, localhost, gzip)"
 node bench/browser.mjs --dist dist --runs 7 --queries bench/queries.txt --import >"$out/browser-default.json"
 node bench/browser.mjs --dist "$out/dist-10000" --runs 3 --queries bench/queries.txt >"$out/browser-10000.json"
-node bench/browser.mjs --dist "$out/dist-$big" --runs 3 --queries bench/queries.txt >"$out/browser-$big.json"
+# The large corpus may not load at all in the browser: report what happened.
+node bench/browser.mjs --dist "$out/dist-$big" --runs 3 --queries bench/queries.txt --timeout 300000 \
+  >"$out/browser-$big.json" 2>"$out/browser-$big.log" || echo "the $big-article run failed: see $out/browser-$big.log" >&2
 
 log "summary"
 node bench/report.mjs "$out" "$big" "$(nproc)" | tee "$out/summary.md"

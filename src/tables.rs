@@ -93,11 +93,19 @@ pub fn Evidence(
             return vec![];
         };
         let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
+        let mut at: std::collections::HashMap<(usize, u32), usize> = Default::default();
         for (d, f) in flow_rows(&corp.docs, &r.0.flows) {
             let key = (d, corp.docs[d].flows[f].evidence.span.start);
-            match groups.iter_mut().find(|g| g.0 == key) {
-                Some(g) => g.1.push(f),
-                None => groups.push((key, vec![f])),
+            match at.get(&key) {
+                Some(&g) => groups[g].1.push(f),
+                // The flows come article by article: once `limit` sentences
+                // are in and the next article begins, the list is complete.
+                None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => break,
+                None if groups.len() == limit => {}
+                None => {
+                    at.insert(key, groups.len());
+                    groups.push((key, vec![f]));
+                }
             }
         }
         groups

@@ -82,11 +82,66 @@ fn main() {
                 println!("{}", d.body_simplified);
             }
         }
+        Some("peers") => peers(std::path::Path::new(&args[1])),
         _ => {
             eprintln!(
-                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE"
+                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE | peers INDEX"
             );
             std::process::exit(2);
         }
+    }
+}
+
+fn peers(path: &std::path::Path) {
+    use std::io::Write;
+    let read = |p: &std::path::Path| {
+        jjj_core::decode_bundle(&std::fs::read(p).expect("bundle")).expect("a bundle")
+    };
+    let index = read(path);
+    let whole = match &index.parts {
+        None => index,
+        Some(parts) => {
+            let base = path.parent().unwrap_or(std::path::Path::new(""));
+            let chunks = parts
+                .chunks
+                .iter()
+                .map(|c| read(&base.join(&c.file)))
+                .collect();
+            jjj_core::chunks::join(&index, chunks).expect("chunks")
+        }
+    };
+    let g = jjj_core::places::gazetteer();
+    let up = |id: &str| -> Vec<String> {
+        match g.index_of(id) {
+            Some(i) => std::iter::once(i)
+                .chain(g.ancestors(i))
+                .map(|k| g.places[k].id.clone())
+                .collect(),
+            None => Vec::new(),
+        }
+    };
+    let province = |x: &str| jjj_core::aggregate::Level::Province.lift(x);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for d in &whole.documents {
+        let text = &d.body_simplified;
+        let words: Vec<&str> = jjj_core::tokens::from_lens(text, &d.tokens)
+            .iter()
+            .map(|t| t.text(text))
+            .filter(|w| !w.trim().is_empty())
+            .collect();
+        let regions: std::collections::BTreeSet<String> =
+            d.regions.iter().flat_map(|r| up(r)).collect();
+        let flows: Vec<(Vec<String>, Vec<String>, String, String)> = d
+            .flows
+            .iter()
+            .map(|f| (up(&f.from), up(&f.to), province(&f.from), province(&f.to)))
+            .collect();
+        let v = serde_json::json!({
+            "id": d.id, "title": d.title.clone().unwrap_or_default(),
+            "date": d.date, "source": d.source, "regions": regions,
+            "industries": d.industries, "flows": flows, "figures": d.figures.len(),
+            "text": words.join(" "),
+        });
+        writeln!(out, "{v}").unwrap();
     }
 }
