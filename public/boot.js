@@ -20,8 +20,18 @@ try {
 }
 
 // After the first visit the app works offline: sw.js keeps the built files.
+// It downloads every built file (the worker's 4 MB too), so it waits until
+// the first chart is drawn, or 3 s, rather than compete with it.
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("sw.js").catch((err) => {
-    console.warn("offline copy unavailable:", err);
-  });
+  const register = () =>
+    navigator.serviceWorker.register("sw.js").catch((err) => {
+      console.warn("offline copy unavailable:", err);
+    });
+  let waited = 0;
+  const later = () => {
+    waited += 100;
+    if (performance.getEntriesByName("jjj-first-chart").length > 0 || waited >= 3000) register();
+    else setTimeout(later, 100);
+  };
+  later();
 }
