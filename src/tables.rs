@@ -100,7 +100,9 @@ pub fn Evidence(
                 Some(&g) => groups[g].1.push(f),
                 // The flows come article by article: once `limit` sentences
                 // are in and the next article begins, the list is complete.
-                None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => break,
+                None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => {
+                    break
+                }
                 None if groups.len() == limit => {}
                 None => {
                     at.insert(key, groups.len());
