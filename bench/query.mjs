@@ -21,7 +21,7 @@ const summary = (xs) => ({ median: pct(xs, 0.5), p95: pct(xs, 0.95), max: Math.m
 const { instance } = await WebAssembly.instantiate(readFileSync(probe), {});
 const p = instance.exports;
 const put = (bytes) => {
-  const ptr = p.alloc(bytes.length);
+  const ptr = p.probe_alloc(bytes.length);
   new Uint8Array(p.memory.buffer, ptr, bytes.length).set(bytes);
   return ptr;
 };
@@ -38,7 +38,7 @@ for (let r = 0; r < runs + 1; r++) {
     t = performance.now();
     const n = p.query(ptr, b.length);
     const ms = performance.now() - t;
-    p.free(ptr, b.length);
+    p.probe_free(ptr, b.length);
     if (r > 0) ours.push(ms);
     else oursCounts.push(n);
   }

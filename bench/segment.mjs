@@ -52,7 +52,7 @@ const out = await page.evaluate(async ({ probeUrl, textUrl, runs }) => {
   const oursDict = performance.now() - t;
 
   const put = () => {
-    const ptr = p.alloc(bytes.length);
+    const ptr = p.probe_alloc(bytes.length);
     new Uint8Array(p.memory.buffer, ptr, bytes.length).set(bytes);
     return ptr;
   };
@@ -66,12 +66,12 @@ const out = await page.evaluate(async ({ probeUrl, textUrl, runs }) => {
     t = performance.now();
     const n = p.plain_count(ptr, bytes.length);
     const b = performance.now() - t;
-    p.free(ptr, bytes.length);
+    p.probe_free(ptr, bytes.length);
     ptr = put();
     t = performance.now();
     const m = p.ours_count(ptr, bytes.length);
     const c = performance.now() - t;
-    p.free(ptr, bytes.length);
+    p.probe_free(ptr, bytes.length);
     if (r > 0) {
       times.jiebaWasm.push(a);
       times.plain.push(b);
@@ -82,10 +82,10 @@ const out = await page.evaluate(async ({ probeUrl, textUrl, runs }) => {
   // Token for token: jieba-wasm's words against jieba-rs's in our build.
   const ptr = put();
   const packed = p.plain_cut(ptr, bytes.length);
-  p.free(ptr, bytes.length);
+  p.probe_free(ptr, bytes.length);
   const outPtr = Number(packed >> 32n), outLen = Number(packed & 0xffffffffn);
   const mine = new TextDecoder().decode(new Uint8Array(p.memory.buffer, outPtr, outLen)).split("\u0001");
-  p.free(outPtr, outLen);
+  p.probe_free(outPtr, outLen);
   const theirs = jw.cut(text, true);
   let firstDifference = null;
   for (let i = 0; i < Math.max(mine.length, theirs.length); i++) {

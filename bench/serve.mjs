@@ -5,18 +5,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".jjj": "application/octet-stream",
-  ".txt": "text/plain; charset=utf-8",
-};
+import { TYPES } from "../tests/e2e/server.mjs";
 
 export async function serve(mounts) {
   const roots = Object.entries(mounts)

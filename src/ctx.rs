@@ -73,11 +73,7 @@ impl Corpus {
         if !self.docs.get(d)?.is_summary() {
             return None;
         }
-        let k = self
-            .chunks
-            .partition_point(|c| (c.first as usize + c.count as usize) <= d);
-        let c = self.chunks.get(k)?;
-        (d >= c.first as usize).then_some(k)
+        jjj_core::chunks::chunk_of(&self.chunks, d)
     }
 
     pub fn by_id(&self, id: &str) -> Option<(usize, &Document)> {
@@ -220,25 +216,17 @@ impl Chunks {
         if self.pending.with_value(|p| p.contains(&k)) {
             return;
         }
-        let Some(chunk) = corp.chunks.get(k).cloned() else {
+        if k >= corp.chunks.len() {
             return;
-        };
+        }
         self.pending.update_value(|p| {
             p.insert(k);
         });
         let this = *self;
-        let ids: Vec<String> = corp.docs[chunk.first as usize..]
-            .iter()
-            .take(chunk.count as usize)
-            .map(|d| d.id.clone())
-            .collect();
+        let corp = corp.clone();
         leptos::task::spawn_local(async move {
-            match crate::corpus::fetch_chunk(&chunk, &ids).await {
-                Ok(docs) => {
-                    this.loaded.update(|m| {
-                        m.insert(k, Arc::new(docs));
-                    });
-                }
+            match fetch(&corp, k).await {
+                Ok(docs) => this.store(k, docs),
                 Err(e) => this.failed.set(Some(e.to_string())),
             }
             // A failed chunk may be asked for again (the network may be back).
@@ -257,20 +245,16 @@ impl Chunks {
             if self.loaded.with_untracked(|m| m.contains_key(&k)) {
                 continue;
             }
-            let chunk = corp.chunks[k].clone();
-            let ids: Vec<String> = corp.docs[chunk.first as usize..]
-                .iter()
-                .take(chunk.count as usize)
-                .map(|d| d.id.clone())
-                .collect();
-            let docs = crate::corpus::fetch_chunk(&chunk, &ids)
-                .await
-                .map_err(|e| e.to_string())?;
-            self.loaded.update(|m| {
-                m.insert(k, Arc::new(docs));
-            });
+            let docs = fetch(corp, k).await.map_err(|e| e.to_string())?;
+            self.store(k, docs);
         }
         Ok(())
+    }
+
+    fn store(&self, k: usize, docs: Vec<Document>) {
+        self.loaded.update(|m| {
+            m.insert(k, Arc::new(docs));
+        });
     }
 
     /// A copy of `corp.docs` with the summaries of `which` replaced by
@@ -288,4 +272,15 @@ impl Chunks {
         });
         docs
     }
+}
+
+/// Downloads chunk `k` of `corp`, checked against the documents its index lists.
+async fn fetch(corp: &Corpus, k: usize) -> Result<Vec<Document>, crate::corpus::LoadError> {
+    let chunk = &corp.chunks[k];
+    let ids: Vec<String> = corp.docs[chunk.first as usize..]
+        .iter()
+        .take(chunk.count as usize)
+        .map(|d| d.id.clone())
+        .collect();
+    crate::corpus::fetch_chunk(chunk, &ids).await
 }

@@ -3,7 +3,7 @@
 //! and the export buttons.
 
 use jjj_core::aggregate::FlowRef;
-use jjj_core::model::{Figure, Flow};
+use jjj_core::model::{Evidence, Figure, Flow};
 use jjj_core::Document;
 use leptos::prelude::*;
 
@@ -33,28 +33,26 @@ pub fn reader_href(doc: &str, at: Option<u32>) -> String {
 /// At most this many rows are drawn (the export has them all).
 pub const MAX_ROWS: usize = 500;
 
-/// The sentence of flow `f` of document `d`; for a summary it comes from
-/// the document's chunk, fetched on first use ("…" until it arrives).
-fn flow_sentence(docs: &[Document], d: usize, f: usize) -> String {
+/// The sentence behind a finding of document `d` (`pick` finds it in a
+/// whole document); for a summary it comes from the document's chunk,
+/// fetched on first use ("…" until it arrives).
+fn sentence(docs: &[Document], d: usize, pick: impl Fn(&Document) -> Option<&Evidence>) -> String {
+    let text = |x: &Document| pick(x).map(|e| e.text.clone());
     let doc = &docs[d];
-    if !doc.is_summary() {
-        return doc.flows[f].evidence.text.clone();
-    }
-    ctx()
-        .with_full(d, |x| x.flows.get(f).map(|f| f.evidence.text.clone()))
-        .flatten()
-        .unwrap_or_else(|| "…".into())
+    let found = if doc.is_summary() {
+        ctx().with_full(d, text).flatten()
+    } else {
+        text(doc)
+    };
+    found.unwrap_or_else(|| "…".into())
+}
+
+fn flow_sentence(docs: &[Document], d: usize, f: usize) -> String {
+    sentence(docs, d, |x| x.flows.get(f).map(|f| &f.evidence))
 }
 
 fn figure_sentence(docs: &[Document], d: usize, f: usize) -> String {
-    let doc = &docs[d];
-    if !doc.is_summary() {
-        return doc.figures[f].evidence.text.clone();
-    }
-    ctx()
-        .with_full(d, |x| x.figures.get(f).map(|f| f.evidence.text.clone()))
-        .flatten()
-        .unwrap_or_else(|| "…".into())
+    sentence(docs, d, |x| x.figures.get(f).map(|f| &f.evidence))
 }
 
 /// The line under a table or list that shows only its first rows.

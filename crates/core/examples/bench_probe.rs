@@ -3,7 +3,7 @@
 //! `jieba-wasm`, `bench/query.mjs` beside FlexSearch and MiniSearch. Build:
 //! `cargo build -p jjj-core --example bench_probe --target wasm32-unknown-unknown --release`.
 //!
-//! Exports: `alloc(len) -> ptr`, `free(ptr, len)`; `plain_init()`,
+//! Exports: `probe_alloc(len) -> ptr`, `probe_free(ptr, len)` (`common/ffi.rs`); `plain_init()`,
 //! `plain_cut(ptr, len) -> u64` (`ptr << 32 | len` of the tokens joined by
 //! U+0001), `plain_count(ptr, len) -> u32`; `ours_init()`,
 //! `ours_count(ptr, len) -> u32`; `load(ptr, len) -> u32` (documents, 0 on
@@ -11,6 +11,8 @@
 
 use std::cell::RefCell;
 
+#[path = "common/ffi.rs"]
+mod ffi;
 #[path = "bench/shared.rs"]
 mod shared;
 
@@ -18,23 +20,8 @@ thread_local! {
     static LOADED: RefCell<Option<shared::Loaded>> = const { RefCell::new(None) };
 }
 
-#[no_mangle]
-pub extern "C" fn alloc(len: usize) -> *mut u8 {
-    let mut v = Vec::<u8>::with_capacity(len.max(1));
-    let p = v.as_mut_ptr();
-    std::mem::forget(v);
-    p
-}
-
 /// # Safety
-/// `ptr` and `len` must come from `alloc` or `plain_cut`.
-#[no_mangle]
-pub unsafe extern "C" fn free(ptr: *mut u8, len: usize) {
-    drop(Vec::from_raw_parts(ptr, 0, len.max(1)));
-}
-
-/// # Safety
-/// `ptr` must point to `len` bytes the caller wrote into a buffer from `alloc(len)`.
+/// `ptr` must point to `len` bytes the caller wrote into a buffer from `probe_alloc(len)`.
 unsafe fn text<'a>(ptr: *const u8, len: usize) -> &'a str {
     std::str::from_utf8(std::slice::from_raw_parts(ptr, len)).unwrap_or("")
 }
@@ -48,11 +35,7 @@ pub extern "C" fn plain_init() {
 /// See [`text`].
 #[no_mangle]
 pub unsafe extern "C" fn plain_cut(ptr: *const u8, len: usize) -> u64 {
-    let mut s = shared::plain_cut(text(ptr, len)).join("\u{1}").into_bytes();
-    s.shrink_to_fit();
-    let (p, n) = (s.as_mut_ptr(), s.len());
-    std::mem::forget(s);
-    ((p as u64) << 32) | n as u64
+    ffi::give(shared::plain_cut(text(ptr, len)).join("\u{1}").into_bytes())
 }
 
 /// # Safety

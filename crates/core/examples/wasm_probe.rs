@@ -10,20 +10,8 @@
 
 use serde_json::json;
 
-#[no_mangle]
-pub extern "C" fn probe_alloc(len: usize) -> *mut u8 {
-    let mut v = Vec::<u8>::with_capacity(len.max(1));
-    let p = v.as_mut_ptr();
-    std::mem::forget(v);
-    p
-}
-
-/// # Safety
-/// `ptr` and `len` must come from `probe_alloc` or `probe_analyze`.
-#[no_mangle]
-pub unsafe extern "C" fn probe_free(ptr: *mut u8, len: usize) {
-    drop(Vec::from_raw_parts(ptr, 0, len.max(1)));
-}
+#[path = "common/ffi.rs"]
+mod ffi;
 
 /// # Safety
 /// `ptr` must point to `len` bytes written by the caller into a buffer from
@@ -41,9 +29,5 @@ pub unsafe extern "C" fn probe_analyze(ptr: *const u8, len: usize) -> u64 {
         }),
         Err(e) => json!({ "error": e.to_string() }),
     };
-    let mut s = out.to_string().into_bytes();
-    s.shrink_to_fit();
-    let (p, n) = (s.as_mut_ptr(), s.len());
-    std::mem::forget(s);
-    ((p as u64) << 32) | n as u64
+    ffi::give(out.to_string().into_bytes())
 }

@@ -5,8 +5,8 @@
 //! filters, facets, charts and tables use (metadata, places, industries,
 //! flows and figures with their sentences, industry mentions, warnings) and
 //! drops its text, tokens and position maps; [`Parts`] lists the chunk files
-//! and each document's most frequent terms (for the top-terms chart and for
-//! free text over the index). A chunk is an ordinary bundle of consecutive
+//! and each document's most frequent terms (for the top-terms chart and, with
+//! the title, for free text over the index). A chunk is an ordinary bundle of consecutive
 //! whole documents, fetched when the reader or the concordance needs it.
 //! Everything is a static file, so the corpus can be published anywhere.
 
@@ -112,13 +112,10 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
     })
 }
 
-/// The chunk of `index` that holds document `doc`.
-pub fn chunk_of(index: &Bundle, doc: usize) -> Option<usize> {
-    let parts = index.parts.as_ref()?;
-    let k = parts
-        .chunks
-        .partition_point(|c| (c.first as usize + c.count as usize) <= doc);
-    let c = parts.chunks.get(k)?;
+/// Which of `chunks` (a split corpus's [`Parts::chunks`]) holds document `doc`.
+pub fn chunk_of(chunks: &[Chunk], doc: usize) -> Option<usize> {
+    let k = chunks.partition_point(|c| (c.first as usize + c.count as usize) <= doc);
+    let c = chunks.get(k)?;
     (doc >= c.first as usize).then_some(k)
 }
 
@@ -220,10 +217,11 @@ mod tests {
             .iter()
             .map(|(_, b)| decode_bundle(b).unwrap())
             .collect();
-        assert_eq!(chunk_of(&index, 0), Some(0));
-        assert_eq!(chunk_of(&index, 3), Some(1));
-        assert_eq!(chunk_of(&index, 4), Some(2));
-        assert_eq!(chunk_of(&index, 5), None);
+        let refs = &index.parts.as_ref().unwrap().chunks;
+        assert_eq!(chunk_of(refs, 0), Some(0));
+        assert_eq!(chunk_of(refs, 3), Some(1));
+        assert_eq!(chunk_of(refs, 4), Some(2));
+        assert_eq!(chunk_of(refs, 5), None);
         assert_eq!(join(&index, chunks.clone()).unwrap(), whole);
         // A chunk in the wrong place is refused.
         assert!(check_chunk(&index, 0, &chunks[1]).is_err());
@@ -263,7 +261,7 @@ mod tests {
         for q in &queries[1..] {
             assert!(!full.search(&whole.documents, q).docs.is_empty(), "{q:?}");
         }
-        // Free text: a word of a flow sentence, in traditional script.
+        // Free text on a summary: one of its key terms, in traditional script.
         let q = Query {
             text: "整體搬遷".into(),
             ..Query::default()

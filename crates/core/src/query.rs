@@ -22,7 +22,7 @@
 //! assert_eq!(r.flows.len(), 1);
 //! ```
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -169,8 +169,6 @@ struct Entry {
     /// Province-level directions of its flows (into [`Index::directions`]), once each.
     directions: Vec<u32>,
     title: String,
-    /// For a summary (no text): its flow and figure sentences, one per line.
-    sentences: String,
     /// For a summary: its key terms and their counts.
     terms: Vec<(String, u32)>,
 }
@@ -255,9 +253,9 @@ impl Index {
     }
 
     /// An index over documents some of which are summaries (a split
-    /// corpus's index): free text then looks in a summary's title, flow and
-    /// figure sentences and its key terms (`terms[i]`, see
-    /// [`crate::model::Parts::terms`]) instead of the text it does not have.
+    /// corpus's index): free text then looks in a summary's title and its
+    /// key terms (`terms[i]`, see [`crate::model::Parts::terms`]) instead of
+    /// the text it does not have (summaries keep no sentences either).
     pub fn with_terms(docs: &[Document], terms: &[Vec<(String, u32)>]) -> Index {
         let g = gazetteer();
         let tx = taxonomy();
@@ -342,18 +340,6 @@ impl Index {
                         .collect(),
                     directions: dirs,
                     title: d.title.as_deref().map(simplify).unwrap_or_default(),
-                    sentences: if d.is_summary() {
-                        let mut seen = HashSet::new();
-                        d.flows
-                            .iter()
-                            .map(|f| f.evidence.text.as_str())
-                            .chain(d.figures.iter().map(|f| f.evidence.text.as_str()))
-                            .filter(|s| !s.is_empty() && seen.insert(*s))
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    } else {
-                        String::new()
-                    },
                     terms: if d.is_summary() {
                         terms.get(i).cloned().unwrap_or_default()
                     } else {
@@ -590,18 +576,17 @@ fn text_score(e: &Entry, d: &Document, terms: &[String]) -> Option<f32> {
     Some(score)
 }
 
-/// [`text_score`] for a summary: a term must occur in the title, a flow
-/// or figure sentence, or be one of the key terms.
+/// [`text_score`] for a summary: a term must occur in the title or be one
+/// of the key terms.
 fn summary_score(e: &Entry, terms: &[String]) -> Option<f32> {
     let mut score = 0.0f32;
     for t in terms {
-        let in_text = e.sentences.matches(t.as_str()).count();
         let in_title = e.title.matches(t.as_str()).count();
         let as_term = e.terms.iter().find(|(w, _)| w == t).map_or(0, |(_, n)| *n);
-        if in_text + in_title == 0 && as_term == 0 {
+        if in_title == 0 && as_term == 0 {
             return None;
         }
-        score += in_text as f32 + 2.0 * as_term as f32 + 5.0 * in_title as f32;
+        score += 2.0 * as_term as f32 + 5.0 * in_title as f32;
     }
     Some(score)
 }
