@@ -82,6 +82,7 @@ for (let run = 0; run < runs; run++) {
     firstChart: performance.getEntriesByName("jjj-first-chart")[0].startTime,
     corpusReady: performance.getEntriesByName("jjj-corpus-ready")[0]?.startTime ?? null,
     painted: performance.now(),
+    all: Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("jjj-")).map((m) => [m.name, Math.round(m.startTime)])),
   })))));
   await page.waitForTimeout(1500);
   const chartAt = marks.origin + marks.firstChart;
@@ -93,6 +94,7 @@ for (let run = 0; run < runs; run++) {
     firstChartMs: Math.round(marks.firstChart),
     corpusReadyMs: marks.corpusReady && Math.round(marks.corpusReady),
     paintedMs: Math.round(marks.painted),
+    marks: marks.all,
     transferBeforeChartBytes: before.reduce((a, r) => a + r.bytes, 0),
     transferTotalBytes: requests.reduce((a, r) => a + r.bytes, 0),
     requestsBeforeChart: before.map((r) => `${r.url} ${r.bytes}`),

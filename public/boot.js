@@ -5,9 +5,35 @@ performance.mark("jjj-boot");
 const tag = document.querySelector("script[data-js][data-wasm]");
 // The corpus downloads while the app's code does (src/corpus.rs takes it).
 globalThis.jjjCorpus = fetch("corpus.jjj");
+
+// The app's code compiles (off the main thread) while ECharts is evaluated,
+// instead of after it; the charts wait for `jjjCharts` (src/echarts.rs).
+async function compile(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const type = (res.headers.get("content-type") ?? "").split(";")[0].trim();
+  if (type === "application/wasm") return WebAssembly.compileStreaming(res);
+  return WebAssembly.compile(await res.arrayBuffer());
+}
+const code = compile(tag.dataset.wasm);
+code.catch(() => {}); // reported below, once awaited
+const glue = import(tag.dataset.js);
+globalThis.jjjCharts = new Promise((ok, fail) => {
+  const s = document.createElement("script");
+  s.src = "echarts.min.js";
+  s.onload = () => {
+    performance.mark("jjj-echarts");
+    ok();
+  };
+  s.onerror = () => fail(new Error("echarts.min.js"));
+  document.head.append(s);
+});
+// A chart that cannot load its library says so itself.
+globalThis.jjjCharts.catch(() => {});
+
 try {
-  const { default: init } = await import(tag.dataset.js);
-  await init({ module_or_path: tag.dataset.wasm });
+  const { default: init } = await glue;
+  await init({ module_or_path: await code });
   performance.mark("jjj-started");
   document.getElementById("boot")?.remove();
 } catch (err) {

@@ -160,10 +160,24 @@ fn Ready(
     /// The view to show.
     tab: Memo<Tab>,
 ) -> impl IntoView {
+    // The filters wait for the dashboard's first chart (ctx.settled), which
+    // is what a visitor looks at first; other views need not wait.
+    let settled = crate::ctx::ctx().settled;
+    if tab.get_untracked() != Tab::Dashboard {
+        settled.set(true);
+    }
+    set_timeout(
+        move || {
+            let _ = settled.try_set(true);
+        },
+        std::time::Duration::from_secs(2),
+    );
     view! {
         <div class="layout">
             <aside class="side">
-                <crate::filters::Filters />
+                <Show when=move || settled.get()>
+                    <crate::filters::Filters />
+                </Show>
             </aside>
             <main class="content" id="main">
                 <crate::filters::Chips />

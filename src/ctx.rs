@@ -102,6 +102,9 @@ pub struct Ctx {
     pub chunks: Chunks,
     pub query: Memo<Query>,
     pub results: Memo<Option<Shared<Results>>>,
+    /// False until the first chart is drawn (or has failed): what is not
+    /// needed for it waits, so that it comes first (see `app::Ready`).
+    pub settled: RwSignal<bool>,
 }
 
 pub fn ctx() -> Ctx {
@@ -128,6 +131,7 @@ impl Ctx {
             chunks: Chunks::new(),
             query,
             results,
+            settled: RwSignal::new(false),
         }
     }
 

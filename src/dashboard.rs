@@ -326,6 +326,9 @@ pub fn Dashboard() -> impl IntoView {
                     controls=sankey_controls
                     table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
                 />
+                // The other charts, the sentences and the exports come after
+                // the first chart (see app::Ready).
+                <Show when=move || c.settled.get()>
                 <Panel
                     title=Signal::derive(move || tr(lang.get(), "流向地图", "Flow map").to_string())
                     name="map"
@@ -362,9 +365,12 @@ pub fn Dashboard() -> impl IntoView {
                         pairs_table(terms.get().into_iter().map(|t| (t.term, f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count")))
                     })
                 />
+                </Show>
             </div>
-            <crate::tables::Evidence limit=12 />
-            <crate::tables::Exports />
+            <Show when=move || c.settled.get()>
+                <crate::tables::Evidence limit=12 />
+                <crate::tables::Exports />
+            </Show>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
@@ -154,6 +155,16 @@ pub fn Chart(
         }
     };
     let ensure = Rc::new(ensure);
+    // The page's first chart lets the rest of the page render (ctx.settled),
+    // drawn or not.
+    let settled = use_context::<crate::ctx::Ctx>().map(|c| c.settled);
+    let settle = move || {
+        if let Some(s) = settled {
+            if s.try_get_untracked() == Some(false) {
+                s.set(true);
+            }
+        }
+    };
     Effect::new(move |_| {
         let json = option.get();
         let Some(el) = node.get() else { return };
@@ -186,8 +197,20 @@ pub fn Chart(
                     }
                 }
             });
+            settle();
         };
-        set_timeout(draw, std::time::Duration::ZERO);
+        match loading() {
+            None => set_timeout(draw, std::time::Duration::ZERO),
+            Some(wait) => leptos::task::spawn_local(async move {
+                match JsFuture::from(wait).await {
+                    Ok(_) => set_timeout(draw, std::time::Duration::ZERO),
+                    Err(_) => {
+                        failed.try_set(Some(crate::i18n::charts_missing().to_string()));
+                        settle();
+                    }
+                }
+            }),
+        }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         instance.with_value(|c| {
@@ -220,4 +243,19 @@ pub fn mark_once(name: &str) {
     if p.get_entries_by_name(name).length() == 0 {
         let _ = p.mark(name);
     }
+}
+
+/// While ECharts is still being loaded (`public/boot.js` evaluates it after
+/// starting the app, and leaves the promise `jjjCharts`): that promise.
+fn loading() -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let has = js_sys::Reflect::get(&global, &JsValue::from_str("echarts"))
+        .is_ok_and(|e| !e.is_undefined());
+    if has {
+        return None;
+    }
+    js_sys::Reflect::get(&global, &JsValue::from_str("jjjCharts"))
+        .ok()?
+        .dyn_into()
+        .ok()
 }

@@ -95,6 +95,15 @@ pub fn chart_failed() -> &'static str {
     tr(current(), "图表无法绘制：", "The chart could not be drawn:")
 }
 
+/// Why every chart is missing when the chart library did not load.
+pub fn charts_missing() -> &'static str {
+    tr(
+        current(),
+        "图表库 echarts.min.js 未能加载，请刷新页面。",
+        "the chart library echarts.min.js did not load; reload the page.",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,6 +122,22 @@ describe("the dashboard", () => {
     await context.close();
   });
 
+  test("when the chart library cannot be loaded, each chart says so and the rest works", async () => {
+    const { context, page } = await openApp();
+    await page.route("**/echarts.min.js", (route) => route.abort());
+    await ready(page);
+    const error = page.locator(".panel[data-chart=sankey] .chart-error");
+    await error.waitFor();
+    assert.match(await error.textContent(), /echarts\.min\.js/);
+    // The filters and the other panels do not wait for a chart that never comes.
+    await page.locator("select[name=region]").waitFor();
+    await page.locator(".panel[data-chart=terms] .chart-error").waitFor();
+    assert.equal(await page.locator(".panel .chart-table table").count(), 5);
+    await page.locator(".tab", { hasText: "文章" }).click();
+    await page.locator(".article").first().waitFor();
+    await context.close();
+  });
+
   test("clicking a sankey link filters the article list", async () => {
     const { context, page, problems } = await openApp();
     await ready(page);
@@ -356,6 +372,7 @@ describe("export, language, offline", () => {
     await page.locator(".lang-switch").click();
     await page.locator(".tab", { hasText: "Overview" }).waitFor();
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
+    await page.locator("select[name=region]").waitFor();
     const options = await page.locator("select[name=region] option").allTextContents();
     assert.ok(options.some((o) => o.startsWith("Hebei")), options.join("|"));
     await page.locator(".tab", { hasText: "Flows" }).click();
