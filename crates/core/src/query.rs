@@ -173,10 +173,69 @@ struct Entry {
     terms: Vec<(String, u32)>,
 }
 
-/// An index over a slice of documents (rebuild it when the slice changes).
+/// One list of values per document, all stored end to end in one array,
+/// so that a query reads memory in order (a `Vec` per document scattered
+/// the lists over the heap: most of a query's time was cache misses).
+#[derive(Debug, Clone)]
+struct Lists<T> {
+    /// Document `i`'s list is `items[at[i]..at[i + 1]]`.
+    at: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            at: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    fn push(&mut self, xs: impl IntoIterator<Item = T>) {
+        self.items.extend(xs);
+        self.at.push(self.items.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.at[i] as usize..self.at[i + 1] as usize]
+    }
+}
+
+/// "None" in the 16-bit place and industry columns.
+const NONE: u16 = u16::MAX;
+
+/// A flow as the filters see it: gazetteer indices of its origin and
+/// destination and the taxonomy index of its industry ([`NONE`] when unknown).
+#[derive(Debug, Clone, Copy)]
+struct FlowKey {
+    from: u16,
+    to: u16,
+    industry: u16,
+}
+
+fn small(x: Option<u32>) -> u16 {
+    x.and_then(|x| u16::try_from(x).ok())
+        .filter(|&x| x != NONE)
+        .unwrap_or(NONE)
+}
+
+/// An index over a slice of documents (rebuild it when the slice changes):
+/// every per-document fact in columns (see [`Entry`]).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    entries: Vec<Entry>,
+    year: Vec<Option<i32>>,
+    source: Vec<Option<u32>>,
+    regions: Lists<u16>,
+    industries: Lists<u16>,
+    flows: Lists<FlowKey>,
+    flow_directions: Lists<u32>,
+    figures: Vec<u32>,
+    titles: Vec<String>,
+    /// A summary's key terms (interned: see `term_ids`) and their counts.
+    terms: Lists<(u32, u32)>,
+    term_ids: rustc_hash::FxHashMap<String, u32>,
     sources: Vec<String>,
     directions: Vec<(String, String)>,
     /// Every document, newest first (ties by position): the order of the
@@ -355,20 +414,53 @@ impl Index {
                 .cmp(&entries[a as usize].date)
                 .then(a.cmp(&b))
         });
-        Index {
-            entries,
+        let mut index = Index {
             sources,
             directions,
             newest,
+            ..Index::default()
+        };
+        for (e, d) in entries.into_iter().zip(docs) {
+            index.year.push(e.year);
+            index.source.push(e.source);
+            index.regions.push(
+                e.regions
+                    .iter()
+                    .map(|&r| small(Some(r)))
+                    .filter(|&r| r != NONE),
+            );
+            index.industries.push(
+                e.industries
+                    .iter()
+                    .map(|&x| small(Some(x)))
+                    .filter(|&x| x != NONE),
+            );
+            index
+                .flows
+                .push(e.flows.iter().map(|&(from, to, industry)| FlowKey {
+                    from: small(from),
+                    to: small(to),
+                    industry: small(industry),
+                }));
+            index.flow_directions.push(e.directions.iter().copied());
+            index.figures.push(d.figures.len() as u32);
+            index.titles.push(e.title);
+            let mut ids = Vec::with_capacity(e.terms.len());
+            for (w, c) in e.terms {
+                let next = index.term_ids.len() as u32;
+                ids.push((*index.term_ids.entry(w).or_insert(next), c));
+            }
+            index.terms.push(ids);
         }
+        index
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.year.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.year.is_empty()
     }
 
     /// Runs `q` over `docs` (the slice the index was built from).
@@ -388,37 +480,46 @@ impl Index {
             .map(str::to_string)
             .filter(|t| !t.is_empty())
             .collect();
-        let n = self.entries.len().min(docs.len());
-        let on = |mask: &Option<Vec<bool>>, p: Option<u32>| match mask {
+        let n = self.len().min(docs.len());
+        // The query's words among the summaries' key terms (None: no summary has it).
+        let term_ids: Vec<Option<u32>> = terms
+            .iter()
+            .map(|t| self.term_ids.get(t).copied())
+            .collect();
+        // A place column against a place filter (none: everything passes).
+        let on = |mask: &Option<Vec<bool>>, p: u16| match mask {
             None => true,
-            Some(m) => p.is_some_and(|p| m[p as usize]),
+            Some(m) => p != NONE && m[p as usize],
         };
-        let flow_ok = |e: &Entry, k: usize| -> bool {
-            let (f, t, _) = e.flows[k];
-            on(&from, f) && on(&to, t)
-        };
+        let flow_ok = |f: &FlowKey| on(&from, f.from) && on(&to, f.to);
+        let industry = industry.map(|x| x.and_then(|x| u16::try_from(x).ok()));
         // Score and the filters each document fails.
         let mut scores: Vec<f32> = vec![0.0; n];
         let fails: Vec<u8> = (0..n)
             .map(|i| {
-                let e = &self.entries[i];
                 let mut bits = 0u8;
-                match text_score(e, &docs[i], &terms) {
+                match text_score(
+                    &self.titles[i],
+                    self.terms.get(i),
+                    &docs[i],
+                    &terms,
+                    &term_ids,
+                ) {
                     Some(s) => scores[i] = s,
                     None => return TEXT,
                 }
                 if let Some(m) = &region {
-                    if !e.regions.iter().any(|&x| m[x as usize]) {
+                    if !self.regions.get(i).iter().any(|&x| m[x as usize]) {
                         bits |= REGION;
                     }
                 }
                 match industry {
                     None => {}
-                    Some(Some(x)) if e.industries.contains(&(x as u32)) => {}
+                    Some(Some(x)) if self.industries.get(i).contains(&x) => {}
                     Some(_) => bits |= INDUSTRY,
                 }
                 if q.year_from.is_some() || q.year_to.is_some() {
-                    let ok = e.year.is_some_and(|y| {
+                    let ok = self.year[i].is_some_and(|y| {
                         !(q.year_from.is_some_and(|a| y < a) || q.year_to.is_some_and(|b| y > b))
                     });
                     if !ok {
@@ -427,10 +528,10 @@ impl Index {
                 }
                 match source {
                     None => {}
-                    Some(Some(s)) if e.source == Some(s) => {}
+                    Some(Some(s)) if self.source[i] == Some(s) => {}
                     Some(_) => bits |= SOURCE,
                 }
-                if (from.is_some() || to.is_some()) && !(0..e.flows.len()).any(|k| flow_ok(e, k)) {
+                if (from.is_some() || to.is_some()) && !self.flows.get(i).iter().any(flow_ok) {
                     bits |= DIRECTION;
                 }
                 bits
@@ -449,30 +550,44 @@ impl Index {
             .collect();
         // Newest first already; free text puts the best scores first
         // (a stable sort keeps the rest of that order).
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if !terms.is_empty() {
+            hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
 
         // Flows and figures of the matching documents.
         let mut flows = Vec::new();
-        let mut figures = Vec::new();
+        let mut figures = Vec::with_capacity(
+            hits.iter()
+                .map(|h| self.figures[h.doc as usize] as usize)
+                .sum(),
+        );
+        let plain = region.is_none() && industry.is_none() && from.is_none() && to.is_none();
+        if plain {
+            flows.reserve(
+                hits.iter()
+                    .map(|h| self.flows.get(h.doc as usize).len())
+                    .sum(),
+            );
+        }
         for h in &hits {
             let i = h.doc as usize;
-            let e = &self.entries[i];
-            for (k, &(a, b, ind)) in e.flows.iter().enumerate() {
-                let in_region = region.is_none() || on(&region, a) || on(&region, b);
-                let in_industry = match industry {
-                    Some(Some(x)) => ind == Some(x as u32),
-                    _ => true,
+            for (k, f) in self.flows.get(i).iter().enumerate() {
+                let keep = plain || {
+                    let in_region = region.is_none() || on(&region, f.from) || on(&region, f.to);
+                    let in_industry = match industry {
+                        Some(Some(x)) => f.industry == x,
+                        _ => true,
+                    };
+                    in_region && in_industry && flow_ok(f)
                 };
-                if in_region && in_industry && flow_ok(e, k) {
+                if keep {
                     flows.push(FlowRef {
                         doc: i as u32,
                         flow: k as u32,
                     });
                 }
             }
-            for k in 0..docs[i].figures.len() {
-                figures.push((i as u32, k as u32));
-            }
+            figures.extend((0..self.figures[i]).map(|k| (i as u32, k)));
         }
 
         // Facets: each with the other filters applied.
@@ -481,29 +596,29 @@ impl Index {
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
         let mut sources = vec![0u32; self.sources.len()];
         let mut dirs = vec![0u32; self.directions.len()];
-        for (e, &f) in self.entries.iter().zip(&fails) {
+        for (i, &f) in fails.iter().enumerate() {
             if f & !REGION == 0 {
-                for &r in &e.regions {
+                for &r in self.regions.get(i) {
                     regions[r as usize] += 1;
                 }
             }
             if f & !INDUSTRY == 0 {
-                for &x in &e.industries {
+                for &x in self.industries.get(i) {
                     inds[x as usize] += 1;
                 }
             }
             if f & !YEAR == 0 {
-                if let Some(y) = e.year {
+                if let Some(y) = self.year[i] {
                     *years.entry(y).or_insert(0) += 1;
                 }
             }
             if f & !SOURCE == 0 {
-                if let Some(s) = e.source {
+                if let Some(s) = self.source[i] {
                     sources[s as usize] += 1;
                 }
             }
             if f & !DIRECTION == 0 {
-                for &d in &e.directions {
+                for &d in self.flow_directions.get(i) {
                     dirs[d as usize] += 1;
                 }
             }
@@ -547,19 +662,25 @@ impl Index {
 
 /// `None` when some term is missing; else a score: 1 per occurrence, 2 per
 /// occurrence as a whole word, 5 per occurrence in the title.
-fn text_score(e: &Entry, d: &Document, terms: &[String]) -> Option<f32> {
+fn text_score(
+    title: &str,
+    key_terms: &[(u32, u32)],
+    d: &Document,
+    terms: &[String],
+    term_ids: &[Option<u32>],
+) -> Option<f32> {
     if terms.is_empty() {
         return Some(0.0);
     }
     if d.is_summary() {
-        return summary_score(e, terms);
+        return summary_score(title, key_terms, terms, term_ids);
     }
     let body = d.body_simplified.as_str();
     let mut score = 0.0f32;
     let mut words: Option<HashMap<&str, u32>> = None;
     for t in terms {
         let in_body = body.matches(t.as_str()).count();
-        let in_title = e.title.matches(t.as_str()).count();
+        let in_title = title.matches(t.as_str()).count();
         if in_body + in_title == 0 {
             return None;
         }
@@ -578,11 +699,18 @@ fn text_score(e: &Entry, d: &Document, terms: &[String]) -> Option<f32> {
 
 /// [`text_score`] for a summary: a term must occur in the title or be one
 /// of the key terms.
-fn summary_score(e: &Entry, terms: &[String]) -> Option<f32> {
+fn summary_score(
+    title: &str,
+    key_terms: &[(u32, u32)],
+    terms: &[String],
+    term_ids: &[Option<u32>],
+) -> Option<f32> {
     let mut score = 0.0f32;
-    for t in terms {
-        let in_title = e.title.matches(t.as_str()).count();
-        let as_term = e.terms.iter().find(|(w, _)| w == t).map_or(0, |(_, n)| *n);
+    for (t, id) in terms.iter().zip(term_ids) {
+        let in_title = title.matches(t.as_str()).count();
+        let as_term = id
+            .and_then(|id| key_terms.iter().find(|(w, _)| *w == id))
+            .map_or(0, |(_, n)| *n);
         if in_title == 0 && as_term == 0 {
             return None;
         }
@@ -594,6 +722,24 @@ fn summary_score(e: &Entry, terms: &[String]) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_and_industries_fit_the_index_columns() {
+        // The index keeps gazetteer and taxonomy indices in 16 bits (NONE
+        // is u16::MAX); a bigger gazetteer would lose places silently.
+        assert!(gazetteer().places.len() < NONE as usize);
+        assert!(taxonomy().industries.len() < NONE as usize);
+        let lists = {
+            let mut l = Lists::default();
+            l.push([1u16, 2]);
+            l.push([]);
+            l.push([3]);
+            l
+        };
+        assert_eq!(lists.get(0), &[1, 2]);
+        assert!(lists.get(1).is_empty());
+        assert_eq!(lists.get(2), &[3]);
+    }
 
     #[test]
     fn params_round_trip_and_survive_hand_editing() {
