@@ -89,6 +89,7 @@ for (let run = 0; run < runs; run++) {
   const before = requests.filter((r) => r.end <= chartAt);
   const mem = browserMemory(browser.process?.()?.pid ?? 0);
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
+  const wasmHeap = await page.evaluate(() => globalThis.jjjMemory?.buffer.byteLength ?? null);
   const long = await page.evaluate(() => window.__long);
   result.runs.push({
     firstChartMs: Math.round(marks.firstChart),
@@ -99,7 +100,7 @@ for (let run = 0; run < runs; run++) {
     transferTotalBytes: requests.reduce((a, r) => a + r.bytes, 0),
     requestsBeforeChart: before.map((r) => `${r.url} ${r.bytes}`),
     longTasksDuringLoad: long,
-    memory: { ...mem, jsHeapBytes: heap },
+    memory: { ...mem, jsHeapBytes: heap, wasmMemoryBytes: wasmHeap },
     problems,
   });
   if (run === runs - 1) {

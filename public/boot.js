@@ -33,7 +33,9 @@ globalThis.jjjCharts.catch(() => {});
 
 try {
   const { default: init } = await glue;
-  await init({ module_or_path: await code });
+  const wasm = await init({ module_or_path: await code });
+  // For the benchmarks (bench/browser.mjs): the size of the app's heap.
+  globalThis.jjjMemory = wasm.memory;
   performance.mark("jjj-started");
   document.getElementById("boot")?.remove();
 } catch (err) {

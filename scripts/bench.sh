@@ -24,14 +24,14 @@ cargo build --release --quiet -p jjj-core --example bench_native
 (
   # shellcheck source=scripts/env.sh
   . scripts/env.sh
-  cargo build --release --quiet -p jjj-core --example bench_probe --target wasm32-unknown-unknown
+  cargo build --profile wasm-release --quiet -p jjj-core --example bench_probe --target wasm32-unknown-unknown
   trunk build --release >/dev/null 2>&1
 )
 jjj=target/release/jjj
 native=target/release/examples/bench_native
 probe=""
-for p in target/wasm/wasm32-unknown-unknown/release/examples/bench_probe.wasm \
-  target/wasm32-unknown-unknown/release/examples/bench_probe.wasm; do
+for p in target/wasm/wasm32-unknown-unknown/wasm-release/examples/bench_probe.wasm \
+  target/wasm32-unknown-unknown/wasm-release/examples/bench_probe.wasm; do
   [ -z "$probe" ] && [ -f "$p" ] && probe="$p"
 done
 [ -n "$probe" ] || { echo "bench.sh: the wasm probe was not built" >&2; exit 1; }

@@ -45,7 +45,7 @@ step "wasm32 and native give the same analysis (node --test tests/wasm/)"
 (
   # shellcheck source=scripts/env.sh
   . scripts/env.sh
-  cargo build -p jjj-core --example wasm_probe --target wasm32-unknown-unknown --release
+  cargo build -p jjj-core --example wasm_probe --target wasm32-unknown-unknown --profile wasm-release
 )
 node --test tests/wasm/
 

@@ -2,7 +2,7 @@
 //! on a map, industries, years, top terms, and the sentences behind them.
 //! Every chart item sets the matching filter when clicked.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jjj_core::aggregate::{aggregate, Edge, Level};
 use jjj_core::stats;
@@ -171,18 +171,16 @@ pub fn Dashboard() -> impl IntoView {
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
             return vec![];
         };
-        let mut n: Vec<(String, u32)> = Vec::new();
+        let mut count: HashMap<&str, u32> = HashMap::new();
         for h in &r.0.docs {
             for m in &corp.docs[h.doc as usize].mentions {
-                if m.kind != jjj_core::model::MentionKind::Industry {
-                    continue;
-                }
-                match n.iter_mut().find(|(k, _)| *k == m.id) {
-                    Some(e) => e.1 += 1,
-                    None => n.push((m.id.clone(), 1)),
+                if m.kind == jjj_core::model::MentionKind::Industry {
+                    *count.entry(m.id.as_str()).or_insert(0) += 1;
                 }
             }
         }
+        let mut n: Vec<(String, u32)> =
+            count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
         n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         n
     });
@@ -243,9 +241,9 @@ pub fn Dashboard() -> impl IntoView {
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
             return vec![];
         };
-        let mut places = HashSet::new();
+        let mut places: HashSet<&str> = HashSet::new();
         for h in &r.0.docs {
-            places.extend(corp.docs[h.doc as usize].regions.iter().cloned());
+            places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
         }
         vec![
             (tr(l, "文章", "Articles"), r.0.docs.len(), Tab::Articles),

@@ -8,6 +8,10 @@
 //! Nothing from the corpus is ever rendered as HTML: every string becomes a
 //! text node.
 
+/// The heap grows in large steps (see `jjj_core::heap`).
+#[global_allocator]
+static ALLOC: jjj_core::heap::Growing = jjj_core::heap::Growing;
+
 mod app;
 mod articles;
 mod charts;

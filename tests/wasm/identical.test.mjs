@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const probePaths = [
   process.env.JJJ_WASM_PROBE,
-  join(root, 'target/wasm/wasm32-unknown-unknown/release/examples/wasm_probe.wasm'),
-  join(root, 'target/wasm32-unknown-unknown/release/examples/wasm_probe.wasm'),
+  join(root, 'target/wasm/wasm32-unknown-unknown/wasm-release/examples/wasm_probe.wasm'),
+  join(root, 'target/wasm32-unknown-unknown/wasm-release/examples/wasm_probe.wasm'),
 ].filter(Boolean);
 const cli = join(root, 'target/release/jjj');
 

@@ -1,7 +1,7 @@
 //! The benchmarks' WebAssembly module (plain C interface, no JavaScript
 //! glue): `bench/browser.mjs` runs it in headless Chromium beside
 //! `jieba-wasm`, `bench/query.mjs` beside FlexSearch and MiniSearch. Build:
-//! `cargo build -p jjj-core --example bench_probe --target wasm32-unknown-unknown --release`.
+//! `cargo build -p jjj-core --example bench_probe --target wasm32-unknown-unknown --profile wasm-release`.
 //!
 //! Exports: `probe_alloc(len) -> ptr`, `probe_free(ptr, len)` (`common/ffi.rs`); `plain_init()`,
 //! `plain_cut(ptr, len) -> u64` (`ptr << 32 | len` of the tokens joined by

@@ -1,7 +1,7 @@
 //! A WebAssembly module with a plain C interface (no JavaScript glue), so
 //! that Node can run the same analysis as the native build and compare:
 //! `tests/wasm/identical.test.mjs`. Build it with
-//! `cargo build -p jjj-core --example wasm_probe --target wasm32-unknown-unknown --release`.
+//! `cargo build -p jjj-core --example wasm_probe --target wasm32-unknown-unknown --profile wasm-release`.
 //!
 //! Exports: `probe_alloc(len) -> ptr`, `probe_free(ptr, len)`, and
 //! `probe_analyze(ptr, len) -> u64`, which reads a raw page (bytes) and

@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod figures;
 pub mod flows;
+pub mod heap;
 pub mod html;
 pub mod industries;
 pub mod kwic;

@@ -198,6 +198,7 @@ impl<T: Copy> Lists<T> {
         self.at.push(self.items.len() as u32);
     }
 
+    #[inline]
     fn get(&self, i: usize) -> &[T] {
         &self.items[self.at[i] as usize..self.at[i + 1] as usize]
     }
@@ -680,7 +681,7 @@ fn text_score(
     let mut words: Option<HashMap<&str, u32>> = None;
     for t in terms {
         let in_body = body.matches(t.as_str()).count();
-        let in_title = title.matches(t.as_str()).count();
+        let in_title = count_in_short(title, t);
         if in_body + in_title == 0 {
             return None;
         }
@@ -697,6 +698,31 @@ fn text_score(
     Some(score)
 }
 
+/// How often `needle` occurs in `hay` (not overlapping, as `str::matches`),
+/// by direct comparison: for a title this is several times faster than
+/// `matches`, whose searcher is set up anew for every call.
+fn count_in_short(hay: &str, needle: &str) -> usize {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return if n.is_empty() {
+            hay.chars().count() + 1
+        } else {
+            0
+        };
+    }
+    let mut count = 0;
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        if h[i] == n[0] && &h[i..i + n.len()] == n {
+            count += 1;
+            i += n.len();
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
+
 /// [`text_score`] for a summary: a term must occur in the title or be one
 /// of the key terms.
 fn summary_score(
@@ -707,7 +733,7 @@ fn summary_score(
 ) -> Option<f32> {
     let mut score = 0.0f32;
     for (t, id) in terms.iter().zip(term_ids) {
-        let in_title = title.matches(t.as_str()).count();
+        let in_title = count_in_short(title, t);
         let as_term = id
             .and_then(|id| key_terms.iter().find(|(w, _)| *w == id))
             .map_or(0, |(_, n)| *n);
@@ -722,6 +748,24 @@ fn summary_score(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_counts_agree_with_matches() {
+        for (hay, needle) in [
+            ("北京疏解北京", "北京"),
+            ("aaaa", "aa"),
+            ("雄安新区", "新区新"),
+            ("", "北京"),
+            ("北京", ""),
+            ("abcabc", "c"),
+        ] {
+            assert_eq!(
+                count_in_short(hay, needle),
+                hay.matches(needle).count(),
+                "{hay} / {needle}"
+            );
+        }
+    }
 
     #[test]
     fn places_and_industries_fit_the_index_columns() {

@@ -82,7 +82,7 @@ pub fn term_counts_with(
     which: &[usize],
     limit: usize,
 ) -> Vec<TermCount> {
-    let mut freq: HashMap<&str, (u32, u32)> = HashMap::new();
+    let mut freq: rustc_hash::FxHashMap<&str, (u32, u32)> = Default::default();
     for &d in which {
         let Some(doc) = docs.get(d) else { continue };
         if doc.is_summary() {

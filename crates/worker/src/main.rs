@@ -10,6 +10,10 @@
 //!   error}` with a sentence a person can act on.
 
 use js_sys::{Object, Reflect, Uint8Array};
+
+/// The heap grows in large steps (see `jjj_core::heap`).
+#[global_allocator]
+static ALLOC: jjj_core::heap::Growing = jjj_core::heap::Growing;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
