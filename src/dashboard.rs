@@ -14,6 +14,32 @@ use crate::echarts::{Chart, ChartHandle, Click};
 use crate::i18n::{self, tr, Lang};
 use crate::state::Tab;
 
+/// The most links the Sankey draws, and edges the map: more are unreadable,
+/// and ECharts took about a second per chart to lay out the 8,000 edges of
+/// 10,000 synthetic articles. The data tables list the rest.
+const SANKEY_LINKS: usize = 60;
+const MAP_EDGES: usize = 200;
+
+/// The `n` strongest of `edges` by `weight` (ties keep their order).
+fn strongest(edges: &[Edge], weight: Weight, n: usize) -> Vec<Edge> {
+    if edges.len() <= n {
+        return edges.to_vec();
+    }
+    let mut v: Vec<&Edge> = edges.iter().collect();
+    v.sort_by(|a, b| weight.of(b).total_cmp(&weight.of(a)));
+    v.into_iter().take(n).cloned().collect()
+}
+
+/// The line under a chart that draws only the strongest links.
+fn strongest_note(shown: usize, total: usize, l: Lang) -> Option<String> {
+    (total > shown).then(|| match l {
+        Lang::Zh => format!("图中只画出最强的 {shown} 条，共 {total} 条；数据表列出其余。"),
+        Lang::En => format!(
+            "The chart draws the {shown} strongest of {total}; the data table lists the rest."
+        ),
+    })
+}
+
 fn apply(c: crate::ctx::Ctx, target: Target) {
     c.filter(|q| match target {
         Target::Origin(id) => q.flow_from = Some(id),
@@ -85,8 +111,10 @@ fn Panel(
 }
 
 fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
+    let more = crate::tables::more_rows(crate::tables::MAX_ROWS, edges.len(), lang, false);
     let rows = edges
         .into_iter()
+        .take(crate::tables::MAX_ROWS)
         .map(|e| {
             let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {u}", crate::tables::number(*x))).collect::<Vec<_>>().join("，");
             view! {
@@ -117,6 +145,7 @@ fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        {more.map(|t| view! { <p class="note more-rows">{t}</p> })}
     }
 }
 
@@ -158,14 +187,24 @@ pub fn Dashboard() -> impl IntoView {
     });
     let sankey = Memo::new(move |_| {
         let (plain, split) = edges.get();
+        let w = weight.get();
         charts::sankey(
-            &plain,
-            by_industry.get().then_some(split.as_slice()),
-            weight.get(),
+            &strongest(&plain, w, SANKEY_LINKS),
+            by_industry
+                .get()
+                .then(|| strongest(&split, w, SANKEY_LINKS))
+                .as_deref(),
+            w,
             lang.get(),
         )
     });
-    let map = Memo::new(move |_| charts::flow_map(&edges.get().0, lang.get()));
+    let map = Memo::new(move |_| {
+        charts::flow_map(
+            &strongest(&edges.get().0, Weight::Sentences, MAP_EDGES),
+            lang.get(),
+        )
+    });
+    let edge_count = Memo::new(move |_| edges.with(|e| e.0.len()));
     // Industries by mentions in the filtered articles.
     let industry_counts = Memo::new(move |_| {
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
@@ -275,7 +314,12 @@ pub fn Dashboard() -> impl IntoView {
             let l = Level::parse(&event_target_value(&ev)).unwrap_or_default();
             c.update(|r| r.level = l);
         };
+        let note = move || {
+            strongest_note(SANKEY_LINKS, edge_count.get(), lang.get())
+                .map(|t| view! { <p class="note">{t}</p> })
+        };
         view! {
+            {note}
             <div class="controls">
                 <label>
                     {move || tr(lang.get(), "宽度", "Width")} " "
@@ -332,6 +376,7 @@ pub fn Dashboard() -> impl IntoView {
                     name="map"
                     built=map
                     class="tall"
+                    controls=ViewFn::from(move || strongest_note(MAP_EDGES, edge_count.get(), lang.get()).map(|t| view! { <p class="note">{t}</p> }))
                     table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
                 />
                 <Panel
