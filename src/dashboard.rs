@@ -17,7 +17,7 @@ use crate::state::Tab;
 /// The most links the Sankey draws, and edges the map: more are unreadable,
 /// and ECharts took about a second per chart to lay out the 8,000 edges of
 /// 10,000 synthetic articles. The data tables list the rest.
-const SANKEY_LINKS: usize = 60;
+const SANKEY_LINKS: usize = 30;
 const MAP_EDGES: usize = 200;
 
 /// The `n` strongest of `edges` by `weight` (ties keep their order).
