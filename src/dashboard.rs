@@ -33,9 +33,9 @@ fn strongest(edges: &[Edge], weight: Weight, n: usize) -> Vec<Edge> {
 /// The line under a chart that draws only the strongest links.
 fn strongest_note(shown: usize, total: usize, l: Lang) -> Option<String> {
     (total > shown).then(|| match l {
-        Lang::Zh => format!("图中只画出最强的 {shown} 条，共 {total} 条；数据表列出其余。"),
+        Lang::Zh => format!("图中只画出最强的 {shown} 条流向（共 {total} 条）；数据表列出更多。"),
         Lang::En => format!(
-            "The chart draws the {shown} strongest of {total}; the data table lists the rest."
+            "The chart draws the {shown} strongest of {total} links; the data table lists more."
         ),
     })
 }
