@@ -130,6 +130,11 @@ fn base(chart: Chart) -> Value {
 /// when `industries` (edges split by industry) is given. Cycles cannot be
 /// drawn, so origins and destinations are separate nodes (北京市 → and
 /// → 北京市). Links of zero weight are left out.
+/// The most destination → industry links the Sankey draws.
+const INDUSTRY_LINKS: usize = 40;
+
+/// `by_industry`: the flows of `edges`, split by industry, drawn as links
+/// from each destination on to its industries.
 pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang: Lang) -> Built {
     let mut targets = HashMap::new();
     let origin = |id: &str| format!("{} →", i18n::place(id, lang));
@@ -164,6 +169,10 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
                     .or_insert(0.0) += w;
             }
         }
+        // The strongest industry links only (see dashboard::SANKEY_LINKS).
+        let mut to_industry: Vec<((String, String), f64)> = to_industry.into_iter().collect();
+        to_industry.sort_by(|a, b| b.1.total_cmp(&a.1));
+        to_industry.truncate(INDUSTRY_LINKS);
         for ((to, ind), w) in to_industry {
             let name = i18n::industry(&ind, lang);
             add_node(name.clone(), Target::Industry(ind.clone()), &mut nodes);

@@ -185,26 +185,55 @@ pub fn Dashboard() -> impl IntoView {
         };
         (plain, split)
     });
-    let sankey = Memo::new(move |_| {
-        let (plain, split) = edges.get();
+    // The links the Sankey can draw (a weight above 0) and the edges the map
+    // can (both ends on the map), of which the strongest are drawn.
+    let sankey_links = Memo::new(move |_| {
         let w = weight.get();
-        charts::sankey(
-            &strongest(&plain, w, SANKEY_LINKS),
-            by_industry
-                .get()
-                .then(|| strongest(&split, w, SANKEY_LINKS))
-                .as_deref(),
-            w,
-            lang.get(),
-        )
+        edges.with(|e| {
+            e.0.iter()
+                .filter(|x| w.of(x) > 0.0)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let map_edges = Memo::new(move |_| {
+        let g = jjj_core::places::gazetteer();
+        let placed = |id: &str| {
+            g.get(id)
+                .is_some_and(|p| p.lon.is_some() && p.lat.is_some())
+        };
+        edges.with(|e| {
+            e.0.iter()
+                .filter(|x| placed(&x.from) && placed(&x.to))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let sankey = Memo::new(move |_| {
+        let w = weight.get();
+        let shown = sankey_links.with(|l| strongest(l, w, SANKEY_LINKS));
+        // Industry links only for the flows drawn, so that what leaves a
+        // destination is what the drawn links bring to it.
+        let split = by_industry.get().then(|| {
+            let pairs: HashSet<(&str, &str)> = shown
+                .iter()
+                .map(|e| (e.from.as_str(), e.to.as_str()))
+                .collect();
+            edges.with(|e| {
+                e.1.iter()
+                    .filter(|x| pairs.contains(&(x.from.as_str(), x.to.as_str())))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        });
+        charts::sankey(&shown, split.as_deref(), w, lang.get())
     });
     let map = Memo::new(move |_| {
         charts::flow_map(
-            &strongest(&edges.get().0, Weight::Sentences, MAP_EDGES),
+            &map_edges.with(|m| strongest(m, Weight::Sentences, MAP_EDGES)),
             lang.get(),
         )
     });
-    let edge_count = Memo::new(move |_| edges.with(|e| e.0.len()));
     // Industries by mentions in the filtered articles.
     let industry_counts = Memo::new(move |_| {
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
@@ -315,7 +344,7 @@ pub fn Dashboard() -> impl IntoView {
             c.update(|r| r.level = l);
         };
         let note = move || {
-            strongest_note(SANKEY_LINKS, edge_count.get(), lang.get())
+            strongest_note(SANKEY_LINKS, sankey_links.with(Vec::len), lang.get())
                 .map(|t| view! { <p class="note">{t}</p> })
         };
         view! {
@@ -376,7 +405,7 @@ pub fn Dashboard() -> impl IntoView {
                     name="map"
                     built=map
                     class="tall"
-                    controls=ViewFn::from(move || strongest_note(MAP_EDGES, edge_count.get(), lang.get()).map(|t| view! { <p class="note">{t}</p> }))
+                    controls=ViewFn::from(move || strongest_note(MAP_EDGES, map_edges.with(Vec::len), lang.get()).map(|t| view! { <p class="note">{t}</p> }))
                     table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
                 />
                 <Panel

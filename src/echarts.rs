@@ -175,6 +175,7 @@ pub fn Chart(
         // task grows long. (The chart may be gone by then.)
         let draw = move || {
             if instance.try_with_value(|_| ()).is_none() {
+                settle();
                 return;
             }
             ensure(&el);

@@ -7,7 +7,8 @@
 //! 2.5 s in `malloc` and 2.9 s in the collector (V8 CPU profile, Node 20).
 //! [`Growing`] is the same allocator, except that whenever the memory has
 //! just grown it grows it once more by as much as there already is (at most
-//! 256 MB at a time), so the heap doubles instead of creeping. The extra
+//! 256 MB at a time, and not past 2 GB), so the heap doubles instead of
+//! creeping. The extra
 //! block is given back to the allocator at once and serves what follows;
 //! pages nobody writes are never made resident. Natively it is the system
 //! allocator and nothing else.
@@ -30,10 +31,21 @@ fn pages() -> usize {
     0
 }
 
+/// Past this size the heap grows only as needed again (wasm32 memories stop
+/// at 4 GB, and browsers may refuse earlier: no allocation should fail for
+/// want of room taken ahead).
+const AHEAD_UNTIL: usize = 2 << 30;
+
 /// Called right after the memory grew: grow it as much again.
 unsafe fn ahead() {
-    let have = pages() * 65536;
-    let Ok(block) = Layout::from_size_align(have.min(MAX_AHEAD), 16) else {
+    // In 64 KB pages, so that nothing overflows at the 4 GB limit.
+    let have = pages().min(AHEAD_UNTIL >> 16);
+    let size = (have << 16).min(MAX_AHEAD).min(AHEAD_UNTIL - (have << 16));
+    if size == 0 {
+        return;
+    }
+    // dlmalloc's own alignment on wasm32 (a larger one takes its slow path).
+    let Ok(block) = Layout::from_size_align(size, 8) else {
         return;
     };
     // SAFETY: a non-zero size; the block is freed with the same layout.
