@@ -126,15 +126,14 @@ fn base(chart: Chart) -> Value {
     v
 }
 
-/// The flows as a Sankey diagram: origins → destinations, and → industries
-/// when `industries` (edges split by industry) is given. Cycles cannot be
-/// drawn, so origins and destinations are separate nodes (北京市 → and
-/// → 北京市). Links of zero weight are left out.
 /// The most destination → industry links the Sankey draws.
 const INDUSTRY_LINKS: usize = 40;
 
-/// `by_industry`: the flows of `edges`, split by industry, drawn as links
-/// from each destination on to its industries.
+/// The flows as a Sankey diagram: origins → destinations, and → industries
+/// (the strongest [`INDUSTRY_LINKS`]) when `by_industry` (the flows of
+/// `edges` split by industry) is given. Cycles cannot be drawn, so origins
+/// and destinations are separate nodes (北京市 → and → 北京市). Links of
+/// zero weight are left out.
 pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang: Lang) -> Built {
     let mut targets = HashMap::new();
     let origin = |id: &str| format!("{} →", i18n::place(id, lang));
@@ -169,7 +168,7 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
                     .or_insert(0.0) += w;
             }
         }
-        // The strongest industry links only (see dashboard::SANKEY_LINKS).
+        // The strongest industry links only.
         let mut to_industry: Vec<((String, String), f64)> = to_industry.into_iter().collect();
         to_industry.sort_by(|a, b| b.1.total_cmp(&a.1));
         to_industry.truncate(INDUSTRY_LINKS);

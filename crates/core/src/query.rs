@@ -150,29 +150,6 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Per-document facts the filters need, computed once, as small integers
-/// (gazetteer, taxonomy and interned indices) so a query runs on arrays.
-#[derive(Debug, Clone)]
-struct Entry {
-    year: Option<i32>,
-    /// Rank of the date among the corpus's dates (0: none), for sorting.
-    date: u32,
-    /// Index into [`Index::sources`].
-    source: Option<u32>,
-    /// Gazetteer indices of the document's regions and all their ancestors.
-    regions: Vec<u32>,
-    /// Taxonomy indices.
-    industries: Vec<u32>,
-    /// Per flow: (from, to) gazetteer indices (None when unknown) and the
-    /// taxonomy index of its industry.
-    flows: Vec<(Option<u32>, Option<u32>, Option<u32>)>,
-    /// Province-level directions of its flows (into [`Index::directions`]), once each.
-    directions: Vec<u32>,
-    title: String,
-    /// For a summary: its key terms and their counts.
-    terms: Vec<(String, u32)>,
-}
-
 /// One list of values per document, all stored end to end in one array,
 /// so that a query reads memory in order (a `Vec` per document scattered
 /// the lists over the heap: most of a query's time was cache misses).
@@ -223,14 +200,19 @@ fn small(x: Option<u32>) -> u16 {
 }
 
 /// An index over a slice of documents (rebuild it when the slice changes):
-/// every per-document fact in columns (see [`Entry`]).
+/// the facts the filters need, computed once per document as small
+/// integers (gazetteer, taxonomy and interned indices), in columns.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     year: Vec<Option<i32>>,
+    /// Into `sources`.
     source: Vec<Option<u32>>,
+    /// Gazetteer indices of each document's regions and all their ancestors.
     regions: Lists<u16>,
+    /// Taxonomy indices.
     industries: Lists<u16>,
     flows: Lists<FlowKey>,
+    /// Province-level directions of its flows (into `directions`), once each.
     flow_directions: Lists<u32>,
     figures: Vec<u32>,
     titles: Vec<String>,
@@ -326,133 +308,111 @@ impl Index {
         let mut source_ids = HashMap::new();
         let mut directions: Vec<(String, String)> = Vec::new();
         let mut direction_ids: HashMap<(String, String), u32> = HashMap::new();
-        let place = |id: &str| g.index_of(id).map(|i| i as u32);
-        let entries = docs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let mut regions: Vec<u32> = Vec::new();
-                for r in &d.regions {
-                    if let Some(i) = g.index_of(r) {
-                        regions.push(i as u32);
-                        regions.extend(g.ancestors(i).map(|a| a as u32));
-                    }
+        let place = |id: &str| small(g.index_of(id).map(|i| i as u32));
+        let mut index = Index::default();
+        // Rank of each document's date among the corpus's dates (0: none).
+        let mut date_rank: Vec<u32> = Vec::with_capacity(docs.len());
+        for (i, d) in docs.iter().enumerate() {
+            let mut regions: Vec<u16> = Vec::new();
+            for r in &d.regions {
+                if let Some(i) = g.index_of(r) {
+                    regions.push(small(Some(i as u32)));
+                    regions.extend(g.ancestors(i).map(|a| small(Some(a as u32))));
                 }
-                regions.sort_unstable();
-                regions.dedup();
-                let mut industries: Vec<u32> = d
-                    .industries
-                    .iter()
-                    .filter_map(|i| tx.index_of(i))
-                    .map(|i| i as u32)
-                    .collect();
-                industries.sort_unstable();
-                industries.dedup();
-                let mut dirs = Vec::new();
-                for f in &d.flows {
-                    let key = (Level::Province.lift(&f.from), Level::Province.lift(&f.to));
-                    if key.0 == key.1 {
-                        continue;
-                    }
-                    let id = match direction_ids.get(&key) {
-                        Some(&id) => id,
-                        None => {
-                            let id = directions.len() as u32;
-                            directions.push(key.clone());
-                            direction_ids.insert(key, id);
-                            id
-                        }
-                    };
-                    if !dirs.contains(&id) {
-                        dirs.push(id);
-                    }
+            }
+            regions.retain(|&r| r != NONE);
+            regions.sort_unstable();
+            regions.dedup();
+            index.regions.push(regions);
+            let mut industries: Vec<u16> = d
+                .industries
+                .iter()
+                .map(|i| small(tx.index_of(i).map(|i| i as u32)))
+                .filter(|&i| i != NONE)
+                .collect();
+            industries.sort_unstable();
+            industries.dedup();
+            index.industries.push(industries);
+            let mut dirs = Vec::new();
+            for f in &d.flows {
+                let key = (Level::Province.lift(&f.from), Level::Province.lift(&f.to));
+                if key.0 == key.1 {
+                    continue;
                 }
-                Entry {
-                    year: d
-                        .date
-                        .as_deref()
-                        .and_then(|s| s.get(..4))
-                        .and_then(|y| y.parse().ok()),
-                    date: d
-                        .date
-                        .as_deref()
-                        .and_then(|x| dates.binary_search(&x).ok())
-                        .map_or(0, |k| k as u32 + 1),
-                    source: d
-                        .source
-                        .as_deref()
-                        .map(|s| intern(&mut sources, &mut source_ids, s)),
-                    regions,
-                    industries,
-                    flows: d
-                        .flows
-                        .iter()
-                        .map(|f| {
-                            (
-                                place(&f.from),
-                                place(&f.to),
-                                f.industry
-                                    .as_deref()
-                                    .and_then(|x| tx.index_of(x))
-                                    .map(|x| x as u32),
-                            )
-                        })
-                        .collect(),
-                    directions: dirs,
-                    title: d.title.as_deref().map(simplify).unwrap_or_default(),
-                    terms: if d.is_summary() {
-                        terms.get(i).cloned().unwrap_or_default()
-                    } else {
-                        Vec::new()
-                    },
+                let id = match direction_ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = directions.len() as u32;
+                        directions.push(key.clone());
+                        direction_ids.insert(key, id);
+                        id
+                    }
+                };
+                if !dirs.contains(&id) {
+                    dirs.push(id);
                 }
-            })
-            .collect::<Vec<Entry>>();
-        let mut newest: Vec<u32> = (0..entries.len() as u32).collect();
-        newest.sort_by(|&a, &b| {
-            entries[b as usize]
-                .date
-                .cmp(&entries[a as usize].date)
-                .then(a.cmp(&b))
-        });
-        let mut index = Index {
-            sources,
-            directions,
-            newest,
-            ..Index::default()
-        };
-        for (e, d) in entries.into_iter().zip(docs) {
-            index.year.push(e.year);
-            index.source.push(e.source);
-            index.regions.push(
-                e.regions
-                    .iter()
-                    .map(|&r| small(Some(r)))
-                    .filter(|&r| r != NONE),
+            }
+            index.flow_directions.push(dirs);
+            index.flows.push(d.flows.iter().map(|f| {
+                FlowKey {
+                    from: place(&f.from),
+                    to: place(&f.to),
+                    industry: small(
+                        f.industry
+                            .as_deref()
+                            .and_then(|x| tx.index_of(x))
+                            .map(|x| x as u32),
+                    ),
+                }
+            }));
+            index.year.push(
+                d.date
+                    .as_deref()
+                    .and_then(|s| s.get(..4))
+                    .and_then(|y| y.parse().ok()),
             );
-            index.industries.push(
-                e.industries
-                    .iter()
-                    .map(|&x| small(Some(x)))
-                    .filter(|&x| x != NONE),
+            date_rank.push(
+                d.date
+                    .as_deref()
+                    .and_then(|x| dates.binary_search(&x).ok())
+                    .map_or(0, |k| k as u32 + 1),
             );
-            index
-                .flows
-                .push(e.flows.iter().map(|&(from, to, industry)| FlowKey {
-                    from: small(from),
-                    to: small(to),
-                    industry: small(industry),
-                }));
-            index.flow_directions.push(e.directions.iter().copied());
+            index.source.push(
+                d.source
+                    .as_deref()
+                    .map(|s| intern(&mut sources, &mut source_ids, s)),
+            );
             index.figures.push(d.figures.len() as u32);
-            index.titles.push(e.title);
-            let mut ids = Vec::with_capacity(e.terms.len());
-            for (w, c) in e.terms {
-                let next = index.term_ids.len() as u32;
-                ids.push((*index.term_ids.entry(w).or_insert(next), c));
+            index
+                .titles
+                .push(d.title.as_deref().map(simplify).unwrap_or_default());
+            let key_terms: &[(String, u32)] = match terms.get(i) {
+                Some(t) if d.is_summary() => t,
+                _ => &[],
+            };
+            let mut ids = Vec::with_capacity(key_terms.len());
+            for (w, c) in key_terms {
+                let id = match index.term_ids.get(w.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.term_ids.len() as u32;
+                        index.term_ids.insert(w.clone(), id);
+                        id
+                    }
+                };
+                ids.push((id, *c));
             }
             index.terms.push(ids);
         }
+        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            date_rank[b as usize]
+                .cmp(&date_rank[a as usize])
+                .then(a.cmp(&b))
+        });
+        index.newest = newest;
+        index.sources = sources;
+        index.directions = directions;
         index
     }
 
