@@ -23,18 +23,17 @@ await page.waitForFunction(() => performance.getEntriesByName("jjj-first-chart")
 const marks = await page.evaluate(() => performance.getEntriesByType("mark").map(m => m.name + "@" + Math.round(m.startTime)).join(" "));
 const { profile } = await cdp.send("Profiler.stop");
 console.log(marks);
-// self time and total time by function, within [from, to] ms of the profile start
+// Self and total time by function, over the samples of the window above.
 const byId = new Map(profile.nodes.map(n => [n.id, n]));
 const parent = new Map(); for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const self = new Map(), total = new Map();
-let t = profile.startTime;
 const dt = profile.timeDeltas;
-const byIdN = byId;
-const stackNames = (id) => { const out = []; while (id !== undefined) { out.push(byIdN.get(id).callFrame.functionName); id = parent.get(id); } return out; };
-let times = [], tt = profile.startTime;
+const stackNames = (id) => { const out = []; while (id !== undefined) { out.push(byId.get(id).callFrame.functionName); id = parent.get(id); } return out; };
+const times = [];
+let tt = profile.startTime;
 for (let i = 0; i < profile.samples.length; i++) { tt += dt[i]; times.push(tt); }
 const startIdx = profile.samples.findIndex((id) => stackNames(id).some((f) => f.includes("with_terms")));
-let setIdx = profile.samples.findIndex((id, i) => i > startIdx && stackNames(id).some((f) => f.includes("setOption")));
+const setIdx = profile.samples.findIndex((id, i) => i > startIdx && stackNames(id).some((f) => f.includes("setOption")));
 let endIdx = setIdx; while (endIdx < profile.samples.length && stackNames(profile.samples[endIdx]).some((f) => f.includes("setOption") || f === "(program)")) endIdx++;
 console.log("window ms", ((times[endIdx] - times[startIdx]) / 1000).toFixed(1), "first setOption at +", ((times[setIdx] - times[startIdx]) / 1000).toFixed(1));
 const name = (n) => `${(n.callFrame.functionName || "(anon)").slice(0,160)} ${n.callFrame.url.split("/").pop().slice(0, 12)}`;
