@@ -202,8 +202,18 @@ fn small(x: Option<u32>) -> u16 {
 /// An index over a slice of documents (rebuild it when the slice changes):
 /// the facts the filters need, computed once per document as small
 /// integers (gazetteer, taxonomy and interned indices), in columns.
+///
+/// Its rows are the documents newest first (`doc[row]` is the position in
+/// the slice), the order of the hits without free text: a query then reads
+/// every column in order (in the slice's order, building the hits' flows
+/// and figures read the columns at random, which was a third of a query).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// Row → document (newest first, ties by position).
+    doc: Vec<u32>,
+    /// Whether the row's document is a summary (free text then reads the
+    /// columns only, never the document).
+    summary: Vec<bool>,
     year: Vec<Option<i32>>,
     /// Into `sources`.
     source: Vec<Option<u32>>,
@@ -215,15 +225,16 @@ pub struct Index {
     /// Province-level directions of its flows (into `directions`), once each.
     flow_directions: Lists<u32>,
     figures: Vec<u32>,
-    titles: Vec<String>,
+    /// The simplified titles end to end, each followed by a line break
+    /// (row `r`'s is `titles[title_at[r]..title_at[r + 1] - 1]`): one search
+    /// over all of them finds a word in every title.
+    titles: String,
+    title_at: Vec<u32>,
     /// A summary's key terms (interned: see `term_ids`) and their counts.
     terms: Lists<(u32, u32)>,
     term_ids: rustc_hash::FxHashMap<String, u32>,
     sources: Vec<String>,
     directions: Vec<(String, String)>,
-    /// Every document, newest first (ties by position): the order of the
-    /// hits when there is no free text to score them by.
-    newest: Vec<u32>,
 }
 
 /// One matching document.
@@ -310,9 +321,27 @@ impl Index {
         let mut direction_ids: HashMap<(String, String), u32> = HashMap::new();
         let place = |id: &str| small(g.index_of(id).map(|i| i as u32));
         let mut index = Index::default();
-        // Rank of each document's date among the corpus's dates (0: none).
-        let mut date_rank: Vec<u32> = Vec::with_capacity(docs.len());
-        for (i, d) in docs.iter().enumerate() {
+        // Newest first: by the rank of each document's date among the
+        // corpus's dates (0: none), ties by position.
+        let date_rank: Vec<u32> = docs
+            .iter()
+            .map(|d| {
+                d.date
+                    .as_deref()
+                    .and_then(|x| dates.binary_search(&x).ok())
+                    .map_or(0, |k| k as u32 + 1)
+            })
+            .collect();
+        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            date_rank[b as usize]
+                .cmp(&date_rank[a as usize])
+                .then(a.cmp(&b))
+        });
+        index.title_at.push(0);
+        for &i in &newest {
+            let i = i as usize;
+            let d = &docs[i];
             let mut regions: Vec<u16> = Vec::new();
             for r in &d.regions {
                 if let Some(i) = g.index_of(r) {
@@ -371,21 +400,18 @@ impl Index {
                     .and_then(|s| s.get(..4))
                     .and_then(|y| y.parse().ok()),
             );
-            date_rank.push(
-                d.date
-                    .as_deref()
-                    .and_then(|x| dates.binary_search(&x).ok())
-                    .map_or(0, |k| k as u32 + 1),
-            );
             index.source.push(
                 d.source
                     .as_deref()
                     .map(|s| intern(&mut sources, &mut source_ids, s)),
             );
             index.figures.push(d.figures.len() as u32);
-            index
-                .titles
-                .push(d.title.as_deref().map(simplify).unwrap_or_default());
+            index.summary.push(d.is_summary());
+            if let Some(t) = d.title.as_deref() {
+                index.titles.push_str(&simplify(t));
+            }
+            index.titles.push('\n');
+            index.title_at.push(index.titles.len() as u32);
             let key_terms: &[(String, u32)] = match terms.get(i) {
                 Some(t) if d.is_summary() => t,
                 _ => &[],
@@ -404,24 +430,37 @@ impl Index {
             }
             index.terms.push(ids);
         }
-        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
-        newest.sort_by(|&a, &b| {
-            date_rank[b as usize]
-                .cmp(&date_rank[a as usize])
-                .then(a.cmp(&b))
-        });
-        index.newest = newest;
+        index.doc = newest;
         index.sources = sources;
         index.directions = directions;
         index
     }
 
     pub fn len(&self) -> usize {
-        self.year.len()
+        self.doc.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.year.is_empty()
+        self.doc.is_empty()
+    }
+
+    /// How often `word` occurs in each row's title (not overlapping, as
+    /// `str::matches`): one search over all the titles. A word has no line
+    /// break (the query is split at white space), so no match crosses from
+    /// one title into the next.
+    fn title_counts(&self, word: &str) -> Vec<u32> {
+        let mut counts = vec![0u32; self.len()];
+        if word.is_empty() || word.contains('\n') {
+            return counts;
+        }
+        let mut row = 0;
+        for (at, _) in self.titles.match_indices(word) {
+            while self.title_at[row + 1] as usize <= at {
+                row += 1;
+            }
+            counts[row] += 1;
+        }
+        counts
     }
 
     /// Runs `q` over `docs` (the slice the index was built from).
@@ -441,7 +480,7 @@ impl Index {
             .map(str::to_string)
             .filter(|t| !t.is_empty())
             .collect();
-        let n = self.len().min(docs.len());
+        let rows = self.len();
         // The query's words among the summaries' key terms (None: no summary has it).
         let term_ids: Vec<Option<u32>> = terms
             .iter()
@@ -455,19 +494,26 @@ impl Index {
         let flow_ok = |f: &FlowKey| on(&from, f.from) && on(&to, f.to);
         let industry = industry.map(|x| x.and_then(|x| u16::try_from(x).ok()));
         // Score and the filters each document fails.
-        let mut scores: Vec<f32> = vec![0.0; n];
-        let fails: Vec<u8> = (0..n)
+        let in_titles: Vec<Vec<u32>> = terms.iter().map(|t| self.title_counts(t)).collect();
+        let mut scores: Vec<f32> = vec![0.0; rows];
+        let fails: Vec<u8> = (0..rows)
             .map(|i| {
+                // A row past the slice (an index over other documents) matches nothing.
+                if self.doc[i] as usize >= docs.len() {
+                    return TEXT;
+                }
                 let mut bits = 0u8;
-                match text_score(
-                    &self.titles[i],
-                    self.terms.get(i),
-                    &docs[i],
-                    &terms,
-                    &term_ids,
-                ) {
-                    Some(s) => scores[i] = s,
-                    None => return TEXT,
+                if !terms.is_empty() {
+                    let in_title = |t: usize| in_titles[t][i] as usize;
+                    let score = if self.summary[i] {
+                        summary_score(in_title, self.terms.get(i), &term_ids)
+                    } else {
+                        text_score(in_title, &docs[self.doc[i] as usize], &terms)
+                    };
+                    match score {
+                        Some(s) => scores[i] = s,
+                        None => return TEXT,
+                    }
                 }
                 if let Some(m) = &region {
                     if !self.regions.get(i).iter().any(|&x| m[x as usize]) {
@@ -499,40 +545,42 @@ impl Index {
             })
             .collect();
 
-        let mut hits: Vec<DocHit> = self
-            .newest
+        // Rows of the hits: newest first already; free text puts the best
+        // scores first (a stable sort keeps the rest of that order).
+        let mut hit_rows: Vec<u32> = (0..rows as u32)
+            .filter(|&r| fails[r as usize] == 0)
+            .collect();
+        if !terms.is_empty() {
+            hit_rows.sort_by(|&a, &b| scores[b as usize].total_cmp(&scores[a as usize]));
+        }
+        let hits: Vec<DocHit> = hit_rows
             .iter()
-            .map(|&i| i as usize)
-            .filter(|&i| i < n && fails[i] == 0)
-            .map(|i| DocHit {
-                doc: i as u32,
-                score: scores[i],
+            .map(|&r| DocHit {
+                doc: self.doc[r as usize],
+                score: scores[r as usize],
             })
             .collect();
-        // Newest first already; free text puts the best scores first
-        // (a stable sort keeps the rest of that order).
-        if !terms.is_empty() {
-            hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        }
 
         // Flows and figures of the matching documents.
         let mut flows = Vec::new();
         let mut figures = Vec::with_capacity(
-            hits.iter()
-                .map(|h| self.figures[h.doc as usize] as usize)
+            hit_rows
+                .iter()
+                .map(|&r| self.figures[r as usize] as usize)
                 .sum(),
         );
         let plain = region.is_none() && industry.is_none() && from.is_none() && to.is_none();
         if plain {
             flows.reserve(
-                hits.iter()
-                    .map(|h| self.flows.get(h.doc as usize).len())
+                hit_rows
+                    .iter()
+                    .map(|&r| self.flows.get(r as usize).len())
                     .sum(),
             );
         }
-        for h in &hits {
-            let i = h.doc as usize;
-            for (k, f) in self.flows.get(i).iter().enumerate() {
+        for &r in &hit_rows {
+            let (r, doc) = (r as usize, self.doc[r as usize]);
+            for (k, f) in self.flows.get(r).iter().enumerate() {
                 let keep = plain || {
                     let in_region = region.is_none() || on(&region, f.from) || on(&region, f.to);
                     let in_industry = match industry {
@@ -543,12 +591,12 @@ impl Index {
                 };
                 if keep {
                     flows.push(FlowRef {
-                        doc: i as u32,
+                        doc,
                         flow: k as u32,
                     });
                 }
             }
-            figures.extend((0..self.figures[i]).map(|k| (i as u32, k)));
+            figures.extend((0..self.figures[r]).map(|k| (doc, k)));
         }
 
         // Facets: each with the other filters applied.
@@ -623,25 +671,15 @@ impl Index {
 
 /// `None` when some term is missing; else a score: 1 per occurrence, 2 per
 /// occurrence as a whole word, 5 per occurrence in the title.
-fn text_score(
-    title: &str,
-    key_terms: &[(u32, u32)],
-    d: &Document,
-    terms: &[String],
-    term_ids: &[Option<u32>],
-) -> Option<f32> {
-    if terms.is_empty() {
-        return Some(0.0);
-    }
-    if d.is_summary() {
-        return summary_score(title, key_terms, terms, term_ids);
-    }
+///
+/// `in_title(k)`: how often term `k` occurs in the document's title.
+fn text_score(in_title: impl Fn(usize) -> usize, d: &Document, terms: &[String]) -> Option<f32> {
     let body = d.body_simplified.as_str();
     let mut score = 0.0f32;
     let mut words: Option<HashMap<&str, u32>> = None;
-    for t in terms {
+    for (k, t) in terms.iter().enumerate() {
         let in_body = body.matches(t.as_str()).count();
-        let in_title = count_in_short(title, t);
+        let in_title = in_title(k);
         if in_body + in_title == 0 {
             return None;
         }
@@ -658,42 +696,16 @@ fn text_score(
     Some(score)
 }
 
-/// How often `needle` occurs in `hay` (not overlapping, as `str::matches`),
-/// by direct comparison: for a title this is several times faster than
-/// `matches`, whose searcher is set up anew for every call.
-fn count_in_short(hay: &str, needle: &str) -> usize {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return if n.is_empty() {
-            hay.chars().count() + 1
-        } else {
-            0
-        };
-    }
-    let mut count = 0;
-    let mut i = 0;
-    while i + n.len() <= h.len() {
-        if h[i] == n[0] && &h[i..i + n.len()] == n {
-            count += 1;
-            i += n.len();
-        } else {
-            i += 1;
-        }
-    }
-    count
-}
-
 /// [`text_score`] for a summary: a term must occur in the title or be one
 /// of the key terms.
 fn summary_score(
-    title: &str,
+    in_title: impl Fn(usize) -> usize,
     key_terms: &[(u32, u32)],
-    terms: &[String],
     term_ids: &[Option<u32>],
 ) -> Option<f32> {
     let mut score = 0.0f32;
-    for (t, id) in terms.iter().zip(term_ids) {
-        let in_title = count_in_short(title, t);
+    for (k, id) in term_ids.iter().enumerate() {
+        let in_title = in_title(k);
         let as_term = id
             .and_then(|id| key_terms.iter().find(|(w, _)| *w == id))
             .map_or(0, |(_, n)| *n);
@@ -710,21 +722,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_counts_agree_with_matches() {
-        for (hay, needle) in [
-            ("北京疏解北京", "北京"),
-            ("aaaa", "aa"),
-            ("雄安新区", "新区新"),
-            ("", "北京"),
-            ("北京", ""),
-            ("abcabc", "c"),
-        ] {
-            assert_eq!(
-                count_in_short(hay, needle),
-                hay.matches(needle).count(),
-                "{hay} / {needle}"
-            );
+    #[cfg(feature = "segment")]
+    fn title_counts_agree_with_matches_title_by_title() {
+        let titles = [
+            "北京疏解北京",
+            "",
+            "aaaa",
+            "雄安新区",
+            "区新区",
+            "北京",
+            "abc\nabc",
+        ];
+        // Dates out of order, so that rows and documents differ.
+        let docs: Vec<Document> = titles
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let mut d = crate::analyze::document_from_text("正文");
+                d.title = Some(t.to_string());
+                d.date = Some(format!("2020-01-{:02}", 1 + (k * 3) % 7));
+                d
+            })
+            .collect();
+        let index = Index::new(&docs);
+        assert_ne!(index.doc, (0..docs.len() as u32).collect::<Vec<_>>());
+        for word in ["北京", "aa", "新区新", "区", "c", "京北", "", "c\na"] {
+            let counts = index.title_counts(word);
+            for (row, &doc) in index.doc.iter().enumerate() {
+                let title = titles[doc as usize];
+                let expected = if word.is_empty() || word.contains('\n') {
+                    0
+                } else {
+                    title.matches(word).count()
+                };
+                assert_eq!(counts[row] as usize, expected, "{title} / {word}");
+            }
         }
+        // A match never spans two titles: 京 ends one and 北 starts the next.
+        assert!(index.title_counts("京北").iter().all(|&n| n == 0));
     }
 
     #[test]
