@@ -230,7 +230,14 @@ pub fn Chart(
     });
     let _keep = StoredValue::new_local(keep);
     view! {
-        <div class=format!("chart {class}") node_ref=node role="img" aria-label=label></div>
+        // A chart that failed keeps no empty box: its message takes the place.
+        <div
+            class=format!("chart {class}")
+            class:chart-failed=move || failed.with(Option::is_some)
+            node_ref=node
+            role="img"
+            aria-label=label
+        ></div>
         {move || failed.get().map(|e| view! { <p class="chart-error" role="alert">{crate::i18n::chart_failed()} " " {e}</p> })}
     }
 }

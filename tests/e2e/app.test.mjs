@@ -129,6 +129,8 @@ describe("the dashboard", () => {
     const error = page.locator(".panel[data-chart=sankey] .chart-error");
     await error.waitFor();
     assert.match(await error.textContent(), /echarts\.min\.js/);
+    // No empty chart box above the message.
+    assert.equal(await page.locator(".panel[data-chart=sankey] .chart").isVisible(), false);
     // The filters and the other panels do not wait for a chart that never comes.
     await page.locator("select[name=region]").waitFor();
     await page.locator(".panel[data-chart=terms] .chart-error").waitFor();
