@@ -175,9 +175,10 @@ impl<T: Copy> Lists<T> {
         self.at.push(self.items.len() as u32);
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, i: usize) -> &[T] {
-        &self.items[self.at[i] as usize..self.at[i + 1] as usize]
+        let at = &self.at[..];
+        &self.items[at[i] as usize..at[i + 1] as usize]
     }
 }
 
@@ -288,6 +289,21 @@ fn place_mask(name: Option<&str>) -> Option<Vec<bool>> {
         }
     }
     Some(mask)
+}
+
+/// A place column against a place filter (none: everything passes).
+#[inline(always)]
+fn on(mask: Option<&[bool]>, p: u16) -> bool {
+    match mask {
+        None => true,
+        Some(m) => p != NONE && m[p as usize],
+    }
+}
+
+/// A flow against the direction filters.
+#[inline(always)]
+fn flow_ok(from: Option<&[bool]>, to: Option<&[bool]>, f: &FlowKey) -> bool {
+    on(from, f.from) && on(to, f.to)
 }
 
 fn intern(table: &mut Vec<String>, map: &mut HashMap<String, u32>, s: &str) -> u32 {
@@ -467,9 +483,22 @@ impl Index {
     pub fn search(&self, docs: &[Document], q: &Query) -> Results {
         let g = gazetteer();
         let tx = taxonomy();
-        let region = place_mask(q.region.as_deref());
-        let from = place_mask(q.flow_from.as_deref());
-        let to = place_mask(q.flow_to.as_deref());
+        let (region, from, to) = (
+            place_mask(q.region.as_deref()),
+            place_mask(q.flow_from.as_deref()),
+            place_mask(q.flow_to.as_deref()),
+        );
+        let (region, from, to) = (region.as_deref(), from.as_deref(), to.as_deref());
+        // The columns as slices: in the size-optimised wasm build a `Vec`'s
+        // `[i]` stayed a function call (a tenth of a query), a slice's is
+        // a plain load.
+        let (doc, summary, year, source_of, figures_of) = (
+            &self.doc[..],
+            &self.summary[..],
+            &self.year[..],
+            &self.source[..],
+            &self.figures[..],
+        );
         let industry = q.industry.as_deref().map(|i| tx.resolve_term(i));
         let source: Option<Option<u32>> = q
             .source
@@ -486,36 +515,31 @@ impl Index {
             .iter()
             .map(|t| self.term_ids.get(t).copied())
             .collect();
-        // A place column against a place filter (none: everything passes).
-        let on = |mask: &Option<Vec<bool>>, p: u16| match mask {
-            None => true,
-            Some(m) => p != NONE && m[p as usize],
-        };
-        let flow_ok = |f: &FlowKey| on(&from, f.from) && on(&to, f.to);
         let industry = industry.map(|x| x.and_then(|x| u16::try_from(x).ok()));
         // Score and the filters each document fails.
         let in_titles: Vec<Vec<u32>> = terms.iter().map(|t| self.title_counts(t)).collect();
         let mut scores: Vec<f32> = vec![0.0; rows];
+        let scores_of = &mut scores[..];
         let fails: Vec<u8> = (0..rows)
             .map(|i| {
                 // A row past the slice (an index over other documents) matches nothing.
-                if self.doc[i] as usize >= docs.len() {
+                if doc[i] as usize >= docs.len() {
                     return TEXT;
                 }
                 let mut bits = 0u8;
                 if !terms.is_empty() {
                     let in_title = |t: usize| in_titles[t][i] as usize;
-                    let score = if self.summary[i] {
+                    let score = if summary[i] {
                         summary_score(in_title, self.terms.get(i), &term_ids)
                     } else {
-                        text_score(in_title, &docs[self.doc[i] as usize], &terms)
+                        text_score(in_title, &docs[doc[i] as usize], &terms)
                     };
                     match score {
-                        Some(s) => scores[i] = s,
+                        Some(s) => scores_of[i] = s,
                         None => return TEXT,
                     }
                 }
-                if let Some(m) = &region {
+                if let Some(m) = region {
                     if !self.regions.get(i).iter().any(|&x| m[x as usize]) {
                         bits |= REGION;
                     }
@@ -526,7 +550,7 @@ impl Index {
                     Some(_) => bits |= INDUSTRY,
                 }
                 if q.year_from.is_some() || q.year_to.is_some() {
-                    let ok = self.year[i].is_some_and(|y| {
+                    let ok = year[i].is_some_and(|y| {
                         !(q.year_from.is_some_and(|a| y < a) || q.year_to.is_some_and(|b| y > b))
                     });
                     if !ok {
@@ -535,15 +559,18 @@ impl Index {
                 }
                 match source {
                     None => {}
-                    Some(Some(s)) if self.source[i] == Some(s) => {}
+                    Some(Some(s)) if source_of[i] == Some(s) => {}
                     Some(_) => bits |= SOURCE,
                 }
-                if (from.is_some() || to.is_some()) && !self.flows.get(i).iter().any(flow_ok) {
+                if (from.is_some() || to.is_some())
+                    && !self.flows.get(i).iter().any(|f| flow_ok(from, to, f))
+                {
                     bits |= DIRECTION;
                 }
                 bits
             })
             .collect();
+        let (fails, scores) = (&fails[..], &scores[..]);
 
         // Rows of the hits: newest first already; free text puts the best
         // scores first (a stable sort keeps the rest of that order).
@@ -556,7 +583,7 @@ impl Index {
         let hits: Vec<DocHit> = hit_rows
             .iter()
             .map(|&r| DocHit {
-                doc: self.doc[r as usize],
+                doc: doc[r as usize],
                 score: scores[r as usize],
             })
             .collect();
@@ -566,28 +593,28 @@ impl Index {
         let mut figures = Vec::with_capacity(
             hit_rows
                 .iter()
-                .map(|&r| self.figures[r as usize] as usize)
+                .map(|&r| figures_of[r as usize] as usize)
                 .sum(),
         );
         let plain = region.is_none() && industry.is_none() && from.is_none() && to.is_none();
-        if plain {
-            flows.reserve(
-                hit_rows
-                    .iter()
-                    .map(|&r| self.flows.get(r as usize).len())
-                    .sum(),
-            );
-        }
+        // At most every flow of the hits: reserved once, since growing a
+        // list of a million flows step by step copied it over and over.
+        flows.reserve(
+            hit_rows
+                .iter()
+                .map(|&r| self.flows.get(r as usize).len())
+                .sum(),
+        );
         for &r in &hit_rows {
-            let (r, doc) = (r as usize, self.doc[r as usize]);
+            let (r, doc) = (r as usize, doc[r as usize]);
             for (k, f) in self.flows.get(r).iter().enumerate() {
                 let keep = plain || {
-                    let in_region = region.is_none() || on(&region, f.from) || on(&region, f.to);
+                    let in_region = region.is_none() || on(region, f.from) || on(region, f.to);
                     let in_industry = match industry {
                         Some(Some(x)) => f.industry == x,
                         _ => true,
                     };
-                    in_region && in_industry && flow_ok(f)
+                    in_region && in_industry && flow_ok(from, to, f)
                 };
                 if keep {
                     flows.push(FlowRef {
@@ -596,15 +623,21 @@ impl Index {
                     });
                 }
             }
-            figures.extend((0..self.figures[r]).map(|k| (doc, k)));
+            figures.extend((0..figures_of[r]).map(|k| (doc, k)));
         }
 
         // Facets: each with the other filters applied.
-        let mut regions = vec![0u32; g.places.len()];
-        let mut inds = vec![0u32; tx.industries.len()];
+        let mut regions_v = vec![0u32; g.places.len()];
+        let mut inds_v = vec![0u32; tx.industries.len()];
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
-        let mut sources = vec![0u32; self.sources.len()];
-        let mut dirs = vec![0u32; self.directions.len()];
+        let mut sources_v = vec![0u32; self.sources.len()];
+        let mut dirs_v = vec![0u32; self.directions.len()];
+        let (regions, inds, sources, dirs) = (
+            &mut regions_v[..],
+            &mut inds_v[..],
+            &mut sources_v[..],
+            &mut dirs_v[..],
+        );
         for (i, &f) in fails.iter().enumerate() {
             if f & !REGION == 0 {
                 for &r in self.regions.get(i) {
@@ -617,12 +650,12 @@ impl Index {
                 }
             }
             if f & !YEAR == 0 {
-                if let Some(y) = self.year[i] {
+                if let Some(y) = year[i] {
                     *years.entry(y).or_insert(0) += 1;
                 }
             }
             if f & !SOURCE == 0 {
-                if let Some(s) = self.source[i] {
+                if let Some(s) = source_of[i] {
                     sources[s as usize] += 1;
                 }
             }
@@ -654,10 +687,10 @@ impl Index {
             .collect();
         d.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let facets = Facets {
-            regions: counted(&regions, &|k| g.places[k].id.clone()),
-            industries: counted(&inds, &|k| tx.industries[k].id.clone()),
+            regions: counted(regions, &|k| g.places[k].id.clone()),
+            industries: counted(inds, &|k| tx.industries[k].id.clone()),
             years: years.into_iter().collect(),
-            sources: counted(&sources, &|k| self.sources[k].clone()),
+            sources: counted(sources, &|k| self.sources[k].clone()),
             directions: d,
         };
         Results {
