@@ -38,16 +38,21 @@ impl Level {
 
     /// The id `id` is shown as at this level (unknown ids stay as they are).
     pub fn lift(self, id: &str) -> String {
+        self.lift_str(id).to_string()
+    }
+
+    /// [`Level::lift`] without a copy.
+    pub fn lift_str(self, id: &str) -> &str {
         let g = gazetteer();
         let Some(i) = g.index_of(id) else {
-            return id.to_string();
+            return id;
         };
         let up = match self {
             Level::Exact => Some(i),
             Level::City => g.city_of(i).or_else(|| g.province_of(i)),
             Level::Province => g.province_of(i),
         };
-        g.places[up.unwrap_or(i)].id.clone()
+        &g.places[up.unwrap_or(i)].id
     }
 }
 

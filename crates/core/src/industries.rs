@@ -5,7 +5,6 @@
 //! terms that name it. Terms match whole words of the segmented text; a
 //! word made of a term and a generic ending (制衣厂, 医药类) also counts.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::error::Error;
@@ -54,7 +53,7 @@ pub struct Industry {
 #[derive(Debug, Clone, Default)]
 pub struct Taxonomy {
     pub industries: Vec<Industry>,
-    by_id: HashMap<String, usize>,
+    by_id: rustc_hash::FxHashMap<String, usize>,
     lexicon: Lexicon<usize>,
 }
 

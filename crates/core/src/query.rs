@@ -306,7 +306,7 @@ fn flow_ok(from: Option<&[bool]>, to: Option<&[bool]>, f: &FlowKey) -> bool {
     on(from, f.from) && on(to, f.to)
 }
 
-fn intern(table: &mut Vec<String>, map: &mut HashMap<String, u32>, s: &str) -> u32 {
+fn intern(table: &mut Vec<String>, map: &mut rustc_hash::FxHashMap<String, u32>, s: &str) -> u32 {
     if let Some(&i) = map.get(s) {
         return i;
     }
@@ -332,9 +332,9 @@ impl Index {
         dates.sort_unstable();
         dates.dedup();
         let mut sources = Vec::new();
-        let mut source_ids = HashMap::new();
+        let mut source_ids = rustc_hash::FxHashMap::default();
         let mut directions: Vec<(String, String)> = Vec::new();
-        let mut direction_ids: HashMap<(String, String), u32> = HashMap::new();
+        let mut direction_ids: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
         let place = |id: &str| small(g.index_of(id).map(|i| i as u32));
         let mut index = Index::default();
         // Newest first: by the rank of each document's date among the
@@ -380,7 +380,10 @@ impl Index {
             index.industries.push(industries);
             let mut dirs = Vec::new();
             for f in &d.flows {
-                let key = (Level::Province.lift(&f.from), Level::Province.lift(&f.to));
+                let key = (
+                    Level::Province.lift_str(&f.from),
+                    Level::Province.lift_str(&f.to),
+                );
                 if key.0 == key.1 {
                     continue;
                 }
@@ -388,7 +391,7 @@ impl Index {
                     Some(&id) => id,
                     None => {
                         let id = directions.len() as u32;
-                        directions.push(key.clone());
+                        directions.push((key.0.to_string(), key.1.to_string()));
                         direction_ids.insert(key, id);
                         id
                     }
