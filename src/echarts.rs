@@ -186,7 +186,15 @@ pub fn Chart(
                             let set = js_sys::Object::new();
                             let _ = js_sys::Reflect::set(&set, &"notMerge".into(), &JsValue::TRUE);
                             match c.set_option(&opt, &set.into()) {
-                                Ok(()) => mark_once("jjj-first-chart"),
+                                Ok(()) => {
+                                    mark_once("jjj-first-chart");
+                                    // Drawn after a failure: show the box again,
+                                    // sized now (it may have been resized hidden).
+                                    if failed.try_get_untracked().flatten().is_some() {
+                                        failed.try_set(None);
+                                        c.resize();
+                                    }
+                                }
                                 Err(e) => {
                                     failed.try_set(Some(format!("{e:?}")));
                                 }

@@ -130,7 +130,9 @@ describe("the dashboard", () => {
     await error.waitFor();
     assert.match(await error.textContent(), /echarts\.min\.js/);
     // No empty chart box above the message.
-    assert.equal(await page.locator(".panel[data-chart=sankey] .chart").isVisible(), false);
+    const box = page.locator(".panel[data-chart=sankey] .chart");
+    assert.equal(await box.count(), 1);
+    assert.equal(await box.isVisible(), false);
     // The filters and the other panels do not wait for a chart that never comes.
     await page.locator("select[name=region]").waitFor();
     await page.locator(".panel[data-chart=terms] .chart-error").waitFor();

@@ -230,7 +230,7 @@ pub struct Index {
     /// (row `r`'s is `titles[title_at[r]..title_at[r + 1] - 1]`): one search
     /// over all of them finds a word in every title.
     titles: String,
-    title_at: Vec<u32>,
+    title_at: Vec<usize>,
     /// A summary's key terms (interned: see `term_ids`) and their counts.
     terms: Lists<(u32, u32)>,
     term_ids: rustc_hash::FxHashMap<String, u32>,
@@ -430,7 +430,7 @@ impl Index {
                 index.titles.push_str(&simplify(t));
             }
             index.titles.push('\n');
-            index.title_at.push(index.titles.len() as u32);
+            index.title_at.push(index.titles.len());
             let key_terms: &[(String, u32)] = match terms.get(i) {
                 Some(t) if d.is_summary() => t,
                 _ => &[],
@@ -474,7 +474,7 @@ impl Index {
         }
         let mut row = 0;
         for (at, _) in self.titles.match_indices(word) {
-            while self.title_at[row + 1] as usize <= at {
+            while self.title_at[row + 1] <= at {
                 row += 1;
             }
             counts[row] += 1;
