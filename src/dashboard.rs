@@ -2,7 +2,8 @@
 //! on a map, industries, years, top terms, and the sentences behind them.
 //! Every chart item sets the matching filter when clicked.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashSet;
 
 use jjj_core::aggregate::{aggregate, Edge, Level};
 use jjj_core::stats;
@@ -239,7 +240,7 @@ pub fn Dashboard() -> impl IntoView {
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
             return vec![];
         };
-        let mut count: HashMap<&str, u32> = HashMap::new();
+        let mut count: FxHashMap<&str, u32> = FxHashMap::default();
         for h in &r.0.docs {
             for m in &corp.docs[h.doc as usize].mentions {
                 if m.kind == jjj_core::model::MentionKind::Industry {
@@ -309,7 +310,7 @@ pub fn Dashboard() -> impl IntoView {
         let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
             return vec![];
         };
-        let mut places: HashSet<&str> = HashSet::new();
+        let mut places: FxHashSet<&str> = FxHashSet::default();
         for h in &r.0.docs {
             places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
         }

@@ -6,7 +6,8 @@
 //! (京津 → two flows, one number) are summed apart, in `shared_*`, so that
 //! adding up edges never counts one number twice.
 
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -101,8 +102,10 @@ pub fn aggregate(
     by_industry: bool,
 ) -> Vec<Edge> {
     // Per edge key: the edge, its documents, its (document, sentence) pairs.
-    type Acc = (Edge, HashSet<u32>, HashSet<(u32, u32)>);
-    let mut map: BTreeMap<(String, String, Option<String>), Acc> = BTreeMap::new();
+    // Keyed by borrowed ids (the gazetteer's or the flow's own), so that a
+    // flow costs no new string unless it starts an edge.
+    type Acc = (Edge, FxHashSet<u32>, FxHashSet<(u32, u32)>);
+    let mut map: BTreeMap<(&str, &str, Option<&str>), Acc> = BTreeMap::new();
     for r in flows {
         let Some(f) = docs
             .get(r.doc as usize)
@@ -110,22 +113,21 @@ pub fn aggregate(
         else {
             continue;
         };
-        let (from, to) = (level.lift(&f.from), level.lift(&f.to));
+        let (from, to) = (level.lift_str(&f.from), level.lift_str(&f.to));
         if from == to {
             continue;
         }
         let industry = if by_industry {
-            f.industry.clone()
+            f.industry.as_deref()
         } else {
             None
         };
-        let key = (from.clone(), to.clone(), industry.clone());
-        let e = map.entry(key).or_insert_with(|| {
+        let e = map.entry((from, to, industry)).or_insert_with(|| {
             (
                 Edge {
-                    from,
-                    to,
-                    industry,
+                    from: from.to_string(),
+                    to: to.to_string(),
+                    industry: industry.map(str::to_string),
                     sentences: 0,
                     documents: 0,
                     count: vec![],
@@ -134,8 +136,8 @@ pub fn aggregate(
                     shared_amount: vec![],
                     evidence: vec![],
                 },
-                HashSet::new(),
-                HashSet::new(),
+                FxHashSet::default(),
+                FxHashSet::default(),
             )
         });
         e.0.evidence.push(*r);
