@@ -194,7 +194,7 @@ struct FlowKey {
     industry: u16,
 }
 
-fn small(x: Option<u32>) -> u16 {
+fn small(x: Option<usize>) -> u16 {
     x.and_then(|x| u16::try_from(x).ok())
         .filter(|&x| x != NONE)
         .unwrap_or(NONE)
@@ -335,7 +335,7 @@ impl Index {
         let mut source_ids = rustc_hash::FxHashMap::default();
         let mut directions: Vec<(String, String)> = Vec::new();
         let mut direction_ids: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
-        let place = |id: &str| small(g.index_of(id).map(|i| i as u32));
+        let place = |id: &str| small(g.index_of(id));
         let mut index = Index::default();
         // Newest first: by the rank of each document's date among the
         // corpus's dates (0: none), ties by position.
@@ -361,8 +361,8 @@ impl Index {
             let mut regions: Vec<u16> = Vec::new();
             for r in &d.regions {
                 if let Some(i) = g.index_of(r) {
-                    regions.push(small(Some(i as u32)));
-                    regions.extend(g.ancestors(i).map(|a| small(Some(a as u32))));
+                    regions.push(small(Some(i)));
+                    regions.extend(g.ancestors(i).map(|a| small(Some(a))));
                 }
             }
             regions.retain(|&r| r != NONE);
@@ -372,7 +372,7 @@ impl Index {
             let mut industries: Vec<u16> = d
                 .industries
                 .iter()
-                .map(|i| small(tx.index_of(i).map(|i| i as u32)))
+                .map(|i| small(tx.index_of(i)))
                 .filter(|&i| i != NONE)
                 .collect();
             industries.sort_unstable();
@@ -401,17 +401,10 @@ impl Index {
                 }
             }
             index.flow_directions.push(dirs);
-            index.flows.push(d.flows.iter().map(|f| {
-                FlowKey {
-                    from: place(&f.from),
-                    to: place(&f.to),
-                    industry: small(
-                        f.industry
-                            .as_deref()
-                            .and_then(|x| tx.index_of(x))
-                            .map(|x| x as u32),
-                    ),
-                }
+            index.flows.push(d.flows.iter().map(|f| FlowKey {
+                from: place(&f.from),
+                to: place(&f.to),
+                industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
             }));
             index.year.push(
                 d.date
@@ -425,14 +418,15 @@ impl Index {
                     .map(|s| intern(&mut sources, &mut source_ids, s)),
             );
             index.figures.push(d.figures.len() as u32);
-            index.summary.push(d.is_summary());
+            let summary = d.is_summary();
+            index.summary.push(summary);
             if let Some(t) = d.title.as_deref() {
                 index.titles.push_str(&simplify(t));
             }
             index.titles.push('\n');
             index.title_at.push(index.titles.len());
             let key_terms: &[(String, u32)] = match terms.get(i) {
-                Some(t) if d.is_summary() => t,
+                Some(t) if summary => t,
                 _ => &[],
             };
             let mut ids = Vec::with_capacity(key_terms.len());
