@@ -188,11 +188,22 @@ pub fn Chart(
                             match c.set_option(&opt, &set.into()) {
                                 Ok(()) => {
                                     mark_once("jjj-first-chart");
-                                    // Drawn after a failure: show the box again,
-                                    // sized now (it may have been resized hidden).
+                                    // Drawn after a failure: show the box again, and
+                                    // size the chart once it is shown (the class goes
+                                    // when the signal's effects have run; a resize
+                                    // while hidden sizes it to nothing).
                                     if failed.try_get_untracked().flatten().is_some() {
                                         failed.try_set(None);
-                                        c.resize();
+                                        set_timeout(
+                                            move || {
+                                                instance.with_value(|c| {
+                                                    if let Some(c) = c {
+                                                        c.resize();
+                                                    }
+                                                })
+                                            },
+                                            std::time::Duration::ZERO,
+                                        );
                                     }
                                 }
                                 Err(e) => {
