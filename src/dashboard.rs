@@ -3,7 +3,6 @@
 //! Every chart item sets the matching filter when clicked.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashSet;
 
 use jjj_core::aggregate::{aggregate, Edge, Level};
 use jjj_core::stats;
@@ -21,14 +20,16 @@ use crate::state::Tab;
 const SANKEY_LINKS: usize = 30;
 const MAP_EDGES: usize = 200;
 
-/// The `n` strongest of `edges` by `weight` (ties keep their order).
-fn strongest(edges: &[Edge], weight: Weight, n: usize) -> Vec<Edge> {
-    if edges.len() <= n {
-        return edges.to_vec();
+/// The `n` strongest of the edges `which` (indices into `edges`) by
+/// `weight`, copied (ties keep their order; all of them, in order, when
+/// there are no more than `n`).
+fn strongest(edges: &[Edge], which: &[usize], weight: Weight, n: usize) -> Vec<Edge> {
+    let mut v: Vec<&Edge> = which.iter().map(|&i| &edges[i]).collect();
+    if v.len() > n {
+        v.sort_by(|a, b| weight.of(b).total_cmp(&weight.of(a)));
+        v.truncate(n);
     }
-    let mut v: Vec<&Edge> = edges.iter().collect();
-    v.sort_by(|a, b| weight.of(b).total_cmp(&weight.of(a)));
-    v.into_iter().take(n).cloned().collect()
+    v.into_iter().cloned().collect()
 }
 
 /// The line under a chart that draws only the strongest links.
@@ -187,14 +188,14 @@ pub fn Dashboard() -> impl IntoView {
         (plain, split)
     });
     // The links the Sankey can draw (a weight above 0) and the edges the map
-    // can (both ends on the map), of which the strongest are drawn.
+    // can (both ends on the map), as indices into the edges: the strongest
+    // of them are drawn (and only those copied).
     let sankey_links = Memo::new(move |_| {
         let w = weight.get();
         edges.with(|e| {
-            e.0.iter()
-                .filter(|x| w.of(x) > 0.0)
-                .cloned()
-                .collect::<Vec<_>>()
+            (0..e.0.len())
+                .filter(|&i| w.of(&e.0[i]) > 0.0)
+                .collect::<Vec<usize>>()
         })
     });
     let map_edges = Memo::new(move |_| {
@@ -204,19 +205,18 @@ pub fn Dashboard() -> impl IntoView {
                 .is_some_and(|p| p.lon.is_some() && p.lat.is_some())
         };
         edges.with(|e| {
-            e.0.iter()
-                .filter(|x| placed(&x.from) && placed(&x.to))
-                .cloned()
-                .collect::<Vec<_>>()
+            (0..e.0.len())
+                .filter(|&i| placed(&e.0[i].from) && placed(&e.0[i].to))
+                .collect::<Vec<usize>>()
         })
     });
     let sankey = Memo::new(move |_| {
         let w = weight.get();
-        let shown = sankey_links.with(|l| strongest(l, w, SANKEY_LINKS));
+        let shown = edges.with(|e| sankey_links.with(|l| strongest(&e.0, l, w, SANKEY_LINKS)));
         // Industry links only for the flows drawn, so that what leaves a
         // destination is what the drawn links bring to it.
         let split = by_industry.get().then(|| {
-            let pairs: HashSet<(&str, &str)> = shown
+            let pairs: FxHashSet<(&str, &str)> = shown
                 .iter()
                 .map(|e| (e.from.as_str(), e.to.as_str()))
                 .collect();
@@ -231,7 +231,7 @@ pub fn Dashboard() -> impl IntoView {
     });
     let map = Memo::new(move |_| {
         charts::flow_map(
-            &map_edges.with(|m| strongest(m, Weight::Sentences, MAP_EDGES)),
+            &edges.with(|e| map_edges.with(|m| strongest(&e.0, m, Weight::Sentences, MAP_EDGES))),
             lang.get(),
         )
     });
