@@ -13,8 +13,8 @@ use charming::series::{
     SankeyNode,
 };
 use charming::Chart;
-use jjj_core::aggregate::Edge;
-use jjj_core::places::gazetteer;
+use jjj_core::corpus::aggregate::Edge;
+use jjj_core::extract::places::gazetteer;
 use serde_json::{json, Value};
 
 use crate::i18n::{self, tr, Lang};

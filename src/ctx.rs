@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use jjj_core::corpus::query::{Index, Query, Results};
 use jjj_core::model::Chunk;
-use jjj_core::query::{Index, Query, Results};
 use jjj_core::Document;
 use leptos::prelude::*;
 
@@ -73,7 +73,7 @@ impl Corpus {
         if !self.docs.get(d)?.is_summary() {
             return None;
         }
-        jjj_core::chunks::chunk_of(&self.chunks, d)
+        jjj_core::corpus::chunks::chunk_of(&self.chunks, d)
     }
 
     pub fn by_id(&self, id: &str) -> Option<(usize, &Document)> {

@@ -4,8 +4,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use jjj_core::aggregate::{aggregate, Edge, Level};
-use jjj_core::stats;
+use jjj_core::corpus::aggregate::{aggregate, Edge, Level};
+use jjj_core::corpus::stats;
 use leptos::prelude::*;
 
 use crate::charts::{self, Built, Target, Weight};
@@ -199,7 +199,7 @@ pub fn Dashboard() -> impl IntoView {
         })
     });
     let map_edges = Memo::new(move |_| {
-        let g = jjj_core::places::gazetteer();
+        let g = jjj_core::extract::places::gazetteer();
         let placed = |id: &str| {
             g.get(id)
                 .is_some_and(|p| p.lon.is_some() && p.lat.is_some())

@@ -1,8 +1,8 @@
 //! The filters, with the number of articles each choice would give, and the
 //! active filters as chips that remove themselves.
 
-use jjj_core::places::gazetteer;
-use jjj_core::query::Query;
+use jjj_core::corpus::query::Query;
+use jjj_core::extract::places::gazetteer;
 use leptos::prelude::*;
 
 use crate::ctx::ctx;

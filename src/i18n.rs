@@ -3,9 +3,9 @@
 //! places, industries and kinds of flow come from the gazetteer and the
 //! taxonomy, which carry English labels.
 
-use jjj_core::industries::taxonomy;
+use jjj_core::extract::industries::taxonomy;
+use jjj_core::extract::places::gazetteer;
 use jjj_core::model::What;
-use jjj_core::places::gazetteer;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,7 +2,7 @@
 //! with its context in the script the article was written in, sortable by
 //! the words to the left or right; each line opens the article there.
 
-use jjj_core::kwic::{kwic, Sort};
+use jjj_core::corpus::kwic::{kwic, Sort};
 use jjj_core::Document;
 use leptos::prelude::*;
 

@@ -8,9 +8,9 @@
 //! Nothing from the corpus is ever rendered as HTML: every string becomes a
 //! text node.
 
-/// The heap grows in large steps (see `jjj_core::heap`).
+/// The heap grows in large steps (see `jjj_heap`).
 #[global_allocator]
-static ALLOC: jjj_core::heap::Growing = jjj_core::heap::Growing;
+static ALLOC: jjj_heap::Growing = jjj_heap::Growing;
 
 mod app;
 mod articles;

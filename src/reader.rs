@@ -5,7 +5,7 @@
 //! characters it is.
 
 use jjj_core::model::{Document, MentionKind, Span, Warning};
-use jjj_core::sentences;
+use jjj_core::text::sentences;
 use leptos::prelude::*;
 
 use crate::ctx::ctx;

@@ -4,9 +4,9 @@
 //! `#v=dashboard&region=河北省&y0=2017` (percent-encoded): the query's own
 //! parameters ([`Query::to_params`]) plus the view's.
 
-use jjj_core::aggregate::Level;
-use jjj_core::kwic::Sort;
-use jjj_core::query::Query;
+use jjj_core::corpus::aggregate::Level;
+use jjj_core::corpus::kwic::Sort;
+use jjj_core::corpus::query::Query;
 
 use crate::charts::Weight;
 

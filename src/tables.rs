@@ -2,7 +2,7 @@
 //! evidence and a link to the article), the evidence list of the dashboard,
 //! and the export buttons.
 
-use jjj_core::aggregate::FlowRef;
+use jjj_core::corpus::aggregate::FlowRef;
 use jjj_core::model::{Evidence, Figure, Flow};
 use jjj_core::Document;
 use leptos::prelude::*;
@@ -326,7 +326,7 @@ pub fn FlowsTable() -> impl IntoView {
         let docs = &corp.docs;
         let mut rows = flow_rows(docs, &r.0.flows);
         sort_rows(&mut rows, docs, FLOW_COLS, &c.route.get().sort, l);
-        let needle = jjj_core::normalize::simplify(narrow.get().trim());
+        let needle = jjj_core::text::normalize::simplify(narrow.get().trim());
         let mut total = 0usize;
         let views = rows.into_iter()
             .filter_map(|(d, i)| {
@@ -345,7 +345,7 @@ pub fn FlowsTable() -> impl IntoView {
                     f.firm.clone().unwrap_or_default(),
                     if f.plan { tr(l, "计划", "plan").to_string() } else { String::new() },
                 ];
-                if !needle.is_empty() && !jjj_core::normalize::simplify(&row_text(&cells)).contains(&needle) && !f.evidence.text.contains(&needle) {
+                if !needle.is_empty() && !jjj_core::text::normalize::simplify(&row_text(&cells)).contains(&needle) && !f.evidence.text.contains(&needle) {
                     return None;
                 }
                 total += 1;
@@ -422,7 +422,7 @@ pub fn FiguresTable() -> impl IntoView {
                 .map(|&(d, f)| (d as usize, f as usize))
                 .collect();
         sort_rows(&mut rows, docs, FIGURE_COLS, &c.route.get().sort, l);
-        let needle = jjj_core::normalize::simplify(narrow.get().trim());
+        let needle = jjj_core::text::normalize::simplify(narrow.get().trim());
         let mut total = 0usize;
         let views = rows.into_iter()
             .filter_map(|(d, i)| {
@@ -501,26 +501,26 @@ fn export(
     what: &str,
     json: bool,
     docs: &[Document],
-    r: &jjj_core::query::Results,
+    r: &jjj_core::corpus::query::Results,
     imported: &std::collections::HashSet<String>,
 ) -> (&'static str, &'static str, String) {
     match (what, json) {
         ("flows", false) => (
             "jjj-flows.csv",
             "text/csv;charset=utf-8",
-            jjj_core::export::flows_csv(docs, &r.flows),
+            jjj_core::corpus::export::flows_csv(docs, &r.flows),
         ),
         ("figures", false) => (
             "jjj-figures.csv",
             "text/csv;charset=utf-8",
-            jjj_core::export::figures_csv(docs, &r.figures),
+            jjj_core::corpus::export::figures_csv(docs, &r.figures),
         ),
         ("articles", false) => {
             let which: Vec<u32> = r.docs.iter().map(|h| h.doc).collect();
             (
                 "jjj-articles.csv",
                 "text/csv;charset=utf-8",
-                jjj_core::export::documents_csv(docs, &which),
+                jjj_core::corpus::export::documents_csv(docs, &which),
             )
         }
         ("flows", true) => {

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else { return };
-    let d = jjj_core::analyze::document_from_text(s);
+    let d = jjj_core::extract::analyze::document_from_text(s);
     let n = d.body_simplified.chars().count() as u32;
     assert_eq!(d.tokens.iter().map(|&l| u32::from(l)).sum::<u32>(), n);
     for m in &d.mentions {

@@ -204,7 +204,7 @@ fn write_bundle(out: &Path, docs: Vec<Document>, split: Option<usize>) -> Result
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".into());
-    let parts = jjj_core::chunks::split(&bundle, per_chunk, &stem)?;
+    let parts = jjj_core::corpus::chunks::split(&bundle, per_chunk, &stem)?;
     let base = out.parent().unwrap_or(Path::new(""));
     let folder = base.join(&stem);
     if folder.exists() {

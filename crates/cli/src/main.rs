@@ -20,9 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use jjj_core::aggregate::{aggregate, Level};
+use jjj_core::corpus::aggregate::{aggregate, Level};
+use jjj_core::corpus::query::{Index, Query};
 use jjj_core::model::Document;
-use jjj_core::query::{Index, Query};
 
 pub(crate) const USAGE: &str = "usage:
   jjj build-corpus DIR -o PATH [--strict] [--shard I/N] [--jobs N] [--split N]
@@ -144,7 +144,7 @@ impl Opts {
             flow_to: self.value("--to").map(str::to_string),
             ..Query::default()
         };
-        let g = jjj_core::places::gazetteer();
+        let g = jjj_core::extract::places::gazetteer();
         for (k, v) in [
             ("--region", &q.region),
             ("--from", &q.flow_from),
@@ -157,7 +157,10 @@ impl Opts {
             }
         }
         if let Some(i) = &q.industry {
-            if jjj_core::industries::taxonomy().resolve_term(i).is_none() {
+            if jjj_core::extract::industries::taxonomy()
+                .resolve_term(i)
+                .is_none()
+            {
                 bail!("--industry '{i}': not an industry of the taxonomy (e.g. 集成电路, 纺织服装, 一般制造业)");
             }
         }
@@ -233,7 +236,8 @@ pub(crate) fn read_bundle(p: &Path) -> Result<jjj_core::Bundle> {
         .iter()
         .map(|c| read(&base.join(&c.file)))
         .collect::<Result<Vec<_>>>()?;
-    jjj_core::chunks::join(&index, chunks).with_context(|| format!("cannot load {}", p.display()))
+    jjj_core::corpus::chunks::join(&index, chunks)
+        .with_context(|| format!("cannot load {}", p.display()))
 }
 
 /// Every file of `dir` but hidden ones: scraped pages come with any
@@ -299,7 +303,10 @@ fn flows(args: &[String]) -> Result<()> {
                     sums(&e.shared_count),
                     sums(&e.shared_amount),
                 ];
-                let line: Vec<String> = cells.iter().map(|c| jjj_core::export::cell(c)).collect();
+                let line: Vec<String> = cells
+                    .iter()
+                    .map(|c| jjj_core::corpus::export::cell(c))
+                    .collect();
                 out!("{}\r\n", line.join(","));
             }
         }
@@ -313,7 +320,7 @@ fn flows(args: &[String]) -> Result<()> {
             .collect();
         outln!("{}", serde_json::to_string_pretty(&list)?);
     } else {
-        out!("{}", jjj_core::export::flows_csv(&docs, &r.flows));
+        out!("{}", jjj_core::corpus::export::flows_csv(&docs, &r.flows));
     }
     Ok(())
 }
@@ -339,7 +346,10 @@ fn figures(args: &[String]) -> Result<()> {
             .collect();
         outln!("{}", serde_json::to_string_pretty(&list)?);
     } else {
-        out!("{}", jjj_core::export::figures_csv(&docs, &r.figures));
+        out!(
+            "{}",
+            jjj_core::corpus::export::figures_csv(&docs, &r.figures)
+        );
     }
     Ok(())
 }
@@ -435,13 +445,13 @@ fn kwic(args: &[String]) -> Result<()> {
         .get(1)
         .context(format!("kwic needs a term\n{USAGE}"))?;
     let sort = match o.value("--sort") {
-        None => jjj_core::kwic::Sort::Position,
-        Some(s) => jjj_core::kwic::Sort::parse(s)
+        None => jjj_core::corpus::kwic::Sort::Position,
+        Some(s) => jjj_core::corpus::kwic::Sort::parse(s)
             .with_context(|| format!("--sort '{s}': expected position, left or right"))?,
     };
     let r = Index::new(&docs).search(&docs, &o.query()?);
     let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
-    let lines = jjj_core::kwic::kwic(
+    let lines = jjj_core::corpus::kwic::kwic(
         &docs,
         &which,
         term,
@@ -477,8 +487,8 @@ fn terms(args: &[String]) -> Result<()> {
     let limit = number(&o, "--limit", 50)?;
     let json = o.flag("--json");
     if let Some(node) = o.value("--collocates") {
-        let node = jjj_core::normalize::simplify(node);
-        let v = jjj_core::stats::collocates(&docs, &which, &node, 5, limit);
+        let node = jjj_core::text::normalize::simplify(node);
+        let v = jjj_core::corpus::stats::collocates(&docs, &which, &node, 5, limit);
         if json {
             outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {
@@ -487,7 +497,7 @@ fn terms(args: &[String]) -> Result<()> {
             }
         }
     } else if o.flag("--keyness") {
-        let v = jjj_core::stats::keyness(&docs, &which, 2, limit);
+        let v = jjj_core::corpus::stats::keyness(&docs, &which, 2, limit);
         if json {
             outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {
@@ -496,7 +506,7 @@ fn terms(args: &[String]) -> Result<()> {
             }
         }
     } else {
-        let v = jjj_core::stats::term_counts(&docs, &which, limit);
+        let v = jjj_core::corpus::stats::term_counts(&docs, &which, limit);
         if json {
             outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {

@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
-use jjj_core::industries::taxonomy;
-use jjj_core::places::{gazetteer, PlaceKind};
+use jjj_core::extract::industries::taxonomy;
+use jjj_core::extract::places::{gazetteer, PlaceKind};
 
 use crate::USAGE;
 

@@ -107,10 +107,10 @@ fn peers(path: &std::path::Path) {
                 .iter()
                 .map(|c| read(&base.join(&c.file)))
                 .collect();
-            jjj_core::chunks::join(&index, chunks).expect("chunks")
+            jjj_core::corpus::chunks::join(&index, chunks).expect("chunks")
         }
     };
-    let g = jjj_core::places::gazetteer();
+    let g = jjj_core::extract::places::gazetteer();
     let up = |id: &str| -> Vec<String> {
         match g.index_of(id) {
             Some(i) => std::iter::once(i)
@@ -120,11 +120,11 @@ fn peers(path: &std::path::Path) {
             None => Vec::new(),
         }
     };
-    let province = |x: &str| jjj_core::aggregate::Level::Province.lift(x);
+    let province = |x: &str| jjj_core::corpus::aggregate::Level::Province.lift(x);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for d in &whole.documents {
         let text = &d.body_simplified;
-        let words: Vec<&str> = jjj_core::tokens::from_lens(text, &d.tokens)
+        let words: Vec<&str> = jjj_core::text::tokens::from_lens(text, &d.tokens)
             .iter()
             .map(|t| t.text(text))
             .filter(|w| !w.trim().is_empty())

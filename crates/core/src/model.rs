@@ -6,7 +6,7 @@
 //! these types must bump [`BUNDLE_VERSION`]; an old app then refuses a new
 //! bundle with a clear message instead of misreading it.
 //!
-//! A large corpus is split (see [`crate::chunks`]): the file the app loads
+//! A large corpus is split (see [`crate::corpus::chunks`]): the file the app loads
 //! first is a bundle whose [`Bundle::parts`] is set and whose documents are
 //! *summaries* (no text, tokens or position maps; see
 //! [`Document::is_summary`]); the whole documents are in chunk files beside
@@ -40,7 +40,7 @@ pub struct Parts {
     /// In document order; together they cover every document once.
     pub chunks: Vec<Chunk>,
     /// Per document (same order as `documents`): its most frequent terms
-    /// (see [`crate::stats::is_term`]) with their counts, most frequent first.
+    /// (see [`crate::corpus::stats::is_term`]) with their counts, most frequent first.
     pub terms: Vec<Vec<(String, u32)>>,
 }
 
@@ -468,6 +468,15 @@ fn check_numbers(d: &Document) -> Result<(), String> {
         ))
     } else {
         Ok(())
+    }
+}
+
+/// Collects documents into a bundle stamped with this pipeline's version.
+pub fn build_bundle(documents: Vec<Document>) -> Bundle {
+    Bundle {
+        pipeline: format!("jjj-core {}", env!("CARGO_PKG_VERSION")),
+        documents,
+        parts: None,
     }
 }
 

@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 
-use jjj_core::analyze::document_from_text;
-use jjj_core::industries::taxonomy;
+use jjj_core::extract::analyze::document_from_text;
+use jjj_core::extract::industries::taxonomy;
+use jjj_core::extract::places::gazetteer;
 use jjj_core::model::{Document, MentionKind};
-use jjj_core::places::gazetteer;
 use serde_json::Value;
 
 #[derive(Default, Clone, Copy)]

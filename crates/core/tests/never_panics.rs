@@ -1,8 +1,8 @@
 //! Every stage that takes text takes any text: no panic, and offsets that
 //! stay on character boundaries.
 
-use jjj_core::normalize::normalize;
 use jjj_core::process_page;
+use jjj_core::text::normalize::normalize;
 use proptest::prelude::*;
 
 fn pagey() -> impl Strategy<Value = String> {
@@ -176,7 +176,7 @@ proptest! {
     /// Segmentation, places, industries, figures and flows together.
     #[test]
     fn analysis_never_panics_and_its_spans_stay_inside_the_text(s in newsy()) {
-        let d = jjj_core::analyze::document_from_text(&s);
+        let d = jjj_core::extract::analyze::document_from_text(&s);
         let n = d.body_simplified.chars().count() as u32;
         let o = d.body.chars().count() as u32;
         let covered: u32 = d.tokens.iter().map(|&l| u32::from(l)).sum();
@@ -197,33 +197,33 @@ proptest! {
 
     #[test]
     fn analysis_never_panics_on_arbitrary_unicode(s in "\\PC{0,200}") {
-        let _ = jjj_core::analyze::document_from_text(&s);
+        let _ = jjj_core::extract::analyze::document_from_text(&s);
     }
 
     #[test]
     fn queries_concordances_and_statistics_never_panic(s in newsy(), q in "\\PC{0,12}", params in "\\PC{0,40}") {
-        let docs = vec![jjj_core::analyze::document_from_text(&s)];
-        let ix = jjj_core::query::Index::new(&docs);
-        let mut query = jjj_core::query::Query::from_params(&params);
+        let docs = vec![jjj_core::extract::analyze::document_from_text(&s)];
+        let ix = jjj_core::corpus::query::Index::new(&docs);
+        let mut query = jjj_core::corpus::query::Query::from_params(&params);
         query.text = q.clone();
         let r = ix.search(&docs, &query);
         let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
-        for sort in [jjj_core::kwic::Sort::Position, jjj_core::kwic::Sort::Left, jjj_core::kwic::Sort::Right] {
-            let _ = jjj_core::kwic::kwic(&docs, &which, &q, 10, sort, 50);
+        for sort in [jjj_core::corpus::kwic::Sort::Position, jjj_core::corpus::kwic::Sort::Left, jjj_core::corpus::kwic::Sort::Right] {
+            let _ = jjj_core::corpus::kwic::kwic(&docs, &which, &q, 10, sort, 50);
         }
-        let _ = jjj_core::stats::collocates(&docs, &which, &q, 3, 10);
-        let _ = jjj_core::stats::keyness(&docs, &which, 1, 10);
-        let _ = jjj_core::aggregate::aggregate(&docs, &r.flows, jjj_core::aggregate::Level::City, true);
-        let _ = jjj_core::export::flows_csv(&docs, &r.flows);
-        let _ = jjj_core::export::figures_csv(&docs, &r.figures);
+        let _ = jjj_core::corpus::stats::collocates(&docs, &which, &q, 3, 10);
+        let _ = jjj_core::corpus::stats::keyness(&docs, &which, 1, 10);
+        let _ = jjj_core::corpus::aggregate::aggregate(&docs, &r.flows, jjj_core::corpus::aggregate::Level::City, true);
+        let _ = jjj_core::corpus::export::flows_csv(&docs, &r.flows);
+        let _ = jjj_core::corpus::export::figures_csv(&docs, &r.figures);
         // A query string survives a round trip.
         let p = query.to_params();
-        prop_assert_eq!(jjj_core::query::Query::from_params(&p).to_params(), p);
+        prop_assert_eq!(jjj_core::corpus::query::Query::from_params(&p).to_params(), p);
     }
 
     #[test]
     fn stored_token_lengths_of_any_shape_rebuild_safely(s in "\\PC{0,60}", lens in prop::collection::vec(any::<u16>(), 0..40)) {
-        let toks = jjj_core::tokens::from_lens(&s, &lens);
+        let toks = jjj_core::text::tokens::from_lens(&s, &lens);
         let mut pos = 0;
         for t in &toks {
             prop_assert_eq!(t.start, pos);
@@ -239,14 +239,14 @@ proptest! {
     fn data_file_parsers_never_panic(s in "\\PC{0,300}", tabs in prop::collection::vec("[^\t\n]{0,6}", 0..12)) {
         let line = tabs.join("\t");
         for text in [s.clone(), format!("{line}\n{s}"), format!("id\tname\tname_en\tkind\tparent\tlon\tlat\taliases\tmembers\n{line}")] {
-            let _ = jjj_core::places::Gazetteer::parse(&text);
-            let _ = jjj_core::industries::Taxonomy::parse(&text);
+            let _ = jjj_core::extract::places::Gazetteer::parse(&text);
+            let _ = jjj_core::extract::industries::Taxonomy::parse(&text);
         }
     }
 
     #[test]
     fn sentences_numbers_and_cells_never_panic(s in newsy()) {
-        let sents = jjj_core::sentences::split(&s);
+        let sents = jjj_core::text::sentences::split(&s);
         let n = s.chars().count() as u32;
         for w in sents.windows(2) {
             prop_assert!(w[0].end <= w[1].start);
@@ -256,11 +256,11 @@ proptest! {
         }
         let chars: Vec<char> = s.chars().collect();
         for i in 0..chars.len() {
-            if let Some(num) = jjj_core::numbers::parse_at(&chars, i) {
+            if let Some(num) = jjj_core::text::numbers::parse_at(&chars, i) {
                 prop_assert!(num.len >= 1 && i + num.len <= chars.len());
             }
         }
-        let c = jjj_core::export::cell(&s);
+        let c = jjj_core::corpus::export::cell(&s);
         prop_assert!(!c.starts_with(['=', '+', '-', '@']));
     }
 }
@@ -304,7 +304,7 @@ proptest! {
     /// simplified text lies on the same words in the text as written.
     #[test]
     fn findings_map_back_to_the_same_words_in_both_scripts(s in two_scripts()) {
-        let d = jjj_core::analyze::document_from_text(&s);
+        let d = jjj_core::extract::analyze::document_from_text(&s);
         let slice = |t: &str, a: u32, b: u32| -> String {
             t.chars().skip(a as usize).take(b.saturating_sub(a) as usize).collect()
         };
@@ -316,7 +316,7 @@ proptest! {
             let o = d.offsets.span_to_original(sp);
             prop_assert!(o.start <= o.end && o.end as usize <= d.body.chars().count());
             let orig = slice(&d.body, o.start, o.end);
-            let back = jjj_core::normalize::simplify(&orig);
+            let back = jjj_core::text::normalize::simplify(&orig);
             prop_assert!(back.contains(&simp), "{simp:?} came from {orig:?} ({back:?})");
         }
     }
@@ -332,7 +332,9 @@ fn a_bundle_carrying_a_non_finite_figure_is_refused() {
     // (Its version byte and the bundle layout follow BUNDLE_VERSION 4.)
     let err = jjj_core::decode_bundle(crash).unwrap_err().to_string();
     assert!(err.contains("not a finite number"), "{err}");
-    let mut d = jjj_core::analyze::document_from_text("河北沧州承接北京企业120家，总投资300亿元。");
+    let mut d = jjj_core::extract::analyze::document_from_text(
+        "河北沧州承接北京企业120家，总投资300亿元。",
+    );
     assert!(!d.figures.is_empty());
     let good = jjj_core::encode_bundle(&jjj_core::build_bundle(vec![d.clone()])).unwrap();
     assert!(jjj_core::decode_bundle(&good).is_ok());

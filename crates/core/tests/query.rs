@@ -1,11 +1,11 @@
 //! The query API, flow edges, concordance and term statistics on a small
 //! corpus written here, whose expected answers follow from reading it.
 
-use jjj_core::aggregate::{aggregate, all_flows, Level};
-use jjj_core::analyze::document_from_text;
+use jjj_core::corpus::aggregate::{aggregate, all_flows, Level};
+use jjj_core::corpus::query::{Index, Query};
+use jjj_core::corpus::stats;
+use jjj_core::extract::analyze::document_from_text;
 use jjj_core::model::Document;
-use jjj_core::query::{Index, Query};
-use jjj_core::stats;
 
 fn doc(text: &str, date: &str, source: &str) -> Document {
     let mut d = document_from_text(text);
@@ -43,7 +43,7 @@ fn corpus() -> Vec<Document> {
     ]
 }
 
-fn ids(r: &jjj_core::query::Results) -> Vec<u32> {
+fn ids(r: &jjj_core::corpus::query::Results) -> Vec<u32> {
     let mut v: Vec<u32> = r.docs.iter().map(|h| h.doc).collect();
     v.sort();
     v

@@ -1,7 +1,7 @@
 //! One test per trap the analysis must not fall into, each on a page
 //! written here. The expected answers come from reading the sentence.
 
-use jjj_core::analyze::document_from_text;
+use jjj_core::extract::analyze::document_from_text;
 use jjj_core::model::{Document, MentionKind};
 
 fn pairs(d: &Document) -> Vec<(String, String)> {
@@ -156,7 +156,7 @@ fn evidence_spans_point_at_their_sentence_in_both_scripts() {
 #[test]
 fn tokens_map_onto_the_same_words_in_the_original_script() {
     let d = document_from_text("北京亦莊主動融入京津冀協同發展，點比特資訊。");
-    let toks = jjj_core::tokens::from_lens(&d.body_simplified, &d.tokens);
+    let toks = jjj_core::text::tokens::from_lens(&d.body_simplified, &d.tokens);
     let word = |sp: jjj_core::model::Span| -> String {
         d.body
             .chars()

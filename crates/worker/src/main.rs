@@ -11,9 +11,9 @@
 
 use js_sys::{Object, Reflect, Uint8Array};
 
-/// The heap grows in large steps (see `jjj_core::heap`).
+/// The heap grows in large steps (see `jjj_heap`).
 #[global_allocator]
-static ALLOC: jjj_core::heap::Growing = jjj_core::heap::Growing;
+static ALLOC: jjj_heap::Growing = jjj_heap::Growing;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -32,7 +32,7 @@ fn main() {
     on_message.forget();
     // Load the dictionary now, so the first import does not wait for it.
     let started = now(&scope);
-    jjj_core::segment::warm_up();
+    jjj_core::extract::segment::warm_up();
     let ready = object(&[
         ("type", JsValue::from_str("ready")),
         ("ms", JsValue::from_f64(now(&scope) - started)),

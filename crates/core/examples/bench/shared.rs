@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use jjj_core::query::{Index, Query};
+use jjj_core::corpus::query::{Index, Query};
 use jjj_core::{decode_bundle, Document};
 
 static PLAIN: OnceLock<jieba_rs::Jieba> = OnceLock::new();
@@ -26,11 +26,11 @@ pub fn plain_cut(text: &str) -> Vec<&str> {
 
 /// Our segmenter (jieba-rs with the domain words and names, see `segment.rs`).
 pub fn ours_init() {
-    jjj_core::segment::warm_up();
+    jjj_core::extract::segment::warm_up();
 }
 
 pub fn ours_count(text: &str) -> usize {
-    jjj_core::segment::segment(text).len()
+    jjj_core::extract::segment::segment(text).len()
 }
 
 pub struct Loaded {

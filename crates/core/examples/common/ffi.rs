@@ -1,10 +1,10 @@
 //! The plain C interface both WebAssembly probes share (`wasm_probe.rs`,
 //! `bench_probe.rs`): JavaScript asks for a buffer, writes its bytes, and
 //! gets results back as `ptr << 32 | len`, freeing both when done. Their
-//! heap grows like the app's (`jjj_core::heap`).
+//! heap grows like the app's (`jjj_heap`).
 
 #[global_allocator]
-static ALLOC: jjj_core::heap::Growing = jjj_core::heap::Growing;
+static ALLOC: jjj_heap::Growing = jjj_heap::Growing;
 
 #[no_mangle]
 pub extern "C" fn probe_alloc(len: usize) -> *mut u8 {

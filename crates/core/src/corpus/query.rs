@@ -13,8 +13,8 @@
 //! another value would give.
 //!
 //! ```
-//! use jjj_core::query::{Index, Query};
-//! let docs = vec![jjj_core::analyze::document_from_text("北京威克多制衣中心整体搬迁至河北。")];
+//! use jjj_core::corpus::query::{Index, Query};
+//! let docs = vec![jjj_core::extract::analyze::document_from_text("北京威克多制衣中心整体搬迁至河北。")];
 //! let index = Index::new(&docs);
 //! let q = Query { text: "搬遷".into(), region: Some("河北省".into()), ..Query::default() };
 //! let r = index.search(&docs, &q);
@@ -26,12 +26,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use crate::aggregate::{FlowRef, Level};
-use crate::industries::taxonomy;
+use crate::corpus::aggregate::{FlowRef, Level};
+use crate::extract::industries::taxonomy;
+use crate::extract::places::gazetteer;
 use crate::model::Document;
-use crate::normalize::simplify;
-use crate::places::gazetteer;
-use crate::tokens::from_lens;
+use crate::text::normalize::simplify;
+use crate::text::tokens::from_lens;
 
 /// What a person asks for. Every field is optional; the default query
 /// matches everything.
@@ -768,7 +768,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, t)| {
-                let mut d = crate::analyze::document_from_text("正文");
+                let mut d = crate::extract::analyze::document_from_text("正文");
                 d.title = Some(t.to_string());
                 d.date = Some(format!("2020-01-{:02}", 1 + (k * 3) % 7));
                 d

@@ -3,7 +3,7 @@
 //! conversion (`,,` `,、`), invisible format characters, ragged whitespace.
 //!
 //! Anything uncertain (mojibake, `?` for a character) is left alone here and
-//! reported by [`crate::damage`].
+//! reported by [`crate::page::damage`].
 
 /// Applies every certain repair; lines are trimmed and blank lines dropped.
 pub fn repair(text: &str) -> String {
@@ -191,7 +191,10 @@ pub fn remove_pinyin_annotations(s: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if (c == '(' || c == '（') && i > 0 && (is_han(chars[i - 1]) || chars[i - 1] == '?') {
+        if (c == '(' || c == '（')
+            && i > 0
+            && (crate::text::chars::is_han(chars[i - 1]) || chars[i - 1] == '?')
+        {
             let close = if c == '(' { ')' } else { '）' };
             let mut j = i + 1;
             while j < chars.len() && j - i <= 7 && is_pinyin_letter(chars[j]) {
@@ -236,12 +239,6 @@ pub fn remove_pinyin_annotations(s: &str) -> String {
         i += 1;
     }
     out
-}
-
-/// CJK unified ideographs (all blocks in common use).
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2EBEF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{30000}'..='\u{3134F}')
 }
 
 #[cfg(test)]

@@ -69,7 +69,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     for enc in candidates {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count() as i64;
-        let han = text.chars().filter(|&c| crate::repair::is_han(c)).count() as i64;
+        let han = text
+            .chars()
+            .filter(|&c| crate::text::chars::is_han(c))
+            .count() as i64;
         let score = 2 * han - 3 * bad;
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((enc, score));

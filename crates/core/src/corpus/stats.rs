@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Document;
-use crate::tokens::from_lens;
+use crate::text::tokens::from_lens;
 
-pub const STOPWORDS_TXT: &str = include_str!("../../../assets/stopwords.txt");
+pub const STOPWORDS_TXT: &str = include_str!("../../../../assets/stopwords.txt");
 
 static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     STOPWORDS_TXT

@@ -7,10 +7,10 @@
 //! between paragraphs belong to it and a footer line (责任编辑, 上一篇, 版权…)
 //! ends it.
 
-use crate::meta::{self, Labels};
 use crate::model::{Warning, WarningKind};
-use crate::normalize::normalize;
-use crate::repair::is_han;
+use crate::page::meta::{self, Labels};
+use crate::text::chars::is_han;
+use crate::text::normalize::normalize;
 
 /// What one line of a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

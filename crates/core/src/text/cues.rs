@@ -1,7 +1,7 @@
 //! Small cues of the language that several rules read: a word at a char
 //! position, the token at a position, 将 as "will".
 
-use crate::tokens::Token;
+use crate::text::tokens::Token;
 
 pub fn starts_with_at(chars: &[char], at: usize, w: &str) -> bool {
     w.chars()

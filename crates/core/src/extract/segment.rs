@@ -8,7 +8,7 @@
 //!
 //! ```
 //! let text = "北京经济技术开发区主动融入京津冀协同发展";
-//! let words: Vec<&str> = jjj_core::segment::segment(text).iter().map(|t| t.text(text)).collect();
+//! let words: Vec<&str> = jjj_core::extract::segment::segment(text).iter().map(|t| t.text(text)).collect();
 //! assert_eq!(words, ["北京经济技术开发区", "主动", "融入", "京津冀", "协同发展"]);
 //! ```
 
@@ -17,12 +17,12 @@ use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
-use crate::industries::taxonomy;
-use crate::places::gazetteer;
-use crate::tokens::Token;
+use crate::extract::industries::taxonomy;
+use crate::extract::places::gazetteer;
+use crate::text::tokens::Token;
 
-pub const DOMAIN_DICT: &str = include_str!("../../../assets/domain_dict.txt");
-pub const PLACE_BLOCKERS: &str = include_str!("../../../assets/place_blockers.txt");
+pub const DOMAIN_DICT: &str = include_str!("../../../../assets/domain_dict.txt");
+pub const PLACE_BLOCKERS: &str = include_str!("../../../../assets/place_blockers.txt");
 
 /// Frequency given to gazetteer and taxonomy forms the dictionaries lack,
 /// and the floor for those they have: high enough that a place name is one
@@ -65,7 +65,7 @@ fn build() -> Segmenter {
         }
     }
     // 我省, 区内, 京企…: the other words the gazetteer reads.
-    for form in crate::places::reference_forms() {
+    for form in crate::extract::places::reference_forms() {
         add_name(&mut s, form, "ns");
     }
     for form in taxonomy().surface_forms() {

@@ -4,7 +4,7 @@
 //!
 //! Everything here reads the *simplified* form of a line.
 
-use crate::repair::is_han;
+use crate::text::chars::is_han;
 
 /// A calendar date found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]

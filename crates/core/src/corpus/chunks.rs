@@ -10,9 +10,9 @@
 //! whole documents, fetched when the reader or the concordance needs it.
 //! Everything is a static file, so the corpus can be published anywhere.
 
+use crate::corpus::stats;
 use crate::error::Error;
 use crate::model::{Bundle, Chunk, Document, MentionKind, OffsetMap, Parts};
-use crate::stats;
 
 /// How many of a document's terms its summary keeps.
 pub const TERMS_PER_DOCUMENT: usize = 24;
@@ -179,8 +179,8 @@ pub fn join(index: &Bundle, chunks: Vec<Bundle>) -> Result<Bundle, Error> {
 #[cfg(all(test, feature = "segment"))]
 mod tests {
     use super::*;
-    use crate::analyze::document_from_text;
     use crate::decode_bundle;
+    use crate::extract::analyze::document_from_text;
 
     fn corpus() -> Bundle {
         let texts = [
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn the_index_of_a_split_corpus_filters_like_the_whole_corpus() {
-        use crate::query::{Index, Query};
+        use crate::corpus::query::{Index, Query};
         let whole = corpus();
         let index = decode_bundle(&split(&whole, 2, "c").unwrap().index).unwrap();
         let terms = &index.parts.as_ref().unwrap().terms;

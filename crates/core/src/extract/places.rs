@@ -7,16 +7,17 @@
 //! A place that begins an organisation's or outlet's name (北京青年报,
 //! 天津大学, 北京金太阳药芯焊丝有限公司) is not a location.
 
+use crate::text::tsv;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::error::Error;
-use crate::lexicon::Lexicon;
-use crate::sentences::Sentence;
-use crate::tokens::Token;
+use crate::text::lexicon::Lexicon;
+use crate::text::sentences::Sentence;
+use crate::text::tokens::Token;
 
 /// The gazetteer as shipped.
-pub const PLACES_TSV: &str = include_str!("../../../assets/places.tsv");
+pub const PLACES_TSV: &str = include_str!("../../../../assets/places.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PlaceKind {
@@ -144,32 +145,9 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 impl Gazetteer {
     /// Parses the TSV format of `assets/places.tsv` (see `assets/places.md`).
-    pub fn parse(tsv: &str) -> Result<Gazetteer, Error> {
-        let bad = |line: usize, reason: String| Error::Data {
-            file: "places.tsv",
-            line,
-            reason,
-        };
-        let mut rows = Vec::new();
-        let mut header_seen = false;
-        for (n, line) in tsv.lines().enumerate() {
-            let n = n + 1;
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if !header_seen {
-                header_seen = true;
-                if f.first() == Some(&"id") {
-                    continue;
-                }
-            }
-            if f.len() != 9 {
-                return Err(bad(n, format!("{} fields, expected 9", f.len())));
-            }
-            rows.push((n, f));
-        }
+    pub fn parse(table: &str) -> Result<Gazetteer, Error> {
+        let bad = |line: usize, reason: String| tsv::bad("places.tsv", line, reason);
+        let rows = tsv::rows("places.tsv", table, 9)?;
         let mut g = Gazetteer::default();
         for (n, f) in &rows {
             let id = f[0].trim();
@@ -596,8 +574,8 @@ fn join_zone_suffixes<'l>(
     g: &'l Gazetteer,
     text: &str,
     tokens: &[Token],
-    raw: Vec<crate::lexicon::Hit<'l, Target>>,
-) -> Vec<crate::lexicon::Hit<'l, Target>> {
+    raw: Vec<crate::text::lexicon::Hit<'l, Target>>,
+) -> Vec<crate::text::lexicon::Hit<'l, Target>> {
     let mut out = Vec::with_capacity(raw.len());
     for mut h in raw {
         if let (Target::Places(v), Some(next)) = (h.value, tokens.get(h.tok_end)) {

@@ -6,10 +6,10 @@
 //! cell that a spreadsheet would run as a formula (starting with = + - @,
 //! a tab or a carriage return) is written with a leading apostrophe.
 
-use crate::aggregate::FlowRef;
-use crate::industries::taxonomy;
+use crate::corpus::aggregate::FlowRef;
+use crate::extract::industries::taxonomy;
+use crate::extract::places::gazetteer;
 use crate::model::Document;
-use crate::places::gazetteer;
 
 /// One CSV cell, quoted when needed and defused when it looks like a formula.
 pub fn cell(s: &str) -> String {

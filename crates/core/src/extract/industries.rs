@@ -5,13 +5,14 @@
 //! terms that name it. Terms match whole words of the segmented text; a
 //! word made of a term and a generic ending (制衣厂, 医药类) also counts.
 
+use crate::text::tsv;
 use std::sync::LazyLock;
 
 use crate::error::Error;
-use crate::lexicon::Lexicon;
-use crate::tokens::Token;
+use crate::text::lexicon::Lexicon;
+use crate::text::tokens::Token;
 
-pub const INDUSTRIES_TSV: &str = include_str!("../../../assets/industries.tsv");
+pub const INDUSTRIES_TSV: &str = include_str!("../../../../assets/industries.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
@@ -71,30 +72,10 @@ const ENDINGS: &[&str] = &[
 ];
 
 impl Taxonomy {
-    pub fn parse(tsv: &str) -> Result<Taxonomy, Error> {
-        let bad = |line: usize, reason: String| Error::Data {
-            file: "industries.tsv",
-            line,
-            reason,
-        };
+    pub fn parse(table: &str) -> Result<Taxonomy, Error> {
+        let bad = |line: usize, reason: String| tsv::bad("industries.tsv", line, reason);
         let mut t = Taxonomy::default();
-        let mut header_seen = false;
-        for (n, line) in tsv.lines().enumerate() {
-            let n = n + 1;
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            if !header_seen {
-                header_seen = true;
-                if f.first() == Some(&"id") {
-                    continue;
-                }
-            }
-            if f.len() != 4 {
-                return Err(bad(n, format!("{} fields, expected 4", f.len())));
-            }
+        for (n, f) in tsv::rows("industries.tsv", table, 4)? {
             let id = f[0].trim();
             if id.is_empty() {
                 return Err(bad(n, "empty id".into()));
@@ -216,7 +197,7 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<IndustryHit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::from_lens;
+    use crate::text::tokens::from_lens;
 
     const TSV: &str = "id\tname_en\tgroup\tterms\n\
         纺织服装\tTextiles & garments\trelocated\t服装|制衣\n\

@@ -3,14 +3,14 @@
 
 use std::collections::HashMap;
 
-use crate::figures;
-use crate::flows;
-use crate::industries::{self, taxonomy};
+use crate::extract::figures;
+use crate::extract::flows;
+use crate::extract::industries::{self, taxonomy};
+use crate::extract::places::{self, gazetteer, PlaceKind, Role};
+use crate::extract::segment;
 use crate::model::{Document, Mention, MentionKind, Span};
-use crate::places::{self, gazetteer, PlaceKind, Role};
-use crate::segment;
-use crate::sentences;
-use crate::tokens::{self, CharIndex};
+use crate::text::sentences;
+use crate::text::tokens::{self, CharIndex};
 
 /// Longest stretch of a body that is analysed (about six megabytes).
 pub const MAX_ANALYSED_CHARS: usize = 2_000_000;
@@ -113,7 +113,7 @@ pub fn analyze(doc: &mut Document) {
                     // is itself a name of the place (沧州), or the place is a
                     // zone named after its city (衡水高新区).
                     let place = &g.places[p];
-                    let forms = |q: &crate::places::Place| -> Vec<String> {
+                    let forms = |q: &crate::extract::places::Place| -> Vec<String> {
                         std::iter::once(q.id.clone())
                             .chain(std::iter::once(q.name.clone()))
                             .chain(q.aliases.iter().cloned())
@@ -221,7 +221,7 @@ fn ranked(m: HashMap<String, (u32, u32)>) -> Vec<String> {
 /// A document whose body is `text` as given (no page cleaning), analysed:
 /// for pasted snippets, tests and the CLI's `analyze` of plain sentences.
 pub fn document_from_text(text: &str) -> Document {
-    let normalized = crate::normalize::normalize(text);
+    let normalized = crate::text::normalize::normalize(text);
     let mut doc = Document {
         id: crate::stable_id(text.as_bytes()),
         origin: None,
@@ -230,7 +230,7 @@ pub fn document_from_text(text: &str) -> Document {
         source: None,
         author: None,
         editor: None,
-        script: crate::normalize::detect_script(text),
+        script: crate::text::normalize::detect_script(text),
         encoding: "UTF-8".into(),
         body: text.to_string(),
         body_simplified: normalized.text,

@@ -16,13 +16,14 @@
 //! supplier relations (no moving verb). 京津 as an origin is two flows that
 //! share the sentence's quantities (`shared`).
 
-use crate::cues::{future_jiang, starts_with_at, token_at};
-use crate::figures::{COUNT_UNITS, MONEY_UNITS};
-use crate::industries::{taxonomy, IndustryHit};
+use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
+use crate::extract::industries::{taxonomy, IndustryHit};
+use crate::extract::places::{ends_name, gazetteer, PlaceHit, Role};
 use crate::model::{Evidence, Figure, Flow, Quantity, Span, What};
-use crate::places::{ends_name, gazetteer, PlaceHit, Role};
-use crate::sentences::Sentence;
-use crate::tokens::{CharIndex, Token};
+use crate::text::chars::is_clause_break;
+use crate::text::cues::{future_jiang, starts_with_at, token_at};
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{CharIndex, Token};
 
 /// Verbs whose destination follows them (longest first where they overlap).
 const TO_VERBS: &[&str] = &[
@@ -267,13 +268,6 @@ fn text_of(chars: &[char], a: u32, b: u32) -> String {
     chars[a as usize..(b as usize).min(chars.len())]
         .iter()
         .collect()
-}
-
-fn is_clause_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？' | '!' | '?'
-    )
 }
 
 /// Finds the flows of a document.

@@ -10,8 +10,8 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, Span};
-use crate::normalize::simplify;
-use crate::tokens::{from_lens, CharIndex};
+use crate::text::normalize::simplify;
+use crate::text::tokens::{from_lens, CharIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -155,7 +155,7 @@ pub fn kwic(
 #[cfg(all(test, feature = "segment"))]
 mod tests {
     use super::*;
-    use crate::analyze::document_from_text;
+    use crate::extract::analyze::document_from_text;
 
     #[test]
     fn lines_sort_by_the_words_beside_the_hit_in_both_scripts() {

@@ -1,6 +1,6 @@
 //! Tokens: the words of a text, with char and byte offsets.
 //!
-//! The segmenter ([`crate::segment`], behind the `segment` feature) produces
+//! The segmenter ([`crate::extract::segment`], behind the `segment` feature) produces
 //! them with part-of-speech tags; a document stores only their char lengths
 //! ([`crate::model::Document::tokens`]), from which [`from_lens`] rebuilds
 //! them where no segmenter is loaded (the app's main thread).

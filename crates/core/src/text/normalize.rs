@@ -14,7 +14,7 @@ use ferrous_opencc::config::BuiltinConfig;
 use ferrous_opencc::OpenCC;
 
 use crate::model::{OffsetMap, Script, Segment};
-use crate::repair::is_han;
+use crate::text::chars::is_han;
 
 static T2S: LazyLock<Option<OpenCC>> =
     LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());

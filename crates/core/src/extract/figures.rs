@@ -6,11 +6,12 @@
 //! only from ten up (or as 倍/成: 提升一倍), and only as whole words, so
 //! idioms such as 千家万户 stay words.
 
-use crate::cues::{future_jiang, starts_with_at, token_at};
 use crate::model::{Evidence, Figure, Span};
-use crate::numbers::{self, Number};
-use crate::sentences::Sentence;
-use crate::tokens::{CharIndex, Token};
+use crate::text::chars::is_clause_break;
+use crate::text::cues::{future_jiang, starts_with_at, token_at};
+use crate::text::numbers::{self, Number};
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{CharIndex, Token};
 
 /// Units, longest first where one is a prefix of another. The second field
 /// is the base unit reported.
@@ -271,11 +272,6 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     })
 }
 
-/// Clause boundaries inside a sentence.
-fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | '；' | '：' | ',' | ';' | ':' | '。' | '！' | '？')
-}
-
 /// Finds the figures of a whole text, with what they count, their period,
 /// whether they are goals, and their evidence sentence.
 pub fn find(
@@ -449,7 +445,7 @@ fn period_at(chars: &[char], i: usize, limit: usize) -> Option<(usize, String)> 
     let digits = |mut k: usize| {
         let s = k;
         while k < limit
-            && (chars[k].is_ascii_digit() || crate::numbers::is_chinese_numeral(chars[k]))
+            && (chars[k].is_ascii_digit() || crate::text::numbers::is_chinese_numeral(chars[k]))
         {
             k += 1;
         }

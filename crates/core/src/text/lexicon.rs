@@ -12,7 +12,7 @@ use std::hash::BuildHasherDefault;
 
 use rustc_hash::FxHasher;
 
-use crate::tokens::Token;
+use crate::text::tokens::Token;
 
 /// Maps surface forms to values.
 #[derive(Debug, Clone)]
@@ -69,14 +69,6 @@ impl<V> Lexicon<V> {
         self.entries.get(key)
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(|k| &**k)
     }
@@ -131,7 +123,7 @@ impl<V> Lexicon<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::from_lens;
+    use crate::text::tokens::from_lens;
 
     #[test]
     fn entries_match_whole_tokens_only_and_the_longest_wins() {

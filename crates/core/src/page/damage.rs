@@ -3,7 +3,7 @@
 //! GBK, or as Latin-1). Each warning carries its place in the body.
 
 use crate::model::{Span, Warning, WarningKind};
-use crate::repair::is_han;
+use crate::text::chars::is_han;
 
 /// Characters that are common in UTF-8 text misread as GBK (鈥 from “ ” —,
 /// 锛 from full-width punctuation, 銆 from 、。「」…) and rare otherwise.
@@ -12,7 +12,7 @@ const GBK_MOJIBAKE: &str =
 
 /// A marker of GBK mojibake, unless it is also a real traditional character (鏈 is 链).
 fn is_gbk_mojibake(c: char) -> bool {
-    GBK_MOJIBAKE.contains(c) && !crate::normalize::is_traditional(c)
+    GBK_MOJIBAKE.contains(c) && !crate::text::normalize::is_traditional(c)
 }
 
 fn is_question_word_before(chars: &[char], i: usize) -> bool {

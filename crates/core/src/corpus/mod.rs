@@ -1,0 +1,15 @@
+//! The corpus: what the CLI and the app ask of many analysed documents.
+//! Documents in; answers out, each computed the same way on both sides.
+//!
+//! - [`query`]: filters, facet counts and the query index;
+//! - [`aggregate`]: flows merged into origin → destination edges;
+//! - [`kwic`]: the concordance; [`stats`]: term frequencies, keyness, collocates;
+//! - [`export`]: CSV tables; [`chunks`]: a large corpus split into an index
+//!   of summaries and chunks of whole documents.
+
+pub mod aggregate;
+pub mod chunks;
+pub mod export;
+pub mod kwic;
+pub mod query;
+pub mod stats;

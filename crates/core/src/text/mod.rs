@@ -1,0 +1,19 @@
+//! Text primitives the other stages share. Nothing here knows about pages
+//! or places; everything takes a `&str` (or its chars) and gives positions
+//! in it.
+//!
+//! - [`normalize`]: the analysis form of a text (simplified script, mainland
+//!   vocabulary, half-width digits) and the position map back to the original;
+//! - [`tokens`]: words with char and byte offsets; [`sentences`]: the unit
+//!   of evidence; [`numbers`]: numerals as the news writes them;
+//! - `lexicon`: whole-word dictionary matching; `cues`: small cues several
+//!   rules read; `chars`: character classes; `tsv`: the asset tables' reader.
+
+pub(crate) mod chars;
+pub(crate) mod cues;
+pub(crate) mod lexicon;
+pub mod normalize;
+pub mod numbers;
+pub mod sentences;
+pub mod tokens;
+pub(crate) mod tsv;
