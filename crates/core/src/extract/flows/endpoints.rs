@@ -1,0 +1,274 @@
+//! Finding a flow's ends: the places after a verb, the subject's place
+//! before it, origins marked by 来自/从, origins listed with their counts,
+//! and the 在/向 P before a verb.
+
+use super::cues::{MOVERS, TOWARD_VERBS, TO_VERBS};
+use super::{text_of, Input, Trigger};
+use crate::extract::figures::COUNT_UNITS;
+use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::text::chars::is_clause_break;
+use crate::text::sentences::Sentence;
+
+/// The places right after `pos` (skipping 到/于/了/至): a list joined by 、/和/及,
+/// most specific of each run (河北省沧州市 → 沧州市).
+pub(super) fn places_after<'h>(
+    inp: &Input,
+    hits: &[&'h PlaceHit],
+    pos: u32,
+    limit: u32,
+) -> (Vec<usize>, Vec<&'h PlaceHit>) {
+    let mut p = pos as usize;
+    while p < limit as usize
+        && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '在' | ' ' | '往')
+    {
+        p += 1;
+    }
+    let mut out: Vec<usize> = Vec::new();
+    let mut used = Vec::new();
+    let mut expect = p as u32;
+    let first = hits.partition_point(|h| h.start < pos);
+    for h in hits[first..].iter().filter(|h| h.role == Role::Location) {
+        if h.start != expect {
+            break;
+        }
+        // A run without a separator narrows (河北省沧州市); a separator adds.
+        if let Some(&last) = out.last() {
+            let g = gazetteer();
+            let narrows = used.last().is_some_and(|u: &&PlaceHit| u.end == h.start)
+                && h.places.iter().all(|&q| g.is_within(q, last));
+            if narrows {
+                out.pop();
+            }
+        }
+        out.extend(h.places.iter().copied());
+        used.push(*h);
+        let mut e = h.end as usize;
+        // separators of a list
+        let rest = text_of(inp.chars, h.end, limit);
+        for sep in ["、", "和", "及", "与", "以及", "，"] {
+            if rest.starts_with(sep) && sep != "，" {
+                e += sep.chars().count();
+                break;
+            }
+        }
+        expect = e as u32;
+    }
+    (out, used)
+}
+
+/// The place of the subject before `pos`: the nearest location named before
+/// it in the sentence that is not excluded and not a partner (与P).
+pub(super) fn place_before<'h>(
+    inp: &Input,
+    hits: &[&'h PlaceHit],
+    s: &Sentence,
+    pos: u32,
+    exclude: &[usize],
+) -> Option<&'h PlaceHit> {
+    // A semicolon starts a clause with a subject of its own.
+    let from = window_start(inp, s, pos);
+    // A partner (与P) and the places written right after it (与北京市东城区).
+    let partner = |i: usize| -> bool {
+        let mut j = i;
+        loop {
+            let h = hits[j];
+            let before = if h.start > 0 {
+                inp.chars[h.start as usize - 1]
+            } else {
+                ' '
+            };
+            if matches!(before, '与' | '同' | '跟' | '和' | '对') {
+                return true;
+            }
+            if j == 0 || hits[j - 1].end != h.start {
+                return false;
+            }
+            j -= 1;
+        }
+    };
+    let last = hits.partition_point(|h| h.start < pos);
+    (0..last)
+        .rev()
+        .take_while(|&i| hits[i].start >= from)
+        .filter(|&i| {
+            let h = hits[i];
+            h.end <= pos && h.role == Role::Location
+        })
+        .find(|&i| !partner(i) && !hits[i].places.iter().any(|p| exclude.contains(p)))
+        .map(|i| hits[i])
+}
+
+/// How far back or ahead the rules look from a verb, in chars: enough for
+/// any clause, and a page with no sentence stops stays linear.
+pub(super) const REACH: u32 = 300;
+
+/// Start of the clause chain `pos` is in: after the last ；before it.
+pub(super) fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
+    let floor = s.start.max(pos.saturating_sub(REACH));
+    let mut a = pos;
+    while a > floor {
+        if matches!(inp.chars[a as usize - 1], '；' | ';') {
+            break;
+        }
+        a -= 1;
+    }
+    a
+}
+
+pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
+    let after = text_of(inp.chars, h.end, (h.end + 12).min(limit));
+    let after = after
+        .split(['，', '；', '、', '。', '：'])
+        .next()
+        .unwrap_or("");
+    MOVERS.iter().any(|w| after.contains(w))
+}
+
+/// Places introduced by 来自/从/自 in the sentence.
+pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Option<Vec<usize>> {
+    for h in hits.iter().filter(|h| h.role == Role::Location) {
+        let before2 = if h.start >= 2 + s.start {
+            text_of(inp.chars, h.start - 2, h.start)
+        } else {
+            String::new()
+        };
+        let before1 = if h.start > s.start {
+            inp.chars[h.start as usize - 1]
+        } else {
+            ' '
+        };
+        let leaves = ["迁出", "搬出", "撤出", "撤离", "离开", "退出"].contains(&before2.as_str());
+        // 由北京迁往雄安: 由 marks an origin only before a moving verb.
+        let by = before1 == '由' && {
+            let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+            TO_VERBS
+                .iter()
+                .chain(TOWARD_VERBS)
+                .any(|v| after.starts_with(v))
+        };
+        // 从雄安新区管委会获悉: a source of news, not of anything moving.
+        let told = {
+            let after = text_of(inp.chars, h.end, (h.end + 14).min(s.end));
+            let after = after.split(['，', '。', '；']).next().unwrap_or("");
+            ["获悉", "了解到", "得知", "获知", "听说", "看到", "获得消息"]
+                .iter()
+                .any(|w| after.contains(w))
+        };
+        if (before2 == "来自" || before1 == '从' || before1 == '自' || leaves || by) && !told {
+            let (list, _) = places_after(inp, hits, h.start, s.end);
+            if !list.is_empty() {
+                return Some(list);
+            }
+        }
+    }
+    None
+}
+
+/// Origins listed with their own counts after a receiving verb: 其中北京企业
+/// 79家、天津企业13家; 其中来自北京的企业达780家.
+pub(super) fn enumerated_origins(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    from: u32,
+    s: &Sentence,
+) -> Vec<(Vec<usize>, Option<usize>)> {
+    let mut out = Vec::new();
+    let first = hits.partition_point(|h| h.start < from);
+    for h in hits[first..]
+        .iter()
+        .take_while(|h| h.start < from + REACH)
+        .filter(|h| h.role == Role::Location)
+    {
+        let after = text_of(inp.chars, h.end, (h.end + 10).min(s.end));
+        let after = after.split(['，', '、', '；', '。']).next().unwrap_or("");
+        let before = text_of(inp.chars, h.start.saturating_sub(2).max(s.start), h.start);
+        // 其中从北京迁来的有142家
+        let marked = before.ends_with('从') || before.ends_with("来自");
+        let mover = marked
+            || ["企业", "项目", "商户", "药企", "企", "公司"]
+                .iter()
+                .any(|w| after.starts_with(w) || after.starts_with(&format!("的{w}")));
+        if !mover {
+            continue;
+        }
+        let reach = h.end + after.chars().count() as u32 + 1;
+        let fig = inp.figures.iter().position(|f| {
+            f.span.start >= h.end && f.span.start <= reach && COUNT_UNITS.contains(&f.unit.as_str())
+        });
+        if fig.is_some() {
+            out.push((h.places.clone(), fig));
+        }
+    }
+    out
+}
+
+/// `places` and everything containing them (for excluding a destination's
+/// own province from the origin search: 在天津东丽区…).
+pub(super) fn with_ancestors(places: &[usize]) -> Vec<usize> {
+    let g = gazetteer();
+    let mut v = places.to_vec();
+    for &p in places {
+        v.extend(g.ancestors(p));
+    }
+    v
+}
+
+/// 在 P（…）verb / 向 P verb: the place after 在/于 (or 向) earlier in the clause.
+pub(super) fn in_destination(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    s: &Sentence,
+    t: &Trigger,
+    toward: bool,
+) -> Option<(u32, Vec<usize>)> {
+    // Start of the clause.
+    let floor = s.start.max(t.start.saturating_sub(REACH)) as usize;
+    let mut a = t.start as usize;
+    while a > floor && !is_clause_break(inp.chars[a - 1]) {
+        a -= 1;
+    }
+    let markers: &[char] = if toward {
+        &['向', '往']
+    } else {
+        &['在', '于']
+    };
+    let mut best = None;
+    for h in hits
+        .iter()
+        .filter(|h| h.role == Role::Location && (h.start as usize) > a && h.end <= t.start)
+    {
+        let before = inp.chars[h.start as usize - 1];
+        if markers.contains(&before) {
+            let (list, used) = places_after(inp, hits, h.start, t.start);
+            let end = used.last().map(|u| u.end).unwrap_or(h.end);
+            // The verb must follow soon after the place (在津冀布局, 在北京亦庄
+            // 注册), and 在P的引导下 is not where anything happens.
+            let gap = text_of(inp.chars, end, t.start);
+            // 在天津北辰拥有生产基地: what is already there did not move.
+            let has = ["拥有", "设有", "建有", "有"]
+                .iter()
+                .any(|w| gap.contains(w));
+            if !list.is_empty() && t.start - end <= 10 && !gap.contains('的') && !has {
+                best = Some((h.start, list));
+            }
+        }
+    }
+    if best.is_none() && !toward {
+        // 与鄂尔多斯市签署协议，计划在当地建设…: the place named before.
+        let clause = text_of(inp.chars, a as u32, t.start);
+        for w in ["在当地", "在该地", "在那里", "在这里", "在此"] {
+            if let Some(b) = clause.find(w) {
+                let at = a as u32 + clause[..b].chars().count() as u32;
+                if let Some(h) = hits
+                    .iter()
+                    .rev()
+                    .find(|h| h.role == Role::Location && h.end <= at && h.start >= s.start)
+                {
+                    best = Some((at, h.places.clone()));
+                }
+                break;
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,196 @@
+//! Flows: who moved what from where to where, sentence by sentence.
+//!
+//! The news states a move in a few shapes, each handled here:
+//! - a destination verb with the place after it: 迁往/迁至/搬迁至/转移至/
+//!   疏解到/落户/布局/入驻 P; or 在 P 落户/布局/投资, 向 P 转移; the origin is
+//!   the place named before (the firm's or the text's subject: 北京企业,
+//!   通州…铜牛制衣厂), or 来自/从 P;
+//! - a receiving verb with the origin after it: 引进/承接/吸引/签约引进 P…
+//!   (引进京津项目, 承接北京非首都功能疏解); the destination is the subject
+//!   before it (我省, 曹妃甸协同发展示范区); 其中北京企业79家 lists origins;
+//! - paired slogans: 北京疏解、河北承接; 北京药，河北产; 北京研发、河北制造;
+//! - a firm set up elsewhere: X 在北京亦庄的引导下注册成立 X（天津）有限公司.
+//!
+//! Not flows: denied or rumoured moves (此消息不实, 辟谣, 并无搬迁计划),
+//! sentences with no origin (a project 落地 somewhere), cooperation and
+//! supplier relations (no moving verb). 京津 as an origin is two flows that
+//! share the sentence's quantities (`shared`).
+
+mod candidates;
+mod cues;
+mod details;
+mod endpoints;
+
+use crate::extract::industries::IndustryHit;
+use crate::extract::places::{PlaceHit, Role};
+use crate::model::{Figure, Flow, Span, What};
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{CharIndex, Token};
+use candidates::candidates;
+use cues::DENIALS;
+use details::emit;
+
+/// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
+/// 引进京津项目15560个、资金13901.17亿元 is a project flow and a capital flow).
+#[derive(Debug, Clone, Copy, Default)]
+struct Own {
+    what: Option<What>,
+    count: Option<usize>,
+    amount: Option<usize>,
+}
+
+/// What earlier sentences of the paragraph say, for sentences that lean on
+/// them (落户这个新商场; 另有680户商户落户沧州).
+#[derive(Debug, Clone, Default)]
+struct Context {
+    /// The last place named as a location in the sentence before.
+    places: Vec<usize>,
+    /// The origin of the paragraph's last flow.
+    origin: Vec<usize>,
+}
+
+/// A verb that may state a move, and where it is.
+#[derive(Debug, Clone)]
+struct Trigger {
+    start: u32,
+    end: u32,
+    word: &'static str,
+}
+
+struct Cand {
+    from: Vec<usize>,
+    to: Vec<usize>,
+    /// Start of the text this flow's industry and kind may come from (its
+    /// subject).
+    scope: u32,
+    /// Where the verb is (for scope and nearest-item choices).
+    at: u32,
+    /// End of the text this flow's quantities may come from.
+    limit: u32,
+    /// Kind and quantities given for this flow alone.
+    own: Option<Own>,
+    /// The verb's object (what moves) follows it (引进京津项目) rather than
+    /// being its subject (部分商户搬迁至…).
+    object_after: bool,
+    /// The verb.
+    verb: &'static str,
+}
+
+/// Everything the flow rules look at, for one document.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub chars: &'a [char],
+    pub index: &'a CharIndex,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    pub places: &'a [PlaceHit],
+    pub industries: &'a [IndustryHit],
+    pub figures: &'a [Figure],
+    pub doc: &'a str,
+    pub original: &'a dyn Fn(Span) -> Span,
+}
+
+fn text_of(chars: &[char], a: u32, b: u32) -> String {
+    chars[a as usize..(b as usize).min(chars.len())]
+        .iter()
+        .collect()
+}
+
+/// Finds the flows of a document.
+pub fn find(inp: &Input) -> Vec<Flow> {
+    let mut out: Vec<Flow> = Vec::new();
+    let mut ctx = Context::default();
+    let mut prev_paragraph = u32::MAX;
+    // A denial also takes back the sentence before it in the paragraph
+    // (网传X将迁往Y。公司回应称此消息不实。).
+    let denies: Vec<bool> = inp
+        .sentences
+        .iter()
+        .map(|s| {
+            let t = text_of(inp.chars, s.start, s.end);
+            DENIALS.iter().any(|d| t.contains(d))
+        })
+        .collect();
+    for (si, s) in inp.sentences.iter().enumerate() {
+        let denied = denies[si]
+            || inp
+                .sentences
+                .get(si + 1)
+                .is_some_and(|n| n.paragraph == s.paragraph && denies[si + 1]);
+        // This sentence's share of the document's places, industries and
+        // figures (all sorted by position): every rule below looks only at
+        // these, so a page of a million sentences costs a million sentences.
+        let range = |starts: &dyn Fn(usize) -> u32, n: usize| {
+            let a = partition(n, |i| starts(i) < s.start);
+            let b = partition(n, |i| starts(i) < s.end);
+            a..b
+        };
+        let pr = range(&|i| inp.places[i].start, inp.places.len());
+        let fr = range(&|i| inp.figures[i].span.start, inp.figures.len());
+        let ir = range(&|i| inp.industries[i].start, inp.industries.len());
+        let sub = Input {
+            places: &inp.places[pr],
+            figures: &inp.figures[fr],
+            industries: &inp.industries[ir],
+            ..*inp
+        };
+        let inp = &sub;
+        let hits: Vec<&PlaceHit> = inp
+            .places
+            .iter()
+            .filter(|h| h.start >= s.start && h.end <= s.end && !h.places.is_empty())
+            .filter(|h| matches!(h.role, Role::Location | Role::Seat))
+            .collect();
+        if s.paragraph != prev_paragraph {
+            ctx = Context::default();
+        }
+        prev_paragraph = s.paragraph;
+        let here: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.role == Role::Location)
+            .flat_map(|h| h.places.iter().copied())
+            .collect();
+        if !hits.is_empty() && !denied {
+            let cands = candidates(inp, s, &hits, &ctx);
+            if let Some(c) = cands.first() {
+                ctx.origin = c.from.clone();
+            }
+            for c in cands {
+                emit(inp, s, &c, &mut out);
+            }
+        }
+        if let Some(&last) = hits
+            .iter()
+            .rev()
+            .find(|h| h.role == Role::Location && h.group.is_none())
+            .and_then(|h| h.places.last())
+        {
+            ctx.places = vec![last];
+        } else if !here.is_empty() {
+            ctx.places = here;
+        }
+    }
+    out
+}
+
+/// The first index in `0..n` for which `before` is false (`before` is true
+/// then false along the range).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The tokens of `s`, as an index range of `inp.tokens`.
+fn sentence_tokens(inp: &Input, s_start: u32, s_end: u32) -> std::ops::Range<usize> {
+    let a = inp.tokens.partition_point(|t| t.end <= s_start);
+    let b = inp.tokens.partition_point(|t| t.start < s_end);
+    a..b.max(a)
+}
