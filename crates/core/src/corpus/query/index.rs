@@ -1,0 +1,271 @@
+//! The query index: the facts the filters read, one row per document, in
+//! columns of small integers (gazetteer, taxonomy and interned indices).
+
+use crate::corpus::aggregate::Level;
+use crate::extract::industries::taxonomy;
+use crate::extract::places::gazetteer;
+use crate::model::Document;
+use crate::text::normalize::simplify;
+
+/// One list of values per document, all stored end to end in one array,
+/// so that a query reads memory in order (a `Vec` per document scattered
+/// the lists over the heap: most of a query's time was cache misses).
+#[derive(Debug, Clone)]
+pub(super) struct Lists<T> {
+    /// Document `i`'s list is `items[at[i]..at[i + 1]]`.
+    pub(super) at: Vec<u32>,
+    pub(super) items: Vec<T>,
+}
+
+impl<T> Default for Lists<T> {
+    fn default() -> Self {
+        Lists {
+            at: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Lists<T> {
+    pub(super) fn push(&mut self, xs: impl IntoIterator<Item = T>) {
+        self.items.extend(xs);
+        self.at.push(self.items.len() as u32);
+    }
+
+    #[inline(always)]
+    pub(super) fn get(&self, i: usize) -> &[T] {
+        let at = &self.at[..];
+        &self.items[at[i] as usize..at[i + 1] as usize]
+    }
+}
+
+/// "None" in the 16-bit place and industry columns.
+pub(super) const NONE: u16 = u16::MAX;
+
+/// A flow as the filters see it: gazetteer indices of its origin and
+/// destination and the taxonomy index of its industry ([`NONE`] when unknown).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FlowKey {
+    pub(super) from: u16,
+    pub(super) to: u16,
+    pub(super) industry: u16,
+}
+
+pub(super) fn small(x: Option<usize>) -> u16 {
+    x.and_then(|x| u16::try_from(x).ok())
+        .filter(|&x| x != NONE)
+        .unwrap_or(NONE)
+}
+
+/// An index over a slice of documents (rebuild it when the slice changes):
+/// the facts the filters need, computed once per document as small
+/// integers (gazetteer, taxonomy and interned indices), in columns.
+///
+/// Its rows are the documents newest first (`doc[row]` is the position in
+/// the slice), the order of the hits without free text: a query then reads
+/// every column in order (in the slice's order, building the hits' flows
+/// and figures read the columns at random, which was a third of a query).
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Row → document (newest first, ties by position).
+    pub(super) doc: Vec<u32>,
+    /// Whether the row's document is a summary (free text then reads the
+    /// columns only, never the document).
+    pub(super) summary: Vec<bool>,
+    pub(super) year: Vec<Option<i32>>,
+    /// Into `sources`.
+    pub(super) source: Vec<Option<u32>>,
+    /// Gazetteer indices of each document's regions and all their ancestors.
+    pub(super) regions: Lists<u16>,
+    /// Taxonomy indices.
+    pub(super) industries: Lists<u16>,
+    pub(super) flows: Lists<FlowKey>,
+    /// Province-level directions of its flows (into `directions`), once each.
+    pub(super) flow_directions: Lists<u32>,
+    pub(super) figures: Vec<u32>,
+    /// The simplified titles end to end, each followed by a line break
+    /// (row `r`'s is `titles[title_at[r]..title_at[r + 1] - 1]`): one search
+    /// over all of them finds a word in every title.
+    pub(super) titles: String,
+    pub(super) title_at: Vec<usize>,
+    /// A summary's key terms (interned: see `term_ids`) and their counts.
+    pub(super) terms: Lists<(u32, u32)>,
+    pub(super) term_ids: rustc_hash::FxHashMap<String, u32>,
+    pub(super) sources: Vec<String>,
+    pub(super) directions: Vec<(String, String)>,
+}
+
+pub(super) fn intern(
+    table: &mut Vec<String>,
+    map: &mut rustc_hash::FxHashMap<String, u32>,
+    s: &str,
+) -> u32 {
+    if let Some(&i) = map.get(s) {
+        return i;
+    }
+    let i = table.len() as u32;
+    table.push(s.to_string());
+    map.insert(s.to_string(), i);
+    i
+}
+
+impl Index {
+    pub fn new(docs: &[Document]) -> Index {
+        Index::with_terms(docs, &[])
+    }
+
+    /// An index over documents some of which are summaries (a split
+    /// corpus's index): free text then looks in a summary's title and its
+    /// key terms (`terms[i]`, see [`crate::model::Parts::terms`]) instead of
+    /// the text it does not have (summaries keep no sentences either).
+    pub fn with_terms(docs: &[Document], terms: &[Vec<(String, u32)>]) -> Index {
+        let g = gazetteer();
+        let tx = taxonomy();
+        let mut dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let mut sources = Vec::new();
+        let mut source_ids = rustc_hash::FxHashMap::default();
+        let mut directions: Vec<(String, String)> = Vec::new();
+        let mut direction_ids: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+        let place = |id: &str| small(g.index_of(id));
+        let mut index = Index::default();
+        // Newest first: by the rank of each document's date among the
+        // corpus's dates (0: none), ties by position.
+        let date_rank: Vec<u32> = docs
+            .iter()
+            .map(|d| {
+                d.date
+                    .as_deref()
+                    .and_then(|x| dates.binary_search(&x).ok())
+                    .map_or(0, |k| k as u32 + 1)
+            })
+            .collect();
+        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
+        newest.sort_by(|&a, &b| {
+            date_rank[b as usize]
+                .cmp(&date_rank[a as usize])
+                .then(a.cmp(&b))
+        });
+        index.title_at.push(0);
+        for &i in &newest {
+            let i = i as usize;
+            let d = &docs[i];
+            let mut regions: Vec<u16> = Vec::new();
+            for r in &d.regions {
+                if let Some(i) = g.index_of(r) {
+                    regions.push(small(Some(i)));
+                    regions.extend(g.ancestors(i).map(|a| small(Some(a))));
+                }
+            }
+            regions.retain(|&r| r != NONE);
+            regions.sort_unstable();
+            regions.dedup();
+            index.regions.push(regions);
+            let mut industries: Vec<u16> = d
+                .industries
+                .iter()
+                .map(|i| small(tx.index_of(i)))
+                .filter(|&i| i != NONE)
+                .collect();
+            industries.sort_unstable();
+            industries.dedup();
+            index.industries.push(industries);
+            let mut dirs = Vec::new();
+            for f in &d.flows {
+                let key = (
+                    Level::Province.lift_str(&f.from),
+                    Level::Province.lift_str(&f.to),
+                );
+                if key.0 == key.1 {
+                    continue;
+                }
+                let id = match direction_ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = directions.len() as u32;
+                        directions.push((key.0.to_string(), key.1.to_string()));
+                        direction_ids.insert(key, id);
+                        id
+                    }
+                };
+                if !dirs.contains(&id) {
+                    dirs.push(id);
+                }
+            }
+            index.flow_directions.push(dirs);
+            index.flows.push(d.flows.iter().map(|f| FlowKey {
+                from: place(&f.from),
+                to: place(&f.to),
+                industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
+            }));
+            index.year.push(
+                d.date
+                    .as_deref()
+                    .and_then(|s| s.get(..4))
+                    .and_then(|y| y.parse().ok()),
+            );
+            index.source.push(
+                d.source
+                    .as_deref()
+                    .map(|s| intern(&mut sources, &mut source_ids, s)),
+            );
+            index.figures.push(d.figures.len() as u32);
+            let summary = d.is_summary();
+            index.summary.push(summary);
+            if let Some(t) = d.title.as_deref() {
+                index.titles.push_str(&simplify(t));
+            }
+            index.titles.push('\n');
+            index.title_at.push(index.titles.len());
+            let key_terms: &[(String, u32)] = match terms.get(i) {
+                Some(t) if summary => t,
+                _ => &[],
+            };
+            let mut ids = Vec::with_capacity(key_terms.len());
+            for (w, c) in key_terms {
+                let id = match index.term_ids.get(w.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.term_ids.len() as u32;
+                        index.term_ids.insert(w.clone(), id);
+                        id
+                    }
+                };
+                ids.push((id, *c));
+            }
+            index.terms.push(ids);
+        }
+        index.doc = newest;
+        index.sources = sources;
+        index.directions = directions;
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc.is_empty()
+    }
+
+    /// How often `word` occurs in each row's title (not overlapping, as
+    /// `str::matches`): one search over all the titles. A word has no line
+    /// break (the query is split at white space), so no match crosses from
+    /// one title into the next.
+    pub(super) fn title_counts(&self, word: &str) -> Vec<u32> {
+        let mut counts = vec![0u32; self.len()];
+        if word.is_empty() || word.contains('\n') {
+            return counts;
+        }
+        let mut row = 0;
+        for (at, _) in self.titles.match_indices(word) {
+            while self.title_at[row + 1] <= at {
+                row += 1;
+            }
+            counts[row] += 1;
+        }
+        counts
+    }
+}

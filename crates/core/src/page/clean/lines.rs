@@ -1,0 +1,302 @@
+//! What each line of a page is ([`Kind`]), judged from its simplified form:
+//! an article paragraph, a heading, metadata, a summary, footer furniture,
+//! or noise (navigation, widgets, headline lists, spam).
+
+use crate::page::meta;
+use crate::text::chars::is_han;
+
+/// What one line of a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An article paragraph: Chinese text ending like a sentence.
+    Content,
+    /// A short line: heading, headline, caption.
+    Short,
+    /// Longer text that does not end like a sentence.
+    Loose,
+    /// Date, source, byline, editor: metadata.
+    Meta,
+    /// 摘要 / 导读: a summary of the article.
+    Summary,
+    /// Page furniture that comes after an article (责任编辑, 上一篇, 版权, 评论…).
+    Ender,
+    /// Navigation, widgets, headline-list items, spam, lines without Chinese.
+    Noise,
+}
+
+/// Furniture that closes an article.
+pub(super) const ENDERS: &[&str] = &[
+    "责任编辑",
+    "责编",
+    "上一篇",
+    "下一篇",
+    "版权声明",
+    "版权所有",
+    "免责声明",
+    "相关新闻",
+    "相关阅读",
+    "相关文章",
+    "相关报道",
+    "相关链接",
+    "推荐阅读",
+    "延伸阅读",
+    "热点新闻",
+    "热门推荐",
+    "热门文章",
+    "猜你喜欢",
+    "精彩推荐",
+    "图片新闻",
+    "评论留言",
+    "我要评论",
+    "我要留言",
+    "发表评论",
+    "网友评论",
+    "热心网友",
+    "没有留言",
+    "暂无评论",
+    "参与讨论",
+    "扫一扫",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "返回顶部",
+    "凡注明",
+    "未经授权",
+    "违者必究",
+    "ICP备",
+    "公网安备",
+    "举报电话",
+    "联系我们",
+    "关于我们",
+    "网站地图",
+    "更多新闻",
+    "阅读原文",
+    "copyright",
+    "all rights reserved",
+    "©",
+];
+/// Widgets and other short furniture.
+pub(super) const WIDGETS: &[&str] = &[
+    "℃",
+    "字号",
+    "大 中 小",
+    "阅读量",
+    "阅读数",
+    "浏览次数",
+    "浏览量",
+    "点击数",
+    "点击量",
+    "点赞",
+    "收藏本",
+    "打印",
+    "原标题",
+    "图片来源",
+    "来源于网络",
+    "微信扫",
+    "二维码",
+    "手机看",
+    "客户端",
+    "关注我们",
+    "视力保护色",
+    "当前位置",
+    "您的位置",
+    "你的位置",
+    "您现在的位置",
+    "首页",
+];
+/// Markers of injected spam lines (gambling, porn, fake documents).
+pub(super) const SPAM: &[&str] = &[
+    "一区二区",
+    "二区三区",
+    "免费看",
+    "在线观看",
+    "免费观看",
+    "无码",
+    "高清视频",
+    "精品视频",
+    "国产精品",
+    "成人视频",
+    "色情",
+    "博彩",
+    "赌场",
+    "娱乐城",
+    "百家乐",
+    "时时彩",
+    "六合彩",
+    "葡京",
+    "棋牌",
+    "彩票网",
+    "代孕",
+    "办证",
+    "代开发票",
+    "加微信",
+    "威信",
+    "裸聊",
+    "约炮",
+    "亚洲精品",
+    "欧美精品",
+];
+pub(super) const BULLETS: &[char] = &[
+    '-', '•', '·', '●', '▪', '■', '◆', '★', '▶', '►', '◎', '○', '*', '□', '☆',
+];
+
+pub struct Line<'a> {
+    /// As written (repaired).
+    pub text: &'a str,
+    /// Simplified form, for the rules.
+    pub simp: String,
+    pub han: usize,
+    pub kind: Kind,
+}
+
+pub(super) fn han_count(s: &str) -> usize {
+    s.chars().filter(|c| is_han(*c)).count()
+}
+
+pub(super) fn has_sentence_stop(s: &str) -> bool {
+    s.contains(['。', '！', '？', '…', '；'])
+}
+
+/// Without trailing emoji and pictographs (a paragraph may end "……进展。🚀").
+pub(super) fn trim_symbols(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
+    })
+}
+
+/// A row of a table of figures ("北京 41610.9 5.2%").
+pub(super) fn is_figures_row(s: &str) -> bool {
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    digits * 3 >= s.chars().count() && s.contains(' ')
+}
+
+/// A photo caption: "图为……。新华社记者 王五 摄", "（图片来源：……）".
+pub(super) fn is_caption(s: &str) -> bool {
+    let t = trim_symbols(s).trim_end_matches(['）', ')', '。']);
+    s.chars().count() <= 120
+        && (s.starts_with("图为")
+            || s.starts_with("图：")
+            || s.starts_with("▲")
+            || s.starts_with("（图")
+            || ((t.ends_with("摄") || t.ends_with("供图"))
+                && (s.contains("记者") || s.contains("图"))))
+}
+
+pub(super) fn ends_like_sentence(s: &str) -> bool {
+    let Some(last) = trim_symbols(s).chars().last() else {
+        return false;
+    };
+    match last {
+        '。' | '！' | '？' | '…' | '；' | '!' | '?' => true,
+        '”' | '’' | '」' | '』' | '"' | '）' | ')' | '】' | '》' => has_sentence_stop(s),
+        _ => false,
+    }
+}
+
+pub(super) fn contains_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+pub(super) fn is_nav(s: &str) -> bool {
+    let bars = s.matches(['|', '｜']).count();
+    if bars >= 2 {
+        let parts = s
+            .split(['|', '｜'])
+            .filter(|p| !p.trim().is_empty())
+            .count()
+            .max(1);
+        if han_count(s) / parts <= 8 {
+            return true;
+        }
+    }
+    if s.matches(['>', '»', '＞', '→']).count() >= 2 && !has_sentence_stop(s) {
+        return true;
+    }
+    let tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+    tokens.len() >= 4 && tokens.iter().all(|t| t.chars().count() <= 5) && !has_sentence_stop(s)
+}
+
+pub(super) fn is_headline_list_item(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let bulleted = BULLETS.contains(&first) || s.starts_with('[') || s.starts_with('【');
+    bulleted && !s.ends_with(['。', '；'])
+}
+
+/// Classifies one line by its simplified form.
+pub fn classify(simp: &str) -> Kind {
+    let s = simp.trim();
+    let han = han_count(s);
+    let len = s.chars().count();
+    let lower = s.to_lowercase();
+    let bare = s
+        .trim_start_matches(BULLETS)
+        .trim_start_matches([' ', '【', '[']);
+    if han == 0 {
+        // A bare date line (22.01.2018 12:01) is metadata; anything else without Chinese is not the article.
+        return if len <= 40 && !meta::find_dates(s).is_empty() {
+            Kind::Meta
+        } else {
+            Kind::Noise
+        };
+    }
+    if ENDERS.iter().any(|w| bare.starts_with(w)) || (len <= 50 && contains_any(&lower, ENDERS)) {
+        return Kind::Ender;
+    }
+    if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM)) || is_nav(s) {
+        return Kind::Noise;
+    }
+    if ["摘要", "导读", "核心提示", "内容提要"]
+        .iter()
+        .any(|p| bare.starts_with(p))
+    {
+        return Kind::Summary;
+    }
+    // Before the widget rule: "发布时间：… 来源：… 字号：[大 中 小]" is the metadata line.
+    if is_meta(s, han) {
+        return Kind::Meta;
+    }
+    if (len <= 40 && contains_any(s, WIDGETS)) || is_caption(s) {
+        return Kind::Noise;
+    }
+    if is_headline_list_item(s) {
+        return Kind::Noise;
+    }
+    // A short line ending in 。 is a sentence too (headings do not end in 。).
+    // A sentence with a tail after its stop (…落户。加粗) is still a sentence.
+    if (han >= 10 && (ends_like_sentence(s) || (han >= 20 && has_sentence_stop(s))))
+        || (han >= 4 && trim_symbols(s).ends_with('。'))
+    {
+        return Kind::Content;
+    }
+    if len <= 50 {
+        Kind::Short
+    } else {
+        Kind::Loose
+    }
+}
+
+pub(super) fn is_meta(s: &str, han: usize) -> bool {
+    if s.contains('。') || han > 40 {
+        return false;
+    }
+    let l = meta::labels(s);
+    if l.source.is_some() || l.author.is_some() || l.editor.is_some() || l.date_label {
+        return true;
+    }
+    if meta::line_byline(s).is_some() {
+        return true;
+    }
+    // A line that is mostly a date (22.01.2018 12:01).
+    if let Some(d) = meta::find_dates(s).first() {
+        let rest: String = s
+            .chars()
+            .take(d.start)
+            .chain(s.chars().skip(d.end))
+            .collect();
+        return han_count(&rest) <= 6;
+    }
+    false
+}
