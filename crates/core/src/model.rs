@@ -55,8 +55,9 @@ pub struct Chunk {
     pub bytes: u64,
 }
 
-/// One cleaned article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One cleaned article. `Default` is an empty one, for building one field
+/// by field.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id: FNV-1a 64 of the raw bytes, 16 hex digits.
     pub id: String,
@@ -124,13 +125,14 @@ impl Document {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Script {
     Simplified,
     Traditional,
     Mixed,
     /// No Chinese characters to judge by.
+    #[default]
     Unknown,
 }
 

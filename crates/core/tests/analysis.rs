@@ -4,6 +4,8 @@
 //! measured, never tuned on). Prints precision and recall per kind and
 //! holds them above floors.
 
+mod common;
+
 use std::collections::HashSet;
 
 use jjj_core::extract::analyze::document_from_text;
@@ -362,13 +364,7 @@ fn shares_word(a: &str, b: &str) -> bool {
 }
 
 fn seed_doc(prefix: &str) -> Document {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/seeds");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    jjj_core::process_and_analyze(&std::fs::read(path).unwrap(), None).unwrap()
+    jjj_core::process_and_analyze(&common::seed_bytes(prefix), None).unwrap()
 }
 
 struct Total {

@@ -1,18 +1,13 @@
 //! The corpus pipeline on the five seed pages and on pages written to imitate
 //! other real layouts. Expected values were written by reading the pages.
 
+mod common;
+
 use jjj_core::model::{Document, WarningKind};
 use jjj_core::process_page;
 
 fn seed(prefix: &str) -> Document {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/seeds");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    let bytes = std::fs::read(&path).unwrap();
-    process_page(&bytes, None).unwrap()
+    process_page(&common::seed_bytes(prefix), None).unwrap()
 }
 
 fn paragraphs(d: &Document) -> Vec<&str> {

@@ -55,44 +55,60 @@ fn industry_en(id: &str) -> String {
 
 const BOM: &str = "\u{feff}";
 
+/// A whole CSV table: the byte-order mark, the header, the rows.
+fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::from(BOM);
+    out.push_str(&row(&header
+        .iter()
+        .map(|h| h.to_string())
+        .collect::<Vec<_>>()));
+    for r in rows {
+        out.push_str(&row(&r));
+    }
+    out
+}
+
+/// The columns that say which article a row comes from.
+const DOC_COLUMNS: [&str; 4] = ["doc", "date", "source", "title"];
+
+fn doc_cells(d: &Document) -> Vec<String> {
+    vec![
+        d.id.clone(),
+        d.date.clone().unwrap_or_default(),
+        d.source.clone().unwrap_or_default(),
+        d.display_title(),
+    ]
+}
+
 /// The flows `refs` of `docs` as CSV.
 pub fn flows_csv(docs: &[Document], refs: &[FlowRef]) -> String {
-    let mut out = String::from(BOM);
-    out.push_str(&row(&[
-        "doc",
-        "date",
-        "source",
-        "title",
-        "from",
-        "from_en",
-        "to",
-        "to_en",
-        "industry",
-        "industry_en",
-        "what",
-        "count",
-        "count_unit",
-        "amount",
-        "amount_unit",
-        "firm",
-        "plan",
-        "shared",
-        "evidence",
+    let header = [
+        &DOC_COLUMNS[..],
+        &[
+            "from",
+            "from_en",
+            "to",
+            "to_en",
+            "industry",
+            "industry_en",
+            "what",
+            "count",
+            "count_unit",
+            "amount",
+            "amount_unit",
+            "firm",
+            "plan",
+            "shared",
+            "evidence",
+        ],
     ]
-    .map(String::from)));
-    for r in refs {
-        let Some(d) = docs.get(r.doc as usize) else {
-            continue;
-        };
-        let Some(f) = d.flows.get(r.flow as usize) else {
-            continue;
-        };
+    .concat();
+    let rows = refs.iter().filter_map(|r| {
+        let d = docs.get(r.doc as usize)?;
+        let f = d.flows.get(r.flow as usize)?;
         let ind = f.industry.clone().unwrap_or_default();
-        out.push_str(&row(&[
-            d.id.clone(),
-            d.date.clone().unwrap_or_default(),
-            d.source.clone().unwrap_or_default(),
-            d.display_title(),
+        let mut cells = doc_cells(d);
+        cells.extend([
             f.from.clone(),
             place_en(&f.from),
             f.to.clone(),
@@ -111,41 +127,33 @@ pub fn flows_csv(docs: &[Document], refs: &[FlowRef]) -> String {
             f.plan.to_string(),
             f.shared.to_string(),
             f.evidence.text.clone(),
-        ]));
-    }
-    out
+        ]);
+        Some(cells)
+    });
+    table(&header, rows)
 }
 
 /// The figures `refs` (document, figure index) of `docs` as CSV.
 pub fn figures_csv(docs: &[Document], refs: &[(u32, u32)]) -> String {
-    let mut out = String::from(BOM);
-    out.push_str(&row(&[
-        "doc",
-        "date",
-        "source",
-        "title",
-        "value",
-        "unit",
-        "raw",
-        "counts",
-        "period",
-        "is_target",
-        "qualifier",
-        "evidence",
+    let header = [
+        &DOC_COLUMNS[..],
+        &[
+            "value",
+            "unit",
+            "raw",
+            "counts",
+            "period",
+            "is_target",
+            "qualifier",
+            "evidence",
+        ],
     ]
-    .map(String::from)));
-    for &(di, fi) in refs {
-        let Some(d) = docs.get(di as usize) else {
-            continue;
-        };
-        let Some(f) = d.figures.get(fi as usize) else {
-            continue;
-        };
-        out.push_str(&row(&[
-            d.id.clone(),
-            d.date.clone().unwrap_or_default(),
-            d.source.clone().unwrap_or_default(),
-            d.display_title(),
+    .concat();
+    let rows = refs.iter().filter_map(|&(di, fi)| {
+        let d = docs.get(di as usize)?;
+        let f = d.figures.get(fi as usize)?;
+        let mut cells = doc_cells(d);
+        cells.extend([
             num(f.value),
             f.unit.clone(),
             f.raw.clone(),
@@ -154,15 +162,15 @@ pub fn figures_csv(docs: &[Document], refs: &[(u32, u32)]) -> String {
             f.is_target.to_string(),
             f.qualifier.clone().unwrap_or_default(),
             f.evidence.text.clone(),
-        ]));
-    }
-    out
+        ]);
+        Some(cells)
+    });
+    table(&header, rows)
 }
 
 /// The documents `which` as CSV (one row each, analysis summarised).
 pub fn documents_csv(docs: &[Document], which: &[u32]) -> String {
-    let mut out = String::from(BOM);
-    out.push_str(&row(&[
+    let header = [
         "doc",
         "date",
         "source",
@@ -176,13 +184,10 @@ pub fn documents_csv(docs: &[Document], which: &[u32]) -> String {
         "figures",
         "warnings",
         "origin",
-    ]
-    .map(String::from)));
-    for &i in which {
-        let Some(d) = docs.get(i as usize) else {
-            continue;
-        };
-        out.push_str(&row(&[
+    ];
+    let rows = which.iter().filter_map(|&i| {
+        let d = docs.get(i as usize)?;
+        Some(vec![
             d.id.clone(),
             d.date.clone().unwrap_or_default(),
             d.source.clone().unwrap_or_default(),
@@ -196,9 +201,9 @@ pub fn documents_csv(docs: &[Document], which: &[u32]) -> String {
             d.figures.len().to_string(),
             d.warnings.len().to_string(),
             d.origin.clone().unwrap_or_default(),
-        ]));
-    }
-    out
+        ])
+    });
+    table(&header, rows)
 }
 
 #[cfg(test)]

@@ -224,24 +224,12 @@ pub fn document_from_text(text: &str) -> Document {
     let normalized = crate::text::normalize::normalize(text);
     let mut doc = Document {
         id: crate::stable_id(text.as_bytes()),
-        origin: None,
-        title: None,
-        date: None,
-        source: None,
-        author: None,
-        editor: None,
         script: crate::text::normalize::detect_script(text),
         encoding: "UTF-8".into(),
         body: text.to_string(),
         body_simplified: normalized.text,
         offsets: normalized.map,
-        warnings: vec![],
-        tokens: vec![],
-        regions: vec![],
-        industries: vec![],
-        mentions: vec![],
-        flows: vec![],
-        figures: vec![],
+        ..Document::default()
     };
     analyze(&mut doc);
     doc

@@ -77,12 +77,7 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
         body_simplified: normalized.text,
         offsets: normalized.map,
         warnings,
-        tokens: vec![],
-        regions: vec![],
-        industries: vec![],
-        mentions: vec![],
-        flows: vec![],
-        figures: vec![],
+        ..Document::default()
     })
 }
 

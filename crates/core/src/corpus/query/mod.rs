@@ -42,28 +42,21 @@ use index::{FlowKey, NONE};
 /// What a person asks for. Every field is optional; the default query
 /// matches everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Query {
     /// Free text: whitespace-separated terms, all required.
-    #[serde(default)]
     pub text: String,
     /// Place id: documents about it or any place inside it.
-    #[serde(default)]
     pub region: Option<String>,
     /// Industry id.
-    #[serde(default)]
     pub industry: Option<String>,
-    #[serde(default)]
     pub year_from: Option<i32>,
-    #[serde(default)]
     pub year_to: Option<i32>,
     /// Outlet, as stored in documents.
-    #[serde(default)]
     pub source: Option<String>,
     /// Flow direction: origin (or a place containing it).
-    #[serde(default)]
     pub flow_from: Option<String>,
     /// Flow direction: destination (or a place containing it).
-    #[serde(default)]
     pub flow_to: Option<String>,
 }
 

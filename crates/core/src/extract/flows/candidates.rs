@@ -389,9 +389,7 @@ impl Scan<'_, '_> {
             return;
         }
         let origin = self
-            .marked_origin
-            .clone()
-            .map(|m| (m, window_start(inp, s, t.start)))
+            .marked(t)
             .or_else(|| {
                 place_before(inp, hits, s, t.start, &dest).map(|h| (h.places.clone(), h.start))
             })
@@ -401,6 +399,23 @@ impl Scan<'_, '_> {
                 (CONTINUES.iter().any(|w| opening.starts_with(w)) && !self.ctx.origin.is_empty())
                     .then(|| (self.ctx.origin.clone(), s.start))
             });
+        self.push(origin, dest, t, limit);
+    }
+
+    /// The sentence's 来自/从 origin, its scope the clause chain of `t`.
+    fn marked(&self, t: &Trigger) -> Option<(Vec<usize>, u32)> {
+        let start = window_start(self.inp, self.s, t.start);
+        self.marked_origin.clone().map(|m| (m, start))
+    }
+
+    /// A candidate from `origin` (places, scope) to `dest`, if there is one.
+    fn push(
+        &mut self,
+        origin: Option<(Vec<usize>, u32)>,
+        dest: Vec<usize>,
+        t: &Trigger,
+        limit: u32,
+    ) {
         if let Some((from, scope)) = origin {
             self.out.push(cand(from, dest, scope, t.start, limit));
         }
@@ -415,18 +430,12 @@ impl Scan<'_, '_> {
         // The origin must be marked (来自/从 P) or be the home of what
         // moves (北京企业在津冀布局): a place merely named before 在 P
         // is not where anything came from.
-        let origin = self
-            .marked_origin
-            .clone()
-            .map(|m| (m, window_start(inp, s, t.start)))
-            .or_else(|| {
-                place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
-                    .filter(|h| is_home_of_mover(inp, h, dest_hit))
-                    .map(|h| (h.places.clone(), h.start))
-            });
-        if let Some((from, scope)) = origin {
-            self.out.push(cand(from, dest, scope, t.start, limit));
-        }
+        let origin = self.marked(t).or_else(|| {
+            place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
+                .filter(|h| is_home_of_mover(inp, h, dest_hit))
+                .map(|h| (h.places.clone(), h.start))
+        });
+        self.push(origin, dest, t, limit);
     }
 
     /// 成立 X（P）公司: the destination is the 在 P before the verb, else
