@@ -49,11 +49,7 @@ fi
 
 # 3. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 #    Not --locked: one of its locked dependencies is missing from the mirror.
-wb_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
-if [ -z "$wb_version" ]; then
-  echo "setup: cannot find the wasm-bindgen version in Cargo.lock" >&2
-  exit 1
-fi
+wb_version="$(scripts/wasm-bindgen-version.sh)"
 if wasm-bindgen --version 2>/dev/null | grep -q "^wasm-bindgen $wb_version\b"; then
   step "wasm-bindgen-cli $wb_version present"
 else
