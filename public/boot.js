@@ -48,8 +48,8 @@ try {
 }
 
 // After the first visit the app works offline: sw.js keeps the built files.
-// It downloads every built file (the worker's 4 MB too), so it waits until
-// the first chart is drawn, or 3 s, rather than compete with it.
+// It downloads every built file (the worker's large wasm too), so it waits
+// until the first chart is drawn, or a few seconds, rather than compete with it.
 if ("serviceWorker" in navigator) {
   const register = () =>
     navigator.serviceWorker.register("sw.js").catch((err) => {

@@ -1,16 +1,16 @@
 //! The memory allocator of the WebAssembly builds (the app, its worker and
 //! the benchmark probes register it with `#[global_allocator]`).
 //!
-//! Rust's wasm32 allocator (dlmalloc) grows the memory 64 KB at a time, as
-//! it needs it, and in V8 every `memory.grow` costs a garbage collection of
-//! the page: decoding the 29.5 MB index of a 10,000-article corpus spent
-//! 2.5 s in `malloc` and 2.9 s in the collector (V8 CPU profile, Node 20).
-//! [`Growing`] is the same allocator, except that whenever the memory has
-//! just grown it grows it once more by as much as there already is (at most
-//! 256 MB at a time, and not past 2 GB), so the heap doubles instead of
-//! creeping. The extra
-//! block is given back to the allocator at once and serves what follows;
-//! pages nobody writes are never made resident. Natively it is the system
+//! Rust's wasm32 allocator (dlmalloc) grows the memory one 64 KB page at a
+//! time, as it needs it, and in V8 every `memory.grow` costs a garbage
+//! collection of the page, so decoding a large corpus index spent most of
+//! its time in the allocator and the collector (BENCHMARKS.md has the
+//! profile). [`Growing`] is the same allocator, except that whenever the
+//! memory has just grown it grows it once more by as much as there already
+//! is (up to `MAX_AHEAD` at a time, and not past half the 32-bit address
+//! space), so the heap doubles instead of creeping. The extra block is
+//! given back to the allocator at once and serves what follows; pages
+//! nobody writes are never made resident. Natively it is the system
 //! allocator and nothing else.
 
 use std::alloc::{GlobalAlloc, Layout, System};
