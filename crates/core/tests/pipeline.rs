@@ -388,3 +388,27 @@ fn a_sentence_with_a_tail_after_its_stop_is_kept() {
         d.body
     );
 }
+
+/// Regression: portals of the ASP.NET era, old news sites and forums wrap
+/// the whole page in one `<form>`; dropping forms dropped the article and the
+/// page was refused as having no article text.
+#[test]
+fn a_page_wrapped_in_one_form_is_read_not_refused() {
+    let page = "<html><head><title>衡水承接京津产业转移_政务动态</title></head><body>\
+        <form name=\"form1\" method=\"post\" action=\"./view.aspx?id=2041\" id=\"form1\">\
+        <input type=\"hidden\" name=\"__VIEWSTATE\" value=\"/wEPDwUKMTY1NDU2MTA1MmRk\" />\
+        <div class=\"top\">网站首页 | 政务动态 | 信息公开 | 网上办事</div>\
+        <table width=\"980\"><tr><td class=\"bt\">衡水承接京津产业转移成效明显</td></tr>\
+        <tr><td>发布时间：2019-08-12 来源：衡水市发展改革委</td></tr>\
+        <tr><td><p>　　今年上半年，衡水市共引进京津产业项目46个，总投资超过120亿元。</p>\
+        <p>　　其中，一批北京服装企业整体搬迁至衡水高新区，带动当地纺织服装产业升级。</p></td></tr></table>\
+        <div>关键字：<input name=\"kw\" type=\"text\" /><input type=\"submit\" value=\"检索\" /></div>\
+        </form></body></html>";
+    let d = process_page(page.as_bytes(), None).expect("the article inside the form is read");
+    assert_eq!(d.title.as_deref(), Some("衡水承接京津产业转移成效明显"));
+    assert_eq!(d.date.as_deref(), Some("2019-08-12"));
+    let p = paragraphs(&d);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].starts_with("今年上半年，衡水市共引进京津产业项目46个"));
+    assert!(p[1].contains("整体搬迁至衡水高新区"));
+}

@@ -1,8 +1,8 @@
 //! HTML to lines of text, without building a tree (so 10,000 levels of
 //! nesting cost nothing) and without ever executing or keeping markup.
 //!
-//! Block elements become line breaks; scripts, styles, frames, forms and
-//! page furniture (nav, site header/footer, asides, elements whose class or
+//! Block elements become line breaks; scripts, styles, frames, form controls
+//! and page furniture (nav, site header/footer, asides, elements whose class or
 //! id names a menu, share bar, comment box…) are dropped with their content.
 
 /// What an HTML page yields: its text and the hints its head carries.
@@ -35,10 +35,14 @@ const RAW_TEXT: &[&str] = &[
 ];
 const DROPPED: &[&str] = &[
     "script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template",
-    "svg", "math", "object", "select", "button", "form", "nav", "aside", "canvas", "video",
-    "audio",
+    "svg", "math", "object", "select", "button", "nav", "aside", "canvas", "video", "audio",
 ];
+/// Elements that end a line. A `<form>` is one: ASP.NET-era portals, old
+/// news sites and forums wrap the whole page, article included, in one, so
+/// only its controls (input, select, button, textarea) are dropped.
 const BLOCK: &[&str] = &[
+    "form",
+    "fieldset",
     "p",
     "div",
     "br",
@@ -505,6 +509,29 @@ mod tests {
         assert_eq!(lines, ["雄安新区建设提速", "第一段。", "第二段加粗。"]);
         assert_eq!(h.title_hint.as_deref(), Some("雄安新区建设提速"));
         assert_eq!(h.date_hint.as_deref(), Some("2023-04-01"));
+    }
+
+    /// A portal page of the ASP.NET era: everything, the article too, inside
+    /// one `<form>` with a hidden view state and a search box.
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_article_but_not_its_controls() {
+        let page = "<html><body><form name=\"aspnetForm\" method=\"post\" action=\"show.aspx?id=88\">\
+                    <input type=\"hidden\" name=\"__VIEWSTATE\" value=\"dDwtMTIzNDU2Nzg5Ow==\" />\
+                    <div>站内搜索：<input type=\"text\" name=\"kw\"><input type=\"submit\" value=\"搜索\">\
+                    <select name=\"lm\"><option>全部栏目</option></select><button>提交</button></div>\
+                    <table><tr><td><p>廊坊市承接北京产业转移项目二十个。</p>\
+                    <p>其中多数为装备制造企业。</p></td></tr></table>\
+                    <textarea name=\"pl\">请输入评论</textarea></form></body></html>";
+        let text = html_to_text(page, true).text;
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines,
+            ["站内搜索：", "廊坊市承接北京产业转移项目二十个。", "其中多数为装备制造企业。"]
+        );
     }
 
     #[test]
