@@ -21,7 +21,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 4;
+pub const BUNDLE_VERSION: u32 = 5;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,6 +67,8 @@ pub struct Document {
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`; `None` when the page does not state a full one.
     pub date: Option<String>,
+    /// Which cue of the page gave `date`.
+    pub date_source: Option<DateSource>,
     /// The outlet (来源, or the agency of a dateline).
     pub source: Option<String>,
     /// Reporter(s), as written.
@@ -177,6 +179,26 @@ pub enum WarningKind {
     /// The body is longer than an article can be: only its beginning was
     /// analysed (the whole text is kept).
     AnalysisTruncated,
+}
+
+/// Which cue of a page gave its publication date, in the order they are
+/// trusted: a date line by the headline, then the page's head, then the
+/// article's opening dateline, a labelled line after it, the page's address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A labelled line (发布时间：…, 日期：…) or a date line by the headline.
+    Header,
+    /// A `<meta>` tag of the page's head (article:published_time, publishdate…).
+    Meta,
+    /// A `<time>` element's `datetime`.
+    Time,
+    /// The dateline that opens the article (新华社北京2022年2月13日电).
+    Dateline,
+    /// A labelled date line after the article.
+    Footer,
+    /// The page's address: /2022-02/13/, /20220213/, t20220213_.
+    Url,
 }
 
 /// A half-open range of char offsets.

@@ -328,10 +328,13 @@ proptest! {
 /// figure is refused the same way.
 #[test]
 fn a_bundle_carrying_a_non_finite_figure_is_refused() {
-    let crash = include_bytes!("data/fuzz-bundle-nan.bin");
-    // (Its version byte and the bundle layout follow BUNDLE_VERSION 4.)
-    let err = jjj_core::decode_bundle(crash).unwrap_err().to_string();
-    assert!(err.contains("not a finite number"), "{err}");
+    // The crash was found in the layout of format version 4; stamped with
+    // the current version, its bytes are still refused with a message (the
+    // NaN itself is checked on a current bundle below).
+    let mut crash = include_bytes!("data/fuzz-bundle-nan.bin").to_vec();
+    assert_eq!(crash[8..12], 4u32.to_le_bytes());
+    crash[8..12].copy_from_slice(&jjj_core::model::BUNDLE_VERSION.to_le_bytes());
+    assert!(jjj_core::decode_bundle(&crash).is_err());
     let mut d = jjj_core::extract::analyze::document_from_text(
         "河北沧州承接北京企业120家，总投资300亿元。",
     );

@@ -412,3 +412,55 @@ fn a_page_wrapped_in_one_form_is_read_not_refused() {
     assert!(p[0].starts_with("今年上半年，衡水市共引进京津产业项目46个"));
     assert!(p[1].contains("整体搬迁至衡水高新区"));
 }
+
+/// Dates come from many cues; each says where it came from, and the text's
+/// own date lines win over the page's head and address.
+#[test]
+fn the_publication_date_names_its_cue() {
+    use jjj_core::model::DateSource;
+    let body = "<p>　　记者从市发改委获悉，今年以来廊坊市新引进京津项目三十余个，涉及装备制造、生物医药等领域。</p>\
+                <p>　　据介绍，这些项目多数已开工建设，预计年底前陆续投产。</p>";
+    // A labelled line by the headline.
+    let page = format!("<html><body><h1>廊坊引进京津项目</h1><div>发布时间：2021-04-06 09:12</div>{body}</body></html>");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        (d.date.as_deref(), d.date_source),
+        (Some("2021-04-06"), Some(DateSource::Header))
+    );
+    // Only a <time> element.
+    let page = format!("<html><body><h1>廊坊引进京津项目</h1><time datetime=\"2021-04-07T08:00:00+08:00\">昨天</time>{body}</body></html>");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        (d.date.as_deref(), d.date_source),
+        (Some("2021-04-07"), Some(DateSource::Time))
+    );
+    // Only the canonical address.
+    let page = format!("<html><head><link rel=\"canonical\" href=\"http://www.example.gov.cn/zwdt/202104/t20210408_5521.html\"></head><body><h1>廊坊引进京津项目</h1>{body}</body></html>");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        (d.date.as_deref(), d.date_source),
+        (Some("2021-04-08"), Some(DateSource::Url))
+    );
+    // Only the file name it was saved under.
+    let page = format!("<html><body><h1>廊坊引进京津项目</h1>{body}</body></html>");
+    let d = process_page(page.as_bytes(), Some("t20210409_77.html")).unwrap();
+    assert_eq!(
+        (d.date.as_deref(), d.date_source),
+        (Some("2021-04-09"), Some(DateSource::Url))
+    );
+    // Nothing: no date, and no source for it.
+    let d = process_page(page.as_bytes(), Some("page.html")).unwrap();
+    assert_eq!((d.date, d.date_source), (None, None));
+}
+
+/// Regression: a profile's first line (a birth date) was taken for the
+/// publication date; a page with no other date has none.
+#[test]
+fn a_birth_date_is_not_the_publication_date() {
+    let page = "<html><body><h1>人物：扎根雄安的工程师</h1>\
+        <p>1976年3月18日生</p>\
+        <p>　　他从北京来到雄安新区，参与了多个重点项目的建设，见证了这座新城从无到有。</p>\
+        <p>　　谈起这些年的经历，他说最难忘的是第一批疏解项目落地的那个冬天。</p></body></html>";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.date, None);
+}

@@ -14,6 +14,11 @@ pub struct HtmlText {
     /// The hint comes from `<title>` (often a site name or "headline_site"), not `<h1>`/`og:title`.
     pub title_hint_weak: bool,
     pub date_hint: Option<String>,
+    /// The first `<time datetime=…>` of the page.
+    pub time_hint: Option<String>,
+    /// The page's own address (`<link rel="canonical">`, `og:url`), which
+    /// often holds its date.
+    pub url_hint: Option<String>,
     pub source_hint: Option<String>,
 }
 
@@ -310,6 +315,19 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         }
         match name {
             "meta" => read_meta(&tag, &mut out),
+            "time" => {
+                if let Some(d) = attr(&tag, "datetime")
+                    .map(str::trim)
+                    .filter(|d| !d.is_empty())
+                {
+                    out.time_hint.get_or_insert_with(|| d.to_string());
+                }
+            }
+            "link" if attr(&tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(h) = attr(&tag, "href") {
+                    out.url_hint.get_or_insert_with(|| h.to_string());
+                }
+            }
             "title" => {
                 let close = find_close(rest_after(html, i), "title");
                 let t = &html[i..i + close.0];
@@ -427,6 +445,9 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         | "dc.date.issued" => {
             out.date_hint.get_or_insert_with(|| content.to_string());
         }
+        "og:url" => {
+            out.url_hint.get_or_insert_with(|| content.to_string());
+        }
         "source" | "contentsource" | "og:site_name" | "dc.publisher" => {
             out.source_hint.get_or_insert_with(|| content.to_string());
         }
@@ -530,7 +551,11 @@ mod tests {
             .collect();
         assert_eq!(
             lines,
-            ["站内搜索：", "廊坊市承接北京产业转移项目二十个。", "其中多数为装备制造企业。"]
+            [
+                "站内搜索：",
+                "廊坊市承接北京产业转移项目二十个。",
+                "其中多数为装备制造企业。"
+            ]
         );
     }
 

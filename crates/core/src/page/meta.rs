@@ -185,6 +185,62 @@ pub fn date_from_hint(hint: &str) -> Option<String> {
     find_dates(hint).into_iter().next().map(|d| d.iso)
 }
 
+/// A date in a page's address: `/2022-02/13/`, `/2022/0213/`, `/2022-02-13/`,
+/// `/2022/02/13/`, `/20220213/`, `t20220213_`. Only a valid date between
+/// 1990 and 2099 counts, and a run of digits longer than a date is an id.
+pub fn date_from_url(url: &str) -> Option<String> {
+    let b = url.as_bytes();
+    let num = |s: usize, n: usize| -> Option<u32> {
+        let w = b.get(s..s + n)?;
+        w.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| w.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
+    };
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    for s in 0..b.len() {
+        if !digit(s) || (s > 0 && digit(s - 1)) {
+            continue;
+        }
+        let Some(y) = num(s, 4).filter(|y| (1990..2100).contains(y)) else {
+            continue;
+        };
+        let at = |i: usize, c: u8| b.get(i) == Some(&c);
+        let sep = |i: usize| at(i, b'-') || at(i, b'/');
+        // (month at, day at, end, whether the separators fit) per shape.
+        let shapes = [
+            // 20220213, t20220213_
+            (s + 4, s + 6, s + 8, true),
+            // 2022-02/13, 2022-02-13, 2022/02/13
+            (s + 5, s + 8, s + 10, sep(s + 4) && sep(s + 7)),
+            // 2022/0213
+            (s + 5, s + 7, s + 9, at(s + 4, b'/')),
+        ];
+        for (m_at, d_at, end, ok) in shapes {
+            if !ok || digit(end) {
+                continue;
+            }
+            let (Some(m), Some(d)) = (num(m_at, 2), num(d_at, 2)) else {
+                continue;
+            };
+            if valid_ymd(y, m, d) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    None
+}
+
+/// A date of a life, not of a page: 1976年5月生, 出生于…, 逝世.
+pub fn is_life_date(line: &str, d: &FoundDate) -> bool {
+    let after: String = line.chars().skip(d.end).take(4).collect();
+    let before: String = line.chars().take(d.start).collect();
+    ["生", "出生", "诞生", "逝世", "去世", "病逝", "卒"]
+        .iter()
+        .any(|w| after.trim_start_matches(['，', ' ']).starts_with(w))
+        || before.ends_with("生于")
+        || before.ends_with("出生于")
+}
+
 /// Metadata fields that labelled text carries.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Labels {
@@ -564,5 +620,48 @@ mod tests {
         let d = dateline("中新社石家庄1月24日电 河北省工业和信息化厅24日透露").unwrap();
         assert_eq!(d.agency.as_deref(), Some("中新社"));
         assert_eq!(dateline("截至5月25日，经开区各类企业"), None);
+    }
+
+    #[test]
+    fn dates_in_page_addresses() {
+        let d = |u: &str| date_from_url(u);
+        assert_eq!(
+            d("http://www.gov.cn/xinwen/2022-02/13/content_5673.htm").as_deref(),
+            Some("2022-02-13")
+        );
+        assert_eq!(
+            d("http://politics.people.com.cn/n1/2019/0116/c1001-30546789.html").as_deref(),
+            Some("2019-01-16")
+        );
+        assert_eq!(
+            d("https://www.hebei.gov.cn/columns/a1/202203/t20220307_1234.html").as_deref(),
+            Some("2022-03-07")
+        );
+        assert_eq!(
+            d("https://news.example.com/2021-11-30/doc-ikyamrmy.shtml").as_deref(),
+            Some("2021-11-30")
+        );
+        assert_eq!(d("t20180612_88.html").as_deref(), Some("2018-06-12"));
+        // An id, a month without a day and an impossible date are not dates.
+        assert_eq!(
+            d("https://bbs.example.com/thread-2022021312345-1-1.html"),
+            None
+        );
+        assert_eq!(d("https://www.example.com/202203/index.html"), None);
+        assert_eq!(d("https://www.example.com/a/20221345.html"), None);
+        assert_eq!(d("seed_003.html"), None);
+    }
+
+    #[test]
+    fn a_birth_or_death_date_is_a_life_date() {
+        let life = |l: &str| {
+            let ds = find_dates(l);
+            is_life_date(l, &ds[0])
+        };
+        assert!(life("张某，1976年5月12日生，河北沧州人"));
+        assert!(life("1953年3月2日出生"));
+        assert!(life("出生于1961年7月1日"));
+        assert!(!life("发布时间：2019年5月12日 来源：河北日报"));
+        assert!(!life("2021-05-29 15:12"));
     }
 }

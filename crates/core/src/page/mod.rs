@@ -42,11 +42,17 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
         hints.title = h.title_hint.map(|t| repair::repair(&t));
         hints.title_weak = h.title_hint_weak;
         hints.date = h.date_hint;
+        hints.time = h.time_hint;
+        hints.url = h.url_hint;
         hints.source = h.source_hint.map(|t| repair::repair(&t));
         h.text
     } else {
         html::strip_stray_tags(&decoded.text)
     };
+    // A page saved under its address (t20220213_123.html) dates itself.
+    if hints.url.is_none() {
+        hints.url = origin.map(str::to_string);
+    }
     let repaired = repair::repair(&text);
     let cleaned = clean::clean(&repaired, &hints);
     if cleaned.body.is_empty() {
@@ -69,6 +75,7 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
         script: normalize::detect_script(&cleaned.body),
         title: cleaned.title,
         date: cleaned.date,
+        date_source: cleaned.date_source,
         source: cleaned.source,
         author: cleaned.author,
         editor: cleaned.editor,

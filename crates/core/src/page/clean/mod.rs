@@ -12,7 +12,7 @@ mod lines;
 pub use lines::{classify, Kind, Line};
 use lines::{han_count, is_figures_row, BULLETS};
 
-use crate::model::{Warning, WarningKind};
+use crate::model::{DateSource, Warning, WarningKind};
 use crate::page::meta::{self, Labels};
 use crate::text::chars::is_han;
 use crate::text::normalize::normalize;
@@ -22,6 +22,7 @@ use crate::text::normalize::normalize;
 pub struct Cleaned {
     pub title: Option<String>,
     pub date: Option<String>,
+    pub date_source: Option<DateSource>,
     pub source: Option<String>,
     pub author: Option<String>,
     pub editor: Option<String>,
@@ -36,7 +37,12 @@ pub struct Hints {
     pub title: Option<String>,
     /// The title hint is only the page's `<title>`: a headline found in the text wins.
     pub title_weak: bool,
+    /// `<meta>` publication date.
     pub date: Option<String>,
+    /// `<time datetime>`.
+    pub time: Option<String>,
+    /// The page's address or file name.
+    pub url: Option<String>,
     pub source: Option<String>,
 }
 
@@ -148,7 +154,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             let before_title = title_idx.is_some_and(|t| i < t);
             let today_header =
                 l.simp.contains("今天") || l.simp.contains("今日") || l.simp.contains("当前");
-            if let Some(d) = meta::find_dates(&l.simp).into_iter().find(|d| !d.weekday) {
+            let publication = |d: &meta::FoundDate| !d.weekday && !meta::is_life_date(&l.simp, d);
+            if let Some(d) = meta::find_dates(&l.simp).into_iter().find(publication) {
                 if today_header || (before_title && !labels.date_label) {
                     continue;
                 }
@@ -160,9 +167,16 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             }
         }
     }
-    out.date = header_date
-        .or_else(|| hints.date.as_deref().and_then(meta::date_from_hint))
-        .or(footer_date);
+    let hint = |h: &Option<String>| h.as_deref().and_then(meta::date_from_hint);
+    (out.date, out.date_source) = match header_date
+        .map(|d| (d, DateSource::Header))
+        .or_else(|| hint(&hints.date).map(|d| (d, DateSource::Meta)))
+        .or_else(|| hint(&hints.time).map(|d| (d, DateSource::Time)))
+        .or_else(|| footer_date.map(|d| (d, DateSource::Footer)))
+    {
+        Some((d, s)) => (Some(d), Some(s)),
+        None => (None, None),
+    };
     if out.source.is_none() {
         out.source = hints.source.clone();
     }
@@ -191,7 +205,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                     out.source = d.agency.as_deref().map(|a| written_form(l.text, a));
                 }
                 match (&d.date, d.month_day) {
-                    (Some(date), _) if out.date.is_none() => out.date = Some(date.clone()),
+                    (Some(date), _) if out.date.is_none() => {
+                        out.date = Some(date.clone());
+                        out.date_source = Some(DateSource::Dateline);
+                    }
                     (None, Some((m, day))) if out.date.is_none() => out.warnings.push(Warning {
                         kind: WarningKind::DateWithoutYear,
                         message: format!(
@@ -238,6 +255,14 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         }
     }
     out.body = paragraphs.join("\n");
+    if out.date.is_none() {
+        if let Some(d) = hints.url.as_deref().and_then(meta::date_from_url) {
+            out.date = Some(d);
+            out.date_source = Some(DateSource::Url);
+            out.warnings
+                .retain(|w| w.kind != WarningKind::DateWithoutYear);
+        }
+    }
     let mut seen = Vec::new();
     for a in authors {
         if !seen.contains(&a) {
@@ -245,7 +270,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         }
     }
     if !seen.is_empty() {
-        out.author = Some(seen.join("、"));
+        out.author = Some(seen.join(" "));
     }
     if out.title.is_none() {
         out.warnings.push(Warning {
