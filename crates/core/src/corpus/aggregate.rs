@@ -190,3 +190,205 @@ pub fn all_flows(docs: &[Document]) -> Vec<FlowRef> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, Flow, Quantity, Span};
+
+    fn q(value: f64, unit: &str) -> Option<Quantity> {
+        Some(Quantity {
+            value,
+            unit: unit.into(),
+            raw: String::new(),
+            qualifier: None,
+        })
+    }
+
+    /// A flow stated by the sentence that starts at char `at`.
+    fn flow(from: &str, to: &str, at: u32) -> Flow {
+        let span = Span {
+            start: at,
+            end: at + 10,
+        };
+        Flow {
+            from: from.into(),
+            to: to.into(),
+            industry: None,
+            what: None,
+            count: None,
+            amount: None,
+            firm: None,
+            plan: false,
+            shared: false,
+            doc: String::new(),
+            evidence: Evidence {
+                text: String::new(),
+                span,
+                original: span,
+            },
+        }
+    }
+
+    fn doc(flows: Vec<Flow>) -> Document {
+        Document {
+            flows,
+            ..Document::default()
+        }
+    }
+
+    fn edges(docs: &[Document], level: Level, by_industry: bool) -> Vec<Edge> {
+        aggregate(docs, &all_flows(docs), level, by_industry)
+    }
+
+    /// (from, to, sentences, documents) of each edge.
+    fn ends(edges: &[Edge]) -> Vec<(&str, &str, u32, u32)> {
+        edges
+            .iter()
+            .map(|e| (e.from.as_str(), e.to.as_str(), e.sentences, e.documents))
+            .collect()
+    }
+
+    #[test]
+    fn flows_between_the_same_places_merge_into_one_edge_heaviest_first() {
+        let docs = [
+            doc(vec![
+                flow("北京市", "沧州市", 0),
+                flow("天津市", "廊坊市", 20),
+                flow("北京市", "沧州市", 40),
+            ]),
+            doc(vec![
+                flow("天津市", "保定市", 0),
+                flow("北京市", "沧州市", 30),
+            ]),
+        ];
+        let mut refs = all_flows(&docs);
+        assert_eq!(refs.len(), 5);
+        // References that point nowhere are skipped.
+        refs.push(FlowRef { doc: 0, flow: 9 });
+        refs.push(FlowRef { doc: 7, flow: 0 });
+        let e = aggregate(&docs, &refs, Level::Exact, false);
+        assert_eq!(
+            ends(&e),
+            [
+                ("北京市", "沧州市", 3, 2),
+                ("天津市", "保定市", 1, 1),
+                ("天津市", "廊坊市", 1, 1)
+            ]
+        );
+        let at = |doc, flow| FlowRef { doc, flow };
+        assert_eq!(e[0].evidence, [at(0, 0), at(0, 2), at(1, 1)]);
+    }
+
+    #[test]
+    fn one_sentence_supports_an_edge_once() {
+        let mut a = flow("北京市", "沧州市", 0);
+        a.count = q(10.0, "家");
+        let b = a.clone();
+        let e = edges(&[doc(vec![a, b])], Level::Exact, false);
+        assert_eq!(ends(&e), [("北京市", "沧州市", 1, 1)]);
+        assert_eq!(e[0].count, [("家".to_string(), 10.0)]);
+        assert_eq!(e[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn the_city_and_province_levels_lift_places() {
+        let docs = [doc(vec![
+            flow("通州区", "沧州市", 0),
+            flow("大兴区", "黄骅市", 20),
+        ])];
+        assert_eq!(edges(&docs, Level::Exact, false).len(), 2);
+        let city = edges(&docs, Level::City, false);
+        assert_eq!(ends(&city), [("北京市", "沧州市", 2, 1)]);
+        let province = edges(&docs, Level::Province, false);
+        assert_eq!(ends(&province), [("北京市", "河北省", 2, 1)]);
+    }
+
+    #[test]
+    fn a_self_loop_at_the_chosen_level_is_left_out() {
+        let docs = [doc(vec![
+            flow("通州区", "大兴区", 0),
+            flow("沧州市", "保定市", 20),
+        ])];
+        assert_eq!(edges(&docs, Level::Exact, false).len(), 2);
+        let city = edges(&docs, Level::City, false);
+        assert_eq!(ends(&city), [("沧州市", "保定市", 1, 1)]);
+        assert!(edges(&docs, Level::Province, false).is_empty());
+    }
+
+    #[test]
+    fn by_industry_an_edge_splits_by_its_flows_industries() {
+        let with = |industry: Option<&str>, at| Flow {
+            industry: industry.map(str::to_string),
+            ..flow("北京市", "天津市", at)
+        };
+        let docs = [doc(vec![
+            with(Some("汽车"), 0),
+            with(Some("医药健康"), 20),
+            with(Some("汽车"), 40),
+            with(None, 60),
+        ])];
+        let split = edges(&docs, Level::Exact, true);
+        let by: Vec<(Option<&str>, u32)> = split
+            .iter()
+            .map(|e| (e.industry.as_deref(), e.sentences))
+            .collect();
+        assert_eq!(by, [(Some("汽车"), 2), (None, 1), (Some("医药健康"), 1)]);
+        let whole = edges(&docs, Level::Exact, false);
+        assert_eq!(ends(&whole), [("北京市", "天津市", 4, 1)]);
+        assert_eq!(whole[0].industry, None);
+    }
+
+    #[test]
+    fn quantities_are_summed_per_unit() {
+        let stated = |count, amount, at| Flow {
+            count,
+            amount,
+            ..flow("北京市", "天津市", at)
+        };
+        let docs = [doc(vec![
+            stated(q(10.0, "家"), q(1e8, "元"), 0),
+            stated(q(3.0, "个"), q(2e6, "美元"), 20),
+            stated(q(5.0, "家"), q(5e7, "元"), 40),
+        ])];
+        let e = edges(&docs, Level::Exact, false);
+        assert_eq!(
+            e[0].count,
+            [("家".to_string(), 15.0), ("个".to_string(), 3.0)]
+        );
+        assert_eq!(
+            e[0].amount,
+            [("元".to_string(), 1.5e8), ("美元".to_string(), 2e6)]
+        );
+        assert!(e[0].shared_count.is_empty() && e[0].shared_amount.is_empty());
+    }
+
+    #[test]
+    fn a_shared_amount_is_summed_apart() {
+        // 京津 → 唐山市 in one sentence (two flows, one amount and count),
+        // then 北京市 → 唐山市 with an amount of its own.
+        let shared = |from| Flow {
+            count: q(30.0, "家"),
+            amount: q(5e9, "元"),
+            shared: true,
+            ..flow(from, "唐山市", 0)
+        };
+        let own = Flow {
+            amount: q(1e9, "元"),
+            ..flow("北京市", "唐山市", 20)
+        };
+        let docs = [doc(vec![shared("北京市"), shared("天津市"), own])];
+        let e = edges(&docs, Level::Exact, false);
+        assert_eq!(
+            ends(&e),
+            [("北京市", "唐山市", 2, 1), ("天津市", "唐山市", 1, 1)]
+        );
+        let yuan = |x: f64| vec![("元".to_string(), x)];
+        assert_eq!(e[0].amount, yuan(1e9));
+        assert_eq!(e[0].shared_amount, yuan(5e9));
+        assert!(e[0].count.is_empty());
+        assert_eq!(e[0].shared_count, [("家".to_string(), 30.0)]);
+        assert!(e[1].amount.is_empty());
+        assert_eq!(e[1].shared_amount, yuan(5e9));
+    }
+}

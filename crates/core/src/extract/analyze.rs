@@ -234,3 +234,65 @@ pub fn document_from_text(text: &str) -> Document {
     analyze(&mut doc);
     doc
 }
+
+// The truncation above MAX_ANALYSED_CHARS is not tested here: it needs a
+// body of more than two million characters.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MentionKind;
+
+    fn place_mentions(d: &Document) -> Vec<(&str, String)> {
+        d.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .map(|m| (m.id.as_str(), m.span.slice(&d.body_simplified)))
+            .collect()
+    }
+
+    #[test]
+    fn regions_and_industries_come_most_mentioned_first() {
+        let d = document_from_text(
+            "石家庄的生物医药企业不断增多。保定和石家庄都在发展机器人产业，石家庄还设立了医药专项基金。",
+        );
+        assert!(d.flows.is_empty());
+        assert_eq!(d.regions, ["石家庄市", "保定市"]);
+        assert_eq!(d.industries, ["医药健康", "机器人"]);
+        let places = place_mentions(&d);
+        let ids: Vec<&str> = places.iter().map(|p| p.0).collect();
+        assert_eq!(ids, ["石家庄市", "保定市", "石家庄市", "石家庄市"]);
+        assert_eq!(places[1].1, "保定");
+    }
+
+    #[test]
+    fn tokens_cover_the_simplified_body_exactly() {
+        let d = document_from_text("北京企業遷往河北滄州，總投資5億元。");
+        assert_eq!(d.body_simplified, "北京企业迁往河北沧州，总投资5亿元。");
+        let total: usize = d.tokens.iter().map(|&n| usize::from(n)).sum();
+        assert_eq!(total, d.body_simplified.chars().count());
+        let toks = crate::text::tokens::from_lens(&d.body_simplified, &d.tokens);
+        let joined: String = toks.iter().map(|t| t.text(&d.body_simplified)).collect();
+        assert_eq!(joined, d.body_simplified);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn jingjin_is_one_mention_and_both_cities_in_regions() {
+        let d = document_from_text("京津的科技服务机构正在加快合作。");
+        assert_eq!(place_mentions(&d), [("京津", "京津".to_string())]);
+        assert_eq!(d.regions, ["北京市", "天津市"]);
+    }
+
+    #[test]
+    fn a_name_that_carries_its_province_names_it_too() {
+        let d = document_from_text("河北沧州的管道装备产业集聚了大批企业。");
+        assert_eq!(
+            place_mentions(&d),
+            [
+                ("河北省", "河北".to_string()),
+                ("沧州市", "河北沧州".to_string())
+            ]
+        );
+        assert_eq!(d.regions, ["沧州市", "河北省"]);
+    }
+}

@@ -532,3 +532,91 @@ fn counts_phrase(
     }
     String::new()
 }
+
+#[cfg(all(test, feature = "segment"))]
+mod tests {
+    use crate::extract::analyze::document_from_text;
+    use crate::model::Figure;
+
+    fn figures(text: &str) -> Vec<Figure> {
+        document_from_text(text).figures
+    }
+
+    fn values(f: &[Figure]) -> Vec<(f64, &str, &str)> {
+        f.iter()
+            .map(|x| (x.value, x.unit.as_str(), x.raw.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_scaled_value_is_in_base_units() {
+        let f = figures("该项目总投资12亿元，占地2.5万平方米。");
+        assert_eq!(
+            values(&f),
+            [(1.2e9, "元", "12亿元"), (25000.0, "平方米", "2.5万平方米")]
+        );
+        assert_eq!(f[0].qualifier, None);
+    }
+
+    #[test]
+    fn a_qualifier_is_kept_before_or_after_the_number() {
+        let f = figures("园区已吸引超过300家企业入驻，另有600余家正在洽谈，带动就业近1.2万人。");
+        assert_eq!(
+            values(&f),
+            [
+                (300.0, "家", "超过300家"),
+                (600.0, "家", "600余家"),
+                (12000.0, "人", "近1.2万人")
+            ]
+        );
+        let q: Vec<_> = f.iter().map(|x| x.qualifier.as_deref()).collect();
+        assert_eq!(q, [Some("超过"), Some("余"), Some("近")]);
+    }
+
+    #[test]
+    fn what_a_figure_counts_is_the_noun_it_measures() {
+        let f = figures("全市共有52个重点项目开工建设。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].counts, "重点项目");
+        let f = figures("天津港今年集装箱吞吐量达到2100万标箱。");
+        assert_eq!(values(&f), [(2.1e7, "标箱", "达到2100万标箱")]);
+        assert_eq!(f[0].counts, "集装箱吞吐量");
+    }
+
+    #[test]
+    fn the_period_is_the_time_named_before_the_figure() {
+        let f = figures("2023年，全省新能源汽车产量增长了35%。");
+        assert_eq!(values(&f), [(35.0, "%", "35%")]);
+        assert_eq!(f[0].period.as_deref(), Some("2023年"));
+        let f = figures("去年全市数字经济规模达到6500亿元。");
+        assert_eq!(f[0].period.as_deref(), Some("去年"));
+        assert!(!f[0].is_target);
+    }
+
+    #[test]
+    fn a_goal_is_a_target_not_a_result() {
+        let f = figures("到2025年，全市数字经济规模力争突破8000亿元。");
+        assert_eq!(values(&f), [(8e11, "元", "突破8000亿元")]);
+        assert!(f[0].is_target);
+        assert_eq!(f[0].qualifier.as_deref(), Some("突破"));
+        // The plan's name is its period, not a figure.
+        let f = figures("“十四五”期间，该市计划新建5个产业园区。");
+        assert_eq!(values(&f), [(5.0, "个", "5个")]);
+        assert_eq!(f[0].period.as_deref(), Some("十四五"));
+        assert!(f[0].is_target);
+    }
+
+    #[test]
+    fn dates_ordinals_plan_names_and_model_names_are_not_figures() {
+        let f = figures("2024年3月15日，第一批5G基站在雄安投入使用，“十三五”规划的任务也已完成。");
+        assert!(f.is_empty(), "{:?}", values(&f));
+        assert!(figures("新能源汽车走进千家万户。").is_empty());
+    }
+
+    #[test]
+    fn chinese_numerals_count_from_ten_up() {
+        // The module's rule: 三家 is a word, not a figure; 十二家 is one.
+        let f = figures("园区今年新增十二家企业，另有三家正在办理手续。");
+        assert_eq!(values(&f), [(12.0, "家", "十二家")]);
+    }
+}

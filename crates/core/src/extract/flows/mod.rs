@@ -194,3 +194,128 @@ fn sentence_tokens(inp: &Input, s_start: u32, s_end: u32) -> std::ops::Range<usi
     let b = inp.tokens.partition_point(|t| t.start < s_end);
     a..b.max(a)
 }
+
+#[cfg(all(test, feature = "segment"))]
+mod tests {
+    use crate::extract::analyze::document_from_text;
+    use crate::model::{Flow, What};
+
+    fn flows(text: &str) -> Vec<Flow> {
+        document_from_text(text).flows
+    }
+
+    fn pairs(flows: &[Flow]) -> Vec<(&str, &str)> {
+        flows
+            .iter()
+            .map(|f| (f.from.as_str(), f.to.as_str()))
+            .collect()
+    }
+
+    fn count(f: &Flow) -> Option<(f64, &str)> {
+        f.count.as_ref().map(|q| (q.value, q.unit.as_str()))
+    }
+
+    #[test]
+    fn a_move_to_a_place_goes_from_the_movers_home() {
+        let f = flows("去年，北京一家服装企业整体搬迁至河北沧州。");
+        assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+        assert_eq!(f[0].what, Some(What::Firms));
+        assert_eq!(f[0].industry.as_deref(), Some("纺织服装"));
+        assert!(!f[0].plan && !f[0].shared);
+    }
+
+    #[test]
+    fn settling_in_a_place_needs_an_origin_before_it() {
+        let f = flows("多家北京医药企业在沧州渤海新区落户。");
+        assert_eq!(pairs(&f), [("北京市", "渤海新区")]);
+        assert_eq!(f[0].industry.as_deref(), Some("医药健康"));
+        // A project that lands somewhere, from nowhere said.
+        assert!(flows("一批新能源汽车项目在雄安新区落地。").is_empty());
+    }
+
+    #[test]
+    fn moving_toward_a_place_reads_the_place_after_xiang() {
+        let f = flows("近年来，北京的一批批发企业陆续向天津转移。");
+        assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    }
+
+    #[test]
+    fn a_receiving_subject_is_the_destination_of_what_it_brings_in() {
+        let f = flows("保定市今年引进北京项目42个，总投资120亿元。");
+        assert_eq!(pairs(&f), [("北京市", "保定市")]);
+        assert_eq!(f[0].what, Some(What::Projects));
+        assert_eq!(count(&f[0]), Some((42.0, "个")));
+        let amount = f[0].amount.as_ref().map(|q| (q.value, q.unit.as_str()));
+        assert_eq!(amount, Some((1.2e10, "元")));
+    }
+
+    #[test]
+    fn listed_origins_each_get_their_own_count() {
+        let f = flows("廊坊市去年共引进企业120家，其中北京企业85家、天津企业20家。");
+        assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("天津市", "廊坊市")]);
+        assert_eq!(count(&f[0]), Some((85.0, "家")));
+        assert_eq!(count(&f[1]), Some((20.0, "家")));
+        assert!(f.iter().all(|x| !x.shared));
+    }
+
+    #[test]
+    fn projects_and_capital_brought_in_together_are_two_flows() {
+        let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
+        assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);
+        let projects = f.iter().find(|x| x.what == Some(What::Projects)).unwrap();
+        assert_eq!(count(projects), Some((86.0, "个")));
+        assert_eq!(projects.amount, None);
+        let capital = f.iter().find(|x| x.what == Some(What::Capital)).unwrap();
+        assert_eq!(capital.count, None);
+        assert_eq!(capital.amount.as_ref().map(|q| q.value), Some(4.2e10));
+    }
+
+    #[test]
+    fn a_paired_slogan_is_a_flow() {
+        let f = flows("两地正在推广“北京研发、天津转化”的合作模式。");
+        assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    }
+
+    #[test]
+    fn a_firm_set_up_elsewhere_goes_to_the_seat_in_its_name() {
+        let f = flows("北京一家新材料企业出资成立了恒远（天津）科技有限公司。");
+        assert_eq!(pairs(&f), [("北京市", "天津市")]);
+        assert_eq!(f[0].firm.as_deref(), Some("恒远（天津）科技有限公司"));
+    }
+
+    #[test]
+    fn a_denied_move_is_not_a_flow() {
+        let rumour = "有消息称，北京某物流企业将迁往天津武清。";
+        assert_eq!(pairs(&flows(rumour)), [("北京市", "武清区")]);
+        let denied = format!("{rumour}该企业随后澄清，此消息不实。");
+        assert!(flows(&denied).is_empty());
+        assert!(flows("网传一家北京药企将搬迁至河北保定，记者求证后发现并无此事。").is_empty());
+    }
+
+    #[test]
+    fn a_negated_move_is_not_a_flow() {
+        let f = flows("这家北京制药企业已搬迁至河北。");
+        assert_eq!(pairs(&f), [("北京市", "河北省")]);
+        assert!(flows("这家北京制药企业并未搬迁至河北，研发和生产都还在原址。").is_empty());
+    }
+
+    #[test]
+    fn a_move_still_to_come_is_a_plan() {
+        let f = flows("北京一家印刷企业将于年底迁往河北固安。");
+        assert_eq!(pairs(&f), [("北京市", "固安县")]);
+        assert!(f[0].plan);
+        let f = flows("北京一家印刷企业去年迁往河北固安。");
+        assert_eq!(pairs(&f), [("北京市", "固安县")]);
+        assert!(!f[0].plan);
+    }
+
+    #[test]
+    fn jingjin_as_origin_gives_two_shared_flows() {
+        let f = flows("唐山市去年承接京津企业180家。");
+        assert_eq!(pairs(&f), [("北京市", "唐山市"), ("天津市", "唐山市")]);
+        for x in &f {
+            assert!(x.shared);
+            assert_eq!(count(x), Some((180.0, "家")));
+        }
+    }
+}
