@@ -176,16 +176,15 @@ pub fn Dashboard() -> impl IntoView {
     let by_industry = Memo::new(move |_| route.with(|r| r.by_industry));
     // Edges of the current flows at the chosen level.
     let edges = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return (vec![], vec![]);
-        };
-        let plain = aggregate(&corp.docs, &r.0.flows, level.get(), false);
-        let split = if by_industry.get() {
-            aggregate(&corp.docs, &r.0.flows, level.get(), true)
-        } else {
-            vec![]
-        };
-        (plain, split)
+        c.with_results(|r, corp| {
+            let plain = aggregate(&corp.docs, &r.flows, level.get(), false);
+            let split = if by_industry.get() {
+                aggregate(&corp.docs, &r.flows, level.get(), true)
+            } else {
+                vec![]
+            };
+            (plain, split)
+        })
     });
     // The links the Sankey can draw (a weight above 0) and the edges the map
     // can (both ends on the map), as indices into the edges: the strongest
@@ -237,21 +236,20 @@ pub fn Dashboard() -> impl IntoView {
     });
     // Industries by mentions in the filtered articles.
     let industry_counts = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut count: FxHashMap<&str, u32> = FxHashMap::default();
-        for h in &r.0.docs {
-            for m in &corp.docs[h.doc as usize].mentions {
-                if m.kind == jjj_core::model::MentionKind::Industry {
-                    *count.entry(m.id.as_str()).or_insert(0) += 1;
+        c.with_results(|r, corp| {
+            let mut count: FxHashMap<&str, u32> = FxHashMap::default();
+            for h in &r.docs {
+                for m in &corp.docs[h.doc as usize].mentions {
+                    if m.kind == jjj_core::model::MentionKind::Industry {
+                        *count.entry(m.id.as_str()).or_insert(0) += 1;
+                    }
                 }
             }
-        }
-        let mut n: Vec<(String, u32)> =
-            count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
-        n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        n
+            let mut n: Vec<(String, u32)> =
+                count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
+            n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            n
+        })
     });
     let industries = Memo::new(move |_| {
         let l = lang.get();
@@ -264,38 +262,36 @@ pub fn Dashboard() -> impl IntoView {
         charts::bars(&items, "#2a8c8c")
     });
     let year_rows = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut rows: Vec<(i32, u32, u32)> = Vec::new();
-        for h in &r.0.docs {
-            let d = &corp.docs[h.doc as usize];
-            let Some(y) = d
-                .date
-                .as_deref()
-                .and_then(|s| s.get(..4))
-                .and_then(|y| y.parse::<i32>().ok())
-            else {
-                continue;
-            };
-            match rows.iter_mut().find(|x| x.0 == y) {
-                Some(x) => {
-                    x.1 += 1;
-                    x.2 += d.figures.len() as u32;
+        c.with_results(|r, corp| {
+            let mut rows: Vec<(i32, u32, u32)> = Vec::new();
+            for h in &r.docs {
+                let d = &corp.docs[h.doc as usize];
+                let Some(y) = d
+                    .date
+                    .as_deref()
+                    .and_then(|s| s.get(..4))
+                    .and_then(|y| y.parse::<i32>().ok())
+                else {
+                    continue;
+                };
+                match rows.iter_mut().find(|x| x.0 == y) {
+                    Some(x) => {
+                        x.1 += 1;
+                        x.2 += d.figures.len() as u32;
+                    }
+                    None => rows.push((y, 1, d.figures.len() as u32)),
                 }
-                None => rows.push((y, 1, d.figures.len() as u32)),
             }
-        }
-        rows.sort();
-        rows
+            rows.sort();
+            rows
+        })
     });
     let years = Memo::new(move |_| charts::years(&year_rows.get(), lang.get()));
     let terms = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
-        stats::term_counts_with(&corp.docs, &corp.terms, &which, 20)
+        c.with_results(|r, corp| {
+            let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
+            stats::term_counts_with(&corp.docs, &corp.terms, &which, 20)
+        })
     });
     let terms_chart = Memo::new(move |_| {
         let items: Vec<(String, f64, Target)> = terms
@@ -307,19 +303,18 @@ pub fn Dashboard() -> impl IntoView {
     });
     let counts = move || {
         let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut places: FxHashSet<&str> = FxHashSet::default();
-        for h in &r.0.docs {
-            places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
-        }
-        vec![
-            (tr(l, "文章", "Articles"), r.0.docs.len(), Tab::Articles),
-            (tr(l, "地点", "Places"), places.len(), Tab::Articles),
-            (tr(l, "流向", "Flows"), r.0.flows.len(), Tab::Flows),
-            (tr(l, "数据", "Figures"), r.0.figures.len(), Tab::Figures),
-        ]
+        c.with_results(|r, corp| {
+            let mut places: FxHashSet<&str> = FxHashSet::default();
+            for h in &r.docs {
+                places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
+            }
+            vec![
+                (tr(l, "文章", "Articles"), r.docs.len(), Tab::Articles),
+                (tr(l, "地点", "Places"), places.len(), Tab::Articles),
+                (tr(l, "流向", "Flows"), r.flows.len(), Tab::Flows),
+                (tr(l, "数据", "Figures"), r.figures.len(), Tab::Figures),
+            ]
+        })
     };
     let cards = move || {
         counts()

@@ -29,34 +29,31 @@ pub fn Kwic() -> impl IntoView {
     };
     let lines = Memo::new(move |_| {
         let t = term.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
-        if !corp.is_split() || t.is_empty() {
-            return kwic(&corp.docs, &which, &t, WIDTH, sort.get(), LIMIT)
-                .into_iter()
-                .map(|l| {
-                    let id = corp.docs[l.doc as usize].id.clone();
-                    (l, id)
-                })
-                .collect::<Vec<_>>();
-        }
-        // A split corpus: the texts of the first matching articles, as
-        // their chunks arrive.
-        let docs: Vec<Document> = which
-            .iter()
-            .take(SPLIT_DOCS)
-            .filter_map(|&d| c.with_full(d, Document::clone))
-            .collect();
-        let all: Vec<usize> = (0..docs.len()).collect();
-        kwic(&docs, &all, &t, WIDTH, sort.get(), LIMIT)
-            .into_iter()
-            .map(|l| {
-                let id = docs[l.doc as usize].id.clone();
-                (l, id)
-            })
-            .collect::<Vec<_>>()
+        c.with_results(|r, corp| {
+            // The lines of `which` in `docs`, each with its article's id.
+            let lines = |docs: &[Document], which: &[usize]| {
+                kwic(docs, which, &t, WIDTH, sort.get(), LIMIT)
+                    .into_iter()
+                    .map(|l| {
+                        let id = docs[l.doc as usize].id.clone();
+                        (l, id)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
+            if !corp.is_split() || t.is_empty() {
+                return lines(&corp.docs, &which);
+            }
+            // A split corpus: the texts of the first matching articles, as
+            // their chunks arrive.
+            let docs: Vec<Document> = which
+                .iter()
+                .take(SPLIT_DOCS)
+                .filter_map(|&d| c.with_full(d, Document::clone))
+                .collect();
+            let all: Vec<usize> = (0..docs.len()).collect();
+            lines(&docs, &all)
+        })
     });
     let partial = move || {
         let corp = c.corpus.get()?;

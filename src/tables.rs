@@ -87,72 +87,71 @@ pub fn Evidence(
     // One entry per sentence, with every flow it states (京津 → two).
     let items = move || {
         let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
-        let mut at: std::collections::HashMap<(usize, u32), usize> = Default::default();
-        for (d, f) in flow_rows(&corp.docs, &r.0.flows) {
-            let key = (d, corp.docs[d].flows[f].evidence.span.start);
-            match at.get(&key) {
-                Some(&g) => groups[g].1.push(f),
-                // The flows come article by article: once `limit` sentences
-                // are in and the next article begins, the list is complete.
-                None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => {
-                    break
-                }
-                None if groups.len() == limit => {}
-                None => {
-                    at.insert(key, groups.len());
-                    groups.push((key, vec![f]));
+        c.with_results(|r, corp| {
+            let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
+            let mut at: std::collections::HashMap<(usize, u32), usize> = Default::default();
+            for (d, f) in flow_rows(&corp.docs, &r.flows) {
+                let key = (d, corp.docs[d].flows[f].evidence.span.start);
+                match at.get(&key) {
+                    Some(&g) => groups[g].1.push(f),
+                    // The flows come article by article: once `limit` sentences
+                    // are in and the next article begins, the list is complete.
+                    None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => {
+                        break
+                    }
+                    None if groups.len() == limit => {}
+                    None => {
+                        at.insert(key, groups.len());
+                        groups.push((key, vec![f]));
+                    }
                 }
             }
-        }
-        groups
-            .into_iter()
-            .take(limit)
-            .map(|((d, at), fs)| {
-                let doc = &corp.docs[d];
-                let heads = fs
-                    .iter()
-                    .map(|&f| {
-                        let flow = &doc.flows[f];
-                        let what = flow
-                            .what
-                            .map(|w| format!(" · {}", i18n::what(w, l)))
-                            .unwrap_or_default();
-                        let ind = flow
-                            .industry
-                            .as_deref()
-                            .map(|i| format!(" · {}", i18n::industry(i, l)))
-                            .unwrap_or_default();
-                        let q = flow
-                            .count
-                            .as_ref()
-                            .or(flow.amount.as_ref())
-                            .map(|q| format!(" · {}", q.raw))
-                            .unwrap_or_default();
-                        format!(
-                            "{} → {}{ind}{what}{q}",
-                            i18n::place(&flow.from, l),
-                            i18n::place(&flow.to, l)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("；");
-                let href = reader_href(&doc.id, Some(at));
-                let title = doc.display_title();
-                let sentence = flow_sentence(&corp.docs, d, fs[0]);
-                view! {
-                    <li>
-                        <span class="flow-head">{heads}</span>
-                        <q>{sentence}</q>
-                        <a href=href class="source-link">{title}</a>
-                    </li>
-                }
-                .into_any()
-            })
-            .collect::<Vec<_>>()
+            groups
+                .into_iter()
+                .take(limit)
+                .map(|((d, at), fs)| {
+                    let doc = &corp.docs[d];
+                    let heads = fs
+                        .iter()
+                        .map(|&f| {
+                            let flow = &doc.flows[f];
+                            let what = flow
+                                .what
+                                .map(|w| format!(" · {}", i18n::what(w, l)))
+                                .unwrap_or_default();
+                            let ind = flow
+                                .industry
+                                .as_deref()
+                                .map(|i| format!(" · {}", i18n::industry(i, l)))
+                                .unwrap_or_default();
+                            let q = flow
+                                .count
+                                .as_ref()
+                                .or(flow.amount.as_ref())
+                                .map(|q| format!(" · {}", q.raw))
+                                .unwrap_or_default();
+                            format!(
+                                "{} → {}{ind}{what}{q}",
+                                i18n::place(&flow.from, l),
+                                i18n::place(&flow.to, l)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("；");
+                    let href = reader_href(&doc.id, Some(at));
+                    let title = doc.display_title();
+                    let sentence = flow_sentence(&corp.docs, d, fs[0]);
+                    view! {
+                        <li>
+                            <span class="flow-head">{heads}</span>
+                            <q>{sentence}</q>
+                            <a href=href class="source-link">{title}</a>
+                        </li>
+                    }
+                    .into_any()
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let total = move || c.results.get().map(|r| r.0.flows.len()).unwrap_or(0);
     view! {
