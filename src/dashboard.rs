@@ -9,6 +9,7 @@ use jjj_core::corpus::stats;
 use leptos::prelude::*;
 
 use crate::charts::{self, Built, Target, Weight};
+use crate::controls::{choice_select, Choice};
 use crate::ctx::ctx;
 use crate::echarts::{Chart, ChartHandle, Click};
 use crate::i18n::{self, tr, Lang};
@@ -19,6 +20,25 @@ use crate::state::Tab;
 /// 10,000 synthetic articles. The data tables list the rest.
 const SANKEY_LINKS: usize = 30;
 const MAP_EDGES: usize = 200;
+
+/// What the Sankey's link widths measure.
+const WEIGHTS: [Choice<Weight>; 3] = [
+    ("sentences", Weight::Sentences, "依据句数", "sentences"),
+    ("count", Weight::Count, "企业/项目数", "firms, projects"),
+    (
+        "amount",
+        Weight::Amount,
+        "金额（亿元）",
+        "amount (100m yuan)",
+    ),
+];
+
+/// How finely the Sankey and the map tell places apart.
+const LEVELS: [Choice<Level>; 3] = [
+    ("exact", Level::Exact, "原文地点", "as written"),
+    ("city", Level::City, "城市", "city"),
+    ("province", Level::Province, "省级", "province"),
+];
 
 /// The `n` strongest of the edges `which` (indices into `edges`) by
 /// `weight`, copied (ties keep their order; all of them, in order, when
@@ -71,10 +91,9 @@ fn on_click(built: Memo<Built>) -> Callback<Click> {
 
 /// A titled panel with a chart, its PNG button and its table.
 #[component]
-fn Panel(
-    /// The panel's title.
-    #[prop(into)]
-    title: Signal<String>,
+fn Panel<T, V>(
+    /// The panel's title (Chinese, English).
+    title: (&'static str, &'static str),
     /// File name of the PNG, without extension.
     name: &'static str,
     /// The chart.
@@ -85,10 +104,15 @@ fn Panel(
     /// Controls above the chart.
     #[prop(optional)]
     controls: Option<ViewFn>,
-    /// The chart's data as a table (its text alternative).
-    table: ViewFn,
-) -> impl IntoView {
+    /// The chart's data as a table (its text alternative), in a language.
+    table: T,
+) -> impl IntoView
+where
+    T: Fn(Lang) -> V,
+    V: IntoView + 'static,
+{
     let lang = ctx().lang;
+    let title = Signal::derive(move || tr(lang.get(), title.0, title.1).to_string());
     let handle = RwSignal::new(None::<ChartHandle>);
     let png = move |_| {
         if let Some(url) = handle.get_untracked().and_then(|h| h.png()) {
@@ -106,7 +130,7 @@ fn Panel(
             <Chart option on_click=on_click(built) handle=handle.write_only() label=title.get_untracked() class=class />
             <details class="chart-table">
                 <summary>{move || tr(lang.get(), "数据表", "Data table")}</summary>
-                {table.run()}
+                {table(lang.get_untracked())}
             </details>
         </section>
     }
@@ -331,14 +355,6 @@ pub fn Dashboard() -> impl IntoView {
             .collect_view()
     };
     let sankey_controls = ViewFn::from(move || {
-        let set_weight = move |ev: leptos::ev::Event| {
-            let w = Weight::parse(&event_target_value(&ev)).unwrap_or_default();
-            c.update(|r| r.weight = w);
-        };
-        let set_level = move |ev: leptos::ev::Event| {
-            let l = Level::parse(&event_target_value(&ev)).unwrap_or_default();
-            c.update(|r| r.level = l);
-        };
         let note = move || {
             strongest_note(SANKEY_LINKS, sankey_links.with(Vec::len), lang.get())
                 .map(|t| view! { <p class="note">{t}</p> })
@@ -346,22 +362,8 @@ pub fn Dashboard() -> impl IntoView {
         view! {
             {note}
             <div class="controls">
-                <label>
-                    {move || tr(lang.get(), "宽度", "Width")} " "
-                    <select name="weight" on:change=set_weight>
-                        <option value="sentences" selected=move || weight.get() == Weight::Sentences>{move || tr(lang.get(), "依据句数", "sentences")}</option>
-                        <option value="count" selected=move || weight.get() == Weight::Count>{move || tr(lang.get(), "企业/项目数", "firms, projects")}</option>
-                        <option value="amount" selected=move || weight.get() == Weight::Amount>{move || tr(lang.get(), "金额（亿元）", "amount (100m yuan)")}</option>
-                    </select>
-                </label>
-                <label>
-                    {move || tr(lang.get(), "层级", "Level")} " "
-                    <select name="level" on:change=set_level>
-                        <option value="exact" selected=move || level.get() == Level::Exact>{move || tr(lang.get(), "原文地点", "as written")}</option>
-                        <option value="city" selected=move || level.get() == Level::City>{move || tr(lang.get(), "城市", "city")}</option>
-                        <option value="province" selected=move || level.get() == Level::Province>{move || tr(lang.get(), "省级", "province")}</option>
-                    </select>
-                </label>
+                {choice_select(("宽度", "Width"), "weight", WEIGHTS, weight, |r, w| r.weight = w)}
+                {choice_select(("层级", "Level"), "level", LEVELS, level, |r, l| r.level = l)}
                 <label>
                     <input
                         type="checkbox"
@@ -386,52 +388,49 @@ pub fn Dashboard() -> impl IntoView {
             </Show>
             <div class="grid">
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "产业流向（桑基图）", "Flows (Sankey)").to_string())
+                    title=("产业流向（桑基图）", "Flows (Sankey)")
                     name="sankey"
                     built=sankey
                     class="tall"
                     controls=sankey_controls
-                    table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
+                    table=move |l| edges_table(edges.get().0, l)
                 />
                 // The other charts, the sentences and the exports come after
                 // the first chart (see app::Ready).
                 <Show when=move || c.settled.get()>
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "流向地图", "Flow map").to_string())
+                    title=("流向地图", "Flow map")
                     name="map"
                     built=map
                     class="tall"
                     controls=ViewFn::from(move || strongest_note(MAP_EDGES, map_edges.with(Vec::len), lang.get()).map(|t| view! { <p class="note">{t}</p> }))
-                    table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
+                    table=move |l| edges_table(edges.get().0, l)
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "行业（提及次数）", "Industries (mentions)").to_string())
+                    title=("行业（提及次数）", "Industries (mentions)")
                     name="industries"
                     built=industries
-                    table=ViewFn::from(move || {
-                        let l = lang.get();
+                    table=move |l| {
                         let rows = industry_counts.get().into_iter().map(|(k, n)| (i18n::industry(&k, l), f64::from(n))).collect();
                         pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "提及", "Mentions")))
-                    })
+                    }
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "年份（文章与数据）", "Years (articles, figures)").to_string())
+                    title=("年份（文章与数据）", "Years (articles, figures)")
                     name="years"
                     built=years
-                    table=ViewFn::from(move || {
-                        let l = lang.get();
+                    table=move |l| {
                         let body = year_rows.get().into_iter().map(|(y, a, f)| view! { <tr><td>{y}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
                         view! { <table><thead><tr><th>{tr(l, "年份", "Year")}</th><th>{tr(l, "文章", "Articles")}</th><th>{tr(l, "数据", "Figures")}</th></tr></thead><tbody>{body}</tbody></table> }
-                    })
+                    }
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "高频词", "Top terms").to_string())
+                    title=("高频词", "Top terms")
                     name="terms"
                     built=terms_chart
-                    table=ViewFn::from(move || {
-                        let l = lang.get();
+                    table=move |l| {
                         pairs_table(terms.get().into_iter().map(|t| (t.term, f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count")))
-                    })
+                    }
                 />
                 </Show>
             </div>
