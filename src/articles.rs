@@ -11,40 +11,40 @@ pub fn Articles() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let items = move || {
-        let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        r.0.docs
-            .iter()
-            .filter_map(|h| corp.docs.get(h.doc as usize))
-            .take(crate::tables::MAX_ROWS)
-            .map(|doc| {
-                let href = crate::tables::reader_href(&doc.id, None);
-                let imported = corp.imported.contains(&doc.id).then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> });
-                let places = doc.regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>().join("、");
-                let warnings = doc.warnings.len();
-                view! {
-                    <li>
-                        <a class="article" href=href>
-                            <span class="article-title">{doc.display_title()} {imported}</span>
-                            <span class="article-meta">
-                                <span>{labels::or_fallback(doc.date.as_deref(), labels::date_unknown(l)).to_string()}</span>
-                                <span>{labels::or_fallback(doc.source.as_deref(), labels::source_unknown(l)).to_string()}</span>
-                                <span>{labels::script(doc.script, l)}</span>
-                                <span>{format!("{} {}", doc.flows.len(), tr(l, "条流向", "flows"))}</span>
-                                <span>{format!("{} {}", doc.figures.len(), tr(l, "项数据", "figures"))}</span>
-                                <span class:warn=warnings != 0>{labels::warning_count(warnings, l)}</span>
-                            </span>
-                            <span class="article-places">{places}</span>
-                        </a>
-                    </li>
-                }
-            })
-            .collect::<Vec<_>>()
+        c.with_results(|r, corp| {
+            let l = lang.get();
+            r.docs
+                .iter()
+                .filter_map(|h| corp.docs.get(h.doc as usize))
+                .take(crate::tables::MAX_ROWS)
+                .map(|doc| {
+                    let href = crate::tables::reader_href(&doc.id, None);
+                    let imported = corp.imported.contains(&doc.id).then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> });
+                    let places = doc.regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>().join("、");
+                    let warnings = doc.warnings.len();
+                    view! {
+                        <li>
+                            <a class="article" href=href>
+                                <span class="article-title">{doc.display_title()} {imported}</span>
+                                <span class="article-meta">
+                                    <span>{labels::or_fallback(doc.date.as_deref(), labels::date_unknown(l)).to_string()}</span>
+                                    <span>{labels::or_fallback(doc.source.as_deref(), labels::source_unknown(l)).to_string()}</span>
+                                    <span>{labels::script(doc.script, l)}</span>
+                                    <span>{format!("{} {}", doc.flows.len(), tr(l, "条流向", "flows"))}</span>
+                                    <span>{format!("{} {}", doc.figures.len(), tr(l, "项数据", "figures"))}</span>
+                                    <span class:warn=warnings != 0>{labels::warning_count(warnings, l)}</span>
+                                </span>
+                                <span class="article-places">{places}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
     };
+    let total = move || c.results.get().map(|r| r.0.docs.len()).unwrap_or(0);
     let count = move || {
-        let n = c.results.get().map(|r| r.0.docs.len()).unwrap_or(0);
+        let n = total();
         match lang.get() {
             i18n::Lang::Zh => format!("{n} 篇文章"),
             i18n::Lang::En => format!("{n} article{}", if n == 1 { "" } else { "s" }),
@@ -54,10 +54,7 @@ pub fn Articles() -> impl IntoView {
         <section class="articles" aria-labelledby="article-count">
             <h2 id="article-count" class="count">{count}</h2>
             <ul class="article-list">{items}</ul>
-            {move || {
-                let n = c.results.get().map(|r| r.0.docs.len()).unwrap_or(0);
-                crate::tables::more_rows(crate::tables::MAX_ROWS, n, lang.get(), true).map(|t| view! { <p class="note more-rows">{t}</p> })
-            }}
+            {move || crate::tables::more_rows(crate::tables::MAX_ROWS, total(), lang.get(), true).map(|t| view! { <p class="note more-rows">{t}</p> })}
             <crate::tables::Exports />
         </section>
     }

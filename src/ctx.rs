@@ -135,6 +135,15 @@ impl Ctx {
         }
     }
 
+    /// Calls `f` with the current query's results and the corpus (both
+    /// tracked); the default (nothing) until the corpus is loaded.
+    pub fn with_results<R: Default>(&self, f: impl FnOnce(&Results, &Corpus) -> R) -> R {
+        match (self.results.get(), self.corpus.get()) {
+            (Some(r), Some(corp)) => f(&r.0, &corp),
+            _ => R::default(),
+        }
+    }
+
     /// Calls `f` with the whole document `d` (its text, tokens, sentences):
     /// the one in the corpus, or for a summary the one in its chunk. `None`
     /// while the chunk is being fetched (it is requested, and whatever

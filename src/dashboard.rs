@@ -9,6 +9,7 @@ use jjj_core::corpus::stats;
 use leptos::prelude::*;
 
 use crate::charts::{self, Built, Target, Weight};
+use crate::controls::{choice_select, Choice};
 use crate::ctx::ctx;
 use crate::echarts::{Chart, ChartHandle, Click};
 use crate::i18n::{self, tr, Lang};
@@ -19,6 +20,25 @@ use crate::state::Tab;
 /// 10,000 synthetic articles. The data tables list the rest.
 const SANKEY_LINKS: usize = 30;
 const MAP_EDGES: usize = 200;
+
+/// What the Sankey's link widths measure.
+const WEIGHTS: [Choice<Weight>; 3] = [
+    ("sentences", Weight::Sentences, "依据句数", "sentences"),
+    ("count", Weight::Count, "企业/项目数", "firms, projects"),
+    (
+        "amount",
+        Weight::Amount,
+        "金额（亿元）",
+        "amount (100m yuan)",
+    ),
+];
+
+/// How finely the Sankey and the map tell places apart.
+const LEVELS: [Choice<Level>; 3] = [
+    ("exact", Level::Exact, "原文地点", "as written"),
+    ("city", Level::City, "城市", "city"),
+    ("province", Level::Province, "省级", "province"),
+];
 
 /// The `n` strongest of the edges `which` (indices into `edges`) by
 /// `weight`, copied (ties keep their order; all of them, in order, when
@@ -71,10 +91,9 @@ fn on_click(built: Memo<Built>) -> Callback<Click> {
 
 /// A titled panel with a chart, its PNG button and its table.
 #[component]
-fn Panel(
-    /// The panel's title.
-    #[prop(into)]
-    title: Signal<String>,
+fn Panel<T, V>(
+    /// The panel's title (Chinese, English).
+    title: (&'static str, &'static str),
     /// File name of the PNG, without extension.
     name: &'static str,
     /// The chart.
@@ -85,10 +104,15 @@ fn Panel(
     /// Controls above the chart.
     #[prop(optional)]
     controls: Option<ViewFn>,
-    /// The chart's data as a table (its text alternative).
-    table: ViewFn,
-) -> impl IntoView {
+    /// The chart's data as a table (its text alternative), in a language.
+    table: T,
+) -> impl IntoView
+where
+    T: Fn(Lang) -> V,
+    V: IntoView + 'static,
+{
     let lang = ctx().lang;
+    let title = Signal::derive(move || tr(lang.get(), title.0, title.1).to_string());
     let handle = RwSignal::new(None::<ChartHandle>);
     let png = move |_| {
         if let Some(url) = handle.get_untracked().and_then(|h| h.png()) {
@@ -106,7 +130,7 @@ fn Panel(
             <Chart option on_click=on_click(built) handle=handle.write_only() label=title.get_untracked() class=class />
             <details class="chart-table">
                 <summary>{move || tr(lang.get(), "数据表", "Data table")}</summary>
-                {table.run()}
+                {table(lang.get_untracked())}
             </details>
         </section>
     }
@@ -176,16 +200,15 @@ pub fn Dashboard() -> impl IntoView {
     let by_industry = Memo::new(move |_| route.with(|r| r.by_industry));
     // Edges of the current flows at the chosen level.
     let edges = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return (vec![], vec![]);
-        };
-        let plain = aggregate(&corp.docs, &r.0.flows, level.get(), false);
-        let split = if by_industry.get() {
-            aggregate(&corp.docs, &r.0.flows, level.get(), true)
-        } else {
-            vec![]
-        };
-        (plain, split)
+        c.with_results(|r, corp| {
+            let plain = aggregate(&corp.docs, &r.flows, level.get(), false);
+            let split = if by_industry.get() {
+                aggregate(&corp.docs, &r.flows, level.get(), true)
+            } else {
+                vec![]
+            };
+            (plain, split)
+        })
     });
     // The links the Sankey can draw (a weight above 0) and the edges the map
     // can (both ends on the map), as indices into the edges: the strongest
@@ -237,21 +260,20 @@ pub fn Dashboard() -> impl IntoView {
     });
     // Industries by mentions in the filtered articles.
     let industry_counts = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut count: FxHashMap<&str, u32> = FxHashMap::default();
-        for h in &r.0.docs {
-            for m in &corp.docs[h.doc as usize].mentions {
-                if m.kind == jjj_core::model::MentionKind::Industry {
-                    *count.entry(m.id.as_str()).or_insert(0) += 1;
+        c.with_results(|r, corp| {
+            let mut count: FxHashMap<&str, u32> = FxHashMap::default();
+            for h in &r.docs {
+                for m in &corp.docs[h.doc as usize].mentions {
+                    if m.kind == jjj_core::model::MentionKind::Industry {
+                        *count.entry(m.id.as_str()).or_insert(0) += 1;
+                    }
                 }
             }
-        }
-        let mut n: Vec<(String, u32)> =
-            count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
-        n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        n
+            let mut n: Vec<(String, u32)> =
+                count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
+            n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            n
+        })
     });
     let industries = Memo::new(move |_| {
         let l = lang.get();
@@ -264,38 +286,36 @@ pub fn Dashboard() -> impl IntoView {
         charts::bars(&items, "#2a8c8c")
     });
     let year_rows = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut rows: Vec<(i32, u32, u32)> = Vec::new();
-        for h in &r.0.docs {
-            let d = &corp.docs[h.doc as usize];
-            let Some(y) = d
-                .date
-                .as_deref()
-                .and_then(|s| s.get(..4))
-                .and_then(|y| y.parse::<i32>().ok())
-            else {
-                continue;
-            };
-            match rows.iter_mut().find(|x| x.0 == y) {
-                Some(x) => {
-                    x.1 += 1;
-                    x.2 += d.figures.len() as u32;
+        c.with_results(|r, corp| {
+            let mut rows: Vec<(i32, u32, u32)> = Vec::new();
+            for h in &r.docs {
+                let d = &corp.docs[h.doc as usize];
+                let Some(y) = d
+                    .date
+                    .as_deref()
+                    .and_then(|s| s.get(..4))
+                    .and_then(|y| y.parse::<i32>().ok())
+                else {
+                    continue;
+                };
+                match rows.iter_mut().find(|x| x.0 == y) {
+                    Some(x) => {
+                        x.1 += 1;
+                        x.2 += d.figures.len() as u32;
+                    }
+                    None => rows.push((y, 1, d.figures.len() as u32)),
                 }
-                None => rows.push((y, 1, d.figures.len() as u32)),
             }
-        }
-        rows.sort();
-        rows
+            rows.sort();
+            rows
+        })
     });
     let years = Memo::new(move |_| charts::years(&year_rows.get(), lang.get()));
     let terms = Memo::new(move |_| {
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
-        stats::term_counts_with(&corp.docs, &corp.terms, &which, 20)
+        c.with_results(|r, corp| {
+            let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
+            stats::term_counts_with(&corp.docs, &corp.terms, &which, 20)
+        })
     });
     let terms_chart = Memo::new(move |_| {
         let items: Vec<(String, f64, Target)> = terms
@@ -307,19 +327,18 @@ pub fn Dashboard() -> impl IntoView {
     });
     let counts = move || {
         let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut places: FxHashSet<&str> = FxHashSet::default();
-        for h in &r.0.docs {
-            places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
-        }
-        vec![
-            (tr(l, "文章", "Articles"), r.0.docs.len(), Tab::Articles),
-            (tr(l, "地点", "Places"), places.len(), Tab::Articles),
-            (tr(l, "流向", "Flows"), r.0.flows.len(), Tab::Flows),
-            (tr(l, "数据", "Figures"), r.0.figures.len(), Tab::Figures),
-        ]
+        c.with_results(|r, corp| {
+            let mut places: FxHashSet<&str> = FxHashSet::default();
+            for h in &r.docs {
+                places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
+            }
+            vec![
+                (tr(l, "文章", "Articles"), r.docs.len(), Tab::Articles),
+                (tr(l, "地点", "Places"), places.len(), Tab::Articles),
+                (tr(l, "流向", "Flows"), r.flows.len(), Tab::Flows),
+                (tr(l, "数据", "Figures"), r.figures.len(), Tab::Figures),
+            ]
+        })
     };
     let cards = move || {
         counts()
@@ -336,14 +355,6 @@ pub fn Dashboard() -> impl IntoView {
             .collect_view()
     };
     let sankey_controls = ViewFn::from(move || {
-        let set_weight = move |ev: leptos::ev::Event| {
-            let w = Weight::parse(&event_target_value(&ev)).unwrap_or_default();
-            c.update(|r| r.weight = w);
-        };
-        let set_level = move |ev: leptos::ev::Event| {
-            let l = Level::parse(&event_target_value(&ev)).unwrap_or_default();
-            c.update(|r| r.level = l);
-        };
         let note = move || {
             strongest_note(SANKEY_LINKS, sankey_links.with(Vec::len), lang.get())
                 .map(|t| view! { <p class="note">{t}</p> })
@@ -351,22 +362,8 @@ pub fn Dashboard() -> impl IntoView {
         view! {
             {note}
             <div class="controls">
-                <label>
-                    {move || tr(lang.get(), "宽度", "Width")} " "
-                    <select name="weight" on:change=set_weight>
-                        <option value="sentences" selected=move || weight.get() == Weight::Sentences>{move || tr(lang.get(), "依据句数", "sentences")}</option>
-                        <option value="count" selected=move || weight.get() == Weight::Count>{move || tr(lang.get(), "企业/项目数", "firms, projects")}</option>
-                        <option value="amount" selected=move || weight.get() == Weight::Amount>{move || tr(lang.get(), "金额（亿元）", "amount (100m yuan)")}</option>
-                    </select>
-                </label>
-                <label>
-                    {move || tr(lang.get(), "层级", "Level")} " "
-                    <select name="level" on:change=set_level>
-                        <option value="exact" selected=move || level.get() == Level::Exact>{move || tr(lang.get(), "原文地点", "as written")}</option>
-                        <option value="city" selected=move || level.get() == Level::City>{move || tr(lang.get(), "城市", "city")}</option>
-                        <option value="province" selected=move || level.get() == Level::Province>{move || tr(lang.get(), "省级", "province")}</option>
-                    </select>
-                </label>
+                {choice_select(("宽度", "Width"), "weight", WEIGHTS, weight, |r, w| r.weight = w)}
+                {choice_select(("层级", "Level"), "level", LEVELS, level, |r, l| r.level = l)}
                 <label>
                     <input
                         type="checkbox"
@@ -391,52 +388,49 @@ pub fn Dashboard() -> impl IntoView {
             </Show>
             <div class="grid">
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "产业流向（桑基图）", "Flows (Sankey)").to_string())
+                    title=("产业流向（桑基图）", "Flows (Sankey)")
                     name="sankey"
                     built=sankey
                     class="tall"
                     controls=sankey_controls
-                    table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
+                    table=move |l| edges_table(edges.get().0, l)
                 />
                 // The other charts, the sentences and the exports come after
                 // the first chart (see app::Ready).
                 <Show when=move || c.settled.get()>
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "流向地图", "Flow map").to_string())
+                    title=("流向地图", "Flow map")
                     name="map"
                     built=map
                     class="tall"
                     controls=ViewFn::from(move || strongest_note(MAP_EDGES, map_edges.with(Vec::len), lang.get()).map(|t| view! { <p class="note">{t}</p> }))
-                    table=ViewFn::from(move || edges_table(edges.get().0, lang.get()))
+                    table=move |l| edges_table(edges.get().0, l)
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "行业（提及次数）", "Industries (mentions)").to_string())
+                    title=("行业（提及次数）", "Industries (mentions)")
                     name="industries"
                     built=industries
-                    table=ViewFn::from(move || {
-                        let l = lang.get();
+                    table=move |l| {
                         let rows = industry_counts.get().into_iter().map(|(k, n)| (i18n::industry(&k, l), f64::from(n))).collect();
                         pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "提及", "Mentions")))
-                    })
+                    }
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "年份（文章与数据）", "Years (articles, figures)").to_string())
+                    title=("年份（文章与数据）", "Years (articles, figures)")
                     name="years"
                     built=years
-                    table=ViewFn::from(move || {
-                        let l = lang.get();
+                    table=move |l| {
                         let body = year_rows.get().into_iter().map(|(y, a, f)| view! { <tr><td>{y}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
                         view! { <table><thead><tr><th>{tr(l, "年份", "Year")}</th><th>{tr(l, "文章", "Articles")}</th><th>{tr(l, "数据", "Figures")}</th></tr></thead><tbody>{body}</tbody></table> }
-                    })
+                    }
                 />
                 <Panel
-                    title=Signal::derive(move || tr(lang.get(), "高频词", "Top terms").to_string())
+                    title=("高频词", "Top terms")
                     name="terms"
                     built=terms_chart
-                    table=ViewFn::from(move || {
-                        let l = lang.get();
+                    table=move |l| {
                         pairs_table(terms.get().into_iter().map(|t| (t.term, f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count")))
-                    })
+                    }
                 />
                 </Show>
             </div>

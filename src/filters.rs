@@ -32,6 +32,53 @@ fn select_value(ev: &leptos::ev::Event) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
+/// A field of the filter panel: its label, then `control`.
+fn field(label: (&'static str, &'static str), control: impl IntoView + 'static) -> impl IntoView {
+    let lang = ctx().lang;
+    view! {
+        <label class="field">
+            <span>{move || tr(lang.get(), label.0, label.1)}</span>
+            {control}
+        </label>
+    }
+}
+
+/// A field of the filter panel with two controls side by side, `between`
+/// between them.
+fn pair(
+    label: (&'static str, &'static str),
+    first: impl IntoView + 'static,
+    between: &'static str,
+    second: impl IntoView + 'static,
+) -> impl IntoView {
+    let lang = ctx().lang;
+    view! {
+        <div class="field">
+            <span>{move || tr(lang.get(), label.0, label.1)}</span>
+            <span class="pair">{first}{between}{second}</span>
+        </div>
+    }
+}
+
+/// A facet's `<select>` of `options`: `set` puts the one picked into the
+/// query (`None`: any). `aria`: its own label, where the field's names two.
+fn facet(
+    name: &'static str,
+    aria: Option<(&'static str, &'static str)>,
+    set: fn(&mut Query, Option<String>),
+    options: impl IntoView + 'static,
+) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let change = move |ev: leptos::ev::Event| {
+        let v = select_value(&ev);
+        c.filter(|q| set(q, v))
+    };
+    view! {
+        <select name=name aria-label=move || aria.map(|(zh, en)| tr(lang.get(), zh, en)) on:change=change>{options}</select>
+    }
+}
+
 /// Places of the region facet in tree order: each province, then what lies
 /// in it, indented by depth; places with no articles are left out.
 fn region_entries(facet: &[(String, u32)], lang: Lang) -> Vec<(String, String, u32)> {
@@ -173,8 +220,7 @@ pub fn Filters() -> impl IntoView {
         <details class="filters-box" open=wide>
         <summary class="side-title">{move || tr(lang.get(), "筛选", "Filter")}</summary>
         <form class="filters" on:submit=submit role="search">
-            <label class="field">
-                <span>{move || tr(lang.get(), "全文检索", "Search text")}</span>
+            {field(("全文检索", "Search text"), view! {
                 <span class="search-row">
                     <input
                         type="search"
@@ -185,35 +231,22 @@ pub fn Filters() -> impl IntoView {
                     />
                     <button type="submit">{move || tr(lang.get(), "检索", "Search")}</button>
                 </span>
-            </label>
-            <label class="field">
-                <span>{move || tr(lang.get(), "地区（含下辖）", "Place (and all within)")}</span>
-                <select name="region" on:change=move |ev| { let v = select_value(&ev); c.filter(|q| q.region = v) }>{region}</select>
-            </label>
-            <label class="field">
-                <span>{move || tr(lang.get(), "行业", "Industry")}</span>
-                <select name="industry" on:change=move |ev| { let v = select_value(&ev); c.filter(|q| q.industry = v) }>{industry}</select>
-            </label>
-            <div class="field">
-                <span>{move || tr(lang.get(), "年份", "Years")}</span>
-                <span class="pair">
-                    <select name="y0" aria-label=move || tr(lang.get(), "起始年份", "From year") on:change=move |ev| { let v = select_value(&ev).and_then(|y| y.parse().ok()); c.filter(|q| q.year_from = v) }>{move || years(0)}</select>
-                    "–"
-                    <select name="y1" aria-label=move || tr(lang.get(), "截止年份", "To year") on:change=move |ev| { let v = select_value(&ev).and_then(|y| y.parse().ok()); c.filter(|q| q.year_to = v) }>{move || years(1)}</select>
-                </span>
-            </div>
-            <label class="field">
-                <span>{move || tr(lang.get(), "来源", "Source")}</span>
-                <select name="source" on:change=move |ev| { let v = select_value(&ev); c.filter(|q| q.source = v) }>{source}</select>
-            </label>
-            <div class="field">
-                <span>{move || tr(lang.get(), "流向（省级）", "Flow direction (province)")}</span>
-                <span class="pair">
-                    <select name="from" aria-label=move || tr(lang.get(), "流出地", "From") on:change=move |ev| { let v = select_value(&ev); c.filter(|q| q.flow_from = v) }>{move || ends(true)}</select>
-                    "→"
-                    <select name="to" aria-label=move || tr(lang.get(), "流入地", "To") on:change=move |ev| { let v = select_value(&ev); c.filter(|q| q.flow_to = v) }>{move || ends(false)}</select>
-                </span>
-            </div>
+            })}
+            {field(("地区（含下辖）", "Place (and all within)"), facet("region", None, |q, v| q.region = v, region))}
+            {field(("行业", "Industry"), facet("industry", None, |q, v| q.industry = v, industry))}
+            {pair(
+                ("年份", "Years"),
+                facet("y0", Some(("起始年份", "From year")), |q, v| q.year_from = v.and_then(|y| y.parse().ok()), move || years(0)),
+                "–",
+                facet("y1", Some(("截止年份", "To year")), |q, v| q.year_to = v.and_then(|y| y.parse().ok()), move || years(1)),
+            )}
+            {field(("来源", "Source"), facet("source", None, |q, v| q.source = v, source))}
+            {pair(
+                ("流向（省级）", "Flow direction (province)"),
+                facet("from", Some(("流出地", "From")), |q, v| q.flow_from = v, move || ends(true)),
+                "→",
+                facet("to", Some(("流入地", "To")), |q, v| q.flow_to = v, move || ends(false)),
+            )}
             <button type="button" class="reset" on:click=move |_| c.filter(|q| *q = Query::default())>
                 {move || tr(lang.get(), "清除全部筛选", "Clear all filters")}
             </button>
@@ -222,8 +255,9 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
-/// An active filter's label and how to remove it.
-type Chip = (String, fn(&mut Query));
+/// A filter: its value when set, what it is (Chinese, English), and how to
+/// remove it.
+type Chip = (Option<String>, (&'static str, &'static str), fn(&mut Query));
 
 /// The active filters, each with a button that removes it.
 #[component]
@@ -233,51 +267,37 @@ pub fn Chips() -> impl IntoView {
     let chips = move || {
         let l = lang.get();
         let q = c.query.get();
-        let mut v: Vec<Chip> = Vec::new();
-        if !q.text.trim().is_empty() {
-            v.push((
-                format!("{}“{}”", tr(l, "检索：", "Text: "), q.text.trim()),
-                |q| q.text.clear(),
-            ));
-        }
-        if let Some(r) = &q.region {
-            v.push((
-                format!("{}{}", tr(l, "地区：", "Place: "), i18n::place(r, l)),
-                |q| q.region = None,
-            ));
-        }
-        if let Some(i) = &q.industry {
-            v.push((
-                format!("{}{}", tr(l, "行业：", "Industry: "), i18n::industry(i, l)),
-                |q| q.industry = None,
-            ));
-        }
-        if q.year_from.is_some() || q.year_to.is_some() {
-            let a = q.year_from.map(|y| y.to_string()).unwrap_or_default();
-            let b = q.year_to.map(|y| y.to_string()).unwrap_or_default();
-            v.push((format!("{}{a}–{b}", tr(l, "年份：", "Years: ")), |q| {
-                q.year_from = None;
-                q.year_to = None;
-            }));
-        }
-        if let Some(s) = &q.source {
-            v.push((format!("{}{s}", tr(l, "来源：", "Source: ")), |q| {
+        let place = |p: &Option<String>| p.as_deref().map(|p| i18n::place(p, l));
+        let text = q.text.trim();
+        let text = (!text.is_empty()).then(|| format!("“{text}”"));
+        let industry = q.industry.as_deref().map(|i| i18n::industry(i, l));
+        let years = (q.year_from.is_some() || q.year_to.is_some()).then(|| {
+            let y = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+            format!("{}–{}", y(q.year_from), y(q.year_to))
+        });
+        let all: [Chip; 7] = [
+            (text, ("检索：", "Text: "), |q| q.text.clear()),
+            (place(&q.region), ("地区：", "Place: "), |q| {
+                q.region = None
+            }),
+            (industry, ("行业：", "Industry: "), |q| q.industry = None),
+            (years, ("年份：", "Years: "), |q| {
+                (q.year_from, q.year_to) = (None, None)
+            }),
+            (q.source.clone(), ("来源：", "Source: "), |q| {
                 q.source = None
-            }));
-        }
-        if let Some(f) = &q.flow_from {
-            v.push((
-                format!("{}{}", tr(l, "流出：", "From: "), i18n::place(f, l)),
-                |q| q.flow_from = None,
-            ));
-        }
-        if let Some(t) = &q.flow_to {
-            v.push((
-                format!("{}{}", tr(l, "流入：", "To: "), i18n::place(t, l)),
-                |q| q.flow_to = None,
-            ));
-        }
-        v.into_iter()
+            }),
+            (place(&q.flow_from), ("流出：", "From: "), |q| {
+                q.flow_from = None
+            }),
+            (place(&q.flow_to), ("流入：", "To: "), |q| {
+                q.flow_to = None
+            }),
+        ];
+        all.into_iter()
+            .filter_map(|(value, (zh, en), remove)| {
+                Some((format!("{}{}", tr(l, zh, en), value?), remove))
+            })
             .map(|(label, remove)| {
                 let aria = format!("{} {label}", tr(l, "移除筛选", "Remove filter"));
                 view! {

@@ -6,6 +6,7 @@ use jjj_core::corpus::kwic::{kwic, Sort};
 use jjj_core::Document;
 use leptos::prelude::*;
 
+use crate::controls::{choice_select, Choice};
 use crate::ctx::ctx;
 use crate::i18n::tr;
 
@@ -14,6 +15,13 @@ const LIMIT: usize = 2000;
 /// In a split corpus, how many of the matching articles are read (their
 /// texts are fetched for this).
 const SPLIT_DOCS: usize = 200;
+
+/// The orders of the lines.
+const SORTS: [Choice<Sort>; 3] = [
+    ("position", Sort::Position, "按出现顺序", "in order"),
+    ("left", Sort::Left, "按左侧词语", "by words on the left"),
+    ("right", Sort::Right, "按右侧词语", "by words on the right"),
+];
 
 #[component]
 pub fn Kwic() -> impl IntoView {
@@ -29,34 +37,31 @@ pub fn Kwic() -> impl IntoView {
     };
     let lines = Memo::new(move |_| {
         let t = term.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let which: Vec<usize> = r.0.docs.iter().map(|h| h.doc as usize).collect();
-        if !corp.is_split() || t.is_empty() {
-            return kwic(&corp.docs, &which, &t, WIDTH, sort.get(), LIMIT)
-                .into_iter()
-                .map(|l| {
-                    let id = corp.docs[l.doc as usize].id.clone();
-                    (l, id)
-                })
-                .collect::<Vec<_>>();
-        }
-        // A split corpus: the texts of the first matching articles, as
-        // their chunks arrive.
-        let docs: Vec<Document> = which
-            .iter()
-            .take(SPLIT_DOCS)
-            .filter_map(|&d| c.with_full(d, Document::clone))
-            .collect();
-        let all: Vec<usize> = (0..docs.len()).collect();
-        kwic(&docs, &all, &t, WIDTH, sort.get(), LIMIT)
-            .into_iter()
-            .map(|l| {
-                let id = docs[l.doc as usize].id.clone();
-                (l, id)
-            })
-            .collect::<Vec<_>>()
+        c.with_results(|r, corp| {
+            // The lines of `which` in `docs`, each with its article's id.
+            let lines = |docs: &[Document], which: &[usize]| {
+                kwic(docs, which, &t, WIDTH, sort.get(), LIMIT)
+                    .into_iter()
+                    .map(|l| {
+                        let id = docs[l.doc as usize].id.clone();
+                        (l, id)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
+            if !corp.is_split() || t.is_empty() {
+                return lines(&corp.docs, &which);
+            }
+            // A split corpus: the texts of the first matching articles, as
+            // their chunks arrive.
+            let docs: Vec<Document> = which
+                .iter()
+                .take(SPLIT_DOCS)
+                .filter_map(|&d| c.with_full(d, Document::clone))
+                .collect();
+            let all: Vec<usize> = (0..docs.len()).collect();
+            lines(&docs, &all)
+        })
     });
     let partial = move || {
         let corp = c.corpus.get()?;
@@ -79,10 +84,6 @@ pub fn Kwic() -> impl IntoView {
             })
             .collect_view()
     };
-    let set_sort = move |ev: leptos::ev::Event| {
-        let s = Sort::parse(&event_target_value(&ev)).unwrap_or_default();
-        c.update(|r| r.kwic_sort = s);
-    };
     view! {
         <section class="kwic">
             <h2>{move || tr(lang.get(), "语境检索（KWIC）", "Concordance (KWIC)")}</h2>
@@ -96,14 +97,7 @@ pub fn Kwic() -> impl IntoView {
                     placeholder=move || tr(lang.get(), "如：承接", "e.g. 承接")
                 />
                 <button type="submit">{move || tr(lang.get(), "检索", "Search")}</button>
-                <label>
-                    {move || tr(lang.get(), "排序", "Sort")} " "
-                    <select name="kwic-sort" on:change=set_sort>
-                        <option value="position" selected=move || sort.get() == Sort::Position>{move || tr(lang.get(), "按出现顺序", "in order")}</option>
-                        <option value="left" selected=move || sort.get() == Sort::Left>{move || tr(lang.get(), "按左侧词语", "by words on the left")}</option>
-                        <option value="right" selected=move || sort.get() == Sort::Right>{move || tr(lang.get(), "按右侧词语", "by words on the right")}</option>
-                    </select>
-                </label>
+                {choice_select(("排序", "Sort"), "kwic-sort", SORTS, sort, |r, s| r.kwic_sort = s)}
             </form>
             <p class="note" role="status">
                 {move || {

@@ -15,6 +15,7 @@ static ALLOC: jjj_heap::Growing = jjj_heap::Growing;
 mod app;
 mod articles;
 mod charts;
+mod controls;
 mod corpus;
 mod ctx;
 mod dashboard;

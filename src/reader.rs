@@ -237,52 +237,34 @@ pub fn Reader() -> impl IntoView {
             }
             ReadAs::Plain => render(runs(&doc.body, &[])).into_any(),
         };
+        let or_unknown =
+            |v: &Option<String>| labels::or_fallback(v.as_deref(), labels::unknown(l)).to_string();
         let meta = [
-            (
-                tr(l, "日期", "Date"),
-                labels::or_fallback(doc.date.as_deref(), labels::unknown(l)).to_string(),
-            ),
-            (
-                tr(l, "来源", "Source"),
-                labels::or_fallback(doc.source.as_deref(), labels::unknown(l)).to_string(),
-            ),
-            (
-                tr(l, "作者", "Author"),
-                labels::or_fallback(doc.author.as_deref(), labels::unknown(l)).to_string(),
-            ),
-            (
-                tr(l, "责任编辑", "Editor"),
-                labels::or_fallback(doc.editor.as_deref(), labels::unknown(l)).to_string(),
-            ),
+            (tr(l, "日期", "Date"), or_unknown(&doc.date)),
+            (tr(l, "来源", "Source"), or_unknown(&doc.source)),
+            (tr(l, "作者", "Author"), or_unknown(&doc.author)),
+            (tr(l, "责任编辑", "Editor"), or_unknown(&doc.editor)),
             (tr(l, "编码", "Encoding"), doc.encoding.clone()),
             (
                 tr(l, "字形", "Script"),
                 labels::script(doc.script, l).to_string(),
             ),
-            (
-                tr(l, "文件", "File"),
-                labels::or_fallback(doc.origin.as_deref(), labels::unknown(l)).to_string(),
-            ),
+            (tr(l, "文件", "File"), or_unknown(&doc.origin)),
         ]
         .into_iter()
         .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
         .collect_view();
+        let names = |ids: &[String], name: fn(&str, Lang) -> String| {
+            ids.iter()
+                .map(|id| name(id, l))
+                .collect::<Vec<_>>()
+                .join("、")
+        };
         let about = [
-            (
-                tr(l, "地点", "Places"),
-                doc.regions
-                    .iter()
-                    .map(|p| i18n::place(p, l))
-                    .collect::<Vec<_>>()
-                    .join("、"),
-            ),
+            (tr(l, "地点", "Places"), names(&doc.regions, i18n::place)),
             (
                 tr(l, "行业", "Industries"),
-                doc.industries
-                    .iter()
-                    .map(|p| i18n::industry(p, l))
-                    .collect::<Vec<_>>()
-                    .join("、"),
+                names(&doc.industries, i18n::industry),
             ),
         ]
         .into_iter()

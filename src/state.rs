@@ -118,6 +118,15 @@ fn encode(s: &str) -> String {
     .to_string()
 }
 
+/// The name jjj_core gives one of its choices (`left`, `province`): its
+/// serialized name, which the choice's `parse` reads back.
+fn core_name<T: serde::Serialize>(choice: T) -> String {
+    match serde_json::to_value(choice) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 impl Route {
     pub fn to_hash(&self) -> String {
         let mut parts = vec![format!("v={}", self.tab.code())];
@@ -138,23 +147,13 @@ impl Route {
             parts.push(format!("k={}", encode(self.kwic.trim())));
         }
         if self.kwic_sort != Sort::default() {
-            let s = match self.kwic_sort {
-                Sort::Position => "position",
-                Sort::Left => "left",
-                Sort::Right => "right",
-            };
-            parts.push(format!("ks={s}"));
+            parts.push(format!("ks={}", core_name(self.kwic_sort)));
         }
         if self.weight != Weight::default() {
             parts.push(format!("w={}", self.weight.code()));
         }
         if self.level != Level::default() {
-            let l = match self.level {
-                Level::Exact => "exact",
-                Level::City => "city",
-                Level::Province => "province",
-            };
-            parts.push(format!("lv={l}"));
+            parts.push(format!("lv={}", core_name(self.level)));
         }
         if self.by_industry {
             parts.push("ind=1".into());
@@ -232,5 +231,16 @@ mod tests {
         );
         // A reader link without its document falls back to the list.
         assert_eq!(Route::from_hash("#v=read").tab, Tab::Articles);
+    }
+
+    #[test]
+    fn core_choices_are_named_as_they_are_parsed() {
+        for s in [Sort::Position, Sort::Left, Sort::Right] {
+            assert_eq!(Sort::parse(&core_name(s)), Some(s));
+        }
+        for l in [Level::Exact, Level::City, Level::Province] {
+            assert_eq!(Level::parse(&core_name(l)), Some(l));
+        }
+        assert_eq!(core_name(Level::Province), "province");
     }
 }

@@ -3,7 +3,9 @@
 //! and the export buttons.
 
 use jjj_core::corpus::aggregate::FlowRef;
-use jjj_core::model::{Evidence, Figure, Flow};
+use jjj_core::corpus::query::Results;
+use jjj_core::model::{Evidence, Figure, Flow, Quantity};
+use jjj_core::text::normalize::simplify;
 use jjj_core::Document;
 use leptos::prelude::*;
 
@@ -33,11 +35,10 @@ pub fn reader_href(doc: &str, at: Option<u32>) -> String {
 /// At most this many rows are drawn (the export has them all).
 pub const MAX_ROWS: usize = 500;
 
-/// The sentence behind a finding of document `d` (`pick` finds it in a
-/// whole document); for a summary it comes from the document's chunk,
-/// fetched on first use ("…" until it arrives).
-fn sentence(docs: &[Document], d: usize, pick: impl Fn(&Document) -> Option<&Evidence>) -> String {
-    let text = |x: &Document| pick(x).map(|e| e.text.clone());
+/// The sentence behind finding `i` of document `d`; for a summary it comes
+/// from the document's chunk, fetched on first use ("…" until it arrives).
+fn sentence<F: Finding>(docs: &[Document], d: usize, i: usize) -> String {
+    let text = |x: &Document| F::of(x).get(i).map(|f| f.evidence().text.clone());
     let doc = &docs[d];
     let found = if doc.is_summary() {
         ctx().with_full(d, text).flatten()
@@ -45,14 +46,6 @@ fn sentence(docs: &[Document], d: usize, pick: impl Fn(&Document) -> Option<&Evi
         text(doc)
     };
     found.unwrap_or_else(|| "…".into())
-}
-
-fn flow_sentence(docs: &[Document], d: usize, f: usize) -> String {
-    sentence(docs, d, |x| x.flows.get(f).map(|f| &f.evidence))
-}
-
-fn figure_sentence(docs: &[Document], d: usize, f: usize) -> String {
-    sentence(docs, d, |x| x.figures.get(f).map(|f| &f.evidence))
 }
 
 /// The line under a table or list that shows only its first rows.
@@ -87,72 +80,71 @@ pub fn Evidence(
     // One entry per sentence, with every flow it states (京津 → two).
     let items = move || {
         let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
-        let mut at: std::collections::HashMap<(usize, u32), usize> = Default::default();
-        for (d, f) in flow_rows(&corp.docs, &r.0.flows) {
-            let key = (d, corp.docs[d].flows[f].evidence.span.start);
-            match at.get(&key) {
-                Some(&g) => groups[g].1.push(f),
-                // The flows come article by article: once `limit` sentences
-                // are in and the next article begins, the list is complete.
-                None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => {
-                    break
-                }
-                None if groups.len() == limit => {}
-                None => {
-                    at.insert(key, groups.len());
-                    groups.push((key, vec![f]));
+        c.with_results(|r, corp| {
+            let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
+            let mut at: std::collections::HashMap<(usize, u32), usize> = Default::default();
+            for (d, f) in flow_rows(&corp.docs, &r.flows) {
+                let key = (d, corp.docs[d].flows[f].evidence.span.start);
+                match at.get(&key) {
+                    Some(&g) => groups[g].1.push(f),
+                    // The flows come article by article: once `limit` sentences
+                    // are in and the next article begins, the list is complete.
+                    None if groups.len() == limit && groups.last().is_some_and(|g| g.0 .0 != d) => {
+                        break
+                    }
+                    None if groups.len() == limit => {}
+                    None => {
+                        at.insert(key, groups.len());
+                        groups.push((key, vec![f]));
+                    }
                 }
             }
-        }
-        groups
-            .into_iter()
-            .take(limit)
-            .map(|((d, at), fs)| {
-                let doc = &corp.docs[d];
-                let heads = fs
-                    .iter()
-                    .map(|&f| {
-                        let flow = &doc.flows[f];
-                        let what = flow
-                            .what
-                            .map(|w| format!(" · {}", i18n::what(w, l)))
-                            .unwrap_or_default();
-                        let ind = flow
-                            .industry
-                            .as_deref()
-                            .map(|i| format!(" · {}", i18n::industry(i, l)))
-                            .unwrap_or_default();
-                        let q = flow
-                            .count
-                            .as_ref()
-                            .or(flow.amount.as_ref())
-                            .map(|q| format!(" · {}", q.raw))
-                            .unwrap_or_default();
-                        format!(
-                            "{} → {}{ind}{what}{q}",
-                            i18n::place(&flow.from, l),
-                            i18n::place(&flow.to, l)
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("；");
-                let href = reader_href(&doc.id, Some(at));
-                let title = doc.display_title();
-                let sentence = flow_sentence(&corp.docs, d, fs[0]);
-                view! {
-                    <li>
-                        <span class="flow-head">{heads}</span>
-                        <q>{sentence}</q>
-                        <a href=href class="source-link">{title}</a>
-                    </li>
-                }
-                .into_any()
-            })
-            .collect::<Vec<_>>()
+            groups
+                .into_iter()
+                .take(limit)
+                .map(|((d, at), fs)| {
+                    let doc = &corp.docs[d];
+                    let heads = fs
+                        .iter()
+                        .map(|&f| {
+                            let flow = &doc.flows[f];
+                            let what = flow
+                                .what
+                                .map(|w| format!(" · {}", i18n::what(w, l)))
+                                .unwrap_or_default();
+                            let ind = flow
+                                .industry
+                                .as_deref()
+                                .map(|i| format!(" · {}", i18n::industry(i, l)))
+                                .unwrap_or_default();
+                            let q = flow
+                                .count
+                                .as_ref()
+                                .or(flow.amount.as_ref())
+                                .map(|q| format!(" · {}", q.raw))
+                                .unwrap_or_default();
+                            format!(
+                                "{} → {}{ind}{what}{q}",
+                                i18n::place(&flow.from, l),
+                                i18n::place(&flow.to, l)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("；");
+                    let href = reader_href(&doc.id, Some(at));
+                    let title = doc.display_title();
+                    let sentence = sentence::<Flow>(&corp.docs, d, fs[0]);
+                    view! {
+                        <li>
+                            <span class="flow-head">{heads}</span>
+                            <q>{sentence}</q>
+                            <a href=href class="source-link">{title}</a>
+                        </li>
+                    }
+                    .into_any()
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let total = move || c.results.get().map(|r| r.0.flows.len()).unwrap_or(0);
     view! {
@@ -168,10 +160,38 @@ pub fn Evidence(
     }
 }
 
+/// What a column sorts by: a text, or a number (a missing one lowest).
 #[derive(Clone, Copy)]
 enum Col {
     Text(fn(&Document, usize, Lang) -> String),
     Num(fn(&Document, usize) -> Option<f64>),
+}
+
+/// A column of a table of findings: its header, and if it sorts, its key
+/// in the URL and what it sorts by.
+struct Column {
+    head: (&'static str, &'static str),
+    sort: Option<(&'static str, Col)>,
+    /// Its cells are numbers (aligned as such).
+    num: bool,
+}
+
+impl Column {
+    const fn plain(zh: &'static str, en: &'static str) -> Column {
+        Column {
+            head: (zh, en),
+            sort: None,
+            num: false,
+        }
+    }
+
+    const fn sorts(key: &'static str, zh: &'static str, en: &'static str, col: Col) -> Column {
+        Column {
+            head: (zh, en),
+            sort: Some((key, col)),
+            num: false,
+        }
+    }
 }
 
 /// A header cell that sorts by `key` (a second click reverses).
@@ -206,7 +226,7 @@ fn sort_head(key: &'static str, label: &'static str) -> impl IntoView {
 fn sort_rows(
     rows: &mut [(usize, usize)],
     docs: &[Document],
-    cols: &[(&str, Col)],
+    cols: &[Column],
     sort: &str,
     lang: Lang,
 ) {
@@ -214,7 +234,7 @@ fn sort_rows(
         Some(k) => (true, k),
         None => (false, sort),
     };
-    let Some((_, col)) = cols.iter().find(|(k, _)| *k == key) else {
+    let Some((_, col)) = cols.iter().find_map(|c| c.sort.filter(|(k, _)| *k == key)) else {
         return;
     };
     rows.sort_by(|a, b| {
@@ -240,14 +260,32 @@ fn figure(d: &Document, i: usize) -> &Figure {
     &d.figures[i]
 }
 
-const FLOW_COLS: &[(&str, Col)] = &[
-    (
+/// The last column of both tables: the sentence and its article, sorted
+/// by the article's date.
+const EVIDENCE: Column = Column::sorts(
+    "date",
+    "依据与文章",
+    "Evidence and article",
+    Col::Text(|d, _, _| d.date.clone().unwrap_or_default()),
+);
+
+const FLOW_COLS: &[Column] = &[
+    Column::sorts(
         "from",
+        "流出地",
+        "From",
         Col::Text(|d, i, l| i18n::place(&flow(d, i).from, l)),
     ),
-    ("to", Col::Text(|d, i, l| i18n::place(&flow(d, i).to, l))),
-    (
+    Column::sorts(
+        "to",
+        "流入地",
+        "To",
+        Col::Text(|d, i, l| i18n::place(&flow(d, i).to, l)),
+    ),
+    Column::sorts(
         "industry",
+        "行业",
+        "Industry",
         Col::Text(|d, i, l| {
             flow(d, i)
                 .industry
@@ -256,8 +294,10 @@ const FLOW_COLS: &[(&str, Col)] = &[
                 .unwrap_or_default()
         }),
     ),
-    (
+    Column::sorts(
         "what",
+        "内容",
+        "What",
         Col::Text(|d, i, l| {
             flow(d, i)
                 .what
@@ -265,37 +305,174 @@ const FLOW_COLS: &[(&str, Col)] = &[
                 .unwrap_or_default()
         }),
     ),
-    (
+    Column::sorts(
         "count",
+        "数量",
+        "Count",
         Col::Num(|d, i| flow(d, i).count.as_ref().map(|q| q.value)),
     ),
-    (
+    Column::sorts(
         "amount",
+        "金额",
+        "Amount",
         Col::Num(|d, i| flow(d, i).amount.as_ref().map(|q| q.value)),
     ),
-    (
-        "date",
-        Col::Text(|d, _, _| d.date.clone().unwrap_or_default()),
-    ),
+    Column::plain("企业", "Firm"),
+    Column::plain("性质", "Kind"),
+    EVIDENCE,
 ];
 
-const FIGURE_COLS: &[(&str, Col)] = &[
-    ("value", Col::Num(|d, i| Some(figure(d, i).value))),
-    ("unit", Col::Text(|d, i, _| figure(d, i).unit.clone())),
-    ("counts", Col::Text(|d, i, _| figure(d, i).counts.clone())),
-    (
+const FIGURE_COLS: &[Column] = &[
+    Column::plain("原文", "As written"),
+    Column {
+        num: true,
+        ..Column::sorts(
+            "value",
+            "数值",
+            "Value",
+            Col::Num(|d, i| Some(figure(d, i).value)),
+        )
+    },
+    Column::sorts(
+        "unit",
+        "单位",
+        "Unit",
+        Col::Text(|d, i, _| figure(d, i).unit.clone()),
+    ),
+    Column::sorts(
+        "counts",
+        "统计对象",
+        "What it counts",
+        Col::Text(|d, i, _| figure(d, i).counts.clone()),
+    ),
+    Column::sorts(
         "period",
+        "时期",
+        "Period",
         Col::Text(|d, i, _| figure(d, i).period.clone().unwrap_or_default()),
     ),
-    (
+    Column::sorts(
         "target",
+        "目标",
+        "Target",
         Col::Text(|d, i, _| figure(d, i).is_target.to_string()),
     ),
-    (
-        "date",
-        Col::Text(|d, _, _| d.date.clone().unwrap_or_default()),
-    ),
+    EVIDENCE,
 ];
+
+/// How a table shows a kind of finding.
+struct Table {
+    title: (&'static str, &'static str),
+    /// Its columns, the evidence column last.
+    columns: &'static [Column],
+    /// The row filter compares the cells simplified, as it does the text
+    /// typed (else as they are).
+    simplify_cells: bool,
+}
+
+const FLOWS: Table = Table {
+    title: ("流向", "Flows"),
+    columns: FLOW_COLS,
+    simplify_cells: true,
+};
+
+const FIGURES: Table = Table {
+    title: ("数据", "Figures"),
+    columns: FIGURE_COLS,
+    simplify_cells: false,
+};
+
+/// A kind of finding that has a table: flows, figures.
+trait Finding: Sized + 'static {
+    /// The findings of a document.
+    fn of(doc: &Document) -> &[Self];
+    /// The findings in the results, as (document, index in [`Finding::of`]).
+    fn rows(docs: &[Document], r: &Results) -> Vec<(usize, usize)>;
+    /// The cells before the evidence column.
+    fn cells(&self, l: Lang) -> Vec<String>;
+    fn evidence(&self) -> &Evidence;
+    /// Where the row's link opens the article (a char of its simplified
+    /// body): at its sentence, unless it has a narrower span.
+    fn at(&self) -> u32 {
+        self.evidence().span.start
+    }
+}
+
+/// A cell that shows `word` when `on` (else nothing).
+fn flag(on: bool, word: &str) -> String {
+    if on {
+        word.to_string()
+    } else {
+        String::new()
+    }
+}
+
+impl Finding for Flow {
+    fn of(doc: &Document) -> &[Flow] {
+        &doc.flows
+    }
+
+    fn rows(docs: &[Document], r: &Results) -> Vec<(usize, usize)> {
+        flow_rows(docs, &r.flows)
+    }
+
+    fn cells(&self, l: Lang) -> Vec<String> {
+        // As written (2500亿元), which reads better than 250000000000 元;
+        // the column still sorts by value.
+        let q = |x: &Option<Quantity>| x.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
+        vec![
+            i18n::place(&self.from, l),
+            i18n::place(&self.to, l),
+            self.industry
+                .as_deref()
+                .map(|x| i18n::industry(x, l))
+                .unwrap_or_default(),
+            self.what
+                .map(|w| i18n::what(w, l).to_string())
+                .unwrap_or_default(),
+            q(&self.count),
+            q(&self.amount),
+            self.firm.clone().unwrap_or_default(),
+            flag(self.plan, tr(l, "计划", "plan")),
+        ]
+    }
+
+    fn evidence(&self) -> &Evidence {
+        &self.evidence
+    }
+}
+
+impl Finding for Figure {
+    fn of(doc: &Document) -> &[Figure] {
+        &doc.figures
+    }
+
+    fn rows(_: &[Document], r: &Results) -> Vec<(usize, usize)> {
+        r.figures
+            .iter()
+            .map(|&(d, f)| (d as usize, f as usize))
+            .collect()
+    }
+
+    fn cells(&self, l: Lang) -> Vec<String> {
+        vec![
+            self.raw.clone(),
+            number(self.value),
+            self.unit.clone(),
+            self.counts.clone(),
+            self.period.clone().unwrap_or_default(),
+            flag(self.is_target, tr(l, "目标", "target")),
+        ]
+    }
+
+    fn evidence(&self) -> &Evidence {
+        &self.evidence
+    }
+
+    fn at(&self) -> u32 {
+        self.span.start
+    }
+}
 
 /// A text box that narrows a table to rows containing its text.
 fn local_filter(sig: RwSignal<String>, lang: RwSignal<Lang>) -> impl IntoView {
@@ -307,193 +484,108 @@ fn local_filter(sig: RwSignal<String>, lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-fn row_text(parts: &[String]) -> String {
-    parts.join(" ")
+/// Whether a row with `cells` passes the row filter's `needle` (simplified,
+/// not empty): its cells or its sentence contain it.
+fn row_matches<F: Finding>(table: &Table, f: &F, cells: &[String], needle: &str) -> bool {
+    let text = cells.join(" ");
+    let text = if table.simplify_cells {
+        simplify(&text)
+    } else {
+        text
+    };
+    text.contains(needle) || f.evidence().text.contains(needle)
+}
+
+/// The table of one kind of finding in the results: sortable, with a row
+/// filter, each row with its sentence and a link to the article.
+fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let narrow = RwSignal::new(String::new());
+    // Rows that pass the filters (drawn: at most MAX_ROWS).
+    let shown = RwSignal::new(0usize);
+    let rows = move || {
+        let l = lang.get();
+        c.with_results(|r, corp| {
+            let docs = &corp.docs;
+            let mut rows = F::rows(docs, r);
+            sort_rows(&mut rows, docs, table.columns, &c.route.get().sort, l);
+            let needle = simplify(narrow.get().trim());
+            let mut total = 0usize;
+            let views = rows.into_iter()
+                .filter_map(|(d, i)| {
+                    let doc = &docs[d];
+                    let f = &F::of(doc)[i];
+                    let cells = f.cells(l);
+                    if !needle.is_empty() && !row_matches(table, f, &cells, &needle) {
+                        return None;
+                    }
+                    total += 1;
+                    if total > MAX_ROWS {
+                        return None;
+                    }
+                    let href = reader_href(&doc.id, Some(f.at()));
+                    let date = doc.date.clone().unwrap_or_default();
+                    let title = doc.display_title();
+                    let sentence = sentence::<F>(docs, d, i);
+                    let tds = cells
+                        .into_iter()
+                        .zip(table.columns)
+                        .map(|(x, col)| view! { <td class=col.num.then_some("num")>{x}</td> })
+                        .collect_view();
+                    Some(view! {
+                        <tr>
+                            {tds}
+                            <td class="evidence-cell"><q>{sentence}</q> <a href=href>{format!("{date} {title}")}</a></td>
+                        </tr>
+                    })
+                })
+                .collect::<Vec<_>>();
+            shown.set(total);
+            views
+        })
+    };
+    let head = move || {
+        let l = lang.get();
+        let cells = table
+            .columns
+            .iter()
+            .map(|col| {
+                let label = tr(l, col.head.0, col.head.1);
+                match col.sort {
+                    Some((key, _)) => sort_head(key, label).into_any(),
+                    None => view! { <th>{label}</th> }.into_any(),
+                }
+            })
+            .collect_view();
+        view! { <tr>{cells}</tr> }
+    };
+    view! {
+        <section class="table-view">
+            <header class="panel-head">
+                <h2>{move || tr(lang.get(), table.title.0, table.title.1)}</h2>
+                {local_filter(narrow, lang)}
+            </header>
+            <div class="table-wrap">
+                <table class="data">
+                    <thead>{head}</thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
+            <Exports />
+        </section>
+    }
 }
 
 #[component]
 pub fn FlowsTable() -> impl IntoView {
-    let c = ctx();
-    let lang = c.lang;
-    let narrow = RwSignal::new(String::new());
-    // Rows that pass the filters (drawn: at most MAX_ROWS).
-    let shown = RwSignal::new(0usize);
-    let rows = move || {
-        let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let docs = &corp.docs;
-        let mut rows = flow_rows(docs, &r.0.flows);
-        sort_rows(&mut rows, docs, FLOW_COLS, &c.route.get().sort, l);
-        let needle = jjj_core::text::normalize::simplify(narrow.get().trim());
-        let mut total = 0usize;
-        let views = rows.into_iter()
-            .filter_map(|(d, i)| {
-                let doc = &docs[d];
-                let f = &doc.flows[i];
-                // As written (2500亿元), which reads better than 250000000000 元;
-                // the column still sorts by value.
-                let q = |x: &Option<jjj_core::model::Quantity>| x.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
-                let cells = vec![
-                    i18n::place(&f.from, l),
-                    i18n::place(&f.to, l),
-                    f.industry.as_deref().map(|x| i18n::industry(x, l)).unwrap_or_default(),
-                    f.what.map(|w| i18n::what(w, l).to_string()).unwrap_or_default(),
-                    q(&f.count),
-                    q(&f.amount),
-                    f.firm.clone().unwrap_or_default(),
-                    if f.plan { tr(l, "计划", "plan").to_string() } else { String::new() },
-                ];
-                if !needle.is_empty() && !jjj_core::text::normalize::simplify(&row_text(&cells)).contains(&needle) && !f.evidence.text.contains(&needle) {
-                    return None;
-                }
-                total += 1;
-                if total > MAX_ROWS {
-                    return None;
-                }
-                let href = reader_href(&doc.id, Some(f.evidence.span.start));
-                let date = doc.date.clone().unwrap_or_default();
-                let title = doc.display_title();
-                let sentence = flow_sentence(docs, d, i);
-                let tds = cells.into_iter().map(|x| view! { <td>{x}</td> }).collect_view();
-                Some(view! {
-                    <tr>
-                        {tds}
-                        <td class="evidence-cell"><q>{sentence}</q> <a href=href>{format!("{date} {title}")}</a></td>
-                    </tr>
-                })
-            })
-            .collect::<Vec<_>>();
-        shown.set(total);
-        views
-    };
-    view! {
-        <section class="table-view">
-            <header class="panel-head">
-                <h2>{move || tr(lang.get(), "流向", "Flows")}</h2>
-                {local_filter(narrow, lang)}
-            </header>
-            <div class="table-wrap">
-                <table class="data">
-                    <thead>
-                        {move || {
-                            let l = lang.get();
-                            view! {
-                                <tr>
-                                    {sort_head("from", tr(l, "流出地", "From"))}
-                                    {sort_head("to", tr(l, "流入地", "To"))}
-                                    {sort_head("industry", tr(l, "行业", "Industry"))}
-                                    {sort_head("what", tr(l, "内容", "What"))}
-                                    {sort_head("count", tr(l, "数量", "Count"))}
-                                    {sort_head("amount", tr(l, "金额", "Amount"))}
-                                    <th>{tr(l, "企业", "Firm")}</th>
-                                    <th>{tr(l, "性质", "Kind")}</th>
-                                    {sort_head("date", tr(l, "依据与文章", "Evidence and article"))}
-                                </tr>
-                            }
-                        }}
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
-            <Exports />
-        </section>
-    }
+    findings_table::<Flow>(&FLOWS)
 }
 
 #[component]
 pub fn FiguresTable() -> impl IntoView {
-    let c = ctx();
-    let lang = c.lang;
-    let narrow = RwSignal::new(String::new());
-    // Rows that pass the filters (drawn: at most MAX_ROWS).
-    let shown = RwSignal::new(0usize);
-    let rows = move || {
-        let l = lang.get();
-        let (Some(r), Some(corp)) = (c.results.get(), c.corpus.get()) else {
-            return vec![];
-        };
-        let docs = &corp.docs;
-        let mut rows: Vec<(usize, usize)> =
-            r.0.figures
-                .iter()
-                .map(|&(d, f)| (d as usize, f as usize))
-                .collect();
-        sort_rows(&mut rows, docs, FIGURE_COLS, &c.route.get().sort, l);
-        let needle = jjj_core::text::normalize::simplify(narrow.get().trim());
-        let mut total = 0usize;
-        let views = rows.into_iter()
-            .filter_map(|(d, i)| {
-                let doc = &docs[d];
-                let f = &doc.figures[i];
-                let cells = vec![
-                    f.raw.clone(),
-                    number(f.value),
-                    f.unit.clone(),
-                    f.counts.clone(),
-                    f.period.clone().unwrap_or_default(),
-                    if f.is_target { tr(l, "目标", "target").to_string() } else { String::new() },
-                ];
-                if !needle.is_empty() && !row_text(&cells).contains(&needle) && !f.evidence.text.contains(&needle) {
-                    return None;
-                }
-                total += 1;
-                if total > MAX_ROWS {
-                    return None;
-                }
-                let href = reader_href(&doc.id, Some(f.span.start));
-                let date = doc.date.clone().unwrap_or_default();
-                let title = doc.display_title();
-                let sentence = figure_sentence(docs, d, i);
-                let tds = cells
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, x)| if k == 1 { view! { <td class="num">{x}</td> }.into_any() } else { view! { <td>{x}</td> }.into_any() })
-                    .collect_view();
-                Some(view! {
-                    <tr>
-                        {tds}
-                        <td class="evidence-cell"><q>{sentence}</q> <a href=href>{format!("{date} {title}")}</a></td>
-                    </tr>
-                })
-            })
-            .collect::<Vec<_>>();
-        shown.set(total);
-        views
-    };
-    view! {
-        <section class="table-view">
-            <header class="panel-head">
-                <h2>{move || tr(lang.get(), "数据", "Figures")}</h2>
-                {local_filter(narrow, lang)}
-            </header>
-            <div class="table-wrap">
-                <table class="data">
-                    <thead>
-                        {move || {
-                            let l = lang.get();
-                            view! {
-                                <tr>
-                                    <th>{tr(l, "原文", "As written")}</th>
-                                    {sort_head("value", tr(l, "数值", "Value"))}
-                                    {sort_head("unit", tr(l, "单位", "Unit"))}
-                                    {sort_head("counts", tr(l, "统计对象", "What it counts"))}
-                                    {sort_head("period", tr(l, "时期", "Period"))}
-                                    {sort_head("target", tr(l, "目标", "Target"))}
-                                    {sort_head("date", tr(l, "依据与文章", "Evidence and article"))}
-                                </tr>
-                            }
-                        }}
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-            {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
-            <Exports />
-        </section>
-    }
+    findings_table::<Figure>(&FIGURES)
 }
 
 /// What an export button downloads: (file name, MIME type, content).
@@ -501,7 +593,7 @@ fn export(
     what: &str,
     json: bool,
     docs: &[Document],
-    r: &jjj_core::corpus::query::Results,
+    r: &Results,
     imported: &std::collections::HashSet<String>,
 ) -> (&'static str, &'static str, String) {
     match (what, json) {
@@ -637,5 +729,62 @@ pub fn Exports() -> impl IntoView {
             {button("articles", true, "文章 JSON", "Articles JSON")}
             {move || busy.get().map(|t| view! { <span class="note" role="status">{t}</span> })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jjj_core::model::Span;
+
+    fn evidence() -> Evidence {
+        Evidence {
+            text: "北京企业迁往沧州，投资2500亿元。".into(),
+            span: Span { start: 0, end: 17 },
+            original: Span { start: 0, end: 17 },
+        }
+    }
+
+    #[test]
+    fn each_row_has_a_cell_for_every_column_but_the_evidence() {
+        let flow = Flow {
+            from: "北京市".into(),
+            to: "沧州市".into(),
+            industry: None,
+            what: None,
+            count: None,
+            amount: None,
+            firm: None,
+            plan: true,
+            shared: false,
+            doc: "0".into(),
+            evidence: evidence(),
+        };
+        let figure = Figure {
+            value: 2.5e11,
+            unit: "元".into(),
+            raw: "2500亿元".into(),
+            counts: "投资".into(),
+            period: None,
+            is_target: false,
+            qualifier: None,
+            span: Span { start: 11, end: 17 },
+            evidence: evidence(),
+        };
+        for l in [Lang::Zh, Lang::En] {
+            assert_eq!(flow.cells(l).len() + 1, FLOWS.columns.len());
+            assert_eq!(figure.cells(l).len() + 1, FIGURES.columns.len());
+        }
+        assert_eq!(flow.cells(Lang::Zh)[7], "计划");
+        assert_eq!(figure.cells(Lang::Zh)[1], "250000000000");
+        assert!(FIGURES.columns[1].num);
+        // A flow opens at its sentence, a figure at its number.
+        assert_eq!((flow.at(), figure.at()), (0, 11));
+        // The row filter reads the cells and the sentence.
+        let cells = figure.cells(Lang::Zh);
+        assert!(row_matches(&FIGURES, &figure, &cells, "2500亿"));
+        assert!(row_matches(&FIGURES, &figure, &cells, "迁往"));
+        assert!(!row_matches(&FIGURES, &figure, &cells, "天津"));
+        assert!(row_matches(&FLOWS, &flow, &flow.cells(Lang::Zh), "沧州市"));
     }
 }
