@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use jjj_core::protocol::{self, FailureKind, FromWorker, ToWorker};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -42,7 +43,7 @@ pub enum Status {
         title: String,
     },
     Failed {
-        kind: String,
+        kind: FailureKind,
         detail: String,
     },
 }
@@ -62,6 +63,7 @@ pub struct Item {
 struct Job {
     id: String,
     name: String,
+    /// The page, until it is sent to the worker.
     bytes: Vec<u8>,
     /// A new import (saved before it was analysed), not one restored.
     new: bool,
@@ -126,34 +128,35 @@ fn start_worker(im: Imports, c: Ctx) {
     };
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let data = ev.data();
-            match field(&data, "type").as_string().as_deref() {
-                Some("ready") => {
-                    im.ready_ms.set(field(&data, "ms").as_f64());
+            let reply = match ev.data().dyn_into::<Uint8Array>() {
+                Ok(bytes) => protocol::decode(&bytes.to_vec()).map_err(|e| e.to_string()),
+                Err(_) => Err("a worker message that is not bytes".to_string()),
+            };
+            match reply {
+                Ok(FromWorker::Ready { ms }) => {
+                    im.ready_ms.set(Some(ms));
                     im.ready.set_value(true);
                     flush(im);
                 }
-                Some("done") => {
-                    let seq = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
-                    let bytes = field(&data, "doc")
-                        .dyn_into::<Uint8Array>()
-                        .map(|a| a.to_vec())
-                        .unwrap_or_default();
+                Ok(FromWorker::Done { id: seq, doc }) => {
                     let job = im.jobs.try_update_value(|j| j.remove(&seq)).flatten();
-                    match jjj_core::model::decode_document(&bytes) {
+                    match jjj_core::model::decode_document(&doc) {
                         Ok(doc) => added(im, c, seq, doc, job),
                         Err(e) => set_status(
                             im,
                             seq,
                             Status::Failed {
-                                kind: "other".into(),
+                                kind: FailureKind::Other,
                                 detail: e.to_string(),
                             },
                         ),
                     }
                 }
-                Some("failed") => {
-                    let seq = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
+                Ok(FromWorker::Failed {
+                    id: Some(seq),
+                    kind,
+                    detail,
+                }) => {
                     // A new file the pipeline refuses is not kept; one kept
                     // from before stays (a later version may read it).
                     if let Some(job) = im.jobs.try_update_value(|j| j.remove(&seq)).flatten() {
@@ -161,18 +164,18 @@ fn start_worker(im: Imports, c: Ctx) {
                             forget_stored(job.id);
                         }
                     }
-                    set_status(
-                        im,
-                        seq,
-                        Status::Failed {
-                            kind: field(&data, "kind")
-                                .as_string()
-                                .unwrap_or_else(|| "other".into()),
-                            detail: field(&data, "error").as_string().unwrap_or_default(),
-                        },
-                    );
+                    set_status(im, seq, Status::Failed { kind, detail });
                 }
-                _ => {}
+                // The worker could not read a request, or the page cannot
+                // read the worker: the two do not understand each other, and
+                // what the worker holds would never come back.
+                Ok(FromWorker::Failed {
+                    id: None, detail, ..
+                })
+                | Err(detail) => {
+                    leptos::logging::error!("{detail}");
+                    crashed(im, c);
+                }
             }
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -224,7 +227,7 @@ fn crashed(im: Imports, c: Ctx) {
             im,
             seq,
             Status::Failed {
-                kind: "crash".into(),
+                kind: FailureKind::Crash,
                 detail: String::new(),
             },
         );
@@ -245,21 +248,24 @@ fn flush(im: Imports) {
         return;
     }
     while let Some(seq) = im.queue.try_update_value(|q| q.pop_front()).flatten() {
-        let msg = im.jobs.with_value(|j| {
-            j.get(&seq).map(|job| {
-                let o = js_sys::Object::new();
-                let _ = Reflect::set(&o, &"type".into(), &"analyze".into());
-                let _ = Reflect::set(&o, &"id".into(), &JsValue::from_f64(f64::from(seq)));
-                let _ = Reflect::set(&o, &"name".into(), &JsValue::from_str(&job.name));
-                let _ = Reflect::set(&o, &"bytes".into(), &Uint8Array::from(job.bytes.as_slice()));
-                o
+        let msg = im
+            .jobs
+            .try_update_value(|j| {
+                j.get_mut(&seq).map(|job| ToWorker::Analyze {
+                    id: seq,
+                    name: job.name.clone(),
+                    bytes: std::mem::take(&mut job.bytes),
+                })
             })
-        });
+            .flatten();
         if let Some(msg) = msg {
             set_status(im, seq, Status::Analysing);
             im.worker.with_value(|w| {
                 if let Some(w) = w {
-                    let _ = w.post_message(&msg);
+                    // The buffer is handed over, not copied.
+                    let bytes = Uint8Array::from(protocol::encode(&msg).as_slice());
+                    let _ =
+                        w.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
                 }
             });
         }
@@ -404,73 +410,61 @@ fn read_files(c: Ctx, im: Imports, files: web_sys::FileList) {
         let Some(file) = files.get(k) else { continue };
         let name = file.name();
         if file.size() > MAX_BYTES {
-            let seq = im.next.get_value();
-            im.next.set_value(seq + 1);
-            im.items.update(|v| {
-                v.push(Item {
-                    seq,
-                    id: String::new(),
-                    name,
-                    status: Status::Failed {
-                        kind: "too-big".into(),
-                        detail: format!("{:.0} MB", file.size() / 1048576.0),
-                    },
-                    restored: false,
-                })
-            });
+            let detail = format!("{:.0} MB", file.size() / 1048576.0);
+            refused(im, name, FailureKind::TooBig, detail);
             continue;
         }
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => submit(im, c, name, Uint8Array::new(&buf).to_vec(), true),
-                Err(e) => {
-                    let seq = im.next.get_value();
-                    im.next.set_value(seq + 1);
-                    im.items.update(|v| {
-                        v.push(Item {
-                            seq,
-                            id: String::new(),
-                            name,
-                            status: Status::Failed {
-                                kind: "read".into(),
-                                detail: format!("{e:?}"),
-                            },
-                            restored: false,
-                        })
-                    });
-                }
+                Err(e) => refused(im, name, FailureKind::Read, format!("{e:?}")),
             }
         });
     }
 }
 
+/// A file that never reached the worker: listed with its reason.
+fn refused(im: Imports, name: String, kind: FailureKind, detail: String) {
+    let seq = im.next.get_value();
+    im.next.set_value(seq + 1);
+    im.items.update(|v| {
+        v.push(Item {
+            seq,
+            id: String::new(),
+            name,
+            status: Status::Failed { kind, detail },
+            restored: false,
+        })
+    });
+}
+
 /// A failure in words.
-pub fn reason(kind: &str, detail: &str, lang: Lang) -> String {
+pub fn reason(kind: FailureKind, detail: &str, lang: Lang) -> String {
     let head = match kind {
-        "empty" => tr(lang, "文件是空的", "The file is empty"),
-        "binary" => tr(
+        FailureKind::Empty => tr(lang, "文件是空的", "The file is empty"),
+        FailureKind::Binary => tr(
             lang,
             "这是二进制文件，不是文本或网页",
             "This is a binary file, not text or a web page",
         ),
-        "undecodable" => tr(
+        FailureKind::Undecodable => tr(
             lang,
             "无法识别文本编码（支持 UTF-8、GBK、Big5）",
             "The text encoding is not recognised (UTF-8, GBK and Big5 are)",
         ),
-        "no-article" => tr(
+        FailureKind::NoArticle => tr(
             lang,
             "页面中没有可识别的中文正文",
             "No Chinese article text was found in the page",
         ),
-        "too-big" => tr(
+        FailureKind::TooBig => tr(
             lang,
             "文件过大（上限 64 MB）",
             "The file is too large (64 MB at most)",
         ),
-        "read" => tr(lang, "无法读取文件", "The file could not be read"),
-        "crash" => tr(lang, "分析时程序出错；文件已保存，下次打开时会再试", "The analyser crashed on this file; it is kept and will be tried again at the next visit"),
-        _ => tr(lang, "无法处理", "Could not be processed"),
+        FailureKind::Read => tr(lang, "无法读取文件", "The file could not be read"),
+        FailureKind::Crash => tr(lang, "分析时程序出错；文件已保存，下次打开时会再试", "The analyser crashed on this file; it is kept and will be tried again at the next visit"),
+        FailureKind::Other => tr(lang, "无法处理", "Could not be processed"),
     };
     if detail.is_empty() {
         head.to_string()
@@ -531,7 +525,7 @@ pub fn Import() -> impl IntoView {
                         ("ok", t, Some(id.clone()))
                     }
                     Status::Duplicate { title } => ("dup", format!("{}：{title}", tr(l, "语料中已有此文", "Already in the corpus")), None),
-                    Status::Failed { kind, detail } => ("bad", reason(kind, detail, l), None),
+                    Status::Failed { kind, detail } => ("bad", reason(*kind, detail, l), None),
                 };
                 let remove_button = action.map(|id| {
                     view! {
@@ -542,7 +536,7 @@ pub fn Import() -> impl IntoView {
                 });
                 // A page kept in storage that did not make it into the corpus
                 // (a crash, or a later version refusing it) can be let go.
-                let kept = matches!(&it.status, Status::Failed { kind, .. } if kind == "crash" || it.restored) && !it.id.is_empty();
+                let kept = matches!(&it.status, Status::Failed { kind, .. } if *kind == FailureKind::Crash || it.restored) && !it.id.is_empty();
                 let forget = kept.then(|| {
                     let id = it.id.clone();
                     let seq = it.seq;

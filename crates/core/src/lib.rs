@@ -30,6 +30,7 @@ pub mod error;
 pub mod extract;
 pub mod model;
 mod page;
+pub mod protocol;
 pub mod text;
 
 pub use error::Error;
