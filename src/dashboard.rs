@@ -108,7 +108,7 @@ fn Panel<T, V>(
     table: T,
 ) -> impl IntoView
 where
-    T: Fn(Lang) -> V,
+    T: Fn(Lang) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let lang = ctx().lang;
@@ -130,7 +130,9 @@ where
             <Chart option on_click=on_click(built) handle=handle.write_only() label=title.get_untracked() class=class />
             <details class="chart-table">
                 <summary>{move || tr(lang.get(), "数据表", "Data table")}</summary>
-                {table(lang.get_untracked())}
+                // Rebuilt when what it reads changes (filters, level,
+                // language), so it always lists what the chart shows.
+                {move || table(lang.get())}
             </details>
         </section>
     }
@@ -393,7 +395,7 @@ pub fn Dashboard() -> impl IntoView {
                     built=sankey
                     class="tall"
                     controls=sankey_controls
-                    table=move |l| edges_table(edges.get().0, l)
+                    table=move |l| edges_table(edges.with(|e| if by_industry.get() { e.1.clone() } else { e.0.clone() }), l)
                 />
                 // The other charts, the sentences and the exports come after
                 // the first chart (see app::Ready).

@@ -365,21 +365,16 @@ struct Table {
     title: (&'static str, &'static str),
     /// Its columns, the evidence column last.
     columns: &'static [Column],
-    /// The row filter compares the cells simplified, as it does the text
-    /// typed (else as they are).
-    simplify_cells: bool,
 }
 
 const FLOWS: Table = Table {
     title: ("流向", "Flows"),
     columns: FLOW_COLS,
-    simplify_cells: true,
 };
 
 const FIGURES: Table = Table {
     title: ("数据", "Figures"),
     columns: FIGURE_COLS,
-    simplify_cells: false,
 };
 
 /// A kind of finding that has a table: flows, figures.
@@ -485,15 +480,10 @@ fn local_filter(sig: RwSignal<String>, lang: RwSignal<Lang>) -> impl IntoView {
 }
 
 /// Whether a row with `cells` passes the row filter's `needle` (simplified,
-/// not empty): its cells or its sentence contain it.
-fn row_matches<F: Finding>(table: &Table, f: &F, cells: &[String], needle: &str) -> bool {
-    let text = cells.join(" ");
-    let text = if table.simplify_cells {
-        simplify(&text)
-    } else {
-        text
-    };
-    text.contains(needle) || f.evidence().text.contains(needle)
+/// not empty): its cells, simplified like the needle (a figure as written
+/// may be in traditional script), or its sentence contain it.
+fn row_matches<F: Finding>(f: &F, cells: &[String], needle: &str) -> bool {
+    simplify(&cells.join(" ")).contains(needle) || f.evidence().text.contains(needle)
 }
 
 /// The table of one kind of finding in the results: sortable, with a row
@@ -517,7 +507,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                     let doc = &docs[d];
                     let f = &F::of(doc)[i];
                     let cells = f.cells(l);
-                    if !needle.is_empty() && !row_matches(table, f, &cells, &needle) {
+                    if !needle.is_empty() && !row_matches(f, &cells, &needle) {
                         return None;
                     }
                     total += 1;
@@ -782,9 +772,9 @@ mod tests {
         assert_eq!((flow.at(), figure.at()), (0, 11));
         // The row filter reads the cells and the sentence.
         let cells = figure.cells(Lang::Zh);
-        assert!(row_matches(&FIGURES, &figure, &cells, "2500亿"));
-        assert!(row_matches(&FIGURES, &figure, &cells, "迁往"));
-        assert!(!row_matches(&FIGURES, &figure, &cells, "天津"));
-        assert!(row_matches(&FLOWS, &flow, &flow.cells(Lang::Zh), "沧州市"));
+        assert!(row_matches(&figure, &cells, "2500亿"));
+        assert!(row_matches(&figure, &cells, "迁往"));
+        assert!(!row_matches(&figure, &cells, "天津"));
+        assert!(row_matches(&flow, &flow.cells(Lang::Zh), "沧州市"));
     }
 }

@@ -3,6 +3,8 @@
 //! trap and phrasing (a development set, and a held-out set that is only
 //! measured, never tuned on). Prints precision and recall per kind and
 //! holds them above floors.
+// Every test here analyses text, which needs the segmenter.
+#![cfg(feature = "segment")]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Every stage that takes text takes any text: no panic, and offsets that
 //! stay on character boundaries.
+// Every test here analyses text, which needs the segmenter.
+#![cfg(feature = "segment")]
 
 use jjj_core::process_page;
 use jjj_core::text::normalize::normalize;

@@ -1,5 +1,7 @@
 //! The query API, flow edges, concordance and term statistics on a small
 //! corpus written here, whose expected answers follow from reading it.
+// Every test here analyses text, which needs the segmenter.
+#![cfg(feature = "segment")]
 
 use jjj_core::corpus::aggregate::{aggregate, all_flows, Level};
 use jjj_core::corpus::query::{Index, Query};

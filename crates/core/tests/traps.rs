@@ -1,5 +1,7 @@
 //! One test per trap the analysis must not fall into, each on a page
 //! written here. The expected answers come from reading the sentence.
+// Every test here analyses text, which needs the segmenter.
+#![cfg(feature = "segment")]
 
 use jjj_core::extract::analyze::document_from_text;
 use jjj_core::model::{Document, MentionKind};

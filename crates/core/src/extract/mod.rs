@@ -15,11 +15,14 @@
 //! - [`analyze`]: runs them in order on one document.
 //!
 //! The gazetteer and the taxonomy do not need the segmenter, so the app's
-//! main thread reads them without the `segment` feature.
+//! main thread reads them without the `segment` feature; the rules that
+//! work on segmented text (figures, flows) come with it.
 
 #[cfg(feature = "segment")]
 pub mod analyze;
+#[cfg(feature = "segment")]
 pub(crate) mod figures;
+#[cfg(feature = "segment")]
 pub(crate) mod flows;
 pub mod industries;
 pub mod places;

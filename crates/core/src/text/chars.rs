@@ -8,6 +8,7 @@ pub fn is_han(c: char) -> bool {
 
 /// Punctuation that ends a clause (full- or half-width comma, semicolon,
 /// colon, or a sentence end): the rules do not look for a word across it.
+#[cfg(feature = "segment")]
 pub fn is_clause_break(c: char) -> bool {
     matches!(
         c,

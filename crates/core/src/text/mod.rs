@@ -10,6 +10,7 @@
 //!   rules read; `chars`: character classes; `tsv`: the asset tables' reader.
 
 pub(crate) mod chars;
+#[cfg(feature = "segment")]
 pub(crate) mod cues;
 pub(crate) mod lexicon;
 pub mod normalize;
