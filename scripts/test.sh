@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI checks, in order, stopping at the first failure:
-# formatting, clippy, native tests, a wasm32 build of jjj-core, the release
-# build of the app, the same analysis in wasm32 as natively, and the browser
-# test against the built app.
+# formatting, clippy, native tests (jjj-cli's also with its feature synth), a
+# wasm32 build of jjj-core, the release build of the app, the same analysis in
+# wasm32 as natively, and the browser test against the built app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --workspace
+
+# `jjj synth` (the benchmarks' corpus generator) is behind the jjj-cli feature
+# `synth`, off by default; the shard/merge test writes its pages with it.
+step "cargo clippy and cargo test of jjj-cli --features synth"
+cargo clippy -p jjj-cli --all-targets --features synth -- -D warnings
+cargo test -p jjj-cli --features synth
 
 step "wasm32 build of jjj-core"
 (
@@ -57,4 +63,4 @@ node --test tests/e2e/
 
 current="summary"
 echo
-echo "test.sh: all steps passed (fmt, clippy, cargo test, wasm32 core, trunk build, wasm = native, hostile inputs, e2e) in $((SECONDS - started)) s"
+echo "test.sh: all steps passed (fmt, clippy, cargo test, jjj-cli --features synth, wasm32 core, trunk build, wasm = native, hostile inputs, e2e) in $((SECONDS - started)) s"
