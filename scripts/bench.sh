@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every number in BENCHMARKS.md, with one command: builds what it measures,
-# writes synthetic corpora (jjj synth), then runs the native, WebAssembly and
-# headless-Chromium benchmarks and prints the summary table (also written to
+# writes synthetic corpora (jjj synth, in a jjj built with the jjj-cli
+# feature `synth`), then runs the native, WebAssembly and headless-Chromium
+# benchmarks and prints the summary table (also written to
 # target/bench/summary.md, the raw results beside it as JSON).
 #
 #   scripts/bench.sh                  # the whole set (about 15 minutes on 2 cores)
@@ -19,7 +20,10 @@ mkdir -p "$out"
 log() { printf '\n==> %s\n' "$*" >&2; }
 
 log "build: jjj, the native bench, the wasm probe, the app"
-cargo build --release --quiet -p jjj-cli
+# With `jjj synth` (the feature `synth`), kept aside: trunk's pre-build hook
+# (scripts/build-corpus.sh) rebuilds target/release/jjj without it.
+cargo build --release --quiet -p jjj-cli --features synth
+cp target/release/jjj "$out/jjj"
 cargo build --release --quiet -p jjj-core --example bench_native
 (
   # shellcheck source=scripts/env.sh
@@ -27,7 +31,7 @@ cargo build --release --quiet -p jjj-core --example bench_native
   cargo build --profile wasm-release --quiet -p jjj-core --example bench_probe --target wasm32-unknown-unknown
   trunk build --release >/dev/null 2>&1
 )
-jjj=target/release/jjj
+jjj="$out/jjj"
 native=target/release/examples/bench_native
 probe=""
 for p in target/wasm/wasm32-unknown-unknown/wasm-release/examples/bench_probe.wasm \

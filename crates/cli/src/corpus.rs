@@ -5,15 +5,75 @@
 //! document per line, the data contract's JSON), and `jjj merge part-*.jsonl
 //! -o corpus.jjj` writes the same bundle one machine would have.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
 use jjj_core::model::Document;
 
-use crate::{pages_in, summary_line, USAGE};
+use crate::{pages_in, summary_line};
+
+/// Clean and analyse every page in a folder into one bundle.
+///
+/// Every file in DIR but hidden ones is read, whatever its extension. A file
+/// that is not a readable page is reported on stderr and skipped (with
+/// --strict, nothing is written and the command fails). One line per
+/// document, then a total line, go to standard output; the throughput to
+/// stderr. On a terminal a progress bar shows on stderr.
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// The folder of pages
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Where to write the bundle (.jjj); a PATH ending in .jsonl gets JSON
+    /// Lines instead (one document per line, for merge)
+    #[arg(short, long, value_name = "PATH")]
+    output: PathBuf,
+    /// Fail at the first file that is not a readable page, writing nothing
+    #[arg(long)]
+    strict: bool,
+    /// Process only the pages whose position (by file name) is I modulo N
+    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    /// Process the pages on N threads [default: one per core]; the output is
+    /// the same whatever the number
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Write a split corpus: an index of summaries at PATH and the whole
+    /// documents in chunks of N in a folder beside it (corpus.jjj →
+    /// corpus/00000.jjj…)
+    #[arg(long, value_name = "N", value_parser = split_arg)]
+    split: Option<usize>,
+    /// Show no progress bar
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Merge the parts written by build-corpus --shard into one bundle.
+///
+/// The parts (.jsonl or .jjj) may come in any order: the bundle is the one
+/// a single build-corpus run would have written. On a terminal a progress
+/// bar shows on stderr.
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// The parts, .jsonl or .jjj
+    #[arg(value_name = "PART", required = true)]
+    parts: Vec<PathBuf>,
+    /// Where to write the bundle
+    #[arg(short, long, value_name = "PATH")]
+    output: PathBuf,
+    /// Write a split corpus, in chunks of N documents (see build-corpus)
+    #[arg(long, value_name = "N", value_parser = split_arg)]
+    split: Option<usize>,
+    /// Show no progress bar
+    #[arg(short, long)]
+    quiet: bool,
+}
 
 /// Which part of the (sorted) files this run takes: the `i`-th of `n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,20 +83,14 @@ pub struct Shard {
 }
 
 impl Shard {
-    pub fn parse(s: &str) -> Result<Shard> {
+    pub fn parse(s: &str) -> Result<Shard, String> {
         let (a, b) = s
             .split_once('/')
-            .with_context(|| format!("--shard '{s}': expected i/n, e.g. 0/8"))?;
-        let index: usize = a
-            .trim()
-            .parse()
-            .with_context(|| format!("--shard '{s}': i is not a number"))?;
-        let count: usize = b
-            .trim()
-            .parse()
-            .with_context(|| format!("--shard '{s}': n is not a number"))?;
+            .ok_or("expected I/N, e.g. 0/8 for the first of eight")?;
+        let index: usize = a.trim().parse().map_err(|_| "I is not a number")?;
+        let count: usize = b.trim().parse().map_err(|_| "N is not a number")?;
         if count == 0 || index >= count {
-            bail!("--shard '{s}': need 0 <= i < n");
+            return Err("need 0 <= I < N".into());
         }
         Ok(Shard { index, count })
     }
@@ -46,8 +100,54 @@ impl Shard {
     }
 }
 
+/// build-corpus: pages done, their rate and the time left.
+const BUILD_BAR: &str =
+    "[{elapsed_precise}] [{wide_bar}] {human_pos}/{human_len} pages, {per_sec:1}, ETA {eta}";
+/// merge: bytes of the parts read, their rate, the time left, and (as the
+/// message) the part and the documents so far.
+const MERGE_BAR: &str = "[{elapsed_precise}] [{wide_bar}] {binary_bytes}/{binary_total_bytes}, \
+     {binary_bytes_per_sec}, ETA {eta}, {msg}";
+/// Writing the bundle.
+const SPINNER: &str = "{spinner} [{elapsed_precise}] {msg}";
+
+/// A progress bar on stderr when it is a terminal and not `quiet`; hidden
+/// otherwise, so piped and redirected runs print what they always did.
+fn progress_bar(len: u64, quiet: bool, template: &str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    // Cleared also when an error ends the command early.
+    let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr())
+        .with_finish(ProgressFinish::AndClear);
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        pb.set_style(style.progress_chars("=> "));
+    }
+    pb
+}
+
+/// A spinner on stderr for a step of unknown length, under the same
+/// conditions as [`progress_bar`].
+fn spinner(quiet: bool, message: String) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+        .with_finish(ProgressFinish::AndClear);
+    if let Ok(style) = ProgressStyle::with_template(SPINNER) {
+        pb.set_style(style);
+    }
+    pb.set_message(message);
+    pb.enable_steady_tick(Duration::from_millis(100));
+    pb
+}
+
 /// Every file, cleaned and analysed on `jobs` threads; results in file order.
-pub fn process_all(files: &[PathBuf], jobs: usize) -> Vec<Result<Document, String>> {
+/// `progress` advances by one as each file is done.
+pub fn process_all(
+    files: &[PathBuf],
+    jobs: usize,
+    progress: &ProgressBar,
+) -> Vec<Result<Document, String>> {
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<(usize, Result<Document, String>)>> =
         Mutex::new(Vec::with_capacity(files.len()));
@@ -66,6 +166,7 @@ pub fn process_all(files: &[PathBuf], jobs: usize) -> Vec<Result<Document, Strin
                 if let Ok(mut d) = done.lock() {
                     d.push((k, r));
                 }
+                progress.inc(1);
             });
         }
     });
@@ -80,33 +181,17 @@ fn jobs_default() -> usize {
         .unwrap_or(1)
 }
 
-pub fn build_corpus(args: &[String]) -> Result<()> {
-    let mut dir: Option<PathBuf> = None;
-    let mut out: Option<PathBuf> = None;
-    let mut strict = false;
-    let mut shard: Option<Shard> = None;
-    let mut jobs = jobs_default();
-    let mut split = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--strict" => strict = true,
-            "-o" | "--output" => out = Some(it.next().context("-o needs a path")?.into()),
-            "--shard" => shard = Some(Shard::parse(it.next().context("--shard needs i/n")?)?),
-            "--split" => split = Some(split_arg(it.next())?),
-            "--jobs" | "-j" => {
-                let v = it.next().context("--jobs needs a number")?;
-                jobs = v
-                    .parse()
-                    .with_context(|| format!("--jobs '{v}': expected a number"))?;
-            }
-            s if s.starts_with('-') => bail!("unknown option '{s}'\n{USAGE}"),
-            s if dir.is_none() => dir = Some(s.into()),
-            s => bail!("unexpected argument '{s}'\n{USAGE}"),
-        }
-    }
-    let dir = dir.context(format!("build-corpus needs a folder\n{USAGE}"))?;
-    let out = out.context(format!("build-corpus needs -o PATH\n{USAGE}"))?;
+pub fn build_corpus(a: BuildArgs) -> Result<()> {
+    let BuildArgs {
+        dir,
+        output: out,
+        strict,
+        shard,
+        jobs,
+        split,
+        quiet,
+    } = a;
+    let jobs = jobs.unwrap_or_else(jobs_default);
     let mut files = pages_in(&dir)?;
     if let Some(s) = shard {
         files = files
@@ -122,7 +207,10 @@ pub fn build_corpus(args: &[String]) -> Result<()> {
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let results = process_all(&files, jobs);
+    let bar = progress_bar(files.len() as u64, quiet, BUILD_BAR);
+    let results = process_all(&files, jobs, &bar);
+    // Gone before anything is printed, so no line is drawn over.
+    bar.finish_and_clear();
     let mut docs = Vec::with_capacity(results.len());
     let mut failed = 0usize;
     for (path, r) in files.iter().zip(results) {
@@ -149,11 +237,13 @@ pub fn build_corpus(args: &[String]) -> Result<()> {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
+    let writing = spinner(quiet, format!("writing {}", out.display()));
     let written = if is_jsonl(&out) {
         write_jsonl(&out, &docs)?
     } else {
-        write_bundle(&out, docs.clone(), split)?
+        write_bundle(&out, docs.clone(), split, &writing)?
     };
+    writing.finish_and_clear();
     let flows: usize = docs.iter().map(|d| d.flows.len()).sum();
     let figures: usize = docs.iter().map(|d| d.figures.len()).sum();
     outln!(
@@ -193,7 +283,13 @@ fn write_jsonl(out: &Path, docs: &[Document]) -> Result<u64> {
 /// Writes the bundle; with `split`, as an index at `out` and chunks of that
 /// many documents in a folder beside it named after it (`corpus.jjj` →
 /// `corpus/00000.jjj`…). Returns the bytes written.
-fn write_bundle(out: &Path, docs: Vec<Document>, split: Option<usize>) -> Result<u64> {
+/// A line it prints goes through `progress`, which makes way for it.
+fn write_bundle(
+    out: &Path,
+    docs: Vec<Document>,
+    split: Option<usize>,
+    progress: &ProgressBar,
+) -> Result<u64> {
     let bundle = jjj_core::build_bundle(docs);
     let Some(per_chunk) = split else {
         let bytes = jjj_core::encode_bundle(&bundle)?;
@@ -226,48 +322,53 @@ fn write_bundle(out: &Path, docs: Vec<Document>, split: Option<usize>) -> Result
         total += bytes.len() as u64;
     }
     std::fs::write(out, &parts.index).with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!(
-        "jjj: index {} bytes, {} chunk(s) in {}",
-        parts.index.len(),
-        parts.chunks.len(),
-        folder.display()
-    );
+    progress.suspend(|| {
+        eprintln!(
+            "jjj: index {} bytes, {} chunk(s) in {}",
+            parts.index.len(),
+            parts.chunks.len(),
+            folder.display()
+        )
+    });
     Ok(total)
 }
 
-fn split_arg(v: Option<&String>) -> Result<usize> {
-    let v = v.context("--split needs the number of documents per chunk")?;
+fn split_arg(v: &str) -> Result<usize, String> {
     match v.parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => bail!("--split '{v}': expected a number of documents per chunk (at least 1)"),
+        _ => Err("expected a number of documents per chunk (at least 1)".into()),
     }
 }
 
 /// `jjj merge PART… -o PATH` (parts are .jsonl or .jjj): the shards' documents in the order one
 /// machine would have written them (by file name), as one bundle.
-pub fn merge(args: &[String]) -> Result<()> {
-    let mut parts: Vec<PathBuf> = Vec::new();
-    let mut out: Option<PathBuf> = None;
-    let mut split = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--output" => out = Some(it.next().context("-o needs a path")?.into()),
-            "--split" => split = Some(split_arg(it.next())?),
-            s if s.starts_with('-') => bail!("unknown option '{s}'\n{USAGE}"),
-            s => parts.push(s.into()),
-        }
-    }
-    let out = out.context(format!("merge needs -o PATH\n{USAGE}"))?;
-    if parts.is_empty() {
-        bail!("merge needs the shards (.jsonl or .jjj files)\n{USAGE}");
-    }
+pub fn merge(a: MergeArgs) -> Result<()> {
+    let MergeArgs {
+        parts,
+        output: out,
+        split,
+        quiet,
+    } = a;
+    let sizes: Vec<u64> = parts
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let bar = progress_bar(sizes.iter().sum(), quiet, MERGE_BAR);
+    let mut read = 0u64;
     let mut docs: Vec<Document> = Vec::new();
-    for p in &parts {
+    for (k, p) in parts.iter().enumerate() {
+        bar.set_message(format!(
+            "part {}/{}, {} documents",
+            k + 1,
+            parts.len(),
+            docs.len()
+        ));
         let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
         if bytes.starts_with(jjj_core::model::BUNDLE_MAGIC) {
             let b = crate::read_bundle(p)?;
             docs.extend(b.documents);
+            read += sizes[k];
+            bar.set_position(read);
             continue;
         }
         for (n, line) in BufReader::new(bytes.as_slice()).lines().enumerate() {
@@ -284,16 +385,45 @@ pub fn merge(args: &[String]) -> Result<()> {
                 )
             })?;
             docs.push(d);
+            bar.inc(line.len() as u64 + 1);
         }
+        read += sizes[k];
+        bar.set_position(read);
     }
+    bar.finish_and_clear();
     docs.sort_by(|a, b| a.origin.cmp(&b.origin).then_with(|| a.id.cmp(&b.id)));
     docs.dedup_by(|a, b| a.id == b.id && a.origin == b.origin);
     let n = docs.len();
-    let written = write_bundle(&out, docs, split)?;
+    let writing = spinner(quiet, format!("writing {}", out.display()));
+    let written = write_bundle(&out, docs, split, &writing)?;
+    writing.finish_and_clear();
     outln!(
         "total: {n} documents from {} shard(s), {written} bytes -> {}",
         parts.len(),
         out.display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_templates_parse() {
+        // A template that does not parse would leave the default style.
+        for t in [BUILD_BAR, MERGE_BAR, SPINNER] {
+            assert!(ProgressStyle::with_template(t).is_ok(), "{t}");
+        }
+    }
+
+    #[test]
+    fn shards_and_splits_are_checked() {
+        assert_eq!(Shard::parse("1/3"), Ok(Shard { index: 1, count: 3 }));
+        for bad in ["3/3", "x/2", "1", "0/0"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(split_arg("7"), Ok(7));
+        assert!(split_arg("0").is_err());
+    }
 }

@@ -1,43 +1,18 @@
 //! `jjj`: the command-line side of the JJJ Industry Explorer.
 //!
-//! ```text
-//! jjj build-corpus DIR -o PATH [--strict]   clean and analyse every page in DIR into one bundle
-//!                                  (bad pages are reported and skipped; --strict: fail instead)
-//! jjj extract [FILE|-] --json      clean and analyse one page, print it as JSON
-//! jjj flows CORPUS [--format csv|json] [--edges [--level exact|city|province] [--by-industry]] [FILTERS]
-//! jjj figures CORPUS [--format csv|json] [FILTERS]
-//! jjj query CORPUS [FILTERS] [--json]
-//! jjj kwic CORPUS TERM [--width N] [--sort position|left|right] [FILTERS] [--json]
-//! jjj terms CORPUS [--keyness] [--collocates TERM] [--limit N] [FILTERS] [--json]
-//!
-//! CORPUS   a folder of pages (cleaned and analysed on the fly) or a bundle (.jjj)
-//! FILTERS  --text T  --region PLACE  --industry ID  --years A-B  --source S
-//!          --from PLACE  --to PLACE
-//! ```
+//! Run `jjj --help` for the commands and `jjj <command> --help` for their
+//! options; the help text is the documentation of the clap structs below.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use jjj_core::corpus::aggregate::{aggregate, Level};
+use jjj_core::corpus::kwic::Sort;
 use jjj_core::corpus::query::{Index, Query};
 use jjj_core::model::Document;
-
-pub(crate) const USAGE: &str = "usage:
-  jjj build-corpus DIR -o PATH [--strict] [--shard I/N] [--jobs N] [--split N]
-                                 (PATH.jsonl: one document per line; --split N: an index at PATH
-                                 and chunks of N documents in a folder beside it)
-  jjj merge PART.jsonl... -o PATH [--split N]
-  jjj synth --articles N [--seed S] -o DIR
-  jjj extract [FILE|-] --json
-  jjj flows CORPUS [--format csv|json] [--edges [--level exact|city|province] [--by-industry]] [FILTERS]
-  jjj figures CORPUS [--format csv|json] [FILTERS]
-  jjj query CORPUS [FILTERS] [--json]
-  jjj kwic CORPUS TERM [--width N] [--sort position|left|right] [--limit N] [FILTERS] [--json]
-  jjj terms CORPUS [--keyness] [--collocates TERM] [--limit N] [FILTERS] [--json]
-CORPUS is a folder of pages or a bundle (.jjj); FILTERS are
-  --text T --region PLACE --industry ID --years A-B --source S --from PLACE --to PLACE";
 
 /// Writes to standard output; a reader that went away (`jjj flows … | head`)
 /// ends the command quietly rather than with a panic.
@@ -56,10 +31,52 @@ macro_rules! outln {
 }
 
 mod corpus;
+#[cfg(feature = "synth")]
 mod synth;
 
+/// Build and query corpora of news pages on industry moves in
+/// Beijing-Tianjin-Hebei (京津冀).
+///
+/// CORPUS is a folder of pages (cleaned and analysed on the fly) or a bundle
+/// (.jjj) written by build-corpus or merge, whole or split.
+#[derive(Parser, Debug)]
+#[command(
+    name = "jjj",
+    version,
+    propagate_version = true,
+    args_override_self = true,
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    BuildCorpus(corpus::BuildArgs),
+    Merge(corpus::MergeArgs),
+    #[cfg(feature = "synth")]
+    Synth(synth::SynthArgs),
+    Extract(ExtractArgs),
+    Flows(FlowsArgs),
+    Figures(FiguresArgs),
+    Query(QueryArgs),
+    Kwic(KwicArgs),
+    Terms(TermsArgs),
+}
+
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Also --help and --version, which print to standard output and
+            // exit with 0; usage errors print to stderr and exit with 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let closed = e
@@ -74,134 +91,289 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Vec<String>) -> Result<()> {
-    match args.first().map(String::as_str) {
-        Some("build-corpus") => corpus::build_corpus(&args[1..]),
-        Some("merge") => corpus::merge(&args[1..]),
-        Some("synth") => synth::synth(&args[1..]),
-        Some("extract") => extract(&args[1..]),
-        Some("flows") => flows(&args[1..]),
-        Some("figures") => figures(&args[1..]),
-        Some("query") => query(&args[1..]),
-        Some("kwic") => kwic(&args[1..]),
-        Some("terms") => terms(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            outln!("{USAGE}");
-            Ok(())
-        }
-        Some(other) => bail!("unknown command '{other}'\n{USAGE}"),
-        None => bail!("no command given\n{USAGE}"),
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::BuildCorpus(a) => corpus::build_corpus(a),
+        Command::Merge(a) => corpus::merge(a),
+        #[cfg(feature = "synth")]
+        Command::Synth(a) => synth::synth(a),
+        Command::Extract(a) => extract(a),
+        Command::Flows(a) => flows(a),
+        Command::Figures(a) => figures(a),
+        Command::Query(a) => query(a),
+        Command::Kwic(a) => kwic(a),
+        Command::Terms(a) => terms(a),
     }
 }
 
-/// Options of the analysis commands: positional arguments, flags, values.
-#[derive(Default)]
-struct Opts {
-    positional: Vec<String>,
-    flags: Vec<String>,
-    values: Vec<(String, String)>,
+/// The filters of the analysis commands, the same as the app's.
+#[derive(Args, Debug)]
+#[command(next_help_heading = "Filters")]
+struct Filters {
+    /// Every whitespace-separated term, as a substring, in either script
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    text: Option<String>,
+    /// A place and every place inside it, by name (e.g. 河北省, 沧州市, 雄安新区)
+    #[arg(long, value_name = "PLACE", value_parser = place)]
+    region: Option<String>,
+    /// An industry of the taxonomy (e.g. 集成电路, 纺织服装, 一般制造业)
+    #[arg(long, value_name = "ID", value_parser = industry)]
+    industry: Option<String>,
+    /// Years from A to B; one year alone, or an open end (2017-, -2021)
+    #[arg(long, value_name = "A-B", value_parser = years, allow_hyphen_values = true)]
+    years: Option<Years>,
+    /// The source (outlet) of the page
+    #[arg(long, value_name = "S", allow_hyphen_values = true)]
+    source: Option<String>,
+    /// Flows out of this place
+    #[arg(long, value_name = "PLACE", value_parser = place)]
+    from: Option<String>,
+    /// Flows into this place
+    #[arg(long, value_name = "PLACE", value_parser = place)]
+    to: Option<String>,
 }
 
-impl Opts {
-    /// `with_value` lists the options that take a value.
-    fn parse(args: &[String], with_value: &[&str], flags: &[&str]) -> Result<Opts> {
-        let mut o = Opts::default();
-        let mut it = args.iter();
-        while let Some(a) = it.next() {
-            if with_value.contains(&a.as_str()) {
-                let v = it.next().with_context(|| format!("{a} needs a value"))?;
-                o.values.push((a.clone(), v.clone()));
-            } else if flags.contains(&a.as_str()) {
-                o.flags.push(a.clone());
-            } else if a.starts_with("--") {
-                bail!("unknown option '{a}'\n{USAGE}");
-            } else {
-                o.positional.push(a.clone());
-            }
+/// A year range: either end may be open.
+#[derive(Debug, Clone, Copy)]
+struct Years(Option<i32>, Option<i32>);
+
+fn place(v: &str) -> Result<String, String> {
+    if jjj_core::extract::places::gazetteer()
+        .resolve_name(v)
+        .is_none()
+    {
+        return Err(
+            "no such place in the gazetteer (give its name, e.g. 河北省, 沧州市, 雄安新区)".into(),
+        );
+    }
+    Ok(v.to_string())
+}
+
+fn industry(v: &str) -> Result<String, String> {
+    if jjj_core::extract::industries::taxonomy()
+        .resolve_term(v)
+        .is_none()
+    {
+        return Err("not an industry of the taxonomy (e.g. 集成电路, 纺织服装, 一般制造业)".into());
+    }
+    Ok(v.to_string())
+}
+
+fn years(y: &str) -> Result<Years, String> {
+    let (a, b) = y.split_once('-').unwrap_or((y, y));
+    let p = |s: &str| -> Result<Option<i32>, String> {
+        if s.trim().is_empty() {
+            Ok(None)
+        } else {
+            s.trim()
+                .parse()
+                .map(Some)
+                .map_err(|e| format!("expected A-B, e.g. 2017-2021 ({e})"))
         }
-        Ok(o)
-    }
+    };
+    Ok(Years(p(a)?, p(b)?))
+}
 
-    fn value(&self, k: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .rev()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn flag(&self, k: &str) -> bool {
-        self.flags.iter().any(|f| f == k)
-    }
-
-    fn query(&self) -> Result<Query> {
+impl Filters {
+    fn query(&self) -> Query {
         let mut q = Query {
-            text: self.value("--text").unwrap_or("").to_string(),
-            region: self.value("--region").map(str::to_string),
-            industry: self.value("--industry").map(str::to_string),
-            source: self.value("--source").map(str::to_string),
-            flow_from: self.value("--from").map(str::to_string),
-            flow_to: self.value("--to").map(str::to_string),
+            text: self.text.clone().unwrap_or_default(),
+            region: self.region.clone(),
+            industry: self.industry.clone(),
+            source: self.source.clone(),
+            flow_from: self.from.clone(),
+            flow_to: self.to.clone(),
             ..Query::default()
         };
-        let g = jjj_core::extract::places::gazetteer();
-        for (k, v) in [
-            ("--region", &q.region),
-            ("--from", &q.flow_from),
-            ("--to", &q.flow_to),
-        ] {
-            if let Some(v) = v {
-                if g.resolve_name(v).is_none() {
-                    bail!("{k} '{v}': no such place in the gazetteer (give its name, e.g. 河北省, 沧州市, 雄安新区)");
-                }
-            }
+        if let Some(Years(from, to)) = self.years {
+            q.year_from = from;
+            q.year_to = to;
         }
-        if let Some(i) = &q.industry {
-            if jjj_core::extract::industries::taxonomy()
-                .resolve_term(i)
-                .is_none()
-            {
-                bail!("--industry '{i}': not an industry of the taxonomy (e.g. 集成电路, 纺织服装, 一般制造业)");
-            }
-        }
-        if let Some(y) = self.value("--years") {
-            let (a, b) = y.split_once('-').unwrap_or((y, y));
-            let p = |s: &str| -> Result<Option<i32>> {
-                if s.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    Ok(Some(s.trim().parse().with_context(|| {
-                        format!("--years '{y}': expected A-B, e.g. 2017-2021")
-                    })?))
-                }
-            };
-            q.year_from = p(a)?;
-            q.year_to = p(b)?;
-        }
-        Ok(q)
+        q
     }
 }
 
-const FILTERS: &[&str] = &[
-    "--text",
-    "--region",
-    "--industry",
-    "--years",
-    "--source",
-    "--from",
-    "--to",
-];
+/// The output format of flows and figures.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// Comma-separated values, with a UTF-8 byte-order mark for spreadsheets
+    Csv,
+    /// A JSON array
+    Json,
+}
 
-fn with(extra: &[&'static str]) -> Vec<&'static str> {
-    let mut v = FILTERS.to_vec();
-    v.extend_from_slice(extra);
-    v
+/// The place level the edges are drawn between.
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum LevelArg {
+    /// The places as the sentences name them
+    #[value(alias = "place")]
+    Exact,
+    /// Each place lifted to its city
+    City,
+    /// Each place lifted to its province
+    Province,
+}
+
+impl From<LevelArg> for Level {
+    fn from(l: LevelArg) -> Level {
+        match l {
+            LevelArg::Exact => Level::Exact,
+            LevelArg::City => Level::City,
+            LevelArg::Province => Level::Province,
+        }
+    }
+}
+
+/// The order of the concordance lines.
+#[derive(ValueEnum, Debug, Clone, Copy)]
+enum SortArg {
+    /// In corpus order
+    #[value(alias = "pos")]
+    Position,
+    /// By the words before the term, nearest first
+    Left,
+    /// By the words after the term, nearest first
+    Right,
+}
+
+impl From<SortArg> for Sort {
+    fn from(s: SortArg) -> Sort {
+        match s {
+            SortArg::Position => Sort::Position,
+            SortArg::Left => Sort::Left,
+            SortArg::Right => Sort::Right,
+        }
+    }
+}
+
+/// Clean and analyse one page and print the document as JSON.
+///
+/// A page that cannot be read as one (empty, binary, an image, no Chinese
+/// text…) is refused with one line on stderr.
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// The page: a file, or - (or nothing) for standard input
+    #[arg(value_name = "FILE|-")]
+    input: Option<String>,
+    /// Print JSON (the only output; the flag is accepted for scripts that give it)
+    #[arg(long)]
+    json: bool,
+}
+
+/// Print the flows of the matching documents, or the edges they add up to.
+///
+/// A flow is a move of firms or projects from one place to another, read in
+/// one sentence. With --edges, the flows are added up into origin →
+/// destination edges with their supporting sentences and documents and the
+/// summed counts and amounts. CSV output starts with a UTF-8 byte-order mark
+/// for spreadsheets and defuses cells that would run as formulas.
+#[derive(Args, Debug)]
+struct FlowsArgs {
+    /// A folder of pages or a bundle (.jjj)
+    corpus: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    /// Print the edges: each origin → destination pair with its supporting
+    /// sentences and documents and the summed counts and amounts
+    #[arg(long)]
+    edges: bool,
+    /// With --edges: the place level of the edges
+    #[arg(long, value_enum, default_value_t = LevelArg::Exact)]
+    level: LevelArg,
+    /// With --edges: one edge per industry as well
+    #[arg(long)]
+    by_industry: bool,
+    #[command(flatten)]
+    filters: Filters,
+}
+
+/// Print the figures of the matching documents (counts, amounts, areas…).
+///
+/// CSV output starts with a UTF-8 byte-order mark for spreadsheets and
+/// defuses cells that would run as formulas.
+#[derive(Args, Debug)]
+struct FiguresArgs {
+    /// A folder of pages or a bundle (.jjj)
+    corpus: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    format: Format,
+    #[command(flatten)]
+    filters: Filters,
+}
+
+/// Print the matching documents and the facet counts.
+///
+/// The facets are the regions, industries, years, sources and flow
+/// directions of the matching documents, with how many documents have each.
+#[derive(Args, Debug)]
+struct QueryArgs {
+    /// A folder of pages or a bundle (.jjj)
+    corpus: PathBuf,
+    /// Print the whole result as JSON
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    filters: Filters,
+}
+
+/// Print a concordance: every occurrence of a term, in context.
+///
+/// Each line shows the text on either side of the term and the document it
+/// is in; only the matching documents are searched.
+#[derive(Args, Debug)]
+struct KwicArgs {
+    /// A folder of pages or a bundle (.jjj)
+    corpus: PathBuf,
+    /// The term to look for
+    #[arg(allow_hyphen_values = true)]
+    term: String,
+    /// Characters of context on each side (it stops at a line break)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    width: usize,
+    /// The order of the lines
+    #[arg(long, value_enum, default_value_t = SortArg::Position)]
+    sort: SortArg,
+    /// At most this many lines
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    limit: usize,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    filters: Filters,
+}
+
+/// Print the most frequent terms of the matching documents.
+///
+/// With --keyness, the terms most typical of them against the rest of the
+/// corpus instead; with --collocates TERM, the terms found most often near
+/// TERM.
+#[derive(Args, Debug)]
+struct TermsArgs {
+    /// A folder of pages or a bundle (.jjj)
+    corpus: PathBuf,
+    /// Rank the terms by how typical they are of the matching documents against
+    /// the rest of the corpus (log-likelihood, G²); needs a filter
+    #[arg(long)]
+    keyness: bool,
+    /// Rank the terms found within 5 terms of TERM by log-likelihood (G²)
+    #[arg(long, value_name = "TERM", allow_hyphen_values = true)]
+    collocates: Option<String>,
+    /// At most this many terms
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    limit: usize,
+    /// Print JSON
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    filters: Filters,
 }
 
 /// Loads a corpus: a bundle file, or a folder of pages processed now
 /// (pages that cannot be read are reported on stderr and skipped).
-fn load(path: &str) -> Result<Vec<Document>> {
-    let p = Path::new(path);
+fn load(p: &Path) -> Result<Vec<Document>> {
     if p.is_file() {
         return Ok(read_bundle(p)?.documents);
     }
@@ -252,36 +424,12 @@ pub(crate) fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn corpus_arg(o: &Opts, cmd: &str) -> Result<String> {
-    o.positional.first().cloned().with_context(|| {
-        format!("{cmd} needs a corpus (a folder of pages or a .jjj bundle)\n{USAGE}")
-    })
-}
-
-fn format_of(o: &Opts) -> Result<&str> {
-    match o.value("--format").unwrap_or("csv") {
-        f @ ("csv" | "json") => Ok(f),
-        f => bail!("--format '{f}': expected csv or json"),
-    }
-}
-
-fn flows(args: &[String]) -> Result<()> {
-    let o = Opts::parse(
-        args,
-        &with(&["--format", "--level"]),
-        &["--edges", "--by-industry"],
-    )?;
-    let docs = load(&corpus_arg(&o, "flows")?)?;
-    let r = Index::new(&docs).search(&docs, &o.query()?);
-    let fmt = format_of(&o)?;
-    if o.flag("--edges") {
-        let level = match o.value("--level") {
-            None => Level::Exact,
-            Some(l) => Level::parse(l)
-                .with_context(|| format!("--level '{l}': expected exact, city or province"))?,
-        };
-        let edges = aggregate(&docs, &r.flows, level, o.flag("--by-industry"));
-        if fmt == "json" {
+fn flows(a: FlowsArgs) -> Result<()> {
+    let docs = load(&a.corpus)?;
+    let r = Index::new(&docs).search(&docs, &a.filters.query());
+    if a.edges {
+        let edges = aggregate(&docs, &r.flows, a.level.into(), a.by_industry);
+        if a.format == Format::Json {
             outln!("{}", serde_json::to_string_pretty(&edges)?);
         } else {
             out!("\u{feff}from,to,industry,sentences,documents,count,amount,shared_count,shared_amount\r\n");
@@ -312,7 +460,7 @@ fn flows(args: &[String]) -> Result<()> {
         }
         return Ok(());
     }
-    if fmt == "json" {
+    if a.format == Format::Json {
         let list: Vec<&jjj_core::model::Flow> = r
             .flows
             .iter()
@@ -325,11 +473,10 @@ fn flows(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn figures(args: &[String]) -> Result<()> {
-    let o = Opts::parse(args, &with(&["--format"]), &[])?;
-    let docs = load(&corpus_arg(&o, "figures")?)?;
-    let r = Index::new(&docs).search(&docs, &o.query()?);
-    if format_of(&o)? == "json" {
+fn figures(a: FiguresArgs) -> Result<()> {
+    let docs = load(&a.corpus)?;
+    let r = Index::new(&docs).search(&docs, &a.filters.query());
+    if a.format == Format::Json {
         #[derive(serde::Serialize)]
         struct Row<'a> {
             doc: &'a str,
@@ -354,11 +501,10 @@ fn figures(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn query(args: &[String]) -> Result<()> {
-    let o = Opts::parse(args, &with(&[]), &["--json"])?;
-    let docs = load(&corpus_arg(&o, "query")?)?;
-    let r = Index::new(&docs).search(&docs, &o.query()?);
-    if o.flag("--json") {
+fn query(a: QueryArgs) -> Result<()> {
+    let docs = load(&a.corpus)?;
+    let r = Index::new(&docs).search(&docs, &a.filters.query());
+    if a.json {
         outln!("{}", serde_json::to_string_pretty(&r)?);
         return Ok(());
     }
@@ -428,38 +574,13 @@ fn query(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn number(o: &Opts, k: &str, default: usize) -> Result<usize> {
-    match o.value(k) {
-        None => Ok(default),
-        Some(v) => v
-            .parse()
-            .with_context(|| format!("{k} '{v}': expected a number")),
-    }
-}
-
-fn kwic(args: &[String]) -> Result<()> {
-    let o = Opts::parse(args, &with(&["--width", "--sort", "--limit"]), &["--json"])?;
-    let docs = load(&corpus_arg(&o, "kwic")?)?;
-    let term = o
-        .positional
-        .get(1)
-        .context(format!("kwic needs a term\n{USAGE}"))?;
-    let sort = match o.value("--sort") {
-        None => jjj_core::corpus::kwic::Sort::Position,
-        Some(s) => jjj_core::corpus::kwic::Sort::parse(s)
-            .with_context(|| format!("--sort '{s}': expected position, left or right"))?,
-    };
-    let r = Index::new(&docs).search(&docs, &o.query()?);
+fn kwic(a: KwicArgs) -> Result<()> {
+    let docs = load(&a.corpus)?;
+    let r = Index::new(&docs).search(&docs, &a.filters.query());
     let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
-    let lines = jjj_core::corpus::kwic::kwic(
-        &docs,
-        &which,
-        term,
-        number(&o, "--width", 20)?,
-        sort,
-        number(&o, "--limit", 1000)?,
-    );
-    if o.flag("--json") {
+    let lines =
+        jjj_core::corpus::kwic::kwic(&docs, &which, &a.term, a.width, a.sort.into(), a.limit);
+    if a.json {
         outln!("{}", serde_json::to_string_pretty(&lines)?);
     } else {
         for l in &lines {
@@ -475,18 +596,13 @@ fn kwic(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn terms(args: &[String]) -> Result<()> {
-    let o = Opts::parse(
-        args,
-        &with(&["--collocates", "--limit"]),
-        &["--keyness", "--json"],
-    )?;
-    let docs = load(&corpus_arg(&o, "terms")?)?;
-    let r = Index::new(&docs).search(&docs, &o.query()?);
+fn terms(a: TermsArgs) -> Result<()> {
+    let docs = load(&a.corpus)?;
+    let r = Index::new(&docs).search(&docs, &a.filters.query());
     let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
-    let limit = number(&o, "--limit", 50)?;
-    let json = o.flag("--json");
-    if let Some(node) = o.value("--collocates") {
+    let limit = a.limit;
+    let json = a.json;
+    if let Some(node) = &a.collocates {
         let node = jjj_core::text::normalize::simplify(node);
         let v = jjj_core::corpus::stats::collocates(&docs, &which, &node, 5, limit);
         if json {
@@ -496,7 +612,7 @@ fn terms(args: &[String]) -> Result<()> {
                 outln!("{}\t{}\t{}\t{:.1}", c.term, c.together, c.freq, c.g2);
             }
         }
-    } else if o.flag("--keyness") {
+    } else if a.keyness {
         let v = jjj_core::corpus::stats::keyness(&docs, &which, 2, limit);
         if json {
             outln!("{}", serde_json::to_string_pretty(&v)?);
@@ -537,17 +653,8 @@ pub(crate) fn summary_line(doc: &Document) -> String {
     )
 }
 
-fn extract(args: &[String]) -> Result<()> {
-    let mut input: Option<&str> = None;
-    for a in args {
-        match a.as_str() {
-            "--json" => {}
-            "-" => input = Some("-"),
-            s if s.starts_with('-') => bail!("unknown option '{s}'\n{USAGE}"),
-            s if input.is_none() => input = Some(s),
-            s => bail!("unexpected argument '{s}'\n{USAGE}"),
-        }
-    }
+fn extract(a: ExtractArgs) -> Result<()> {
+    let input = a.input.as_deref();
     let (bytes, name) = match input {
         None | Some("-") => {
             let mut buf = Vec::new();

@@ -8,11 +8,26 @@
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
+use clap::Args;
 use jjj_core::extract::industries::taxonomy;
 use jjj_core::extract::places::{gazetteer, PlaceKind};
 
-use crate::USAGE;
+/// Write a deterministic synthetic corpus of news pages (for the benchmarks).
+///
+/// The same number and seed always write the same pages.
+#[derive(Args, Debug)]
+pub struct SynthArgs {
+    /// How many articles to write
+    #[arg(long, value_name = "N")]
+    articles: usize,
+    /// The seed of the random choices
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// The folder to write the pages into (created if needed)
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+}
 
 /// splitmix64: small, fast and the same everywhere.
 struct Rng(u64);
@@ -310,32 +325,12 @@ fn article(r: &mut Rng, p: &Pools, k: usize) -> (String, bool) {
     (text, html)
 }
 
-pub fn synth(args: &[String]) -> Result<()> {
-    let mut n: Option<usize> = None;
-    let mut seed: u64 = 1;
-    let mut out: Option<PathBuf> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--articles" => {
-                let v = it.next().context("--articles needs a number")?;
-                n = Some(
-                    v.parse()
-                        .with_context(|| format!("--articles '{v}': expected a number"))?,
-                );
-            }
-            "--seed" => {
-                let v = it.next().context("--seed needs a number")?;
-                seed = v
-                    .parse()
-                    .with_context(|| format!("--seed '{v}': expected a number"))?;
-            }
-            "-o" | "--output" => out = Some(it.next().context("-o needs a folder")?.into()),
-            s => bail!("unexpected argument '{s}'\n{USAGE}"),
-        }
-    }
-    let n = n.context(format!("synth needs --articles N\n{USAGE}"))?;
-    let out = out.context(format!("synth needs -o DIR\n{USAGE}"))?;
+pub fn synth(a: SynthArgs) -> Result<()> {
+    let SynthArgs {
+        articles: n,
+        seed,
+        output: out,
+    } = a;
     std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
     let p = pools();
     let mut r = Rng(seed);

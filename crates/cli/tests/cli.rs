@@ -153,11 +153,17 @@ fn query_kwic_and_terms_answer_and_bad_filters_are_one_clear_line() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
     let out = jjj(&["terms", &seeds(), "--limit", "5"], None);
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
-    for args in [
-        vec!["query", "assets", "--region", "火星"],
-        vec!["query", "assets", "--years", "abc"],
-        vec!["flows", "assets", "--format", "xml"],
-        vec!["query", "/no/such/folder"],
+    // A bad filter is a usage error: exit code 2, and clap's message names
+    // the option and the value.
+    for (args, names) in [
+        (vec!["query", "assets", "--region", "火星"], "--region"),
+        (vec!["query", "assets", "--years", "abc"], "--years"),
+        (vec!["flows", "assets", "--format", "xml"], "--format"),
+        (
+            vec!["flows", "assets", "--edges", "--level", "town"],
+            "--level",
+        ),
+        (vec!["kwic", "assets", "承接", "--sort", "up"], "--sort"),
     ] {
         let mut a = args.clone();
         let s = seeds();
@@ -166,9 +172,185 @@ fn query_kwic_and_terms_answer_and_bad_filters_are_one_clear_line() {
         }
         let out = jjj(&a, None);
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{a:?}");
-        assert_eq!(err.trim_end().lines().count(), 1, "{a:?}: {err}");
+        assert_eq!(out.status.code(), Some(2), "{a:?}: {err}");
+        assert!(err.contains(names), "{a:?}: {err}");
+        assert!(err.contains(a[a.len() - 1]), "{a:?}: {err}");
+        assert!(out.stdout.is_empty(), "{a:?}");
     }
+    // An open end of --years starts with '-' and is still a value.
+    let out = jjj(&["query", &seeds(), "--years", "-2030"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn version_and_help() {
+    let out = jjj(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("jjj {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let out = jjj(&["build-corpus", "--help"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for option in [
+        "--split", "--shard", "--jobs", "--strict", "--output", "--quiet",
+    ] {
+        assert!(help.contains(option), "{option} not in\n{help}");
+    }
+    let out = jjj(&["--help"], None);
+    let help = String::from_utf8_lossy(&out.stdout);
+    for cmd in [
+        "build-corpus",
+        "merge",
+        "extract",
+        "flows",
+        "figures",
+        "query",
+        "kwic",
+        "terms",
+    ] {
+        assert!(help.contains(cmd), "{cmd} not in\n{help}");
+        let out = jjj(&[cmd, "--help"], None);
+        assert_eq!(out.status.code(), Some(0), "{cmd} --help");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&format!("Usage: jjj {cmd}")),
+            "{cmd} --help"
+        );
+    }
+    // The benchmarks' generator is not part of the product command.
+    assert_eq!(help.contains("synth"), cfg!(feature = "synth"), "{help}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_show_the_usage() {
+    for (args, names) in [
+        (vec!["query", "SEEDS", "--bogus"], "--bogus"),
+        (
+            vec!["build-corpus", "SEEDS", "-o", "x.jjj", "--jobz", "2"],
+            "--jobz",
+        ),
+        (vec!["build-corpus", "SEEDS"], "--output"),
+        (vec!["merge", "-o", "x.jjj"], "<PART>"),
+        (vec!["kwic", "SEEDS"], "<TERM>"),
+        (vec!["frobnicate"], "frobnicate"),
+    ] {
+        let s = seeds();
+        let a: Vec<&str> = args
+            .iter()
+            .map(|x| if *x == "SEEDS" { s.as_str() } else { x })
+            .collect();
+        let out = jjj(&a, None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{a:?}: {err}");
+        assert!(err.contains(names), "{a:?}: {err}");
+        assert!(err.contains("Usage: jjj"), "{a:?}: {err}");
+        assert!(out.stdout.is_empty(), "{a:?}");
+    }
+    // No command at all: the help, on stderr, as a usage error.
+    let out = jjj(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Commands:"));
+}
+
+#[test]
+fn refused_input_exits_1_with_one_line() {
+    for cmd in ["query", "flows", "figures", "terms"] {
+        let out = jjj(&[cmd, "/no/such/folder"], None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {err}");
+        assert_eq!(err.lines().count(), 1, "{cmd}: {err}");
+        assert!(
+            err.starts_with("jjj: cannot read folder /no/such/folder"),
+            "{cmd}: {err}"
+        );
+    }
+    let out = jjj(&["kwic", "/no/such/corpus.jjj", "企业"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+
+    // --strict: a folder with a file that is not a page writes nothing.
+    let dir = scratch("strict");
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    for e in std::fs::read_dir(seeds()).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, pages.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(pages.join("zz-empty.txt"), b"").unwrap();
+    let bundle = dir.join("out.jjj");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let out = jjj(
+        &["build-corpus", &s(&pages), "-o", &s(&bundle), "--strict"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("zz-empty.txt") && err.contains("--strict"),
+        "{err}"
+    );
+    assert!(!bundle.exists());
+    // Without it the page is skipped, and the command succeeds.
+    let out = jjj(&["build-corpus", &s(&pages), "-o", &s(&bundle)], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("jjj: skipped "));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("total: 5 documents, 1 skipped"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn piped_build_corpus_prints_plain_lines_and_no_progress_bar() {
+    let dir = scratch("piped");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let mut stdouts = Vec::new();
+    for quiet in [false, true] {
+        let path = dir.join(format!("corpus-{quiet}.jjj"));
+        let mut args = vec!["build-corpus".to_string(), seeds(), "-o".into(), s(&path)];
+        if quiet {
+            args.push("--quiet".into());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = jjj(&args, None);
+        assert_eq!(out.status.code(), Some(0));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        for text in [&stdout, &stderr] {
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\r'),
+                "terminal codes in {text:?}"
+            );
+        }
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 6, "{stdout}");
+        for l in &lines[..5] {
+            // id  date  script  encoding  warnings=N  flows=N  figures=N  title
+            let f: Vec<&str> = l.split("  ").collect();
+            assert!(f.len() >= 8, "{l}");
+            assert_eq!(f[0].len(), 16, "{l}");
+            assert!(f[4].starts_with("warnings="), "{l}");
+            assert!(f[5].starts_with("flows="), "{l}");
+            assert!(f[6].starts_with("figures="), "{l}");
+        }
+        let total = lines[5];
+        assert!(
+            total.starts_with("total: 5 documents, 0 skipped, ")
+                && total.contains(" flows, ")
+                && total.contains(" figures, ")
+                && total.ends_with(&format!(" bytes -> {}", path.display())),
+            "{total}"
+        );
+        // stderr: the throughput line, nothing else.
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("jjj: ") && stderr.trim_end().ends_with(" MB/s"));
+        stdouts.push(stdout.replace(&s(&path), "PATH"));
+    }
+    assert_eq!(stdouts[0], stdouts[1], "--quiet changed the output");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -254,6 +436,8 @@ fn scratch(name: &str) -> std::path::PathBuf {
     d
 }
 
+/// Needs `jjj synth`: `cargo test -p jjj-cli --features synth` (scripts/test.sh).
+#[cfg(feature = "synth")]
 #[test]
 fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
     let root = scratch("shards");
