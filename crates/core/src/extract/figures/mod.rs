@@ -201,6 +201,17 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
             break;
         }
     }
+    // 300余亿元, 2000多万人: the scale comes after the qualifier.
+    let mut value = n.value;
+    let mut scaled = n.scaled;
+    if after_q.is_some() {
+        let scales = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4)];
+        if let Some((s, k)) = scales.iter().find(|(s, _)| starts_with_at(chars, j, s)) {
+            value *= k;
+            scaled = true;
+            j += s.chars().count();
+        }
+    }
     if chars.get(j).is_some_and(|c| TIME_AFTER.contains(c)) {
         return None;
     }
@@ -234,7 +245,7 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     let (unit_len, base) = match unit {
         Some((u, base)) => (u.chars().count(), base),
         // 产值30亿: a scaled number standing alone.
-        None if n.scaled && !n.chinese => (0, ""),
+        None if scaled && !n.chinese => (0, ""),
         None => return None,
     };
     let mut end = j + unit_len;
@@ -268,7 +279,7 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         start: start as u32,
         end: end as u32,
         num_start: at as u32,
-        value: n.value,
+        value,
         unit: base,
         raw: chars[start..end].iter().collect(),
         qualifier,
@@ -571,6 +582,18 @@ mod tests {
         );
         let q: Vec<_> = f.iter().map(|x| x.qualifier.as_deref()).collect();
         assert_eq!(q, [Some("超过"), Some("余"), Some("近")]);
+    }
+
+    /// Regression: a qualifier between the number and its scale (300余亿元)
+    /// lost the whole figure.
+    #[test]
+    fn a_scale_after_the_qualifier_still_scales() {
+        let f = figures("园区去年实现产值300余亿元，吸纳就业2000多万人次。");
+        assert_eq!(
+            values(&f),
+            [(3e10, "元", "300余亿元"), (2e7, "人次", "2000多万人次")]
+        );
+        assert_eq!(f[0].qualifier.as_deref(), Some("余"));
     }
 
     #[test]

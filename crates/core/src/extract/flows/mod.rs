@@ -318,4 +318,15 @@ mod tests {
             assert_eq!(count(x), Some((180.0, "家")));
         }
     }
+
+    /// Regression: production capacity (产能) as what moves was not taken
+    /// for the home of a mover in the 向 P / 在 P shapes.
+    #[test]
+    fn capacity_moving_toward_or_into_a_place_is_a_flow() {
+        let f = flows("北京的部分纺织产能正向河北转移。");
+        assert_eq!(pairs(&f), [("北京市", "河北省")]);
+        assert_eq!(f[0].what, Some(What::Production));
+        let f = flows("北京的部分纺织产能在河北落地。");
+        assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    }
 }
