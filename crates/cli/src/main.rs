@@ -523,54 +523,29 @@ fn query(a: QueryArgs) -> Result<()> {
             d.display_title()
         );
     }
-    let show = |name: &str, v: Vec<String>| -> Result<()> {
+    /// The first `n` values of a facet as "value count".
+    fn listed<K: std::fmt::Display>(v: &[(K, u32)], n: usize) -> Vec<String> {
+        v.iter().take(n).map(|(k, c)| format!("{k} {c}")).collect()
+    }
+    let f = &r.facets;
+    let directions = f
+        .directions
+        .iter()
+        .map(|((a, b), n)| (format!("{a}→{b}"), *n));
+    for (name, v) in [
+        ("regions", listed(&f.regions, 20)),
+        ("industries", listed(&f.industries, 20)),
+        ("years", listed(&f.years, usize::MAX)),
+        ("sources", listed(&f.sources, usize::MAX)),
+        (
+            "directions",
+            listed(&directions.collect::<Vec<_>>(), usize::MAX),
+        ),
+    ] {
         if !v.is_empty() {
             outln!("{name}: {}", v.join("  "));
         }
-        Ok(())
-    };
-    show(
-        "regions",
-        r.facets
-            .regions
-            .iter()
-            .take(20)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect(),
-    )?;
-    show(
-        "industries",
-        r.facets
-            .industries
-            .iter()
-            .take(20)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect(),
-    )?;
-    show(
-        "years",
-        r.facets
-            .years
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect(),
-    )?;
-    show(
-        "sources",
-        r.facets
-            .sources
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect(),
-    )?;
-    show(
-        "directions",
-        r.facets
-            .directions
-            .iter()
-            .map(|((a, b), n)| format!("{a}→{b} {n}"))
-            .collect(),
-    )?;
+    }
     Ok(())
 }
 

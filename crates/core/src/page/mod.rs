@@ -54,8 +54,8 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
         hints.url = origin.map(str::to_string);
     }
     let repaired = repair::repair(&text);
-    let cleaned = clean::clean(&repaired, &hints);
-    if cleaned.body.is_empty() {
+    let doc = clean::clean(&repaired, &hints);
+    if doc.body.is_empty() {
         let detail = if repaired.chars().any(crate::text::chars::is_han) {
             " (no paragraph reads like article text)"
         } else {
@@ -65,26 +65,19 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
             detail: detail.into(),
         });
     }
-    let normalized = normalize::normalize(&cleaned.body);
+    let normalized = normalize::normalize(&doc.body);
     let mut warnings = decoded.warnings;
-    warnings.extend(cleaned.warnings);
-    warnings.extend(damage::find_damage(&cleaned.body));
+    warnings.extend(doc.warnings);
+    warnings.extend(damage::find_damage(&doc.body));
     Ok(Document {
         id: stable_id(bytes),
         origin: origin.map(str::to_string),
-        script: normalize::detect_script(&cleaned.body),
-        title: cleaned.title,
-        date: cleaned.date,
-        date_source: cleaned.date_source,
-        source: cleaned.source,
-        author: cleaned.author,
-        editor: cleaned.editor,
+        script: normalize::detect_script(&doc.body),
         encoding: decoded.encoding.to_string(),
-        body: cleaned.body,
         body_simplified: normalized.text,
         offsets: normalized.map,
         warnings,
-        ..Document::default()
+        ..doc
     })
 }
 

@@ -205,7 +205,13 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     let mut value = n.value;
     let mut scaled = n.scaled;
     if after_q.is_some() {
-        let scales = [("万亿", 1e12), ("千万", 1e7), ("百万", 1e6), ("亿", 1e8), ("万", 1e4)];
+        let scales = [
+            ("万亿", 1e12),
+            ("千万", 1e7),
+            ("百万", 1e6),
+            ("亿", 1e8),
+            ("万", 1e4),
+        ];
         if let Some((s, k)) = scales.iter().find(|(s, _)| starts_with_at(chars, j, s)) {
             value *= k;
             scaled = true;

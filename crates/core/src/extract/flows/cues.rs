@@ -191,8 +191,30 @@ pub(super) const PLAN_WORDS: &[&str] = &[
 /// Words that name what moves; a place shortly before one of them is its
 /// home (北京企业, 北京一所市属三甲医院, 津冀地区大学的技术研究成果).
 pub(super) const MOVERS: &[&str] = &[
-    "企业", "企", "公司", "药企", "商户", "项目", "产业", "资金", "高校", "大学", "医院", "院所",
-    "机构", "总部", "工厂", "基地", "成果", "技术", "市场", "单位", "集团", "厂", "产能", "生产线",
+    "企业",
+    "企",
+    "公司",
+    "药企",
+    "商户",
+    "项目",
+    "产业",
+    "资金",
+    "高校",
+    "大学",
+    "医院",
+    "院所",
+    "机构",
+    "总部",
+    "工厂",
+    "基地",
+    "成果",
+    "技术",
+    "市场",
+    "单位",
+    "集团",
+    "厂",
+    "产能",
+    "生产线",
 ];
 
 /// Words before a figure that say what it counts, for splitting a list of

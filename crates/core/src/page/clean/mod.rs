@@ -12,24 +12,15 @@ mod lines;
 pub use lines::{classify, Kind, Line};
 use lines::{han_count, is_figures_row, BULLETS};
 
-use crate::model::{DateSource, Warning, WarningKind};
+use crate::model::{DateSource, Document, Warning, WarningKind};
 use crate::page::meta::{self, Labels};
 use crate::text::chars::is_han;
 use crate::text::normalize::normalize;
 
-/// The result of cleaning a page.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Cleaned {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub date_source: Option<DateSource>,
-    pub source: Option<String>,
-    pub author: Option<String>,
-    pub editor: Option<String>,
-    /// Paragraphs as written, joined with `\n`.
-    pub body: String,
-    pub warnings: Vec<Warning>,
-}
+/// What cleaning a page gives: a [`Document`] with its title, date (and
+/// its cue), source, author, editor, body (paragraphs as written, joined
+/// with `\n`) and warnings; the rest is the page stage's to fill.
+pub type Cleaned = Document;
 
 /// What an HTML page's head said, if the input was HTML.
 #[derive(Debug, Default, Clone)]
