@@ -437,6 +437,7 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         | "pubdate"
         | "publish_date"
         | "publishtime"
+        | "firstpublishedtime"
         | "article:published_time"
         | "og:release_date"
         | "datepublished"

@@ -408,6 +408,54 @@ pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
     }
 }
 
+/// Names alone, as a dateline's parentheses give them (陈林 韩冰): one to
+/// four runs of two to four Han characters, separated by spaces or 、.
+fn plain_names(inner: &[char]) -> Option<Vec<String>> {
+    let s: String = inner.iter().collect();
+    let names: Vec<String> = s
+        .split([' ', '、'])
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect();
+    let ok = (1..=4).contains(&names.len())
+        && names
+            .iter()
+            .all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han));
+    ok.then_some(names)
+}
+
+/// The byline in the parentheses after an outlet's own mark at the start
+/// of the lead: 本报讯(记者王宋平), 本报石家庄讯（记者 张三 李四）. Returns the
+/// names and the length of the mark and byline.
+pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.first() != Some(&'本') {
+        return None;
+    }
+    let mark = chars.iter().take(12).position(|&c| c == '讯')?;
+    if !chars[..mark].iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let mut j = mark + 1;
+    while chars.get(j) == Some(&' ') {
+        j += 1;
+    }
+    if !matches!(chars.get(j), Some('（' | '(')) {
+        return None;
+    }
+    let close = j + chars[j..].iter().position(|c| matches!(c, '）' | ')'))?;
+    let inner = &chars[j + 1..close];
+    let names = byline_at(inner, 0)
+        .filter(|(_, end)| *end == inner.len())
+        .map(|(names, _)| names)
+        .or_else(|| plain_names(inner))?;
+    let mut len = close + 1;
+    while chars.get(len) == Some(&' ') {
+        len += 1;
+    }
+    Some((names, len))
+}
+
 /// The whole line is a byline.
 pub fn line_byline(line: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = line.chars().collect();
@@ -533,7 +581,11 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     if matches!(chars.get(j), Some('（' | '(')) {
         if let Some(close) = chars[j..].iter().position(|c| matches!(c, '）' | ')')) {
             let inner: Vec<char> = chars[j + 1..j + close].to_vec();
-            if let Some((names, _)) = byline_at(&inner, 0) {
+            if let Some(names) = byline_at(&inner, 0)
+                .filter(|(_, end)| *end == inner.len())
+                .map(|(names, _)| names)
+                .or_else(|| plain_names(&inner))
+            {
                 authors = names;
                 len = j + close + 1;
             }
@@ -663,5 +715,24 @@ mod tests {
         assert!(life("出生于1961年7月1日"));
         assert!(!life("发布时间：2019年5月12日 来源：河北日报"));
         assert!(!life("2021-05-29 15:12"));
+    }
+
+    #[test]
+    fn bylines_in_parentheses_after_a_dateline_or_the_papers_own_mark() {
+        let d =
+            dateline("中新社雄安11月14日电 (陈林 韩冰)河北省廊坊市新引进项目三十余个。").unwrap();
+        assert_eq!(d.authors, ["陈林", "韩冰"]);
+        assert_eq!(
+            lead_byline("本报讯(记者王宋平)11月19日至20日，会议在廊坊举行。"),
+            Some((vec!["王宋平".to_string()], 10))
+        );
+        assert_eq!(
+            lead_byline("本报石家庄讯（记者 张三 通讯员 李四）日前，石家庄市出台措施。")
+                .map(|x| x.0),
+            Some(vec!["张三".to_string(), "李四".to_string()])
+        );
+        // Not a byline: a sentence in parentheses, or no mark of the paper.
+        assert_eq!(lead_byline("本报讯（据新华社消息）日前，会议召开。"), None);
+        assert_eq!(lead_byline("据本报讯(记者王宋平)报道"), None);
     }
 }

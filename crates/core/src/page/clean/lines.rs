@@ -245,7 +245,11 @@ pub fn classify(simp: &str) -> Kind {
     if ENDERS.iter().any(|w| bare.starts_with(w)) || (len <= 50 && contains_any(&lower, ENDERS)) {
         return Kind::Ender;
     }
-    if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM)) || is_nav(s) {
+    // A bar of labels (来源: | 发布时间: 2018-05-17 | 浏览次数:) looks like a
+    // menu, but a labelled date makes it the metadata line.
+    let labelled_date = || meta::labels(s).date_label && !meta::find_dates(s).is_empty();
+    if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM)) || (is_nav(s) && !labelled_date())
+    {
         return Kind::Noise;
     }
     if ["摘要", "导读", "核心提示", "内容提要"]

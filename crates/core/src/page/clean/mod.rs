@@ -211,6 +211,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 }
                 authors.extend(d.authors.iter().map(|n| written_form(l.text, n)));
                 text = cut_prefix(l, d.len);
+            } else if let Some((names, len)) = meta::lead_byline(&l.simp) {
+                authors.extend(names.iter().map(|n| written_form(l.text, n)));
+                text = cut_prefix(l, len);
             }
         }
         let n = normalize(&text);
@@ -419,6 +422,15 @@ mod tests {
         assert_eq!(classify("“腾笼”加快步伐"), Kind::Short);
         assert_eq!(classify("北京现代沧州工厂又出新车型了。"), Kind::Content);
         assert_eq!(classify("2026年11月23日 星期一"), Kind::Meta);
+        // A bar of labels with a labelled date is metadata, not a menu.
+        assert_eq!(
+            classify("来源: | 发布时间: 2018-05-17 | 浏览次数:"),
+            Kind::Meta
+        );
+        assert_eq!(
+            classify("首页 | 新闻中心 | 政务公开 | 办事服务"),
+            Kind::Noise
+        );
     }
 
     #[test]
