@@ -87,6 +87,22 @@ const ORG_SUFFIXES: &[&str] = &[
     "新闻网",
     "网",
     "报",
+    "电信",
+    "移动",
+    "联通",
+    "委员会",
+    "总队",
+    "支队",
+];
+/// Words ending in 局 that are not a bureau (京津冀格局, 在北京布局).
+const NOT_BUREAUS: &[&str] = &[
+    "格局", "布局", "大局", "全局", "结局", "开局", "当局", "新局",
+];
+
+/// Words in which 京 stands for Beijing (赴京, 进京, 在京央企): a place, never
+/// the start of an organisation's name.
+const JING_WORDS: &[&str] = &[
+    "赴京", "进京", "来京", "在京", "离京", "返京", "抵京", "驻京", "晋京", "留京", "出京",
 ];
 /// Endings of organisation names that may contain verbs and conjunctions
 /// (北京雁栖湖应用数学研究院, 京津冀虚拟现实协同创新研究院, 河北省纺织与服装
@@ -259,6 +275,15 @@ fn join_zone_suffixes<'l>(
 /// Location, organisation name or company seat, from the words around it.
 fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     let tok = |i: usize| tokens.get(i).map(|t| t.text(text)).unwrap_or("");
+    let surface = if te > ts {
+        text.get(tokens[ts].byte_start as usize..tokens[te - 1].byte_end as usize)
+            .unwrap_or("")
+    } else {
+        ""
+    };
+    if JING_WORDS.contains(&surface) {
+        return Role::Location;
+    }
     let before = if ts > 0 { tok(ts - 1) } else { "" };
     let after = tok(te);
     if matches!(before, "（" | "(") && matches!(after, "）" | ")") {
@@ -275,21 +300,19 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     ) {
         return Role::Location;
     }
+
     // 昌平区天新福（北京）医疗器材股份有限公司: a full district or county
     // name before a firm's name says where the firm is.
-    let surface = if te > ts {
-        text.get(tokens[ts].byte_start as usize..tokens[te - 1].byte_end as usize)
-            .unwrap_or("")
-    } else {
-        ""
-    };
     let full_local = ["区", "县", "镇", "乡"]
         .iter()
         .any(|x| surface.ends_with(x));
     // 北京焦化厂, 天津钢厂: a works named after its place (but 沧州工厂 is
     // the plant in Cangzhou).
     let works = after.ends_with('厂') && !matches!(after, "工厂" | "厂" | "分厂" | "新厂" | "老厂");
-    if works || ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
+    // 北京市文化局, 天津市商务局: a bureau (not 格局, 布局).
+    let bureau =
+        after.chars().count() >= 2 && after.ends_with('局') && !NOT_BUREAUS.contains(&after);
+    if works || bureau || ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
         // "北京网" is an outlet, but 网 alone after 北京 in 北京网友 is not:
         // the suffix must end the word that follows.
         return Role::Organisation;
@@ -561,5 +584,37 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("expected 9"), "{e}");
+    }
+
+    #[cfg(feature = "segment")]
+    fn located(text: &str) -> Vec<String> {
+        let doc = crate::extract::analyze::document_from_text(text);
+        doc.mentions
+            .iter()
+            .filter(|m| m.kind == crate::model::MentionKind::Place)
+            .map(|m| m.id.clone())
+            .collect()
+    }
+
+    /// A place that begins a bureau's, a team's or an operator's name is an
+    /// organisation, not where something is.
+    #[cfg(feature = "segment")]
+    #[test]
+    fn a_place_inside_an_organisations_name_is_not_a_location() {
+        assert!(located("北京市文化局发布了新的管理办法。").is_empty());
+        assert!(located("天津电信宣布将提升宽带速度。").is_empty());
+        // 格局 and 布局 are not bureaus.
+        assert_eq!(located("京津冀形成了新的产业格局。"), ["京津冀"]);
+        assert_eq!(located("近年来多家企业在北京布局。"), ["北京市"]);
+    }
+
+    #[cfg(feature = "segment")]
+    #[test]
+    fn jing_in_fu_jing_and_zai_jing_is_beijing() {
+        assert_eq!(located("代表团一行赴京考察。"), ["北京市"]);
+        assert_eq!(
+            located("一批在京央企二级子公司迁往雄安新区。"),
+            ["北京市", "雄安新区"]
+        );
     }
 }
