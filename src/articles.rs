@@ -55,7 +55,7 @@ pub fn Articles() -> impl IntoView {
             <h2 id="article-count" class="count">{count}</h2>
             <ul class="article-list">{items}</ul>
             {move || crate::tables::more_rows(crate::tables::MAX_ROWS, total(), lang.get(), true).map(|t| view! { <p class="note more-rows">{t}</p> })}
-            <crate::tables::Exports />
+            <crate::exports::Exports />
         </section>
     }
 }

@@ -438,7 +438,7 @@ pub fn Dashboard() -> impl IntoView {
             </div>
             <Show when=move || c.settled.get()>
                 <crate::tables::Evidence limit=12 />
-                <crate::tables::Exports />
+                <crate::exports::Exports />
             </Show>
         </div>
     }

@@ -21,6 +21,7 @@ mod ctx;
 mod dashboard;
 mod download;
 mod echarts;
+mod exports;
 mod filters;
 mod i18n;
 mod import;

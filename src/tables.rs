@@ -59,7 +59,7 @@ pub fn more_rows(shown: usize, total: usize, l: Lang, articles: bool) -> Option<
     })
 }
 
-fn flow_rows(docs: &[Document], refs: &[FlowRef]) -> Vec<(usize, usize)> {
+pub(crate) fn flow_rows(docs: &[Document], refs: &[FlowRef]) -> Vec<(usize, usize)> {
     refs.iter()
         .filter(|r| {
             docs.get(r.doc as usize)
@@ -563,7 +563,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                 </table>
             </div>
             {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
-            <Exports />
+            <crate::exports::Exports />
         </section>
     }
 }
@@ -576,150 +576,6 @@ pub fn FlowsTable() -> impl IntoView {
 #[component]
 pub fn FiguresTable() -> impl IntoView {
     findings_table::<Figure>(&FIGURES)
-}
-
-/// What an export button downloads: (file name, MIME type, content).
-fn export(
-    what: &str,
-    json: bool,
-    docs: &[Document],
-    r: &Results,
-    imported: &std::collections::HashSet<String>,
-) -> (&'static str, &'static str, String) {
-    match (what, json) {
-        ("flows", false) => (
-            "jjj-flows.csv",
-            "text/csv;charset=utf-8",
-            jjj_core::corpus::export::flows_csv(docs, &r.flows),
-        ),
-        ("figures", false) => (
-            "jjj-figures.csv",
-            "text/csv;charset=utf-8",
-            jjj_core::corpus::export::figures_csv(docs, &r.figures),
-        ),
-        ("articles", false) => {
-            let which: Vec<u32> = r.docs.iter().map(|h| h.doc).collect();
-            (
-                "jjj-articles.csv",
-                "text/csv;charset=utf-8",
-                jjj_core::corpus::export::documents_csv(docs, &which),
-            )
-        }
-        ("flows", true) => {
-            let v: Vec<&Flow> = flow_rows(docs, &r.flows)
-                .into_iter()
-                .map(|(d, f)| &docs[d].flows[f])
-                .collect();
-            (
-                "jjj-flows.json",
-                "application/json",
-                serde_json::to_string_pretty(&v).unwrap_or_default(),
-            )
-        }
-        ("figures", true) => {
-            let v: Vec<serde_json::Value> = r
-                .figures
-                .iter()
-                .filter_map(|&(d, f)| {
-                    let doc = docs.get(d as usize)?;
-                    let mut v = serde_json::to_value(doc.figures.get(f as usize)?).ok()?;
-                    v["doc"] = serde_json::Value::String(doc.id.clone());
-                    Some(v)
-                })
-                .collect();
-            (
-                "jjj-figures.json",
-                "application/json",
-                serde_json::to_string_pretty(&v).unwrap_or_default(),
-            )
-        }
-        _ => {
-            let v: Vec<serde_json::Value> = r
-                .docs
-                .iter()
-                .filter_map(|h| docs.get(h.doc as usize))
-                .map(|d| {
-                    serde_json::json!({
-                        "id": d.id, "title": d.display_title(), "date": d.date, "source": d.source,
-                        "author": d.author, "regions": d.regions, "industries": d.industries,
-                        "flows": d.flows.len(), "figures": d.figures.len(),
-                        "imported": imported.contains(&d.id),
-                    })
-                })
-                .collect();
-            (
-                "jjj-articles.json",
-                "application/json",
-                serde_json::to_string_pretty(&v).unwrap_or_default(),
-            )
-        }
-    }
-}
-
-/// Downloads of what the current filter shows.
-#[component]
-pub fn Exports() -> impl IntoView {
-    let c = ctx();
-    let lang = c.lang;
-    // Set while the chunks an export needs are fetched (a split corpus).
-    let busy = RwSignal::new(None::<String>);
-    let save = move |what: &'static str, json: bool| {
-        let (Some(r), Some(corp)) = (c.results.get_untracked(), c.corpus.get_untracked()) else {
-            return;
-        };
-        let which: Vec<usize> = match what {
-            "flows" => r.0.flows.iter().map(|f| f.doc as usize).collect(),
-            "figures" => r.0.figures.iter().map(|f| f.0 as usize).collect(),
-            _ => Vec::new(),
-        };
-        if !which.iter().any(|&d| corp.chunk_of(d).is_some()) {
-            let (name, mime, content) = export(what, json, &corp.docs, &r.0, &corp.imported);
-            crate::download::text_file(name, mime, &content);
-            return;
-        }
-        // The sentences are in the chunks: fetch them first.
-        busy.set(Some(
-            tr(
-                lang.get_untracked(),
-                "正在载入导出所需的原文…",
-                "Loading the sentences for the export…",
-            )
-            .to_string(),
-        ));
-        leptos::task::spawn_local(async move {
-            match c.chunks.load_all(&corp, &which).await {
-                Ok(()) => {
-                    let docs = c.chunks.hydrate(&corp, &which);
-                    let (name, mime, content) = export(what, json, &docs, &r.0, &corp.imported);
-                    crate::download::text_file(name, mime, &content);
-                    busy.set(None);
-                }
-                Err(why) => busy.set(Some(format!(
-                    "{}{why}",
-                    tr(lang.get_untracked(), "导出失败：", "The export failed: ")
-                ))),
-            }
-        });
-    };
-    let button = move |what: &'static str, json: bool, zh: &'static str, en: &'static str| {
-        view! {
-            <button type="button" class="small" data-export=format!("{what}-{}", if json { "json" } else { "csv" }) on:click=move |_| save(what, json)>
-                {move || tr(lang.get(), zh, en)}
-            </button>
-        }
-    };
-    view! {
-        <div class="exports">
-            <span>{move || tr(lang.get(), "导出当前筛选：", "Export the current filter: ")}</span>
-            {button("flows", false, "流向 CSV", "Flows CSV")}
-            {button("flows", true, "流向 JSON", "Flows JSON")}
-            {button("figures", false, "数据 CSV", "Figures CSV")}
-            {button("figures", true, "数据 JSON", "Figures JSON")}
-            {button("articles", false, "文章 CSV", "Articles CSV")}
-            {button("articles", true, "文章 JSON", "Articles JSON")}
-            {move || busy.get().map(|t| view! { <span class="note" role="status">{t}</span> })}
-        </div>
-    }
 }
 
 #[cfg(test)]
