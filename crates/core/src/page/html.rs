@@ -5,22 +5,15 @@
 //! and page furniture (nav, site header/footer, asides, elements whose class or
 //! id names a menu, share bar, comment box…) are dropped with their content.
 
-/// What an HTML page yields: its text and the hints its head carries.
+/// What an HTML page yields: its text and the hints its markup carries.
 #[derive(Debug, Default)]
 pub struct HtmlText {
     /// Text with one line per block element.
     pub text: String,
-    pub title_hint: Option<String>,
-    /// The hint comes from `<title>` (often a site name or "headline_site"), not `<h1>`/`og:title`.
-    pub title_hint_weak: bool,
-    pub date_hint: Option<String>,
-    /// The first `<time datetime=…>` of the page.
-    pub time_hint: Option<String>,
-    /// The page's own address (`<link rel="canonical">`, `og:url`), which
-    /// often holds its date.
-    pub url_hint: Option<String>,
-    pub source_hint: Option<String>,
+    pub hints: Hints,
 }
+
+use super::clean::Hints;
 
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -320,21 +313,21 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                     .map(str::trim)
                     .filter(|d| !d.is_empty())
                 {
-                    out.time_hint.get_or_insert_with(|| d.to_string());
+                    out.hints.time.get_or_insert_with(|| d.to_string());
                 }
             }
             "link" if attr(&tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 if let Some(h) = attr(&tag, "href") {
-                    out.url_hint.get_or_insert_with(|| h.to_string());
+                    out.hints.url.get_or_insert_with(|| h.to_string());
                 }
             }
             "title" => {
                 let close = find_close(rest_after(html, i), "title");
                 let t = &html[i..i + close.0];
-                if out.title_hint.is_none() {
+                if out.hints.title.is_none() {
                     let t = t.trim();
                     if !t.is_empty() {
-                        out.title_hint = Some(format!("\u{0}{t}")); // marked: from <title>
+                        out.hints.title = Some(format!("\u{0}{t}")); // marked: from <title>
                     }
                 }
                 i += close.1;
@@ -374,13 +367,13 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         }
     }
     if let Some(h) = h1 {
-        out.title_hint = Some(h);
-    } else if let Some(t) = out.title_hint.take() {
+        out.hints.title = Some(h);
+    } else if let Some(t) = out.hints.title.take() {
         if let Some(weak) = t.strip_prefix('\u{0}') {
-            out.title_hint_weak = true;
-            out.title_hint = Some(title_from_title_tag(weak));
+            out.hints.title_weak = true;
+            out.hints.title = Some(title_from_title_tag(weak));
         } else {
-            out.title_hint = Some(t);
+            out.hints.title = Some(t);
         }
     }
     out.text = text;
@@ -444,16 +437,16 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         | "date"
         | "dc.date"
         | "dc.date.issued" => {
-            out.date_hint.get_or_insert_with(|| content.to_string());
+            out.hints.date.get_or_insert_with(|| content.to_string());
         }
         "og:url" => {
-            out.url_hint.get_or_insert_with(|| content.to_string());
+            out.hints.url.get_or_insert_with(|| content.to_string());
         }
         "source" | "contentsource" | "og:site_name" | "dc.publisher" => {
-            out.source_hint.get_or_insert_with(|| content.to_string());
+            out.hints.source.get_or_insert_with(|| content.to_string());
         }
         "og:title" | "articletitle" => {
-            out.title_hint.get_or_insert_with(|| content.to_string());
+            out.hints.title.get_or_insert_with(|| content.to_string());
         }
         _ => {}
     }
@@ -529,8 +522,8 @@ mod tests {
             .filter(|l| !l.is_empty())
             .collect();
         assert_eq!(lines, ["雄安新区建设提速", "第一段。", "第二段加粗。"]);
-        assert_eq!(h.title_hint.as_deref(), Some("雄安新区建设提速"));
-        assert_eq!(h.date_hint.as_deref(), Some("2023-04-01"));
+        assert_eq!(h.hints.title.as_deref(), Some("雄安新区建设提速"));
+        assert_eq!(h.hints.date.as_deref(), Some("2023-04-01"));
     }
 
     /// A portal page of the ASP.NET era: everything, the article too, inside
@@ -565,7 +558,7 @@ mod tests {
         let page = "<html><body><header class=\"article-header\"><nav>首页 财经</nav><h1>亦庄新城建设提速</h1>\
                     <span>2024-02-25 来源：北京日报</span></header><p>正文第一段。</p></body></html>";
         let h = html_to_text(page, true);
-        assert_eq!(h.title_hint.as_deref(), Some("亦庄新城建设提速"));
+        assert_eq!(h.hints.title.as_deref(), Some("亦庄新城建设提速"));
         assert!(h.text.contains("2024-02-25 来源：北京日报"));
         assert!(!h.text.contains("首页"));
     }

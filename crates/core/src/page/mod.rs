@@ -39,12 +39,9 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
             // The furniture rules swallowed everything (an unclosed <nav>?): keep more.
             h = html::html_to_text(&decoded.text, false);
         }
-        hints.title = h.title_hint.map(|t| repair::repair(&t));
-        hints.title_weak = h.title_hint_weak;
-        hints.date = h.date_hint;
-        hints.time = h.time_hint;
-        hints.url = h.url_hint;
-        hints.source = h.source_hint.map(|t| repair::repair(&t));
+        hints = h.hints;
+        hints.title = hints.title.map(|t| repair::repair(&t));
+        hints.source = hints.source.map(|t| repair::repair(&t));
         h.text
     } else {
         html::strip_stray_tags(&decoded.text)

@@ -22,17 +22,21 @@ use crate::text::normalize::normalize;
 /// with `\n`) and warnings; the rest is the page stage's to fill.
 pub type Cleaned = Document;
 
-/// What an HTML page's head said, if the input was HTML.
+/// What a page's markup says beside its text (an HTML page's head, its
+/// `<h1>` and `<time>`), and the address or file name it came from.
 #[derive(Debug, Default, Clone)]
 pub struct Hints {
+    /// `<h1>`, `og:title`, else `<title>`.
     pub title: Option<String>,
-    /// The title hint is only the page's `<title>`: a headline found in the text wins.
+    /// The title is only the page's `<title>` (often "headline_site"): a
+    /// headline found in the text wins.
     pub title_weak: bool,
     /// `<meta>` publication date.
     pub date: Option<String>,
-    /// `<time datetime>`.
+    /// The first `<time datetime=…>`.
     pub time: Option<String>,
-    /// The page's address or file name.
+    /// The page's own address (`<link rel="canonical">`, `og:url`), or the
+    /// file name it was saved under: either often holds its date.
     pub url: Option<String>,
     pub source: Option<String>,
 }
