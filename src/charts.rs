@@ -25,9 +25,9 @@ pub enum Weight {
     /// Supporting sentences.
     #[default]
     Sentences,
-    /// Stated counts (家, 个, 项, 户…), where a flow gives its own.
+    /// The largest count a sentence states for the edge (家, 个, 项, 户…).
     Count,
-    /// Stated amounts in 元, where a flow gives its own (shown in 亿元).
+    /// The largest amount in 元 a sentence states for the edge (in 亿元).
     Amount,
 }
 
@@ -53,13 +53,15 @@ impl Weight {
     pub fn of(self, e: &Edge) -> f64 {
         match self {
             Weight::Sentences => f64::from(e.sentences),
-            Weight::Count => e.count.iter().map(|(_, x)| x).sum(),
+            // Figures are never added (a total and its parts would count
+            // twice): the edge's largest stated figure.
+            Weight::Count => e.count.iter().map(|(_, x)| *x).fold(0.0, f64::max),
             Weight::Amount => e
                 .amount
                 .iter()
                 .filter(|(u, _)| u == "元")
                 .map(|(_, x)| x / 1e8)
-                .sum(),
+                .fold(0.0, f64::max),
         }
     }
 }
@@ -386,6 +388,7 @@ mod tests {
                 vec![]
             },
             amount: vec![],
+            stated: u32::from(count > 0.0),
             shared_count: vec![],
             shared_amount: vec![],
             evidence: vec![],

@@ -53,6 +53,27 @@ fn strongest(edges: &[Edge], which: &[usize], weight: Weight, n: usize) -> Vec<E
 }
 
 /// The line under a chart that draws only the strongest links.
+/// What the Sankey's width means when it is a stated figure, and why the
+/// chart is empty when no flow states one.
+fn weight_note(weight: Weight, drawable: usize, flows: usize, l: Lang) -> Option<String> {
+    let what = match weight {
+        Weight::Sentences => return None,
+        Weight::Count => tr(l, "数量", "count"),
+        Weight::Amount => tr(l, "金额（元）", "amount in yuan"),
+    };
+    Some(if drawable == 0 && flows > 0 {
+        match l {
+            Lang::Zh => format!("当前筛选下没有流向给出{what}，无法按{what}画图；可改按句数。"),
+            Lang::En => format!("No flow under the current filter states an {what}, so there is nothing to draw by it; try sentences."),
+        }
+    } else {
+        match l {
+            Lang::Zh => format!("宽度为各句所述{what}中的最大值，不相加：累计数与其中一部分、同一数字的多次报道相加会重复计算。同一句为“京津”等多地共同给出的数字只画一次，起点为“京津”。"),
+            Lang::En => format!("Width is the largest {what} a sentence states, never a sum: a cumulative total and its parts, or one figure reported twice, would count twice. A figure stated for several places at once (京津) is drawn once, from the joint origin."),
+        }
+    })
+}
+
 fn strongest_note(shown: usize, total: usize, l: Lang) -> Option<String> {
     (total > shown).then(|| match l {
         Lang::Zh => format!("图中只画出最强的 {shown} 条流向（共 {total} 条）；数据表列出更多。"),
@@ -145,6 +166,8 @@ fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
         .take(crate::tables::MAX_ROWS)
         .map(|e| {
             let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {u}", crate::tables::number(*x))).collect::<Vec<_>>().join("，");
+            // A figure this edge shares with sibling places (not drawn).
+            let shared = |v: &[(String, f64)]| (!v.is_empty()).then(|| format!("{}{}", tr(lang, "（共同给出：", " (stated jointly: "), q(v)) + tr(lang, "）", ")"));
             view! {
                 <tr>
                     <td>{i18n::place(&e.from, lang)}</td>
@@ -152,8 +175,8 @@ fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
                     <td>{e.industry.as_deref().map(|i| i18n::industry(i, lang)).unwrap_or_default()}</td>
                     <td class="num">{e.sentences}</td>
                     <td class="num">{e.documents}</td>
-                    <td>{q(&e.count)}</td>
-                    <td>{q(&e.amount)}</td>
+                    <td>{q(&e.count)}{shared(&e.shared_count)}</td>
+                    <td>{q(&e.amount)}{shared(&e.shared_amount)}</td>
                 </tr>
             }
         })
@@ -167,8 +190,8 @@ fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
                     <th>{tr(lang, "行业", "Industry")}</th>
                     <th>{tr(lang, "句数", "Sentences")}</th>
                     <th>{tr(lang, "文章", "Articles")}</th>
-                    <th>{tr(lang, "数量", "Count")}</th>
-                    <th>{tr(lang, "金额", "Amount")}</th>
+                    <th>{tr(lang, "数量（最大）", "Count (largest)")}</th>
+                    <th>{tr(lang, "金额（最大）", "Amount (largest)")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -358,8 +381,17 @@ pub fn Dashboard() -> impl IntoView {
     };
     let sankey_controls = ViewFn::from(move || {
         let note = move || {
-            strongest_note(SANKEY_LINKS, sankey_links.with(Vec::len), lang.get())
-                .map(|t| view! { <p class="note">{t}</p> })
+            let l = lang.get();
+            let drawable = sankey_links.with(Vec::len);
+            let flows = c.with_results(|r, _| r.flows.len());
+            [
+                weight_note(weight.get(), drawable, flows, l),
+                strongest_note(SANKEY_LINKS, drawable, l),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|t| view! { <p class="note weight-note">{t}</p> })
+            .collect_view()
         };
         view! {
             {note}

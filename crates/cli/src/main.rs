@@ -432,8 +432,10 @@ fn flows(a: FlowsArgs) -> Result<()> {
         if a.format == Format::Json {
             outln!("{}", serde_json::to_string_pretty(&edges)?);
         } else {
-            out!("\u{feff}from,to,industry,sentences,documents,count,amount,shared_count,shared_amount\r\n");
-            let sums = |v: &[(String, f64)]| {
+            // Figures are never summed: an edge states its largest (see
+            // jjj_core::corpus::aggregate).
+            out!("\u{feff}from,to,industry,sentences,documents,largest_count,largest_amount,figures_stated,shared_count,shared_amount\r\n");
+            let units = |v: &[(String, f64)]| {
                 v.iter()
                     .map(|(u, x)| format!("{x}{u}"))
                     .collect::<Vec<_>>()
@@ -446,10 +448,11 @@ fn flows(a: FlowsArgs) -> Result<()> {
                     e.industry.clone().unwrap_or_default(),
                     e.sentences.to_string(),
                     e.documents.to_string(),
-                    sums(&e.count),
-                    sums(&e.amount),
-                    sums(&e.shared_count),
-                    sums(&e.shared_amount),
+                    units(&e.count),
+                    units(&e.amount),
+                    e.stated.to_string(),
+                    units(&e.shared_count),
+                    units(&e.shared_amount),
                 ];
                 let line: Vec<String> = cells
                     .iter()

@@ -180,26 +180,23 @@ fn facet_counts_leave_out_their_own_filter() {
     );
 }
 
+/// 1200个 is stated for 京津 as one origin: it is drawn once, on the joint
+/// edge 京津 → 河北省, not in full on both 北京市 → 河北省 and 天津市 → 河北省.
 #[test]
-fn edges_sum_their_own_quantities_and_keep_shared_ones_apart() {
+fn a_figure_stated_for_jingjin_is_one_edge_from_the_joint_origin() {
     let docs = corpus();
     let flows = all_flows(&docs);
     let edges = aggregate(&docs, &flows, Level::Province, false);
-    let bj_hb = edges
-        .iter()
-        .find(|e| e.from == "北京市" && e.to == "河北省")
-        .unwrap();
-    assert_eq!(bj_hb.sentences, 2);
-    assert_eq!(bj_hb.documents, 2);
-    // 20家 is doc 0's own; 1200个 is shared by 京津, so it is not in `count`.
+    let edge = |from: &str| edges.iter().find(|e| e.from == from && e.to == "河北省");
+    let bj_hb = edge("北京市").unwrap();
+    assert_eq!((bj_hb.sentences, bj_hb.documents), (1, 1));
     assert_eq!(bj_hb.count, [("家".to_string(), 20.0)]);
-    assert_eq!(bj_hb.shared_count, [("个".to_string(), 1200.0)]);
-    let tj_hb = edges
-        .iter()
-        .find(|e| e.from == "天津市" && e.to == "河北省")
-        .unwrap();
-    assert!(tj_hb.count.is_empty());
-    assert_eq!(bj_hb.evidence.len(), 2);
+    assert!(bj_hb.shared_count.is_empty());
+    let jj_hb = edge("京津").unwrap();
+    assert_eq!((jj_hb.sentences, jj_hb.documents), (1, 1));
+    assert_eq!(jj_hb.count, [("个".to_string(), 1200.0)]);
+    assert_eq!(jj_hb.evidence.len(), 2);
+    assert!(edge("天津市").is_none());
     // At the exact level Cangzhou is its own destination.
     let exact = aggregate(&docs, &flows, Level::Exact, false);
     assert!(exact.iter().any(|e| e.from == "北京市" && e.to == "沧州市"));

@@ -1,12 +1,21 @@
 //! Flows merged into origin → destination (→ industry) edges, for charts.
 //!
 //! Each edge keeps the list of its evidence (document and flow index), the
-//! number of supporting sentences and documents, and the stated quantities
-//! summed per unit. Quantities of a flow that shares them with its siblings
-//! (京津 → two flows, one number) are summed apart, in `shared_*`, so that
-//! adding up edges never counts one number twice.
+//! number of supporting sentences and documents, and, per unit, the largest
+//! figure a sentence states for it.
+//!
+//! Figures are never added up: the news reports cumulative totals beside
+//! their parts (15560 projects since 2014, 256 of them at 曹妃甸) and the
+//! same figure in several articles, so a sum would count things twice. The
+//! largest stated figure is a floor that holds whatever the figures overlap.
+//!
+//! A sentence that names several origins for one number (京津 → 河北: two
+//! flows, one amount) gives one edge from the joint origin (the gazetteer's
+//! group, 京津), so the number is drawn once. Where no group names the set,
+//! the siblings keep their own edges and the number goes to `shared_*`,
+//! apart from the edge's own figures.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -74,21 +83,61 @@ pub struct Edge {
     pub sentences: u32,
     /// Documents those sentences come from.
     pub documents: u32,
-    /// Counts stated by flows of their own, summed per unit (家, 个, 户…).
+    /// The largest count a sentence states for this edge, per unit (家, 个,
+    /// 户…): figures are not added (see the module documentation).
     pub count: Vec<(String, f64)>,
-    /// Amounts stated by flows of their own, summed per currency.
+    /// The largest amount a sentence states, per currency.
     pub amount: Vec<(String, f64)>,
-    /// Counts and amounts a flow shares with sibling flows (京津 → …).
+    /// How many figures (counts and amounts) the sentences state.
+    pub stated: u32,
+    /// The largest counts and amounts a flow shares with sibling flows that
+    /// no joint end stands for.
     pub shared_count: Vec<(String, f64)>,
     pub shared_amount: Vec<(String, f64)>,
     pub evidence: Vec<FlowRef>,
 }
 
-fn add(v: &mut Vec<(String, f64)>, unit: &str, x: f64) {
+/// Keeps the largest figure per unit.
+fn keep_largest(v: &mut Vec<(String, f64)>, unit: &str, x: f64) {
     match v.iter_mut().find(|(u, _)| u == unit) {
-        Some(e) => e.1 += x,
+        Some(e) => e.1 = e.1.max(x),
         None => v.push((unit.to_string(), x)),
     }
+}
+
+/// The joint origin and destination of one sentence's shared flows (either
+/// may be none), as gazetteer ids.
+type Joint<'g> = (Option<&'g str>, Option<&'g str>);
+
+/// The joint ends of the sentences whose flows share their quantities:
+/// by (document, sentence start), the gazetteer group that stands for all
+/// their origins (or all their destinations), as (joint origin, joint
+/// destination).
+fn joint_ends<'g>(docs: &[Document], flows: &[FlowRef]) -> FxHashMap<(u32, u32), Joint<'g>> {
+    let g = gazetteer();
+    let mut ends: FxHashMap<(u32, u32), (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+    for r in flows {
+        let Some(f) = docs
+            .get(r.doc as usize)
+            .and_then(|d| d.flows.get(r.flow as usize))
+            .filter(|f| f.shared)
+        else {
+            continue;
+        };
+        let e = ends.entry((r.doc, f.evidence.span.start)).or_default();
+        for (id, v) in [(&f.from, &mut e.0), (&f.to, &mut e.1)] {
+            if let Some(i) = g.index_of(id).filter(|i| !v.contains(i)) {
+                v.push(i);
+            }
+        }
+    }
+    ends.into_iter()
+        .map(|(k, (from, to))| {
+            let joint = |v: &[usize]| (v.len() > 1).then(|| g.group_of(v)).flatten();
+            let id = |i: usize| g.places[i].id.as_str();
+            (k, (joint(&from).map(id), joint(&to).map(id)))
+        })
+        .collect()
 }
 
 /// Merges `flows` (references into `docs`) into edges at `level`, split by
@@ -104,8 +153,12 @@ pub fn aggregate(
     // Per edge key: the edge, its documents, its (document, sentence) pairs.
     // Keyed by borrowed ids (the gazetteer's or the flow's own), so that a
     // flow costs no new string unless it starts an edge.
-    type Acc = (Edge, FxHashSet<u32>, FxHashSet<(u32, u32)>);
+    // The edge, its documents, its (document, sentence) pairs, and the
+    // figures it has counted as (document, sentence, value, unit).
+    type Figures<'d> = FxHashSet<(u32, u32, u64, &'d str)>;
+    type Acc<'d> = (Edge, FxHashSet<u32>, FxHashSet<(u32, u32)>, Figures<'d>);
     let mut map: BTreeMap<(&str, &str, Option<&str>), Acc> = BTreeMap::new();
+    let joints = joint_ends(docs, flows);
     for r in flows {
         let Some(f) = docs
             .get(r.doc as usize)
@@ -113,7 +166,18 @@ pub fn aggregate(
         else {
             continue;
         };
-        let (from, to) = (level.lift_str(&f.from), level.lift_str(&f.to));
+        let joint = if f.shared {
+            joints
+                .get(&(r.doc, f.evidence.span.start))
+                .copied()
+                .unwrap_or_default()
+        } else {
+            (None, None)
+        };
+        // A joint end holds the sentence's figures whole: they are its own.
+        let shared = f.shared && joint == (None, None);
+        let from = joint.0.unwrap_or_else(|| level.lift_str(&f.from));
+        let to = joint.1.unwrap_or_else(|| level.lift_str(&f.to));
         if from == to {
             continue;
         }
@@ -132,10 +196,12 @@ pub fn aggregate(
                     documents: 0,
                     count: vec![],
                     amount: vec![],
+                    stated: 0,
                     shared_count: vec![],
                     shared_amount: vec![],
                     evidence: vec![],
                 },
+                FxHashSet::default(),
                 FxHashSet::default(),
                 FxHashSet::default(),
             )
@@ -145,25 +211,32 @@ pub fn aggregate(
         // One sentence supports an edge once, whatever it says twice.
         if e.2.insert((r.doc, f.evidence.span.start)) {
             e.0.sentences += 1;
-            if let Some(q) = &f.count {
-                if f.shared {
-                    add(&mut e.0.shared_count, &q.unit, q.value);
-                } else {
-                    add(&mut e.0.count, &q.unit, q.value);
-                }
-            }
-            if let Some(q) = &f.amount {
-                if f.shared {
-                    add(&mut e.0.shared_amount, &q.unit, q.value);
-                } else {
-                    add(&mut e.0.amount, &q.unit, q.value);
+        }
+        // Every flow's figures count (two flows of one sentence lifted onto
+        // one edge may state different ones); keeping the largest is the
+        // same however often one is seen, and each is counted once.
+        let edge = &mut e.0;
+        for (q, own, joint) in [
+            (&f.count, &mut edge.count, &mut edge.shared_count),
+            (&f.amount, &mut edge.amount, &mut edge.shared_amount),
+        ] {
+            if let Some(q) = q {
+                keep_largest(if shared { joint } else { own }, &q.unit, q.value);
+                let key = (
+                    r.doc,
+                    f.evidence.span.start,
+                    q.value.to_bits(),
+                    q.unit.as_str(),
+                );
+                if e.3.insert(key) {
+                    edge.stated += 1;
                 }
             }
         }
     }
     let mut out: Vec<Edge> = map
         .into_values()
-        .map(|(mut e, docs, _)| {
+        .map(|(mut e, docs, _, _)| {
             e.documents = docs.len() as u32;
             e
         })
@@ -339,8 +412,10 @@ mod tests {
         assert_eq!(whole[0].industry, None);
     }
 
+    /// A cumulative total and its part, or one figure reported twice, must
+    /// not add up: an edge states its largest figure per unit.
     #[test]
-    fn quantities_are_summed_per_unit() {
+    fn an_edge_states_its_largest_figure_per_unit_never_a_sum() {
         let stated = |count, amount, at| Flow {
             count,
             amount,
@@ -354,17 +429,18 @@ mod tests {
         let e = edges(&docs, Level::Exact, false);
         assert_eq!(
             e[0].count,
-            [("家".to_string(), 15.0), ("个".to_string(), 3.0)]
+            [("家".to_string(), 10.0), ("个".to_string(), 3.0)]
         );
         assert_eq!(
             e[0].amount,
-            [("元".to_string(), 1.5e8), ("美元".to_string(), 2e6)]
+            [("元".to_string(), 1e8), ("美元".to_string(), 2e6)]
         );
+        assert_eq!(e[0].stated, 6);
         assert!(e[0].shared_count.is_empty() && e[0].shared_amount.is_empty());
     }
 
     #[test]
-    fn a_shared_amount_is_summed_apart() {
+    fn a_shared_amount_goes_to_the_joint_origin_once() {
         // 京津 → 唐山市 in one sentence (two flows, one amount and count),
         // then 北京市 → 唐山市 with an amount of its own.
         let shared = |from| Flow {
@@ -381,14 +457,48 @@ mod tests {
         let e = edges(&docs, Level::Exact, false);
         assert_eq!(
             ends(&e),
-            [("北京市", "唐山市", 2, 1), ("天津市", "唐山市", 1, 1)]
+            [("京津", "唐山市", 1, 1), ("北京市", "唐山市", 1, 1)]
         );
         let yuan = |x: f64| vec![("元".to_string(), x)];
-        assert_eq!(e[0].amount, yuan(1e9));
-        assert_eq!(e[0].shared_amount, yuan(5e9));
-        assert!(e[0].count.is_empty());
-        assert_eq!(e[0].shared_count, [("家".to_string(), 30.0)]);
-        assert!(e[1].amount.is_empty());
-        assert_eq!(e[1].shared_amount, yuan(5e9));
+        assert_eq!(e[0].amount, yuan(5e9));
+        assert_eq!(e[0].count, [("家".to_string(), 30.0)]);
+        assert!(e[0].shared_amount.is_empty() && e[0].shared_count.is_empty());
+        assert_eq!(e[1].amount, yuan(1e9));
+        assert!(e[1].shared_amount.is_empty());
+    }
+
+    #[test]
+    fn siblings_no_group_names_keep_their_figure_apart() {
+        // 东城区 and 丰台区 share one count; no group of the gazetteer is
+        // exactly those two, so each keeps its edge and the count is shared.
+        let shared = |from| Flow {
+            count: q(12.0, "家"),
+            shared: true,
+            ..flow(from, "廊坊市", 0)
+        };
+        let docs = [doc(vec![shared("东城区"), shared("丰台区")])];
+        let e = edges(&docs, Level::Exact, false);
+        assert_eq!(
+            ends(&e),
+            [("东城区", "廊坊市", 1, 1), ("丰台区", "廊坊市", 1, 1)]
+        );
+        assert!(e
+            .iter()
+            .all(|x| x.count.is_empty() && x.shared_count == [("家".to_string(), 12.0)]));
+    }
+
+    #[test]
+    fn two_flows_of_one_sentence_lifted_onto_one_edge_keep_the_larger_figure() {
+        // One sentence: 25 firms to 沧州, 40 to 廊坊; at the province level
+        // both are 北京市 → 河北省: one sentence, two figures, the larger kept.
+        let to = |place, n| Flow {
+            count: q(n, "家"),
+            ..flow("北京市", place, 0)
+        };
+        let docs = [doc(vec![to("沧州市", 25.0), to("廊坊市", 40.0)])];
+        let e = edges(&docs, Level::Province, false);
+        assert_eq!(ends(&e), [("北京市", "河北省", 1, 1)]);
+        assert_eq!(e[0].count, [("家".to_string(), 40.0)]);
+        assert_eq!(e[0].stated, 2);
     }
 }

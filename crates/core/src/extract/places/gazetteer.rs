@@ -292,6 +292,15 @@ impl Gazetteer {
         }
     }
 
+    /// The group (京津, 津冀…) whose members are exactly `places`, in any order.
+    pub fn group_of(&self, places: &[usize]) -> Option<usize> {
+        self.places.iter().position(|p| {
+            p.kind == PlaceKind::Group
+                && p.members.len() == places.len()
+                && places.iter().all(|m| p.members.contains(m))
+        })
+    }
+
     /// Parent, grandparent… of place `i`, nearest first.
     pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         let mut next = self.places.get(i).and_then(|p| p.parent);
