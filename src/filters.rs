@@ -191,15 +191,10 @@ pub fn Filters() -> impl IntoView {
     };
     let ends = move |origin: bool| {
         let l = lang.get();
-        let mut m: Vec<(String, u32)> = Vec::new();
-        for ((a, b), n) in facets().directions {
-            let k = if origin { a } else { b };
-            match m.iter_mut().find(|(x, _)| *x == k) {
-                Some(e) => e.1 += n,
-                None => m.push((k, n)),
-            }
-        }
-        m.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The documents choosing each gives (not a sum over directions,
+        // which counted an article once per destination).
+        let f = facets();
+        let m = if origin { f.origins } else { f.destinations };
         let e = m
             .into_iter()
             .map(|(k, n)| (k.clone(), i18n::place(&k, l), n))

@@ -232,3 +232,70 @@ fn terms_keyness_and_collocates_come_from_the_stored_tokens() {
     );
     assert!(coll.iter().all(|c| c.term != "滨州"));
 }
+
+/// Every number beside a filter option is the number of articles that
+/// choosing it gives, for every option of every filter, alone and with
+/// another filter set (the origin facet with a destination chosen…).
+#[test]
+fn every_facet_count_is_what_choosing_it_gives() {
+    let mut docs = corpus();
+    // The seed pages too: more places, industries, directions.
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/seeds");
+    for e in std::fs::read_dir(seeds).unwrap() {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        docs.push(jjj_core::process_and_analyze(&bytes, None).unwrap());
+    }
+    let index = Index::new(&docs);
+    let bases = [
+        Query::default(),
+        Query {
+            flow_to: Some("河北省".into()),
+            ..Query::default()
+        },
+        Query {
+            flow_from: Some("北京市".into()),
+            ..Query::default()
+        },
+        Query {
+            year_from: Some(2019),
+            ..Query::default()
+        },
+    ];
+    let mut checked = 0;
+    for base in &bases {
+        let f = index.search(&docs, base).facets;
+        // (filter, its options with their counts, how choosing one is set)
+        type Set = fn(&mut Query, String);
+        type Filter = (&'static str, Vec<(String, u32)>, Set);
+        let filters: [Filter; 6] = [
+            ("region", f.regions.clone(), |q, v| q.region = Some(v)),
+            ("industry", f.industries.clone(), |q, v| {
+                q.industry = Some(v)
+            }),
+            ("source", f.sources.clone(), |q, v| q.source = Some(v)),
+            ("origin", f.origins.clone(), |q, v| q.flow_from = Some(v)),
+            ("destination", f.destinations.clone(), |q, v| {
+                q.flow_to = Some(v)
+            }),
+            (
+                "year",
+                f.years.iter().map(|(y, n)| (y.to_string(), *n)).collect(),
+                |q, v| {
+                    let y = v.parse().unwrap();
+                    q.year_from = Some(y);
+                    q.year_to = Some(y);
+                },
+            ),
+        ];
+        for (name, options, set) in filters {
+            for (value, n) in options {
+                let mut q = base.clone();
+                set(&mut q, value.clone());
+                let got = index.search(&docs, &q).docs.len() as u32;
+                assert_eq!(got, n, "{name} = {value} under {base:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} options checked");
+}

@@ -75,7 +75,8 @@ pub struct Index {
     pub(super) year: Vec<Option<i32>>,
     /// Into `sources`.
     pub(super) source: Vec<Option<u32>>,
-    /// Gazetteer indices of each document's regions and all their ancestors.
+    /// Gazetteer indices of each document's regions, all their ancestors and
+    /// every group (京津冀, 京津…) they lie in: what a region filter matches.
     pub(super) regions: Lists<u16>,
     /// Taxonomy indices.
     pub(super) industries: Lists<u16>,
@@ -121,6 +122,9 @@ impl Index {
     pub fn with_terms(docs: &[Document], terms: &[Vec<(String, u32)>]) -> Index {
         let g = gazetteer();
         let tx = taxonomy();
+        let groups: Vec<usize> = (0..g.places.len())
+            .filter(|&i| g.places[i].kind == crate::extract::places::PlaceKind::Group)
+            .collect();
         let mut dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
         dates.sort_unstable();
         dates.dedup();
@@ -156,6 +160,12 @@ impl Index {
                 if let Some(i) = g.index_of(r) {
                     regions.push(small(Some(i)));
                     regions.extend(g.ancestors(i).map(|a| small(Some(a))));
+                    regions.extend(
+                        groups
+                            .iter()
+                            .filter(|&&gr| g.is_within(i, gr))
+                            .map(|&gr| small(Some(gr))),
+                    );
                 }
             }
             regions.retain(|&r| r != NONE);

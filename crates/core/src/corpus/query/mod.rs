@@ -77,6 +77,11 @@ pub struct Facets {
     pub sources: Vec<(String, u32)>,
     /// Province-level (origin, destination) → documents with such a flow.
     pub directions: Vec<((String, String), u32)>,
+    /// Province of origin → the documents that choosing it as the origin
+    /// gives (the destination filter and every other filter applied).
+    pub origins: Vec<(String, u32)>,
+    /// Province of destination → the documents choosing it gives.
+    pub destinations: Vec<(String, u32)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -282,6 +287,9 @@ impl Index {
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
         let mut sources_v = vec![0u32; self.sources.len()];
         let mut dirs_v = vec![0u32; self.directions.len()];
+        let mut origins_v = vec![0u32; g.places.len()];
+        let mut dests_v = vec![0u32; g.places.len()];
+        let province = provinces();
         let (regions, inds, sources, dirs) = (
             &mut regions_v[..],
             &mut inds_v[..],
@@ -313,6 +321,20 @@ impl Index {
                 for &d in self.flow_directions.get(i) {
                     dirs[d as usize] += 1;
                 }
+                // Each end with the other end's filter: exactly the
+                // documents that choosing it gives, each counted once.
+                let (mut o_seen, mut d_seen): (Vec<u16>, Vec<u16>) = (vec![], vec![]);
+                for fk in self.flows.get(i) {
+                    let (po, pd) = (province_at(province, fk.from), province_at(province, fk.to));
+                    if po != NONE && on(to, fk.to) && !o_seen.contains(&po) {
+                        o_seen.push(po);
+                        origins_v[po as usize] += 1;
+                    }
+                    if pd != NONE && on(from, fk.from) && !d_seen.contains(&pd) {
+                        d_seen.push(pd);
+                        dests_v[pd as usize] += 1;
+                    }
+                }
             }
         }
         let sorted = |m: Vec<(String, u32)>| {
@@ -342,6 +364,8 @@ impl Index {
             years: years.into_iter().collect(),
             sources: counted(sources, &|k| self.sources[k].clone()),
             directions: d,
+            origins: counted(&origins_v, &|k| g.places[k].id.clone()),
+            destinations: counted(&dests_v, &|k| g.places[k].id.clone()),
         };
         Results {
             docs: hits,
@@ -349,6 +373,31 @@ impl Index {
             figures,
             facets,
         }
+    }
+}
+
+/// The province of every place of the gazetteer ([`NONE`] for none), made once.
+fn provinces() -> &'static [u16] {
+    static PROVINCE: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
+        let g = gazetteer();
+        (0..g.places.len())
+            .map(|i| {
+                g.province_of(i)
+                    .and_then(|p| u16::try_from(p).ok())
+                    .unwrap_or(NONE)
+            })
+            .collect()
+    });
+    &PROVINCE
+}
+
+/// The province of place `p` of a flow column ([`NONE`] stays [`NONE`]).
+#[inline(always)]
+fn province_at(province: &[u16], p: u16) -> u16 {
+    if p == NONE {
+        NONE
+    } else {
+        province[p as usize]
     }
 }
 
