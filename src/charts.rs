@@ -76,6 +76,8 @@ pub enum Target {
     /// An origin → destination edge.
     Edge(String, String),
     Year(i32),
+    /// The articles without a date.
+    Undated,
     Term(String),
 }
 
@@ -336,11 +338,21 @@ pub fn bars(items: &[(String, f64, Target)], color: &str) -> Built {
 }
 
 /// Articles and figures by year, as two bar series.
-pub fn years(rows: &[(i32, u32, u32)], lang: Lang) -> Built {
+/// The name of a year's bar, or of the undated articles' one.
+pub fn year_name(y: Option<i32>, lang: Lang) -> String {
+    match y {
+        Some(y) => y.to_string(),
+        None => tr(lang, "无日期", "Undated").to_string(),
+    }
+}
+
+/// Articles and figures by year (`None`: the undated articles, last).
+pub fn years(rows: &[(Option<i32>, u32, u32)], lang: Lang) -> Built {
     let mut targets = HashMap::new();
-    let names: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
+    let names: Vec<String> = rows.iter().map(|r| year_name(r.0, lang)).collect();
     for r in rows {
-        targets.insert(r.0.to_string(), Target::Year(r.0));
+        let t = r.0.map_or(Target::Undated, Target::Year);
+        targets.insert(year_name(r.0, lang), t);
     }
     let chart = Chart::new()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
@@ -509,10 +521,15 @@ mod tests {
         // Category axes draw from the bottom: the first item goes last.
         assert_eq!(v["yAxis"]["data"], json!(["纺织服装", "集成电路"]));
         assert_eq!(v["series"][0]["data"], json!([2.0, 5.0]));
-        let y = years(&[(2018, 2, 5), (2021, 1, 0)], Lang::En);
+        let y = years(
+            &[(Some(2018), 2, 5), (Some(2021), 1, 0), (None, 3, 4)],
+            Lang::En,
+        );
         let v = parse(&y);
-        assert_eq!(v["xAxis"]["data"], json!(["2018", "2021"]));
+        assert_eq!(v["xAxis"]["data"], json!(["2018", "2021", "Undated"]));
+        assert_eq!(v["series"][0]["data"], json!([2.0, 1.0, 3.0]));
         assert_eq!(v["series"][1]["name"], "Figures");
         assert_eq!(y.target("2021", "", ""), Some(Target::Year(2021)));
+        assert_eq!(y.target("Undated", "", ""), Some(Target::Undated));
     }
 }

@@ -96,6 +96,11 @@ fn apply(c: crate::ctx::Ctx, target: Target) {
         Target::Year(y) => {
             q.year_from = Some(y);
             q.year_to = Some(y);
+            q.undated = false;
+        }
+        Target::Undated => {
+            (q.year_from, q.year_to) = (None, None);
+            q.undated = true;
         }
         Target::Term(t) => q.text = t,
     });
@@ -312,17 +317,11 @@ pub fn Dashboard() -> impl IntoView {
     });
     let year_rows = Memo::new(move |_| {
         c.with_results(|r, corp| {
-            let mut rows: Vec<(i32, u32, u32)> = Vec::new();
+            // Undated articles are a bucket of their own, last.
+            let mut rows: Vec<(Option<i32>, u32, u32)> = Vec::new();
             for h in &r.docs {
                 let d = &corp.docs[h.doc as usize];
-                let Some(y) = d
-                    .date
-                    .as_deref()
-                    .and_then(|s| s.get(..4))
-                    .and_then(|y| y.parse::<i32>().ok())
-                else {
-                    continue;
-                };
+                let y = d.year();
                 match rows.iter_mut().find(|x| x.0 == y) {
                     Some(x) => {
                         x.1 += 1;
@@ -331,7 +330,7 @@ pub fn Dashboard() -> impl IntoView {
                     None => rows.push((y, 1, d.figures.len() as u32)),
                 }
             }
-            rows.sort();
+            rows.sort_by_key(|r| (r.0.is_none(), r.0));
             rows
         })
     });
@@ -454,7 +453,7 @@ pub fn Dashboard() -> impl IntoView {
                     name="years"
                     built=years
                     table=move |l| {
-                        let body = year_rows.get().into_iter().map(|(y, a, f)| view! { <tr><td>{y}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
+                        let body = year_rows.get().into_iter().map(|(y, a, f)| view! { <tr><td>{charts::year_name(y, l)}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
                         view! { <table><thead><tr><th>{tr(l, "年份", "Year")}</th><th>{tr(l, "文章", "Articles")}</th><th>{tr(l, "数据", "Figures")}</th></tr></thead><tbody>{body}</tbody></table> }
                     }
                 />

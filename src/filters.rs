@@ -8,11 +8,13 @@ use leptos::prelude::*;
 use crate::ctx::ctx;
 use crate::i18n::{self, tr, Lang};
 
-/// Facet entries as `<option>`s: value, label with its count.
+/// Facet entries as `<option>`s: value, label with its count (北京市（5）,
+/// Beijing (5)).
 fn options(
     entries: Vec<(String, String, u32)>,
     selected: Option<String>,
     any: &'static str,
+    lang: Lang,
 ) -> impl IntoView {
     let none_selected = selected.is_none();
     let mut opts =
@@ -20,11 +22,23 @@ fn options(
     for (value, label, n) in entries {
         let sel = selected.as_deref() == Some(value.as_str());
         opts.push(
-            view! { <option value=value selected=sel>{format!("{label}（{n}）")}</option> }
+            view! { <option value=value selected=sel>{match lang { Lang::Zh => format!("{label}（{n}）"), Lang::En => format!("{label} ({n})") }}</option> }
                 .into_any(),
         );
     }
     opts
+}
+
+/// The first year field's value for the articles without a date.
+const UNDATED: &str = "undated";
+
+/// Sets the first year field: a year, the undated articles, or any.
+fn set_year_from(q: &mut Query, v: Option<String>) {
+    q.undated = v.as_deref() == Some(UNDATED);
+    q.year_from = v.and_then(|y| y.parse().ok());
+    if q.undated {
+        q.year_to = None;
+    }
 }
 
 fn select_value(ev: &leptos::ev::Event) -> Option<String> {
@@ -91,7 +105,12 @@ fn region_entries(facet: &[(String, u32)], lang: Lang) -> Vec<(String, String, u
             (g.places[i].parent.is_none()).then_some((i, *n))
         })
         .collect();
-    roots.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Provinces first, then the groups that hold them (京津冀, 京津…: a
+    // group counts every article about a place inside it).
+    let group = |i: usize| g.places[i].kind == jjj_core::extract::places::PlaceKind::Group;
+    roots.sort_by(|a, b| {
+        (group(a.0), std::cmp::Reverse(a.1), a.0).cmp(&(group(b.0), std::cmp::Reverse(b.1), b.0))
+    });
     let mut out = Vec::new();
     fn walk(
         i: usize,
@@ -150,6 +169,7 @@ pub fn Filters() -> impl IntoView {
             region_entries(&facets().regions, l),
             q.get().region,
             tr(l, "全部地区", "All places"),
+            l,
         )
     };
     let industry = move || {
@@ -159,7 +179,7 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(k, n)| (k.clone(), i18n::industry(&k, l), n))
             .collect();
-        options(e, q.get().industry, tr(l, "全部行业", "All industries"))
+        options(e, q.get().industry, tr(l, "全部行业", "All industries"), l)
     };
     let source = move || {
         let l = lang.get();
@@ -168,26 +188,31 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|(k, n)| (k.clone(), k, n))
             .collect();
-        options(e, q.get().source, tr(l, "全部来源", "All sources"))
+        options(e, q.get().source, tr(l, "全部来源", "All sources"), l)
     };
     let years = move |which: u8| {
         let l = lang.get();
-        let e = facets()
+        let f = facets();
+        let mut e: Vec<(String, String, u32)> = f
             .years
             .into_iter()
             .map(|(y, n)| (y.to_string(), y.to_string(), n))
             .collect();
-        let sel = if which == 0 {
-            q.get().year_from
-        } else {
-            q.get().year_to
-        };
+        let q = q.get();
+        let mut sel = if which == 0 { q.year_from } else { q.year_to }.map(|y| y.to_string());
+        // The undated articles, as a choice of the first year field.
+        if which == 0 && f.undated > 0 {
+            e.push((UNDATED.into(), crate::charts::year_name(None, l), f.undated));
+            if q.undated {
+                sel = Some(UNDATED.into());
+            }
+        }
         let any = if which == 0 {
             tr(l, "最早", "Earliest")
         } else {
             tr(l, "最晚", "Latest")
         };
-        options(e, sel.map(|y| y.to_string()), any)
+        options(e, sel, any, l)
     };
     let ends = move |origin: bool| {
         let l = lang.get();
@@ -204,7 +229,7 @@ pub fn Filters() -> impl IntoView {
         } else {
             q.get().flow_to
         };
-        options(e, sel, tr(l, "任意", "Any"))
+        options(e, sel, tr(l, "任意", "Any"), l)
     };
     // Open beside the page on a wide screen, folded above it on a phone.
     let wide = web_sys::window()
@@ -231,9 +256,12 @@ pub fn Filters() -> impl IntoView {
             {field(("行业", "Industry"), facet("industry", None, |q, v| q.industry = v, industry))}
             {pair(
                 ("年份", "Years"),
-                facet("y0", Some(("起始年份", "From year")), |q, v| q.year_from = v.and_then(|y| y.parse().ok()), move || years(0)),
+                facet("y0", Some(("起始年份", "From year")), set_year_from, move || years(0)),
                 "–",
-                facet("y1", Some(("截止年份", "To year")), |q, v| q.year_to = v.and_then(|y| y.parse().ok()), move || years(1)),
+                facet("y1", Some(("截止年份", "To year")), |q, v| {
+                    q.year_to = v.and_then(|y| y.parse().ok());
+                    q.undated &= q.year_to.is_none();
+                }, move || years(1)),
             )}
             {field(("来源", "Source"), facet("source", None, |q, v| q.source = v, source))}
             {pair(
@@ -266,10 +294,14 @@ pub fn Chips() -> impl IntoView {
         let text = q.text.trim();
         let text = (!text.is_empty()).then(|| format!("“{text}”"));
         let industry = q.industry.as_deref().map(|i| i18n::industry(i, l));
-        let years = (q.year_from.is_some() || q.year_to.is_some()).then(|| {
-            let y = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-            format!("{}–{}", y(q.year_from), y(q.year_to))
-        });
+        let years = if q.undated {
+            Some(crate::charts::year_name(None, l))
+        } else {
+            (q.year_from.is_some() || q.year_to.is_some()).then(|| {
+                let y = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+                format!("{}–{}", y(q.year_from), y(q.year_to))
+            })
+        };
         let all: [Chip; 7] = [
             (text, ("检索：", "Text: "), |q| q.text.clear()),
             (place(&q.region), ("地区：", "Place: "), |q| {
@@ -277,7 +309,7 @@ pub fn Chips() -> impl IntoView {
             }),
             (industry, ("行业：", "Industry: "), |q| q.industry = None),
             (years, ("年份：", "Years: "), |q| {
-                (q.year_from, q.year_to) = (None, None)
+                (q.year_from, q.year_to, q.undated) = (None, None, false)
             }),
             (q.source.clone(), ("来源：", "Source: "), |q| {
                 q.source = None

@@ -122,6 +122,9 @@ struct Filters {
     /// Years from A to B; one year alone, or an open end (2017-, -2021)
     #[arg(long, value_name = "A-B", value_parser = years, allow_hyphen_values = true)]
     years: Option<Years>,
+    /// Only the pages without a date
+    #[arg(long, conflicts_with = "years")]
+    undated: bool,
     /// The source (outlet) of the page
     #[arg(long, value_name = "S", allow_hyphen_values = true)]
     source: Option<String>,
@@ -183,6 +186,7 @@ impl Filters {
             source: self.source.clone(),
             flow_from: self.from.clone(),
             flow_to: self.to.clone(),
+            undated: self.undated,
             ..Query::default()
         };
         if let Some(Years(from, to)) = self.years {

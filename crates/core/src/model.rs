@@ -103,6 +103,11 @@ pub struct Document {
 }
 
 impl Document {
+    /// The year of `date`, if it has one.
+    pub fn year(&self) -> Option<i32> {
+        self.date.as_deref()?.get(..4)?.parse().ok()
+    }
+
     /// True for the summary in a split corpus's index: its text is in a
     /// chunk (a whole document always has text, the pipeline refuses a page
     /// without any).

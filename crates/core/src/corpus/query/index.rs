@@ -209,12 +209,7 @@ impl Index {
                 to: place(&f.to),
                 industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
             }));
-            index.year.push(
-                d.date
-                    .as_deref()
-                    .and_then(|s| s.get(..4))
-                    .and_then(|y| y.parse().ok()),
-            );
+            index.year.push(d.year());
             index.source.push(
                 d.source
                     .as_deref()

@@ -52,6 +52,8 @@ pub struct Query {
     pub industry: Option<String>,
     pub year_from: Option<i32>,
     pub year_to: Option<i32>,
+    /// Only the articles without a date (the years are then not read).
+    pub undated: bool,
     /// Outlet, as stored in documents.
     pub source: Option<String>,
     /// Flow direction: origin (or a place containing it).
@@ -74,6 +76,8 @@ pub struct Facets {
     pub regions: Vec<(String, u32)>,
     pub industries: Vec<(String, u32)>,
     pub years: Vec<(i32, u32)>,
+    /// Documents without a date (what choosing [`Query::undated`] gives).
+    pub undated: u32,
     pub sources: Vec<(String, u32)>,
     /// Province-level (origin, destination) → documents with such a flow.
     pub directions: Vec<((String, String), u32)>,
@@ -204,7 +208,11 @@ impl Index {
                     Some(Some(x)) if self.industries.get(i).contains(&x) => {}
                     Some(_) => bits |= INDUSTRY,
                 }
-                if q.year_from.is_some() || q.year_to.is_some() {
+                if q.undated {
+                    if year[i].is_some() {
+                        bits |= YEAR;
+                    }
+                } else if q.year_from.is_some() || q.year_to.is_some() {
                     let ok = year[i].is_some_and(|y| {
                         !(q.year_from.is_some_and(|a| y < a) || q.year_to.is_some_and(|b| y > b))
                     });
@@ -285,6 +293,7 @@ impl Index {
         let mut regions_v = vec![0u32; g.places.len()];
         let mut inds_v = vec![0u32; tx.industries.len()];
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
+        let mut undated = 0u32;
         let mut sources_v = vec![0u32; self.sources.len()];
         let mut dirs_v = vec![0u32; self.directions.len()];
         let mut origins_v = vec![0u32; g.places.len()];
@@ -308,8 +317,9 @@ impl Index {
                 }
             }
             if f & !YEAR == 0 {
-                if let Some(y) = year[i] {
-                    *years.entry(y).or_insert(0) += 1;
+                match year[i] {
+                    Some(y) => *years.entry(y).or_insert(0) += 1,
+                    None => undated += 1,
                 }
             }
             if f & !SOURCE == 0 {
@@ -362,6 +372,7 @@ impl Index {
             regions: counted(regions, &|k| g.places[k].id.clone()),
             industries: counted(inds, &|k| tx.industries[k].id.clone()),
             years: years.into_iter().collect(),
+            undated,
             sources: counted(sources, &|k| self.sources[k].clone()),
             directions: d,
             origins: counted(&origins_v, &|k| g.places[k].id.clone()),
@@ -524,6 +535,7 @@ mod tests {
             source: Some("北京青年报".into()),
             flow_from: Some("北京市".into()),
             flow_to: None,
+            undated: false,
         };
         let p = q.to_params();
         assert!(!p.contains(' ') && !p.contains('疏'), "{p}");
@@ -534,5 +546,11 @@ mod tests {
         assert_eq!(odd.region, None);
         assert!(odd.text.starts_with('京'));
         assert!(Query::from_params("").is_empty());
+        let undated = Query {
+            undated: true,
+            ..Query::default()
+        };
+        assert_eq!(undated.to_params(), "undated=1");
+        assert_eq!(Query::from_params("undated=1"), undated);
     }
 }

@@ -30,6 +30,9 @@ impl Query {
         if let Some(y) = self.year_to {
             v.push(("y1", y.to_string()));
         }
+        if self.undated {
+            v.push(("undated", "1".to_string()));
+        }
         v.iter()
             .map(|(k, x)| format!("{k}={}", encode(x)))
             .collect::<Vec<_>>()
@@ -53,6 +56,7 @@ impl Query {
                 "to" => q.flow_to = some(),
                 "y0" => q.year_from = v.parse().ok(),
                 "y1" => q.year_to = v.parse().ok(),
+                "undated" => q.undated = v == "1",
                 _ => {}
             }
         }
