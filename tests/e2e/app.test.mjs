@@ -472,3 +472,66 @@ describe("the article list and reader", () => {
     await context.close();
   });
 });
+
+describe("numbers that must be right", () => {
+  test("the sankey by amount draws the joint origin and says its width never adds figures", async () => {
+    const { context, page, problems } = await openApp({ width: 1400, height: 900 });
+    await ready(page, "#w=amount");
+    const panel = page.locator(".panel[data-chart=sankey]");
+    await panel.locator("canvas").first().waitFor();
+    await page.waitForTimeout(600);
+    assert.ok((await inkedPixels(page, "sankey")) > 2000, "the amount sankey is not blank");
+    // The amount stated for 京津 as one origin is one row from 京津, stated once.
+    await panel.locator(".chart-table summary").click();
+    const rows = panel.locator(".chart-table tbody tr");
+    const jingjin = rows.filter({ hasText: "京津" }).first();
+    assert.match(await jingjin.textContent(), /元/);
+    assert.match(await panel.locator(".weight-note").first().textContent(), /最大值/);
+    await page.screenshot({ path: join(ARTIFACTS, "sankey-amount-desktop.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(ARTIFACTS, "sankey-amount-phone.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("every origin and destination count is the number of articles choosing it gives", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    for (const name of ["from", "to"]) {
+      const values = await page.locator(`select[name=${name}] option`).evaluateAll((os) =>
+        os.filter((o) => o.value).map((o) => [o.value, Number(o.textContent.match(/（(\d+)）$/)[1])]),
+      );
+      assert.ok(values.length > 0, `${name} has options`);
+      for (const [value, n] of values) {
+        await page.selectOption(`select[name=${name}]`, value);
+        await page.waitForFunction(
+          ([sel, v]) => document.querySelector(sel).value === v,
+          [`select[name=${name}]`, value],
+        );
+        await page.waitForTimeout(200);
+        assert.equal(await cardNumber(page, 0), n, `${name} = ${value}`);
+        await page.selectOption(`select[name=${name}]`, "");
+        await page.waitForTimeout(200);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("undated articles can be chosen in the year filter and in the years chart", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    const option = page.locator("select[name=y0] option[value=undated]");
+    const n = Number((await option.textContent()).match(/（(\d+)）$/)[1]);
+    assert.ok(n > 0);
+    await page.selectOption("select[name=y0]", "undated");
+    await page.waitForFunction(() => location.hash.includes("undated=1"));
+    await page.waitForTimeout(300);
+    assert.equal(await cardNumber(page, 0), n);
+    assert.match(await page.locator(".chip").first().textContent(), /无日期/);
+    await page.screenshot({ path: join(ARTIFACTS, "undated-desktop.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
