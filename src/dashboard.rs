@@ -170,7 +170,7 @@ fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
         .into_iter()
         .take(crate::tables::MAX_ROWS)
         .map(|e| {
-            let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {u}", crate::tables::number(*x))).collect::<Vec<_>>().join("，");
+            let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {u}", crate::tables::people_number(*x, lang))).collect::<Vec<_>>().join(tr(lang, "，", ", "));
             // A figure this edge shares with sibling places (not drawn).
             let shared = |v: &[(String, f64)]| (!v.is_empty()).then(|| format!("{}{}", tr(lang, "（共同给出：", " (stated jointly: "), q(v)) + tr(lang, "）", ")"));
             view! {

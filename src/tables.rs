@@ -23,6 +23,21 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// A figure as people write it: 13901.17亿 (not 1390117000000) in Chinese,
+/// 1.39 trillion in English; small numbers as they are.
+pub fn people_number(x: f64, l: Lang) -> String {
+    let scaled = |d: f64, word: &str| format!("{}{word}", number((x / d * 100.0).round() / 100.0));
+    let a = x.abs();
+    match l {
+        Lang::Zh if a >= 1e8 => scaled(1e8, "亿"),
+        Lang::Zh if a >= 1e5 => scaled(1e4, "万"),
+        Lang::En if a >= 1e12 => scaled(1e12, " trillion"),
+        Lang::En if a >= 1e9 => scaled(1e9, " billion"),
+        Lang::En if a >= 1e6 => scaled(1e6, " million"),
+        _ => number(x),
+    }
+}
+
 /// A link that opens `doc` in the reader at char `at` of its simplified body.
 pub fn reader_href(doc: &str, at: Option<u32>) -> String {
     ctx().href(|r| {
@@ -452,7 +467,7 @@ impl Finding for Figure {
     fn cells(&self, l: Lang) -> Vec<String> {
         vec![
             self.raw.clone(),
-            number(self.value),
+            people_number(self.value, l),
             self.unit.clone(),
             self.counts.clone(),
             self.period.clone().unwrap_or_default(),
@@ -581,6 +596,19 @@ pub fn FiguresTable() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        assert_eq!(people_number(1_390_117_000_000.0, Lang::Zh), "13901.17亿");
+        assert_eq!(
+            people_number(1_390_117_000_000.0, Lang::En),
+            "1.39 trillion"
+        );
+        assert_eq!(people_number(256.0, Lang::Zh), "256");
+        assert_eq!(people_number(250_000.0, Lang::Zh), "25万");
+        assert_eq!(people_number(2_500_000_000.0, Lang::En), "2.5 billion");
+        assert_eq!(people_number(12_500.0, Lang::En), "12500");
+    }
     use jjj_core::model::Span;
 
     fn evidence() -> Evidence {
@@ -622,7 +650,9 @@ mod tests {
             assert_eq!(figure.cells(l).len() + 1, FIGURES.columns.len());
         }
         assert_eq!(flow.cells(Lang::Zh)[7], "计划");
-        assert_eq!(figure.cells(Lang::Zh)[1], "250000000000");
+        // The value as people write it (2500亿), sorted by the number.
+        assert_eq!(figure.cells(Lang::Zh)[1], "2500亿");
+        assert_eq!(figure.cells(Lang::En)[1], "250 billion");
         assert!(FIGURES.columns[1].num);
         // A flow opens at its sentence, a figure at its number.
         assert_eq!((flow.at(), figure.at()), (0, 11));
