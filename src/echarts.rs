@@ -155,6 +155,11 @@ pub fn Chart(
         }
     };
     let ensure = Rc::new(ensure);
+    // Set when the chart's element goes: a draw queued before then must not
+    // make a new instance on the detached element (ECharts then fails in its
+    // layout: "Cannot read properties of undefined (reading 'getLayout')").
+    let gone = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let gone_at_cleanup = gone.clone();
     // The page's first chart lets the rest of the page render (ctx.settled),
     // drawn or not.
     let settled = use_context::<crate::ctx::Ctx>().map(|c| c.settled);
@@ -173,8 +178,11 @@ pub fn Chart(
         // Each chart is drawn in a task of its own, after the page around it
         // is on screen: the first chart does not wait for the others, and no
         // task grows long. (The chart may be gone by then.)
+        let gone = gone.clone();
         let draw = move || {
-            if instance.try_with_value(|_| ()).is_none() {
+            if gone.load(std::sync::atomic::Ordering::Relaxed)
+                || instance.try_with_value(|_| ()).is_none()
+            {
                 settle();
                 return;
             }
@@ -240,6 +248,7 @@ pub fn Chart(
         });
     });
     on_cleanup(move || {
+        gone_at_cleanup.store(true, std::sync::atomic::Ordering::Relaxed);
         resize.remove();
         instance.update_value(|c| {
             if let Some(c) = c.take() {

@@ -535,3 +535,21 @@ describe("numbers that must be right", () => {
     await context.close();
   });
 });
+
+describe("no errors", () => {
+  test("leaving the dashboard and coming back raises no page error", async () => {
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    await page.locator(".panel[data-chart=sankey] canvas").first().waitFor();
+    for (const tab of ["文章", "流向", "数据", "概览", "语境检索", "概览"]) {
+      await page.locator(".tab", { hasText: tab }).first().click();
+      await page.waitForTimeout(700);
+    }
+    // And leaving before the charts have drawn.
+    await ready(page, "#w=amount");
+    await page.locator(".tab", { hasText: "文章" }).first().click();
+    await page.waitForTimeout(1500);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
