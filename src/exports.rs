@@ -1,6 +1,7 @@
 //! The export buttons: the filtered flows, figures and articles as CSV or
 //! JSON, as the CLI writes them (`jjj_core::corpus::export`).
 
+use jjj_core::corpus::aggregate::FlowRef;
 use jjj_core::corpus::query::Results;
 use jjj_core::model::Flow;
 use jjj_core::Document;
@@ -88,9 +89,19 @@ fn export(
     }
 }
 
+/// The rows a table shows: its kind ("flows" or "figures") and (document,
+/// index) in the table's order, its row filter applied.
+pub type ShownRows = (&'static str, RwSignal<Vec<(u32, u32)>>);
+
 /// Downloads of what the current filter shows.
 #[component]
-pub fn Exports() -> impl IntoView {
+pub fn Exports(
+    /// The rows a table shows ("flows" or "figures", and (document, index)
+    /// in the table's order, its row filter applied): that kind's export is
+    /// exactly those rows.
+    #[prop(optional)]
+    rows: Option<ShownRows>,
+) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     // Set while the chunks an export needs are fetched (a split corpus).
@@ -99,13 +110,30 @@ pub fn Exports() -> impl IntoView {
         let (Some(r), Some(corp)) = (c.results.get_untracked(), c.corpus.get_untracked()) else {
             return;
         };
+        // A table's export: its rows, as shown.
+        let r: std::sync::Arc<Results> = match rows {
+            Some((kind, shown)) if kind == what => {
+                let mut own = (*r.0).clone();
+                let rows = shown.get_untracked();
+                if kind == "flows" {
+                    own.flows = rows
+                        .into_iter()
+                        .map(|(doc, flow)| FlowRef { doc, flow })
+                        .collect();
+                } else {
+                    own.figures = rows;
+                }
+                std::sync::Arc::new(own)
+            }
+            _ => r.0.clone(),
+        };
         let which: Vec<usize> = match what {
-            "flows" => r.0.flows.iter().map(|f| f.doc as usize).collect(),
-            "figures" => r.0.figures.iter().map(|f| f.0 as usize).collect(),
+            "flows" => r.flows.iter().map(|f| f.doc as usize).collect(),
+            "figures" => r.figures.iter().map(|f| f.0 as usize).collect(),
             _ => Vec::new(),
         };
         if !which.iter().any(|&d| corp.chunk_of(d).is_some()) {
-            let (name, mime, content) = export(what, json, &corp.docs, &r.0, &corp.imported);
+            let (name, mime, content) = export(what, json, &corp.docs, &r, &corp.imported);
             crate::download::text_file(name, mime, &content);
             return;
         }
@@ -122,7 +150,7 @@ pub fn Exports() -> impl IntoView {
             match c.chunks.load_all(&corp, &which).await {
                 Ok(()) => {
                     let docs = c.chunks.hydrate(&corp, &which);
-                    let (name, mime, content) = export(what, json, &docs, &r.0, &corp.imported);
+                    let (name, mime, content) = export(what, json, &docs, &r, &corp.imported);
                     crate::download::text_file(name, mime, &content);
                     busy.set(None);
                 }

@@ -378,17 +378,21 @@ const FIGURE_COLS: &[Column] = &[
 /// How a table shows a kind of finding.
 struct Table {
     title: (&'static str, &'static str),
+    /// The export its rows go to.
+    kind: &'static str,
     /// Its columns, the evidence column last.
     columns: &'static [Column],
 }
 
 const FLOWS: Table = Table {
     title: ("流向", "Flows"),
+    kind: "flows",
     columns: FLOW_COLS,
 };
 
 const FIGURES: Table = Table {
     title: ("数据", "Figures"),
+    kind: "figures",
     columns: FIGURE_COLS,
 };
 
@@ -507,8 +511,10 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
     let narrow = RwSignal::new(String::new());
-    // Rows that pass the filters (drawn: at most MAX_ROWS).
+    // Rows that pass the filters (drawn: at most MAX_ROWS), and all of them
+    // in the table's order, for the export.
     let shown = RwSignal::new(0usize);
+    let visible = RwSignal::new(Vec::<(u32, u32)>::new());
     let rows = move || {
         let l = lang.get();
         c.with_results(|r, corp| {
@@ -517,6 +523,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
             sort_rows(&mut rows, docs, table.columns, &c.route.get().sort, l);
             let needle = simplify(narrow.get().trim());
             let mut total = 0usize;
+            let mut passing: Vec<(u32, u32)> = Vec::new();
             let views = rows.into_iter()
                 .filter_map(|(d, i)| {
                     let doc = &docs[d];
@@ -526,6 +533,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                         return None;
                     }
                     total += 1;
+                    passing.push((d as u32, i as u32));
                     if total > MAX_ROWS {
                         return None;
                     }
@@ -547,6 +555,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                 })
                 .collect::<Vec<_>>();
             shown.set(total);
+            visible.set(passing);
             views
         })
     };
@@ -578,7 +587,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                 </table>
             </div>
             {move || more_rows(MAX_ROWS, shown.get(), lang.get(), false).map(|t| view! { <p class="note more-rows">{t}</p> })}
-            <crate::exports::Exports />
+            <crate::exports::Exports rows=(table.kind, visible) />
         </section>
     }
 }
