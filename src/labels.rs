@@ -40,6 +40,7 @@ pub fn warning_kind(kind: WarningKind, l: Lang) -> &'static str {
         WarningKind::DateWithoutYear => tr(l, "日期缺年份", "date without a year"),
         WarningKind::NoTitle => tr(l, "无标题", "no headline"),
         WarningKind::AnalysisTruncated => tr(l, "仅分析了开头部分", "only the beginning analysed"),
+        WarningKind::NoClearArticle => tr(l, "正文不明确", "no clear article"),
     }
 }
 

@@ -184,6 +184,9 @@ pub enum WarningKind {
     /// The body is longer than an article can be: only its beginning was
     /// analysed (the whole text is kept).
     AnalysisTruncated,
+    /// No block of the page reads clearly as an article: the block with the
+    /// most Chinese text was kept as the body.
+    NoClearArticle,
 }
 
 /// Which cue of a page gave its publication date, in the order they are

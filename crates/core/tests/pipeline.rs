@@ -464,3 +464,27 @@ fn a_birth_date_is_not_the_publication_date() {
     let d = process_page(page.as_bytes(), None).unwrap();
     assert_eq!(d.date, None);
 }
+
+/// A page whose text never reads like article paragraphs (short lines with
+/// no sentence stops, as forum posts and lists write) is kept, with a
+/// warning, rather than refused; a page with next to no Chinese still is.
+#[test]
+fn a_page_without_clear_paragraphs_keeps_its_densest_text_with_a_warning() {
+    let page = "<html><body><h1>沧州承接项目一览</h1>\
+        <div>首页 | 论坛 | 登录</div>\
+        <div>渤海新区生物医药产业园 新落地京津项目二十余个<br>\
+        黄骅港周边 物流仓储企业陆续入驻<br>\
+        任丘 北京疏解的装备制造企业三家投产<br>\
+        河间 再制造产业园区扩建一期完成</div>\
+        <div>版权所有 沧州论坛</div></body></html>";
+    let d = process_page(page.as_bytes(), None).expect("kept, not refused");
+    assert!(d.body.contains("渤海新区生物医药产业园"), "{}", d.body);
+    assert!(d.body.contains("再制造产业园区扩建一期完成"), "{}", d.body);
+    assert!(!d.body.contains("版权所有"));
+    assert!(d
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::NoClearArticle));
+    let bare = "<html><body><div>首页</div><div>登录 注册</div></body></html>";
+    assert!(process_page(bare.as_bytes(), None).is_err());
+}

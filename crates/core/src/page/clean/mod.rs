@@ -60,8 +60,14 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             }
         })
         .collect();
-    let Some((first, last)) = best_block(&lines) else {
-        return Cleaned::default();
+    // No paragraph reads like article text (a page of short lines, a list
+    // of posts): keep the densest text rather than refuse the page.
+    let (first, last, unclear) = match best_block(&lines) {
+        Some((f, l)) => (f, l, false),
+        None => match densest_block(&lines) {
+            Some((f, l)) => (f, l, true),
+            None => return Cleaned::default(),
+        },
     };
     let mut out = Cleaned::default();
     let mut authors: Vec<String> = Vec::new();
@@ -270,6 +276,13 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     if !seen.is_empty() {
         out.author = Some(seen.join(" "));
     }
+    if unclear {
+        out.warnings.push(Warning {
+            kind: WarningKind::NoClearArticle,
+            message: "no block of the page reads clearly as an article; the one with the most Chinese text is kept".into(),
+            span: None,
+        });
+    }
     if out.title.is_none() {
         out.warnings.push(Warning {
             kind: WarningKind::NoTitle,
@@ -342,6 +355,35 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
     }
     close(&mut cur, &mut best);
     best.map(|(_, f, l)| (f, l))
+}
+
+/// Chinese text a block needs to stand in for an article.
+const MIN_FALLBACK_HAN: usize = 30;
+
+/// The run of text lines (no menu, metadata or footer between) with the most
+/// Chinese text, when no line reads as an article paragraph.
+fn densest_block(lines: &[Line]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None; // (han, first, last)
+    let mut cur: Option<(usize, usize, usize)> = None;
+    for (i, l) in lines.iter().enumerate() {
+        if matches!(l.kind, Kind::Short | Kind::Loose | Kind::Content) && l.han > 0 {
+            cur = Some(match cur {
+                Some((n, f, _)) => (n + l.han, f, i),
+                None => (l.han, i, i),
+            });
+        } else if let Some(c) = cur.take() {
+            if best.is_none_or(|b| c.0 > b.0) {
+                best = Some(c);
+            }
+        }
+    }
+    if let Some(c) = cur {
+        if best.is_none_or(|b| c.0 > b.0) {
+            best = Some(c);
+        }
+    }
+    best.filter(|b| b.0 >= MIN_FALLBACK_HAN)
+        .map(|(_, f, l)| (f, l))
 }
 
 fn take_labels(
