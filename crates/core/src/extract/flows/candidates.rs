@@ -398,8 +398,26 @@ impl Scan<'_, '_> {
                 let opening = text_of(inp.chars, s.start, (s.start + 2).min(s.end));
                 (CONTINUES.iter().any(|w| opening.starts_with(w)) && !self.ctx.origin.is_empty())
                     .then(|| (self.ctx.origin.clone(), s.start))
-            });
+            })
+            .or_else(|| self.shujie_origin(t, &dest));
         self.push(origin, dest, t, limit);
+    }
+
+    /// 疏解 with no origin named: what Beijing relieves itself of comes from
+    /// Beijing (首批疏解的央企总部落户雄安, 向雄安疏解). Not 疏解整治 (a
+    /// campaign inside Beijing), nor a destination inside Beijing.
+    fn shujie_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s) = (self.inp, self.s);
+        let before = text_of(inp.chars, s.start, t.end);
+        if !before.contains("疏解") || before.contains("疏解整治") {
+            return None;
+        }
+        let g = gazetteer();
+        let beijing = g.index_of("北京市")?;
+        if dest.iter().any(|&d| g.is_within(d, beijing)) {
+            return None;
+        }
+        Some((vec![beijing], s.start))
     }
 
     /// The sentence's 来自/从 origin, its scope the clause chain of `t`.
@@ -430,11 +448,14 @@ impl Scan<'_, '_> {
         // The origin must be marked (来自/从 P) or be the home of what
         // moves (北京企业在津冀布局): a place merely named before 在 P
         // is not where anything came from.
-        let origin = self.marked(t).or_else(|| {
-            place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
-                .filter(|h| is_home_of_mover(inp, h, dest_hit))
-                .map(|h| (h.places.clone(), h.start))
-        });
+        let origin = self
+            .marked(t)
+            .or_else(|| {
+                place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
+                    .filter(|h| is_home_of_mover(inp, h, dest_hit))
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| self.shujie_origin(t, &dest));
         self.push(origin, dest, t, limit);
     }
 

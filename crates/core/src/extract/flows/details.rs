@@ -42,7 +42,9 @@ pub(super) fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
     };
     for &f in &c.from {
         for &t in &c.to {
-            if f == t {
+            // A move inside one place (通州区 → 北京城市副中心, which lies in
+            // 通州) is not a flow between places.
+            if f == t || g.is_within(t, f) || g.is_within(f, t) {
                 continue;
             }
             let (from, to) = (g.places[f].id.clone(), g.places[t].id.clone());

@@ -254,16 +254,20 @@ pub(super) fn in_destination(
         }
     }
     if best.is_none() && !toward {
-        // 与鄂尔多斯市签署协议，计划在当地建设…: the place named before.
+        // 与鄂尔多斯市签署协议，计划在当地建设…: the place named before,
+        // unless it is where the movers come from (来自丰台区和大兴区，将在
+        // 当地建设…: 当地 is not 大兴区).
         let clause = text_of(inp.chars, a as u32, t.start);
+        let origins = origin_marked(inp, hits, s).unwrap_or_default();
         for w in ["在当地", "在该地", "在那里", "在这里", "在此"] {
             if let Some(b) = clause.find(w) {
                 let at = a as u32 + clause[..b].chars().count() as u32;
-                if let Some(h) = hits
-                    .iter()
-                    .rev()
-                    .find(|h| h.role == Role::Location && h.end <= at && h.start >= s.start)
-                {
+                if let Some(h) = hits.iter().rev().find(|h| {
+                    h.role == Role::Location
+                        && h.end <= at
+                        && h.start >= s.start
+                        && !h.places.iter().all(|p| origins.contains(p))
+                }) {
                     best = Some((at, h.places.clone()));
                 }
                 break;

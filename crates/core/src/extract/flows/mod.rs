@@ -329,4 +329,36 @@ mod tests {
         let f = flows("北京的部分纺织产能在河北落地。");
         assert_eq!(pairs(&f), [("北京市", "河北省")]);
     }
+
+    /// 疏解 names no origin but means Beijing's: 首批疏解的央企总部落户雄安.
+    #[test]
+    fn shujie_without_an_origin_is_from_beijing() {
+        assert_eq!(
+            pairs(&flows("首批疏解的央企总部落户雄安新区。")),
+            [("北京市", "雄安新区")]
+        );
+        assert_eq!(
+            pairs(&flows("天津疏解的部分企业落户沧州。")),
+            [("天津市", "沧州市")]
+        );
+        // Not into Beijing itself, and not 疏解整治 (a campaign in Beijing).
+        assert!(flows("疏解整治促提升专项行动在朝阳区落地。").is_empty());
+    }
+
+    /// 来自 A和B names two origins, and 当地 is not one of them.
+    #[test]
+    fn two_origins_after_laizi_are_not_a_move_between_them() {
+        let f = flows("这些企业主要来自北京市丰台区和大兴区，将在当地建设生产基地。");
+        assert!(
+            !pairs(&f).contains(&("丰台区", "大兴区")),
+            "{:?}",
+            pairs(&f)
+        );
+    }
+
+    /// A move inside one place is not a flow between places.
+    #[test]
+    fn a_move_inside_one_place_is_not_a_flow() {
+        assert!(flows("通州区的部分行政机构迁往北京城市副中心。").is_empty());
+    }
 }
