@@ -217,13 +217,11 @@ pub fn Filters() -> impl IntoView {
     let ends = move |origin: bool| {
         let l = lang.get();
         // The documents choosing each gives (not a sum over directions,
-        // which counted an article once per destination).
+        // which counted an article once per destination), as a tree of
+        // provinces, cities, districts and zones like the place filter's.
         let f = facets();
         let m = if origin { f.origins } else { f.destinations };
-        let e = m
-            .into_iter()
-            .map(|(k, n)| (k.clone(), i18n::place(&k, l), n))
-            .collect();
+        let e = region_entries(&m, l);
         let sel = if origin {
             q.get().flow_from
         } else {

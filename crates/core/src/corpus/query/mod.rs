@@ -81,10 +81,11 @@ pub struct Facets {
     pub sources: Vec<(String, u32)>,
     /// Province-level (origin, destination) → documents with such a flow.
     pub directions: Vec<((String, String), u32)>,
-    /// Province of origin → the documents that choosing it as the origin
-    /// gives (the destination filter and every other filter applied).
+    /// Origin (a place, its city, its province…) → the documents that
+    /// choosing it as the origin gives (the destination filter and every
+    /// other filter applied).
     pub origins: Vec<(String, u32)>,
-    /// Province of destination → the documents choosing it gives.
+    /// Destination → the documents choosing it gives.
     pub destinations: Vec<(String, u32)>,
 }
 
@@ -298,7 +299,7 @@ impl Index {
         let mut dirs_v = vec![0u32; self.directions.len()];
         let mut origins_v = vec![0u32; g.places.len()];
         let mut dests_v = vec![0u32; g.places.len()];
-        let province = provinces();
+        let chains = chains();
         let (regions, inds, sources, dirs) = (
             &mut regions_v[..],
             &mut inds_v[..],
@@ -333,16 +334,25 @@ impl Index {
                 }
                 // Each end with the other end's filter: exactly the
                 // documents that choosing it gives, each counted once.
+                // Every level counts (沧州市 and 河北省), as in the place
+                // filter's tree.
                 let (mut o_seen, mut d_seen): (Vec<u16>, Vec<u16>) = (vec![], vec![]);
                 for fk in self.flows.get(i) {
-                    let (po, pd) = (province_at(province, fk.from), province_at(province, fk.to));
-                    if po != NONE && on(to, fk.to) && !o_seen.contains(&po) {
-                        o_seen.push(po);
-                        origins_v[po as usize] += 1;
+                    if on(to, fk.to) {
+                        for &p in chain_at(chains, fk.from) {
+                            if !o_seen.contains(&p) {
+                                o_seen.push(p);
+                                origins_v[p as usize] += 1;
+                            }
+                        }
                     }
-                    if pd != NONE && on(from, fk.from) && !d_seen.contains(&pd) {
-                        d_seen.push(pd);
-                        dests_v[pd as usize] += 1;
+                    if on(from, fk.from) {
+                        for &p in chain_at(chains, fk.to) {
+                            if !d_seen.contains(&p) {
+                                d_seen.push(p);
+                                dests_v[p as usize] += 1;
+                            }
+                        }
                     }
                 }
             }
@@ -387,28 +397,31 @@ impl Index {
     }
 }
 
-/// The province of every place of the gazetteer ([`NONE`] for none), made once.
-fn provinces() -> &'static [u16] {
-    static PROVINCE: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
+/// Every place of the gazetteer with the places that contain it (itself,
+/// its city, its province…), made once: the origins and destinations a
+/// flow end counts for.
+fn chains() -> &'static [Vec<u16>] {
+    static CHAINS: std::sync::LazyLock<Vec<Vec<u16>>> = std::sync::LazyLock::new(|| {
         let g = gazetteer();
         (0..g.places.len())
             .map(|i| {
-                g.province_of(i)
-                    .and_then(|p| u16::try_from(p).ok())
-                    .unwrap_or(NONE)
+                std::iter::once(i)
+                    .chain(g.ancestors(i))
+                    .filter_map(|p| u16::try_from(p).ok().filter(|&p| p != NONE))
+                    .collect()
             })
             .collect()
     });
-    &PROVINCE
+    &CHAINS
 }
 
-/// The province of place `p` of a flow column ([`NONE`] stays [`NONE`]).
+/// The places a flow end of a column counts for (none for [`NONE`]).
 #[inline(always)]
-fn province_at(province: &[u16], p: u16) -> u16 {
+fn chain_at(chains: &[Vec<u16>], p: u16) -> &[u16] {
     if p == NONE {
-        NONE
+        &[]
     } else {
-        province[p as usize]
+        &chains[p as usize]
     }
 }
 
