@@ -263,7 +263,7 @@ pub fn Filters() -> impl IntoView {
             )}
             {field(("来源", "Source"), facet("source", None, |q, v| q.source = v, source))}
             {pair(
-                ("流向（省级）", "Flow direction (province)"),
+                ("流向", "Flow direction"),
                 facet("from", Some(("流出地", "From")), |q, v| q.flow_from = v, move || ends(true)),
                 "→",
                 facet("to", Some(("流入地", "To")), |q, v| q.flow_to = v, move || ends(false)),
