@@ -447,7 +447,16 @@ impl Finding for Flow {
             q(&self.count),
             q(&self.amount),
             self.firm.clone().unwrap_or_default(),
-            flag(self.plan, tr(l, "计划", "plan")),
+            // A figure stated for several places at once (京津) is on each
+            // of their rows: said so, since adding the rows counts it twice.
+            [
+                flag(self.plan, tr(l, "计划", "plan")),
+                flag(self.shared, tr(l, "多地共同给出", "stated jointly")),
+            ]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(tr(l, "；", "; ")),
         ]
     }
 
