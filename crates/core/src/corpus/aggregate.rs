@@ -216,12 +216,13 @@ pub fn aggregate(
         // one edge may state different ones); keeping the largest is the
         // same however often one is seen, and each is counted once.
         let edge = &mut e.0;
-        for (q, own, joint) in [
+        for (q, own, with_siblings) in [
             (&f.count, &mut edge.count, &mut edge.shared_count),
             (&f.amount, &mut edge.amount, &mut edge.shared_amount),
         ] {
             if let Some(q) = q {
-                keep_largest(if shared { joint } else { own }, &q.unit, q.value);
+                let v = if shared { with_siblings } else { own };
+                keep_largest(v, &q.unit, q.value);
                 let key = (
                     r.doc,
                     f.evidence.span.start,

@@ -315,18 +315,22 @@ fn is_outlet_name(s: &str) -> bool {
 }
 
 /// The run of lines with the most article text: (first, last) line index.
-fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None; // (score, first, last)
-    let mut cur: Option<(usize, usize, usize)> = None;
-    let mut gap = 0usize;
-    let close = |cur: &mut Option<(usize, usize, usize)>,
-                 best: &mut Option<(usize, usize, usize)>| {
-        if let Some(c) = cur.take() {
-            if best.is_none_or(|b| c.0 > b.0) {
-                *best = Some(c);
-            }
+/// A run of lines: (Chinese characters, first line, last line).
+type Run = (usize, usize, usize);
+
+/// Ends the current run, keeping it if it has more Chinese text than the best.
+fn close(cur: &mut Option<Run>, best: &mut Option<Run>) {
+    if let Some(c) = cur.take() {
+        if best.is_none_or(|b| c.0 > b.0) {
+            *best = Some(c);
         }
-    };
+    }
+}
+
+fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
+    let mut best: Option<Run> = None;
+    let mut cur: Option<Run> = None;
+    let mut gap = 0usize;
     for (i, l) in lines.iter().enumerate() {
         match l.kind {
             Kind::Ender => {
@@ -363,25 +367,19 @@ const MIN_FALLBACK_HAN: usize = 30;
 /// The run of text lines (no menu, metadata or footer between) with the most
 /// Chinese text, when no line reads as an article paragraph.
 fn densest_block(lines: &[Line]) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None; // (han, first, last)
-    let mut cur: Option<(usize, usize, usize)> = None;
+    let mut best: Option<Run> = None;
+    let mut cur: Option<Run> = None;
     for (i, l) in lines.iter().enumerate() {
         if matches!(l.kind, Kind::Short | Kind::Loose | Kind::Content) && l.han > 0 {
             cur = Some(match cur {
                 Some((n, f, _)) => (n + l.han, f, i),
                 None => (l.han, i, i),
             });
-        } else if let Some(c) = cur.take() {
-            if best.is_none_or(|b| c.0 > b.0) {
-                best = Some(c);
-            }
+        } else {
+            close(&mut cur, &mut best);
         }
     }
-    if let Some(c) = cur {
-        if best.is_none_or(|b| c.0 > b.0) {
-            best = Some(c);
-        }
-    }
+    close(&mut cur, &mut best);
     best.filter(|b| b.0 >= MIN_FALLBACK_HAN)
         .map(|(_, f, l)| (f, l))
 }
