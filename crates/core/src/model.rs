@@ -21,7 +21,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 5;
+pub const BUNDLE_VERSION: u32 = 6;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -343,6 +343,10 @@ pub struct Flow {
     pub amount: Option<Quantity>,
     /// The firm that moves, when the sentence names one.
     pub firm: Option<String>,
+    /// The period the sentence states (`2023年`, `去年`, `十四五`), as for a
+    /// figure; [`crate::text::periods::years`] reads its years.
+    #[serde(default)]
+    pub period: Option<String>,
     /// A plan or goal, not a move that happened.
     pub plan: bool,
     /// The sentence names several origins (or destinations) at once, such as
@@ -441,6 +445,10 @@ pub struct Figure {
     pub counts: String,
     /// The period it refers to, when the sentence states one (`十三五`, `2023年`, `去年`).
     pub period: Option<String>,
+    /// The place it is about: the nearest place (as a location) before it
+    /// in its sentence, else the first after it; a gazetteer id.
+    #[serde(default)]
+    pub place: Option<String>,
     /// A goal, plan or forecast rather than a result.
     pub is_target: bool,
     /// 近, 约, 超过, 余, 以上… as written.

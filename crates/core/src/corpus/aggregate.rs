@@ -293,6 +293,7 @@ mod tests {
             count: None,
             amount: None,
             firm: None,
+            period: None,
             plan: false,
             shared: false,
             doc: String::new(),

@@ -9,6 +9,7 @@ use crate::extract::industries::{self, taxonomy};
 use crate::extract::places::{self, gazetteer, PlaceKind, Role};
 use crate::extract::segment;
 use crate::model::{Document, Mention, MentionKind, Span};
+use crate::text::chars::is_clause_break;
 use crate::text::sentences;
 use crate::text::tokens::{self, CharIndex};
 
@@ -50,7 +51,8 @@ pub fn analyze(doc: &mut Document) {
     let industry_hits = industries::find(text, &toks);
     let offsets = &doc.offsets;
     let original = |sp: Span| offsets.span_to_original(sp);
-    let figs = figures::find(text, &chars, &index, &toks, &sents, &original);
+    let mut figs = figures::find(text, &chars, &index, &toks, &sents, &original);
+    attach_places(&mut figs, &place_hits, &chars);
     let flows = flows::find(&flows::Input {
         text,
         chars: &chars,
@@ -206,6 +208,39 @@ pub fn analyze(doc: &mut Document) {
     doc.figures = figs;
 }
 
+/// Gives each figure the place its sentence says it is about: the first
+/// place named as a location in its clause (曹妃甸区共承接北京项目120个 is
+/// 曹妃甸's; 其中曹妃甸256个), else the nearest before it in the sentence,
+/// else the first after it (累计签约项目56个，全部落户廊坊). A hit naming
+/// several places at once gives its group (京津) or, without one, no place.
+fn attach_places(figs: &mut [crate::model::Figure], hits: &[places::PlaceHit], chars: &[char]) {
+    let g = gazetteer();
+    let id_of = |h: &places::PlaceHit| match (h.group, h.places.as_slice()) {
+        (Some(gi), _) => Some(g.places[gi].id.clone()),
+        (None, [p]) => Some(g.places[*p].id.clone()),
+        _ => None,
+    };
+    for f in figs {
+        let sent = f.evidence.span;
+        let clause = (sent.start..f.span.start)
+            .rev()
+            .find(|&i| is_clause_break(chars[i as usize]))
+            .map_or(sent.start, |i| i + 1);
+        let in_sentence = hits
+            .iter()
+            .filter(|h| h.is_location() && h.start >= sent.start && h.end <= sent.end);
+        let first_in_clause = in_sentence
+            .clone()
+            .find(|h| h.start >= clause && h.end <= f.span.start);
+        let before = || in_sentence.clone().filter(|h| h.end <= f.span.start).last();
+        let after = || in_sentence.clone().find(|h| h.start >= f.span.end);
+        f.place = first_in_clause
+            .or_else(before)
+            .or_else(after)
+            .and_then(id_of);
+    }
+}
+
 /// Ids by count (most first), then by first position.
 fn ranked(m: HashMap<String, (u32, u32)>) -> Vec<String> {
     let mut v: Vec<(String, (u32, u32))> = m.into_iter().collect();
@@ -262,6 +297,44 @@ mod tests {
         let ids: Vec<&str> = places.iter().map(|p| p.0).collect();
         assert_eq!(ids, ["石家庄市", "保定市", "石家庄市", "石家庄市"]);
         assert_eq!(places[1].1, "保定");
+    }
+
+    #[test]
+    fn a_figure_is_about_the_place_named_before_it_else_after_it() {
+        let d = document_from_text(
+            "2022年，曹妃甸区共承接北京项目120个。累计签约项目56个，全部落户廊坊。",
+        );
+        let got: Vec<(&str, Option<&str>)> = d
+            .figures
+            .iter()
+            .map(|f| (f.raw.as_str(), f.place.as_deref()))
+            .collect();
+        // 120个 is what 曹妃甸 received (北京 only says where from); 56个
+        // has no place before it in its sentence, and lands in 廊坊.
+        assert_eq!(got, [("120个", Some("曹妃甸区")), ("56个", Some("廊坊市"))]);
+        assert_eq!(d.figures[0].period.as_deref(), Some("2022年"));
+        let d = document_from_text("河北累计承接京津转入单位3万个，其中保定8000个。");
+        let got: Vec<Option<&str>> = d.figures.iter().map(|f| f.place.as_deref()).collect();
+        assert_eq!(got, [Some("河北省"), Some("保定市")]);
+    }
+
+    #[test]
+    fn a_flow_keeps_the_period_its_sentence_states() {
+        let d = document_from_text(
+            "2023年，北京的一家医药企业迁往沧州。去年还有一批服装企业从北京迁到保定。",
+        );
+        let got: Vec<(&str, &str, Option<&str>)> = d
+            .flows
+            .iter()
+            .map(|f| (f.from.as_str(), f.to.as_str(), f.period.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("北京市", "沧州市", Some("2023年")),
+                ("北京市", "保定市", Some("去年"))
+            ]
+        );
     }
 
     #[test]

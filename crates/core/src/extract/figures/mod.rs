@@ -14,7 +14,7 @@ use crate::text::cues::{future_jiang, starts_with_at, token_at};
 use crate::text::numbers::{self, Number};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
-use period::period_before;
+pub(crate) use period::period_before;
 
 /// Units, longest first where one is a prefix of another. The second field
 /// is the base unit reported.
@@ -319,6 +319,7 @@ pub fn find(
                 raw: f.raw.clone(),
                 counts,
                 period,
+                place: None,
                 is_target,
                 qualifier: f.qualifier.clone(),
                 span: Span {

@@ -7,7 +7,7 @@ use crate::text::numbers;
 
 /// The time the figure refers to: the nearest time expression before it in
 /// the sentence (2017年, “十三五”时期, 去年, 截至5月25日).
-pub(super) fn period_before(
+pub(crate) fn period_before(
     chars: &[char],
     sent_start: usize,
     at: usize,

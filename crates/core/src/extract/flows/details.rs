@@ -5,7 +5,7 @@
 use super::cues::{BUILD_VERBS, FIRM_SUFFIXES, PLAN_WORDS, UMBRELLAS, WHAT_WORDS};
 use super::endpoints::REACH;
 use super::{sentence_tokens, text_of, Cand, Input};
-use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
+use crate::extract::figures::{period_before, COUNT_UNITS, MONEY_UNITS};
 use crate::extract::industries::{taxonomy, IndustryHit};
 use crate::extract::places::{ends_name, gazetteer, Role};
 use crate::model::{Evidence, Figure, Flow, Quantity, Span, What};
@@ -30,6 +30,11 @@ pub(super) fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
     let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at, what);
     let (count, amount) = quantities(inp, s, c);
     let firm = firm_near(inp, s, c.at, c.limit);
+    // The time the move is dated to: before the verb (2023年，…落户沧州),
+    // else anywhere in the sentence.
+    let (a, b) = (s.start as usize, s.end as usize);
+    let period = period_before(inp.chars, a, (c.at as usize).clamp(a, b), b)
+        .or_else(|| period_before(inp.chars, a, b, b));
     let shared = c.from.len() > 1 || c.to.len() > 1;
     let span = Span {
         start: s.start,
@@ -65,6 +70,7 @@ pub(super) fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
                 count: count.clone(),
                 amount: amount.clone(),
                 firm: firm.clone(),
+                period: period.clone(),
                 plan,
                 shared,
                 doc: inp.doc.to_string(),
