@@ -6,6 +6,7 @@ use jjj_core::corpus::aggregate::FlowRef;
 use jjj_core::corpus::query::Results;
 use jjj_core::model::{Evidence, Figure, Flow, Quantity};
 use jjj_core::text::normalize::simplify;
+use jjj_core::text::periods;
 use jjj_core::Document;
 use leptos::prelude::*;
 
@@ -332,7 +333,18 @@ const FLOW_COLS: &[Column] = &[
         "Amount",
         Col::Num(|d, i| flow(d, i).amount.as_ref().map(|q| q.value)),
     ),
-    Column::plain("企业", "Firm"),
+    Column::sorts(
+        "firm",
+        "企业",
+        "Firm",
+        Col::Text(|d, i, _| flow(d, i).firm.clone().unwrap_or_default()),
+    ),
+    Column::sorts(
+        "year",
+        "年份",
+        "Year",
+        Col::Text(|d, i, _| periods::label(flow(d, i).period.as_deref(), d.year())),
+    ),
     Column::plain("性质", "Kind"),
     EVIDENCE,
 ];
@@ -361,10 +373,28 @@ const FIGURE_COLS: &[Column] = &[
         Col::Text(|d, i, _| figure(d, i).counts.clone()),
     ),
     Column::sorts(
+        "place",
+        "地点",
+        "Place",
+        Col::Text(|d, i, l| {
+            figure(d, i)
+                .place
+                .as_deref()
+                .map(|p| i18n::place(p, l))
+                .unwrap_or_default()
+        }),
+    ),
+    Column::sorts(
         "period",
         "时期",
         "Period",
         Col::Text(|d, i, _| figure(d, i).period.clone().unwrap_or_default()),
+    ),
+    Column::sorts(
+        "year",
+        "年份",
+        "Year",
+        Col::Text(|d, i, _| periods::label(figure(d, i).period.as_deref(), d.year())),
     ),
     Column::sorts(
         "target",
@@ -402,8 +432,8 @@ trait Finding: Sized + 'static {
     fn of(doc: &Document) -> &[Self];
     /// The findings in the results, as (document, index in [`Finding::of`]).
     fn rows(docs: &[Document], r: &Results) -> Vec<(usize, usize)>;
-    /// The cells before the evidence column.
-    fn cells(&self, l: Lang) -> Vec<String>;
+    /// The cells before the evidence column; `doc` is the row's article.
+    fn cells(&self, doc: &Document, l: Lang) -> Vec<String>;
     fn evidence(&self) -> &Evidence;
     /// Where the row's link opens the article (a char of its simplified
     /// body): at its sentence, unless it has a narrower span.
@@ -430,7 +460,7 @@ impl Finding for Flow {
         flow_rows(docs, &r.flows)
     }
 
-    fn cells(&self, l: Lang) -> Vec<String> {
+    fn cells(&self, doc: &Document, l: Lang) -> Vec<String> {
         // As written (2500亿元), which reads better than 250000000000 元;
         // the column still sorts by value.
         let q = |x: &Option<Quantity>| x.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
@@ -447,6 +477,9 @@ impl Finding for Flow {
             q(&self.count),
             q(&self.amount),
             self.firm.clone().unwrap_or_default(),
+            // The year the sentence dates the move to (2023年, 去年), not
+            // the article's date, which the evidence column gives.
+            periods::label(self.period.as_deref(), doc.year()),
             // A figure stated for several places at once (京津) is on each
             // of their rows: said so, since adding the rows counts it twice.
             [
@@ -477,13 +510,18 @@ impl Finding for Figure {
             .collect()
     }
 
-    fn cells(&self, l: Lang) -> Vec<String> {
+    fn cells(&self, doc: &Document, l: Lang) -> Vec<String> {
         vec![
             self.raw.clone(),
             people_number(self.value, l),
             self.unit.clone(),
             self.counts.clone(),
+            self.place
+                .as_deref()
+                .map(|p| i18n::place(p, l))
+                .unwrap_or_default(),
             self.period.clone().unwrap_or_default(),
+            periods::label(self.period.as_deref(), doc.year()),
             flag(self.is_target, tr(l, "目标", "target")),
         ]
     }
@@ -537,7 +575,7 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                 .filter_map(|(d, i)| {
                     let doc = &docs[d];
                     let f = &F::of(doc)[i];
-                    let cells = f.cells(l);
+                    let cells = f.cells(doc, l);
                     if !needle.is_empty() && !row_matches(f, &cells, &needle) {
                         return None;
                     }
@@ -646,8 +684,8 @@ mod tests {
             what: None,
             count: None,
             amount: None,
-            firm: None,
-            period: None,
+            firm: Some("北京现代".into()),
+            period: Some("去年".into()),
             plan: true,
             shared: false,
             doc: "0".into(),
@@ -658,29 +696,42 @@ mod tests {
             unit: "元".into(),
             raw: "2500亿元".into(),
             counts: "投资".into(),
-            period: None,
-            place: None,
+            period: Some("十三五".into()),
+            place: Some("沧州市".into()),
             is_target: false,
             qualifier: None,
             span: Span { start: 11, end: 17 },
             evidence: evidence(),
         };
+        let doc = Document {
+            date: Some("2021-03-04".into()),
+            ..Document::default()
+        };
         for l in [Lang::Zh, Lang::En] {
-            assert_eq!(flow.cells(l).len() + 1, FLOWS.columns.len());
-            assert_eq!(figure.cells(l).len() + 1, FIGURES.columns.len());
+            assert_eq!(flow.cells(&doc, l).len() + 1, FLOWS.columns.len());
+            assert_eq!(figure.cells(&doc, l).len() + 1, FIGURES.columns.len());
         }
-        assert_eq!(flow.cells(Lang::Zh)[7], "计划");
+        let cells = flow.cells(&doc, Lang::Zh);
+        // Firm and year: 去年 in an article of 2021 is 2020.
+        assert_eq!((cells[6].as_str(), cells[7].as_str()), ("北京现代", "2020"));
+        assert_eq!(cells[8], "计划");
+        let cells = figure.cells(&doc, Lang::En);
+        assert_eq!(cells[4], "Cangzhou");
+        assert_eq!(
+            (cells[5].as_str(), cells[6].as_str()),
+            ("十三五", "2016–2020")
+        );
         // The value as people write it (2500亿), sorted by the number.
-        assert_eq!(figure.cells(Lang::Zh)[1], "2500亿");
-        assert_eq!(figure.cells(Lang::En)[1], "250 billion");
+        assert_eq!(figure.cells(&doc, Lang::Zh)[1], "2500亿");
+        assert_eq!(figure.cells(&doc, Lang::En)[1], "250 billion");
         assert!(FIGURES.columns[1].num);
         // A flow opens at its sentence, a figure at its number.
         assert_eq!((flow.at(), figure.at()), (0, 11));
         // The row filter reads the cells and the sentence.
-        let cells = figure.cells(Lang::Zh);
+        let cells = figure.cells(&doc, Lang::Zh);
         assert!(row_matches(&figure, &cells, "2500亿"));
         assert!(row_matches(&figure, &cells, "迁往"));
         assert!(!row_matches(&figure, &cells, "天津"));
-        assert!(row_matches(&flow, &flow.cells(Lang::Zh), "沧州市"));
+        assert!(row_matches(&flow, &flow.cells(&doc, Lang::Zh), "沧州市"));
     }
 }

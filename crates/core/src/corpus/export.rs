@@ -10,6 +10,7 @@ use crate::corpus::aggregate::FlowRef;
 use crate::extract::industries::taxonomy;
 use crate::extract::places::gazetteer;
 use crate::model::Document;
+use crate::text::periods;
 
 /// One CSV cell, quoted when needed and defused when it looks like a formula.
 pub fn cell(s: &str) -> String {
@@ -99,6 +100,8 @@ pub fn flows_csv(docs: &[Document], refs: &[FlowRef]) -> String {
             "firm",
             "plan",
             "shared",
+            "period",
+            "years",
             "evidence",
         ],
     ]
@@ -126,6 +129,8 @@ pub fn flows_csv(docs: &[Document], refs: &[FlowRef]) -> String {
             f.firm.clone().unwrap_or_default(),
             f.plan.to_string(),
             f.shared.to_string(),
+            f.period.clone().unwrap_or_default(),
+            periods::label(f.period.as_deref(), d.year()),
             f.evidence.text.clone(),
         ]);
         Some(cells)
@@ -143,6 +148,9 @@ pub fn figures_csv(docs: &[Document], refs: &[(u32, u32)]) -> String {
             "raw",
             "counts",
             "period",
+            "years",
+            "place",
+            "place_en",
             "is_target",
             "qualifier",
             "evidence",
@@ -159,6 +167,9 @@ pub fn figures_csv(docs: &[Document], refs: &[(u32, u32)]) -> String {
             f.raw.clone(),
             f.counts.clone(),
             f.period.clone().unwrap_or_default(),
+            periods::label(f.period.as_deref(), d.year()),
+            f.place.clone().unwrap_or_default(),
+            f.place.as_deref().map(place_en).unwrap_or_default(),
             f.is_target.to_string(),
             f.qualifier.clone().unwrap_or_default(),
             f.evidence.text.clone(),

@@ -16,9 +16,9 @@ pub fn years(period: &str, published: Option<i32>) -> Option<(i32, i32)> {
     }
     // 十一五 … 十五五: the five-year plans, 十一五 = 2006–2010.
     let plan: Vec<char> = p.chars().collect();
-    if let Some(i) = (0..plan.len().saturating_sub(2)).find(|&i| {
-        plan[i] == '十' && plan[i + 2] == '五' && "一二三四五".contains(plan[i + 1])
-    }) {
+    if let Some(i) = (0..plan.len().saturating_sub(2))
+        .find(|&i| plan[i] == '十' && plan[i + 2] == '五' && "一二三四五".contains(plan[i + 1]))
+    {
         let n = "一二三四五".chars().position(|c| c == plan[i + 1])? as i32 + 1;
         let start = 2006 + 5 * (n - 1);
         return Some((start, start + 4));
@@ -43,6 +43,15 @@ pub fn years(period: &str, published: Option<i32>) -> Option<(i32, i32)> {
     part_of_year.then_some((y, y))
 }
 
+/// [`years`] as people write it: `2023`, `2016–2020`, or empty.
+pub fn label(period: Option<&str>, published: Option<i32>) -> String {
+    match period.and_then(|p| years(p, published)) {
+        Some((a, b)) if a == b => a.to_string(),
+        Some((a, b)) => format!("{a}–{b}"),
+        None => String::new(),
+    }
+}
+
 /// The four-digit years (1900–2099) written in `p`, in order.
 fn four_digit_years(p: &str) -> Vec<i32> {
     let chars: Vec<char> = p.chars().collect();
@@ -55,7 +64,9 @@ fn four_digit_years(p: &str) -> Vec<i32> {
                 i += 1;
             }
             if i - s == 4 && chars.get(i) == Some(&'年')
-                || i - s == 4 && out.is_empty() && matches!(chars.get(i), Some('-' | '—' | '至' | '到' | '~'))
+                || i - s == 4
+                    && out.is_empty()
+                    && matches!(chars.get(i), Some('-' | '—' | '至' | '到' | '~'))
             {
                 let y: i32 = chars[s..i].iter().collect::<String>().parse().unwrap_or(0);
                 if (1900..2100).contains(&y) {
@@ -80,6 +91,14 @@ mod tests {
         assert_eq!(years("2020年-2022年", None), Some((2020, 2022)));
         assert_eq!(years("2020—2022年", None), Some((2020, 2022)));
         assert_eq!(years("2023年底", None), Some((2023, 2023)));
+    }
+
+    #[test]
+    fn labels_are_a_year_or_a_range() {
+        assert_eq!(super::label(Some("十三五"), None), "2016–2020");
+        assert_eq!(super::label(Some("去年"), Some(2021)), "2020");
+        assert_eq!(super::label(Some("去年"), None), "");
+        assert_eq!(super::label(None, Some(2021)), "");
     }
 
     #[test]
