@@ -20,7 +20,7 @@ pub fn Articles() -> impl IntoView {
                 .map(|doc| {
                     let href = crate::tables::reader_href(&doc.id, None);
                     let imported = corp.imported.contains(&doc.id).then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> });
-                    let places = doc.regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>().join("、");
+                    let places = crate::glossary::list(&doc.regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>(), l);
                     let warnings = doc.warnings.len();
                     view! {
                         <li>
@@ -28,10 +28,10 @@ pub fn Articles() -> impl IntoView {
                                 <span class="article-title">{doc.display_title()} {imported}</span>
                                 <span class="article-meta">
                                     <span>{labels::or_fallback(doc.date.as_deref(), labels::date_unknown(l)).to_string()}</span>
-                                    <span>{labels::or_fallback(doc.source.as_deref(), labels::source_unknown(l)).to_string()}</span>
+                                    <span>{doc.source.as_deref().map_or_else(|| labels::source_unknown(l).to_string(), |s| crate::glossary::source(s, l))}</span>
                                     <span>{labels::script(doc.script, l)}</span>
-                                    <span>{format!("{} {}", doc.flows.len(), tr(l, "条流向", "flows"))}</span>
-                                    <span>{format!("{} {}", doc.figures.len(), tr(l, "项数据", "figures"))}</span>
+                                    <span>{crate::glossary::count(doc.flows.len(), "条流向", "flow", "flows", l)}</span>
+                                    <span>{crate::glossary::count(doc.figures.len(), "项数据", "figure", "figures", l)}</span>
                                     <span class:warn=warnings != 0>{labels::warning_count(warnings, l)}</span>
                                 </span>
                                 <span class="article-places">{places}</span>

@@ -182,6 +182,14 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
             links.push((dest(&to), name, w).into());
         }
     }
+    let last_depth = if nodes
+        .iter()
+        .any(|n| matches!(targets.get(n), Some(Target::Industry(_))))
+    {
+        2
+    } else {
+        1
+    };
     let unit = match weight {
         Weight::Sentences => tr(lang, "句", " sentences"),
         Weight::Count => tr(lang, "（家/个/项/户）", " (firms, projects…)"),
@@ -194,7 +202,7 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
                 .emphasis(Emphasis::new().focus(EmphasisFocus::Adjacency))
                 .node_align(charming::series::SankeyNodeAlign::Justify)
                 .left("2%")
-                .right("18%")
+                .right("3%")
                 .top("4%")
                 .bottom("4%")
                 .nodes(nodes.into_iter().map(SankeyNode::from).collect::<Vec<_>>())
@@ -205,6 +213,9 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
         s["tooltip"] = json!({"valueFormatter": null});
         s["lineStyle"] = json!({"color": "gradient", "curveness": 0.5, "opacity": 0.45});
         s["label"] = json!({"fontSize": 12});
+        // The last column's names go left of their nodes, inside the
+        // chart: on the right they ran past its edge.
+        s["levels"] = json!([{"depth": last_depth, "label": {"position": "left"}}]);
         s["draggable"] = json!(false);
     }
     if let Value::Object(m) = &mut v {
@@ -330,6 +341,14 @@ pub fn bars(items: &[(String, f64, Target)], color: &str) -> Built {
     let mut v = base(chart);
     if let Some(s) = v.pointer_mut("/series/0") {
         s["itemStyle"] = json!({"color": color});
+    }
+    // Every name, however many: ECharts would skip every other one.
+    let axis = match v.get_mut("yAxis") {
+        Some(Value::Array(a)) => a.first_mut(),
+        a => a,
+    };
+    if let Some(Value::Object(a)) = axis {
+        a.insert("axisLabel".into(), json!({"interval": 0, "fontSize": 11}));
     }
     Built {
         json: v.to_string(),
@@ -521,6 +540,8 @@ mod tests {
         // Category axes draw from the bottom: the first item goes last.
         assert_eq!(v["yAxis"]["data"], json!(["纺织服装", "集成电路"]));
         assert_eq!(v["series"][0]["data"], json!([2.0, 5.0]));
+        // Every name is drawn, none skipped for lack of room.
+        assert_eq!(v["yAxis"]["axisLabel"]["interval"], 0);
         let y = years(
             &[(Some(2018), 2, 5), (Some(2021), 1, 0), (None, 3, 4)],
             Lang::En,

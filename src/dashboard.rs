@@ -170,7 +170,7 @@ fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
         .into_iter()
         .take(crate::tables::MAX_ROWS)
         .map(|e| {
-            let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {u}", crate::tables::people_number(*x, lang))).collect::<Vec<_>>().join(tr(lang, "，", ", "));
+            let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {}", crate::tables::people_number(*x, lang), crate::glossary::unit(u, lang))).collect::<Vec<_>>().join(tr(lang, "，", ", "));
             // A figure this edge shares with sibling places (not drawn).
             let shared = |v: &[(String, f64)]| (!v.is_empty()).then(|| format!("{}{}", tr(lang, "（共同给出：", " (stated jointly: "), q(v)) + tr(lang, "）", ")"));
             view! {
@@ -461,6 +461,7 @@ pub fn Dashboard() -> impl IntoView {
                     title=("高频词", "Top terms")
                     name="terms"
                     built=terms_chart
+                    class="tall"
                     table=move |l| {
                         pairs_table(terms.get().into_iter().map(|t| (t.term, f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count")))
                     }

@@ -186,7 +186,7 @@ pub fn Filters() -> impl IntoView {
         let e = facets()
             .sources
             .into_iter()
-            .map(|(k, n)| (k.clone(), k, n))
+            .map(|(k, n)| (k.clone(), crate::glossary::source(&k, l), n))
             .collect();
         options(e, q.get().source, tr(l, "全部来源", "All sources"), l)
     };
@@ -309,9 +309,11 @@ pub fn Chips() -> impl IntoView {
             (years, ("年份：", "Years: "), |q| {
                 (q.year_from, q.year_to, q.undated) = (None, None, false)
             }),
-            (q.source.clone(), ("来源：", "Source: "), |q| {
-                q.source = None
-            }),
+            (
+                q.source.as_deref().map(|s| crate::glossary::source(s, l)),
+                ("来源：", "Source: "),
+                |q| q.source = None,
+            ),
             (place(&q.flow_from), ("流出：", "From: "), |q| {
                 q.flow_from = None
             }),

@@ -23,6 +23,7 @@ mod download;
 mod echarts;
 mod exports;
 mod filters;
+mod glossary;
 mod i18n;
 mod import;
 mod kwic;

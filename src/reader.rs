@@ -241,7 +241,16 @@ pub fn Reader() -> impl IntoView {
             |v: &Option<String>| labels::or_fallback(v.as_deref(), labels::unknown(l)).to_string();
         let meta = [
             (tr(l, "日期", "Date"), or_unknown(&doc.date)),
-            (tr(l, "来源", "Source"), or_unknown(&doc.source)),
+            (
+                tr(l, "来源", "Source"),
+                // In English, an outlet's English name and its name as written.
+                match doc.source.as_deref() {
+                    Some(s) if crate::glossary::source(s, l) != s => {
+                        format!("{} ({s})", crate::glossary::source(s, l))
+                    }
+                    _ => or_unknown(&doc.source),
+                },
+            ),
             (tr(l, "作者", "Author"), or_unknown(&doc.author)),
             (tr(l, "责任编辑", "Editor"), or_unknown(&doc.editor)),
             (tr(l, "编码", "Encoding"), doc.encoding.clone()),
@@ -258,7 +267,7 @@ pub fn Reader() -> impl IntoView {
             ids.iter()
                 .map(|id| name(id, l))
                 .collect::<Vec<_>>()
-                .join("、")
+                .join(crate::i18n::tr(l, "、", ", "))
         };
         let about = [
             (tr(l, "地点", "Places"), names(&doc.regions, i18n::place)),

@@ -146,7 +146,7 @@ pub fn Evidence(
                             )
                         })
                         .collect::<Vec<_>>()
-                        .join("；");
+                        .join(tr(l, "；", "; "));
                     let href = reader_href(&doc.id, Some(at));
                     let title = doc.display_title();
                     let sentence = sentence::<Flow>(&corp.docs, d, fs[0]);
@@ -514,8 +514,8 @@ impl Finding for Figure {
         vec![
             self.raw.clone(),
             people_number(self.value, l),
-            self.unit.clone(),
-            self.counts.clone(),
+            crate::glossary::unit(&self.unit, l),
+            crate::glossary::counts(&self.counts, l),
             self.place
                 .as_deref()
                 .map(|p| i18n::place(p, l))
