@@ -234,8 +234,24 @@ pub fn Filters() -> impl IntoView {
         .and_then(|w| w.inner_width().ok())
         .and_then(|v| v.as_f64())
         .is_none_or(|w| w > 800.0);
+    // On a phone the open panel covers the results: it folds once a filter
+    // is applied, so that what the filter gives is what one sees.
+    let panel = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |before: Option<Query>| {
+        let now = c.route.with(|r| r.query.clone());
+        let narrow = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|v| v.as_f64())
+            .is_some_and(|w| w <= 800.0);
+        if narrow && before.is_some_and(|b| b != now) {
+            if let Some(el) = panel.get_untracked() {
+                let _ = el.remove_attribute("open");
+            }
+        }
+        now
+    });
     view! {
-        <details class="filters-box" open=wide>
+        <details class="filters-box" open=wide node_ref=panel>
         <summary class="side-title">{move || tr(lang.get(), "筛选", "Filter")}</summary>
         <form class="filters" on:submit=submit role="search">
             {field(("全文检索", "Search text"), view! {

@@ -211,6 +211,26 @@ pub fn Reader() -> impl IntoView {
             }
         });
     });
+    // Opened without a sentence to show, the reader starts at the article:
+    // on a phone the filter panel and the header above it fill the screen.
+    Effect::new(move |_| {
+        let (Some(_), None) = (doc.with(|d| d.as_ref().map(|d| d.id.clone())), at.get()) else {
+            return;
+        };
+        leptos::prelude::request_animation_frame(|| {
+            let Some(w) = web_sys::window() else { return };
+            let height = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+            if let Some(el) = w
+                .document()
+                .and_then(|d| d.query_selector("article.reader").ok().flatten())
+            {
+                let top = el.get_bounding_client_rect().top();
+                if top < 0.0 || top > height / 3.0 {
+                    el.scroll_into_view();
+                }
+            }
+        });
+    });
     move || {
         let l = lang.get();
         let Some(doc) = doc.get() else {

@@ -588,15 +588,25 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
                     let date = doc.date.clone().unwrap_or_default();
                     let title = doc.display_title();
                     let sentence = sentence::<F>(docs, d, i);
+                    // Each cell names its column: on a phone a row is a
+                    // card of labelled lines, the evidence among them.
                     let tds = cells
                         .into_iter()
                         .zip(table.columns)
-                        .map(|(x, col)| view! { <td class=col.num.then_some("num")>{x}</td> })
+                        .map(|(x, col)| {
+                            let class = match (col.num, x.is_empty()) {
+                                (_, true) => Some("blank"),
+                                (true, false) => Some("num"),
+                                (false, false) => None,
+                            };
+                            view! { <td class=class data-label=tr(l, col.head.0, col.head.1)>{x}</td> }
+                        })
                         .collect_view();
+                    let evidence_head = table.columns.last().map(|c| tr(l, c.head.0, c.head.1));
                     Some(view! {
                         <tr>
                             {tds}
-                            <td class="evidence-cell"><q>{sentence}</q> <a href=href>{format!("{date} {title}")}</a></td>
+                            <td class="evidence-cell" data-label=evidence_head><q>{sentence}</q> <a href=href>{format!("{date} {title}")}</a></td>
                         </tr>
                     })
                 })
