@@ -5,13 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use charming::component::{Axis, Grid};
-use charming::element::{
-    AxisType, Emphasis, EmphasisFocus, Label, LabelPosition, Tooltip, Trigger,
-};
-use charming::series::{
-    Bar, Graph, GraphCategory, GraphData, GraphLayout, GraphLink, GraphNode, Sankey, SankeyLink,
-    SankeyNode,
-};
+use charming::element::{AxisType, Emphasis, EmphasisFocus, Tooltip, Trigger};
+use charming::series::{Bar, Sankey, SankeyLink, SankeyNode};
 use charming::Chart;
 use jjj_core::corpus::aggregate::Edge;
 use jjj_core::extract::places::gazetteer;
@@ -122,13 +117,14 @@ fn base(chart: Chart) -> Value {
         }
         m.insert("color".into(), json!(PALETTE));
         m.insert("animationDuration".into(), json!(300));
-        m.insert(
-            "textStyle".into(),
-            json!({"fontFamily": "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif"}),
-        );
+        m.insert("textStyle".into(), json!({ "fontFamily": FONTS }));
     }
     v
 }
+
+/// The charts' typefaces: the system's, with CJK fallbacks (none is fetched).
+const FONTS: &str =
+    "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
 
 /// The most destination → industry links the Sankey draws.
 const INDUSTRY_LINKS: usize = 40;
@@ -227,10 +223,19 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
     }
 }
 
-/// The flows on a map: each place at its coordinates (longitude scaled by
-/// the cosine of the latitude, so distances look right around 39°N), an
-/// arrow per origin → destination edge, wider with more sentences. Places
-/// without coordinates (groups) are left out. No borders are drawn.
+/// The name the map's outlines are registered under (src/js/echarts-entry.js
+/// registers assets/map/outlines.json with it).
+pub const MAP_NAME: &str = "jjj";
+
+/// The flows on a map of 京津冀 and its neighbours (province outlines, and
+/// prefecture outlines in Hebei): each place at its coordinates, an arrow
+/// per origin → destination edge, wider with more sentences. The edges come
+/// at the prefecture level (see the dashboard), so Hebei shows city by city;
+/// a flow the text states only for a province (河北) ends at the province,
+/// drawn hollow and labelled as the whole province. Groups (京津) have no
+/// place on a map and are left out. Labels that would overlap are hidden
+/// (the larger places keep theirs; every name is in the tooltip and the
+/// data table).
 pub fn flow_map(edges: &[Edge], lang: Lang) -> Built {
     let g = gazetteer();
     let mut targets = HashMap::new();
@@ -239,75 +244,103 @@ pub fn flow_map(edges: &[Edge], lang: Lang) -> Built {
         *degree.entry(e.from.clone()).or_insert(0) += e.sentences;
         *degree.entry(e.to.clone()).or_insert(0) += e.sentences;
     }
-    let scale = (39.5f64).to_radians().cos();
+    let mut placed: Vec<(String, u32)> = degree.into_iter().collect();
+    // The largest first: their labels win where labels would overlap.
+    placed.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut nodes = Vec::new();
     let mut names: HashMap<String, String> = HashMap::new();
-    for (id, d) in &degree {
-        let Some(p) = g.get(id) else { continue };
+    for (id, d) in &placed {
+        let Some(i) = g.index_of(id) else { continue };
+        let p = &g.places[i];
         let (Some(lon), Some(lat)) = (p.lon, p.lat) else {
             continue;
         };
-        let name = i18n::place(id, lang);
+        // A province other than Beijing and Tianjin, as a whole.
+        let whole =
+            p.kind == jjj_core::extract::places::PlaceKind::Province && !g.is_municipality(i);
+        let name = if whole {
+            format!(
+                "{}{}",
+                i18n::place(id, lang),
+                tr(lang, "（全省）", " (province-wide)")
+            )
+        } else {
+            i18n::place(id, lang)
+        };
         targets.insert(name.clone(), Target::Place(id.clone()));
         names.insert(id.clone(), name.clone());
-        nodes.push(GraphNode {
-            id: name.clone(),
-            name,
-            x: lon * scale,
-            y: -lat,
-            value: f64::from(*d),
-            category: 0,
-            symbol_size: (6.0 + 4.0 * f64::from(*d).sqrt()).min(30.0),
-            label: None,
+        let size = (6.0 + 4.0 * f64::from(*d).sqrt()).min(30.0);
+        let mut node = json!({
+            "name": name,
+            "value": [lon, lat, d],
+            "symbolSize": size,
         });
+        if whole {
+            node["symbol"] = json!("emptyCircle");
+            node["itemStyle"] = json!({"borderType": "dashed", "borderWidth": 2});
+        }
+        nodes.push(node);
     }
     let max = edges.iter().map(|e| e.sentences).max().unwrap_or(1).max(1);
     let mut links = Vec::new();
-    let mut widths = Vec::new();
     for e in edges {
         let (Some(a), Some(b)) = (names.get(&e.from), names.get(&e.to)) else {
             continue;
         };
-        links.push(GraphLink {
-            source: a.clone(),
-            target: b.clone(),
-            value: Some(f64::from(e.sentences)),
-        });
-        widths.push(1.0 + 7.0 * f64::from(e.sentences) / f64::from(max));
+        links.push(json!({
+            "source": a,
+            "target": b,
+            "value": e.sentences,
+            "lineStyle": {"width": 1.0 + 7.0 * f64::from(e.sentences) / f64::from(max)},
+        }));
     }
-    let chart = Chart::new()
-        .tooltip(Tooltip::new().trigger(Trigger::Item))
-        .series(
-            Graph::new()
-                .layout(GraphLayout::None)
-                .roam(true)
-                .label(
-                    Label::new()
-                        .show(true)
-                        .position(LabelPosition::Right)
-                        .font_size(11),
-                )
-                .edge_symbol(Some(("none".to_string(), "arrow".to_string())))
-                .data(GraphData {
-                    nodes,
-                    links,
-                    categories: vec![GraphCategory {
-                        name: "place".into(),
-                    }],
-                }),
-        );
-    let mut v = base(chart);
-    if let Some(s) = v.pointer_mut("/series/0") {
-        s["edgeSymbolSize"] = json!([0, 9]);
-        s["lineStyle"] = json!({"color": "#c0504d", "curveness": 0.2, "opacity": 0.7});
-        s["itemStyle"] = json!({"color": "#1f4e79"});
-        s["emphasis"] = json!({"focus": "adjacency", "lineStyle": {"width": 6}});
-        if let Some(Value::Array(ls)) = s.get_mut("links") {
-            for (l, w) in ls.iter_mut().zip(widths) {
-                l["lineStyle"] = json!({ "width": w });
-            }
+    // Hebei's prefectures are outlined inside it, more finely.
+    let mut regions: Vec<Value> = vec![
+        json!({"name": "北京市", "itemStyle": {"areaColor": "#ece5d3"}}),
+        json!({"name": "天津市", "itemStyle": {"areaColor": "#ece5d3"}}),
+        json!({"name": "河北省", "itemStyle": {"areaColor": "#ece5d3"}}),
+    ];
+    for (i, p) in g.places.iter().enumerate() {
+        if p.kind == jjj_core::extract::places::PlaceKind::Prefecture
+            && g.province_of(i).is_some_and(|q| g.places[q].id == "河北省")
+        {
+            regions.push(json!({
+                "name": p.id,
+                "itemStyle": {"areaColor": "#ece5d3", "borderColor": "#c8bfa9", "borderWidth": 0.6},
+            }));
         }
     }
+    let v = json!({
+        "tooltip": {"trigger": "item", "renderMode": "richText"},
+        "color": PALETTE,
+        "animationDuration": 300,
+        "textStyle": {"fontFamily": FONTS},
+        "geo": {
+            "map": MAP_NAME,
+            "roam": true,
+            "silent": true,
+            // Degrees of longitude are shorter than of latitude at 39°N.
+            "aspectScale": (39.5f64).to_radians().cos(),
+            "boundingCoords": [[113.3, 42.7], [120.0, 36.0]],
+            "itemStyle": {"areaColor": "#f7f5f0", "borderColor": "#9c9687", "borderWidth": 1},
+            "label": {"show": false},
+            "emphasis": {"disabled": true},
+            "regions": regions,
+        },
+        "series": [{
+            "type": "graph",
+            "coordinateSystem": "geo",
+            "data": nodes,
+            "links": links,
+            "edgeSymbol": ["none", "arrow"],
+            "edgeSymbolSize": [0, 9],
+            "label": {"show": true, "position": "right", "fontSize": 11},
+            "labelLayout": {"hideOverlap": true},
+            "lineStyle": {"color": "#c0504d", "curveness": 0.2, "opacity": 0.7},
+            "itemStyle": {"color": "#1f4e79"},
+            "emphasis": {"focus": "adjacency", "lineStyle": {"width": 6}},
+        }],
+    });
     Built {
         json: v.to_string(),
         targets,
@@ -489,23 +522,38 @@ mod tests {
         let edges = [
             edge("北京市", "沧州市", None, 2, 0.0),
             edge("京津", "河北省", None, 1, 0.0),
+            edge("北京市", "河北省", None, 1, 0.0),
         ];
         let b = flow_map(&edges, Lang::Zh);
         let v = parse(&b);
+        assert_eq!(v["geo"]["map"], MAP_NAME);
+        assert_eq!(v["series"][0]["coordinateSystem"], "geo");
         let nodes = v["series"][0]["data"].as_array().unwrap();
-        // 京津 (a group) has no coordinates and is left out, with its edge.
-        assert_eq!(nodes.len(), 3);
-        let bj = nodes.iter().find(|n| n["name"] == "北京市").unwrap();
-        let cz = nodes.iter().find(|n| n["name"] == "沧州市").unwrap();
-        // Cangzhou lies south-east of Beijing: further right, further down.
-        assert!(cz["x"].as_f64() > bj["x"].as_f64());
-        assert!(cz["y"].as_f64() > bj["y"].as_f64());
-        assert_eq!(v["series"][0]["links"].as_array().unwrap().len(), 1);
+        // 京津 (a group) has no coordinates and is left out, with its edge;
+        // Beijing (in 2 edges, 3 sentences) comes first, its label kept.
+        let names: Vec<&str> = nodes.iter().map(|n| n["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["北京市", "沧州市", "河北省（全省）"]);
+        let (bj, cz) = (&nodes[0]["value"], &nodes[1]["value"]);
+        // Cangzhou lies south-east of Beijing.
+        assert!(cz[0].as_f64() > bj[0].as_f64());
+        assert!(cz[1].as_f64() < bj[1].as_f64());
+        // Hebei as a whole is drawn hollow, not as one more city.
+        assert_eq!(nodes[2]["symbol"], "emptyCircle");
+        assert_eq!(v["series"][0]["links"].as_array().unwrap().len(), 2);
         assert_eq!(v["series"][0]["edgeSymbol"], json!(["none", "arrow"]));
+        assert_eq!(v["series"][0]["labelLayout"]["hideOverlap"], true);
         assert_eq!(
             b.target("", "北京市", "沧州市"),
             Some(Target::Edge("北京市".into(), "沧州市".into()))
         );
+        assert_eq!(
+            b.target("河北省（全省）", "", ""),
+            Some(Target::Place("河北省".into()))
+        );
+        // Hebei's eleven prefectures are outlined.
+        let regions = v["geo"]["regions"].as_array().unwrap();
+        assert!(regions.iter().any(|r| r["name"] == "沧州市"));
+        assert_eq!(regions.len(), 3 + 11);
     }
 
     #[test]

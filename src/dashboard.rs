@@ -251,15 +251,24 @@ pub fn Dashboard() -> impl IntoView {
                 .collect::<Vec<usize>>()
         })
     });
+    // The map shows Hebei city by city whatever the Sankey's level (towns
+    // and zones would crowd it): prefectures, or provinces when chosen.
+    let map_all = Memo::new(move |_| {
+        let at = match level.get() {
+            Level::Province => Level::Province,
+            _ => Level::City,
+        };
+        c.with_results(|r, corp| aggregate(&corp.docs, &r.flows, at, false))
+    });
     let map_edges = Memo::new(move |_| {
         let g = jjj_core::extract::places::gazetteer();
         let placed = |id: &str| {
             g.get(id)
                 .is_some_and(|p| p.lon.is_some() && p.lat.is_some())
         };
-        edges.with(|e| {
-            (0..e.0.len())
-                .filter(|&i| placed(&e.0[i].from) && placed(&e.0[i].to))
+        map_all.with(|e| {
+            (0..e.len())
+                .filter(|&i| placed(&e[i].from) && placed(&e[i].to))
                 .collect::<Vec<usize>>()
         })
     });
@@ -284,7 +293,7 @@ pub fn Dashboard() -> impl IntoView {
     });
     let map = Memo::new(move |_| {
         charts::flow_map(
-            &edges.with(|e| map_edges.with(|m| strongest(&e.0, m, Weight::Sentences, MAP_EDGES))),
+            &map_all.with(|e| map_edges.with(|m| strongest(e, m, Weight::Sentences, MAP_EDGES))),
             lang.get(),
         )
     });
@@ -436,8 +445,16 @@ pub fn Dashboard() -> impl IntoView {
                     name="map"
                     built=map
                     class="tall"
-                    controls=ViewFn::from(move || strongest_note(MAP_EDGES, map_edges.with(Vec::len), lang.get()).map(|t| view! { <p class="note">{t}</p> }))
-                    table=move |l| edges_table(edges.get().0, l)
+                    controls=ViewFn::from(move || {
+                        let l = lang.get();
+                        let level = match level.get() {
+                            Level::Province => tr(l, "地图按省汇总。", "The map shows provinces."),
+                            _ => tr(l, "地图按地级市汇总（区县、园区计入所在城市）；只写到省的流向画到全省，以空心圆标出。", "The map shows prefecture-level cities (districts and zones count to their city); a flow stated only for a province ends at the whole province, drawn hollow."),
+                        };
+                        let more = strongest_note(MAP_EDGES, map_edges.with(Vec::len), l).unwrap_or_default();
+                        view! { <p class="note">{level} {more}</p> }
+                    })
+                    table=move |l| edges_table(map_all.get(), l)
                 />
                 <Panel
                     title=("行业（提及次数）", "Industries (mentions)")

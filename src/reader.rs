@@ -219,7 +219,11 @@ pub fn Reader() -> impl IntoView {
         };
         leptos::prelude::request_animation_frame(|| {
             let Some(w) = web_sys::window() else { return };
-            let height = w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+            let height = w
+                .inner_height()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
             if let Some(el) = w
                 .document()
                 .and_then(|d| d.query_selector("article.reader").ok().flatten())

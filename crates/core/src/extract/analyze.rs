@@ -335,6 +335,10 @@ mod tests {
                 ("北京市", "保定市", Some("去年"))
             ]
         );
+        // A year after the verb, past a semicolon, dates something else.
+        let d = document_from_text("北京一家服装厂迁往廊坊；另一个园区预计2025年建成。");
+        assert_eq!(d.flows.len(), 1);
+        assert_eq!(d.flows[0].period, None);
     }
 
     #[test]

@@ -30,11 +30,16 @@ pub(super) fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
     let industry = industry_near(inp, c.scope.min(c.at), c.limit.max(c.at), c.at, what);
     let (count, amount) = quantities(inp, s, c);
     let firm = firm_near(inp, s, c.at, c.limit);
-    // The time the move is dated to: before the verb (2023年，…落户沧州),
-    // else anywhere in the sentence.
+    // The time the move is dated to: before the verb and in its part of
+    // the sentence (2023年，…落户沧州). What comes after the verb, or past a
+    // semicolon, dates something else (…迁往河北；…预计2023年建成).
     let (a, b) = (s.start as usize, s.end as usize);
-    let period = period_before(inp.chars, a, (c.at as usize).clamp(a, b), b)
-        .or_else(|| period_before(inp.chars, a, b, b));
+    let at = (c.at as usize).clamp(a, b);
+    let part = (a..at)
+        .rev()
+        .find(|&i| matches!(inp.chars[i], '；' | ';'))
+        .map_or(a, |i| i + 1);
+    let period = period_before(inp.chars, part, at, b);
     let shared = c.from.len() > 1 || c.to.len() > 1;
     let span = Span {
         start: s.start,
