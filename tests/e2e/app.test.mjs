@@ -1,92 +1,15 @@
 // Browser behaviour of the built app (dist/), in headless Chromium.
 // Run `trunk build --release` first; scripts/test.sh does both.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { serveDir } from "./server.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  ARTIFACTS, FIXTURES, KNOWN_TITLE, ROOT, cardNumber, enc, env, inkedPixels, openApp, ready, seedCount, useApp,
+} from "./helpers.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIST = join(ROOT, "dist");
-const ARTIFACTS = join(ROOT, "tests", "e2e", "artifacts");
-const FIXTURES = join(ROOT, "tests", "e2e", "fixtures");
-const PAGE_EXTENSIONS = /\.(txt|html?|text|xhtml)$/i;
-// Seed 004's headline (also its first line, so it holds for any title extractor).
-const KNOWN_TITLE = "聚焦京津冀协同发展三个率先突破";
-const enc = encodeURIComponent;
-
-let server;
-let browser;
-
-before(async () => {
-  await stat(join(DIST, "index.html")).catch(() => {
-    throw new Error("dist/index.html is missing: run `trunk build --release` first");
-  });
-  // Served under a sub-path, as GitHub Pages serves it.
-  server = await serveDir(DIST, "/jjj-explorer/");
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page (in a fresh profile) that records problems and requests. */
-async function openApp(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("request", (req) => requests.push(req.url()));
-  return { context, page, problems, requests };
-}
-
-async function ready(page, hash = "") {
-  await page.goto(server.url + hash);
-  await page.locator(".layout").waitFor({ timeout: 30_000 });
-}
-
-async function seedCount() {
-  return (await readdir(join(ROOT, "assets", "seeds"))).filter((f) => PAGE_EXTENSIONS.test(f)).length;
-}
-
-/** Pixels of a chart's canvas that are not blank. */
-async function inkedPixels(page, chart) {
-  return page.locator(`.panel[data-chart=${chart}] canvas`).first().evaluate((c) => {
-    const g = c.getContext("2d");
-    const { data } = g.getImageData(0, 0, c.width, c.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, gg, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-      if (a > 0 && !(r > 245 && gg > 245 && b > 245)) n += 1;
-    }
-    return n;
-  });
-}
-
-async function cardNumber(page, index) {
-  return Number((await page.locator(".card .card-number").nth(index).textContent()).trim());
-}
+useApp();
 
 describe("the dashboard", () => {
   test("charts are drawn for the default corpus and nothing is fetched from elsewhere", async () => {
@@ -112,7 +35,7 @@ describe("the dashboard", () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, "dashboard-phone.png"), fullPage: true });
     assert.deepEqual(problems, []);
-    const host = new URL(server.url).host;
+    const host = new URL(env.server.url).host;
     const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).host !== host);
     assert.deepEqual(foreign, [], "every request goes to the local server");
     // The policy that says so is in the page.
@@ -446,7 +369,7 @@ describe("the article list and reader", () => {
   test("a missing corpus shows an error message in the page", async () => {
     const { context, page } = await openApp();
     await page.route("**/corpus.jjj", (route) => route.fulfill({ status: 404, body: "" }));
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     const alert = page.locator("[role=alert]");
     await alert.waitFor({ timeout: 30_000 });
     assert.match(await alert.textContent(), /语料加载失败/);

@@ -209,10 +209,13 @@ pub fn analyze(doc: &mut Document) {
 }
 
 /// Gives each figure the place its sentence says it is about: the first
-/// place named as a location in its clause (曹妃甸区共承接北京项目120个 is
-/// 曹妃甸's; 其中曹妃甸256个), else the nearest before it in the sentence,
-/// else the first after it (累计签约项目56个，全部落户廊坊). A hit naming
-/// several places at once gives its group (京津) or, without one, no place.
+/// place named as a location in its list item (其中北京企业79家、天津企业13家
+/// gives 天津 to 13家), else in its clause (曹妃甸区共承接北京项目120个 is
+/// 曹妃甸's), else in the nearest clause before it that names one
+/// (曹妃甸…承接项目256个，总投资3671亿元), else the first after it
+/// (累计签约项目56个，全部落户廊坊) — never past a semicolon, which starts
+/// another statement. A hit naming several places at once gives its group
+/// (京津) or, without one, no place.
 fn attach_places(figs: &mut [crate::model::Figure], hits: &[places::PlaceHit], chars: &[char]) {
     let g = gazetteer();
     let id_of = |h: &places::PlaceHit| match (h.group, h.places.as_slice()) {
@@ -220,24 +223,39 @@ fn attach_places(figs: &mut [crate::model::Figure], hits: &[places::PlaceHit], c
         (None, [p]) => Some(g.places[*p].id.clone()),
         _ => None,
     };
+    let back_to = |from: u32, to: u32, stop: &dyn Fn(char) -> bool| {
+        (from..to)
+            .rev()
+            .find(|&i| stop(chars[i as usize]))
+            .map_or(from, |i| i + 1)
+    };
+    let forward_to = |from: u32, to: u32, stop: &dyn Fn(char) -> bool| {
+        (from..to).find(|&i| stop(chars[i as usize])).unwrap_or(to)
+    };
+    let semicolon = |c: char| matches!(c, '；' | ';');
     for f in figs {
         let sent = f.evidence.span;
-        let clause = (sent.start..f.span.start)
-            .rev()
-            .find(|&i| is_clause_break(chars[i as usize]))
-            .map_or(sent.start, |i| i + 1);
-        let in_sentence = hits
+        let (at, end) = (f.span.start, f.span.end);
+        let part = back_to(sent.start, at, &semicolon);
+        let part_end = forward_to(end, sent.end, &semicolon);
+        let located: Vec<&places::PlaceHit> = hits
             .iter()
-            .filter(|h| h.is_location() && h.start >= sent.start && h.end <= sent.end);
-        let first_in_clause = in_sentence
-            .clone()
-            .find(|h| h.start >= clause && h.end <= f.span.start);
-        let before = || in_sentence.clone().filter(|h| h.end <= f.span.start).last();
-        let after = || in_sentence.clone().find(|h| h.start >= f.span.end);
-        f.place = first_in_clause
-            .or_else(before)
-            .or_else(after)
-            .and_then(id_of);
+            .filter(|h| h.is_location() && h.start >= part && h.end <= part_end)
+            .collect();
+        let first_in =
+            |a: u32, b: u32| located.iter().find(|h| h.start >= a && h.end <= b).copied();
+        let item = back_to(part, at, &|c| c == '、' || is_clause_break(c));
+        let clause = back_to(part, at, &is_clause_break);
+        let mut found = first_in(item, at).or_else(|| first_in(clause, at));
+        // The clauses before, nearest first.
+        let mut upto = clause;
+        while found.is_none() && upto > part {
+            let start = back_to(part, upto - 1, &is_clause_break);
+            found = first_in(start, upto);
+            upto = start;
+        }
+        let found = found.or_else(|| located.iter().find(|h| h.start >= end).copied());
+        f.place = found.and_then(id_of);
     }
 }
 
@@ -316,6 +334,26 @@ mod tests {
         let d = document_from_text("河北累计承接京津转入单位3万个，其中保定8000个。");
         let got: Vec<Option<&str>> = d.figures.iter().map(|f| f.place.as_deref()).collect();
         assert_eq!(got, [Some("河北省"), Some("保定市")]);
+        // A clause with no place continues the one before; a list item
+        // names its own; a semicolon starts another statement.
+        let d = document_from_text(
+            "唐山承接项目80个，总投资300亿元；其中北京企业20家、天津企业9家；投资50亿元。",
+        );
+        let got: Vec<(&str, Option<&str>)> = d
+            .figures
+            .iter()
+            .map(|f| (f.raw.as_str(), f.place.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("80个", Some("唐山市")),
+                ("300亿元", Some("唐山市")),
+                ("20家", Some("北京市")),
+                ("9家", Some("天津市")),
+                ("50亿元", None)
+            ]
+        );
     }
 
     #[test]
