@@ -1,0 +1,181 @@
+// The views a researcher works in, as issue 14 asks for them: a flow's firm
+// and year, a figure's place and year, labels that fit, the map, English
+// everywhere, and the phone. Every value here was read from the seeds.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ARTIFACTS, inkedPixels, openApp, ready, useApp } from "./helpers.mjs";
+
+useApp();
+
+/** The text of the cell of `label`'s column in the first row containing `text`. */
+async function cell(page, text, label) {
+  const row = page.locator("table.data tbody tr", { hasText: text }).first();
+  await row.waitFor();
+  return (await row.locator(`td[data-label="${label}"]`).textContent()).trim();
+}
+
+/** The labels ECharts drew for a chart's first series (hidden ones left out), as page rectangles. */
+async function drawnLabels(page, chart) {
+  const el = page.locator(`.panel[data-chart=${chart}] .chart`);
+  await el.locator("canvas").first().waitFor();
+  await page.waitForTimeout(900);
+  return el.evaluate((div) => {
+    const c = echarts.getInstanceByDom(div);
+    const data = c.getModel().getSeriesByIndex(0).getData();
+    const out = [];
+    for (let i = 0; i < data.count(); i += 1) {
+      const t = data.getItemGraphicEl(i)?.getTextContent();
+      if (!t || t.ignore || t.invisible) continue;
+      const r = t.getBoundingRect().clone();
+      r.applyTransform(t.getComputedTransform());
+      out.push({ name: data.getName(i), x: r.x, y: r.y, w: r.width, h: r.height });
+    }
+    return { width: c.getWidth(), height: c.getHeight(), labels: out, count: data.count() };
+  });
+}
+
+describe("the workflow", () => {
+  test("every flow row shows its firm and the year its sentence states", async () => {
+    const { context, page, problems } = await openApp({ width: 1400, height: 900 });
+    await ready(page, "#v=flows");
+    // SMC's move to Tianjin: "2016年，…SMC在北京亦庄的引导下注册成立SMC（天津）…".
+    assert.equal(await cell(page, "2016年，随着京津冀协同发展深入推进", "年份"), "2016");
+    // 铜牛制衣厂 moves to Hebei; the 2023年 of its sentence dates another
+    // plant's opening, after a semicolon, so the row has no year.
+    assert.equal(await cell(page, "铜牛制衣厂", "企业"), "铜牛制衣厂");
+    assert.equal(await cell(page, "铜牛制衣厂", "年份"), "");
+    await page.screenshot({ path: join(ARTIFACTS, "flows-desktop.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("every figure row shows its place and the year it refers to", async () => {
+    const { context, page, problems } = await openApp({ width: 1400, height: 900 });
+    await ready(page, "#v=figures");
+    // "截至目前，曹妃甸协同发展示范区承接京津项目256个".
+    assert.match(await cell(page, "256个", "地点"), /曹妃甸/);
+    // "2017年，全省从京津引进资金突破2500亿元": 全省 is Hebei.
+    assert.equal(await cell(page, "突破2500亿元", "地点"), "河北省");
+    assert.equal(await cell(page, "突破2500亿元", "年份"), "2017");
+    // "去年11月" in an article of 2018-01-22 is 2017; "十三五" is 2016–2020.
+    assert.equal(await cell(page, "30万台", "年份"), "2017");
+    assert.equal(await cell(page, "“十三五”北京累计疏解退出2154家", "年份"), "2016–2020");
+    await page.screenshot({ path: join(ARTIFACTS, "figures-desktop.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("labels fit", () => {
+  for (const [width, height] of [[1400, 900], [390, 844]]) {
+    test(`every sankey label and every top term is drawn inside its chart at ${width} px`, async () => {
+      const { context, page, problems } = await openApp({ width, height });
+      await ready(page, "#lv=exact&ind=1");
+      const sankey = await drawnLabels(page, "sankey");
+      assert.ok(sankey.labels.length > 3, "the sankey has labels");
+      for (const l of sankey.labels) {
+        assert.ok(l.x >= -1 && l.x + l.w <= sankey.width + 1, `${l.name} spans ${l.x}–${l.x + l.w} of ${sankey.width}`);
+      }
+      const terms = page.locator(".panel[data-chart=terms] .chart");
+      await terms.locator("canvas").first().waitFor();
+      const shown = await terms.evaluate((div) => {
+        const c = echarts.getInstanceByDom(div);
+        const axis = c.getModel().getComponent("yAxis").axis;
+        return { labels: axis.getViewLabels().length, data: axis.scale.getOrdinalMeta().categories.length };
+      });
+      assert.ok(shown.data >= 10, `${shown.data} terms`);
+      assert.equal(shown.labels, shown.data, "no term's label is skipped");
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
+
+describe("the map", () => {
+  test("the map draws outlines, shows Hebei city by city, and no two labels overlap", async () => {
+    const { context, page, problems } = await openApp({ width: 1400, height: 900 });
+    await ready(page);
+    const map = await drawnLabels(page, "map");
+    const names = await page.locator(".panel[data-chart=map] .chart").evaluate((div) => {
+      const c = echarts.getInstanceByDom(div);
+      const data = c.getModel().getSeriesByIndex(0).getData();
+      return { geo: c.getOption().geo?.[0]?.map, all: Array.from({ length: data.count() }, (_, i) => data.getName(i)) };
+    });
+    assert.equal(names.geo, "jjj");
+    // Towns and zones count to their city: 张家湾镇 is Beijing's.
+    assert.ok(!names.all.includes("张家湾镇"), names.all.join("|"));
+    assert.ok(names.all.includes("北京市"), names.all.join("|"));
+    // A flow stated only for Hebei ends at the whole province, said so.
+    assert.ok(names.all.some((n) => n.startsWith("河北省（全省）")), names.all.join("|"));
+    for (let i = 0; i < map.labels.length; i += 1) {
+      for (let j = i + 1; j < map.labels.length; j += 1) {
+        const [a, b] = [map.labels[i], map.labels[j]];
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        assert.ok(apart, `labels ${a.name} and ${b.name} overlap`);
+      }
+    }
+    assert.ok((await inkedPixels(page, "map")) > 20000, "the outlines are drawn");
+    await page.screenshot({ path: join(ARTIFACTS, "map-desktop.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("English everywhere", () => {
+  test("units, outlets, lists, plurals and what a figure counts read as English", async () => {
+    const { context, page, problems } = await openApp({ width: 1400, height: 900 });
+    await ready(page);
+    await page.locator(".lang-switch").click();
+    await page.locator(".tab", { hasText: "Articles" }).click();
+    await page.locator(".article-list > li").first().waitFor();
+    const list = await page.locator(".article-list").textContent();
+    assert.match(list, /People's Daily Online/);
+    assert.doesNotMatch(list, /人民網/);
+    assert.doesNotMatch(list, /\b1 (figures|flows)\b/);
+    assert.doesNotMatch(await page.locator(".article-places").allTextContents().then((t) => t.join("")), /、/);
+    await page.locator(".tab", { hasText: "Figures" }).click();
+    await page.locator("table.data tbody tr").first().waitFor();
+    const units = await page.locator('td[data-label="Unit"]').allTextContents();
+    assert.ok(units.length > 10);
+    for (const u of units) assert.doesNotMatch(u, /[\u4e00-\u9fff]/, `unit ${u}`);
+    // What it counts: an English gloss, then the phrase as written.
+    assert.match(await cell(page, "256个", "What it counts"), /^projects \(/);
+    await page.screenshot({ path: join(ARTIFACTS, "figures-english-desktop.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe("on a phone", () => {
+  test("the filter panel folds once a filter is applied, the reader starts at the article, and the evidence is reached", async () => {
+    const { context, page, problems } = await openApp({ width: 390, height: 844 });
+    await ready(page);
+    const panel = page.locator("details.filters-box");
+    await panel.locator("summary").click();
+    assert.equal(await panel.getAttribute("open"), "");
+    const option = await page.locator("select[name=industry] option").nth(1).getAttribute("value");
+    await page.selectOption("select[name=industry]", option);
+    await page.waitForFunction(() => location.hash.includes("industry="));
+    await page.waitForTimeout(300);
+    assert.equal(await panel.getAttribute("open"), null, "the panel folded");
+    await page.screenshot({ path: join(ARTIFACTS, "filtered-phone.png"), fullPage: false });
+    // The reader opens at the article, not at the top of the page.
+    await page.locator(".tab", { hasText: "文章" }).click();
+    await page.locator(".article-list a.article").first().click();
+    await page.locator("article.reader").waitFor();
+    await page.waitForTimeout(300);
+    const top = await page.locator("article.reader").evaluate((a) => a.getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < 844 / 3, `the article starts at ${top}px`);
+    // A table row's evidence and its link fit the screen, without scrolling sideways.
+    await page.goto(page.url().split("#")[0] + "#v=flows");
+    const evidence = page.locator("table.data tbody td.evidence-cell").first();
+    await evidence.waitFor();
+    const box = await evidence.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 391, `evidence at ${box.x}+${box.width}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 391));
+    await page.screenshot({ path: join(ARTIFACTS, "flows-phone.png"), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
