@@ -227,8 +227,9 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
 /// registers assets/map/outlines.json with it).
 pub const MAP_NAME: &str = "jjj";
 
-/// The flows on a map of 京津冀 and its neighbours (province outlines, and
-/// prefecture outlines in Hebei): each place at its coordinates, an arrow
+/// The flows on a map of 京津冀 and its neighbours (province outlines; no
+/// prefecture outlines, for want of a source that may be redistributed, see
+/// assets/README.md): each place at its coordinates, an arrow
 /// per origin → destination edge, wider with more sentences. The edges come
 /// at the prefecture level (see the dashboard), so Hebei shows city by city;
 /// a flow the text states only for a province (河北) ends at the province,
@@ -294,22 +295,11 @@ pub fn flow_map(edges: &[Edge], lang: Lang) -> Built {
             "lineStyle": {"width": 1.0 + 7.0 * f64::from(e.sentences) / f64::from(max)},
         }));
     }
-    // Hebei's prefectures are outlined inside it, more finely.
-    let mut regions: Vec<Value> = vec![
-        json!({"name": "北京市", "itemStyle": {"areaColor": "#ece5d3"}}),
-        json!({"name": "天津市", "itemStyle": {"areaColor": "#ece5d3"}}),
-        json!({"name": "河北省", "itemStyle": {"areaColor": "#ece5d3"}}),
-    ];
-    for (i, p) in g.places.iter().enumerate() {
-        if p.kind == jjj_core::extract::places::PlaceKind::Prefecture
-            && g.province_of(i).is_some_and(|q| g.places[q].id == "河北省")
-        {
-            regions.push(json!({
-                "name": p.id,
-                "itemStyle": {"areaColor": "#ece5d3", "borderColor": "#c8bfa9", "borderWidth": 0.6},
-            }));
-        }
-    }
+    // 京津冀 itself a shade darker than its neighbours.
+    let regions: Vec<Value> = ["北京市", "天津市", "河北省"]
+        .iter()
+        .map(|n| json!({"name": n, "itemStyle": {"areaColor": "#ece5d3"}}))
+        .collect();
     let v = json!({
         "tooltip": {"trigger": "item", "renderMode": "richText"},
         "color": PALETTE,
@@ -550,10 +540,8 @@ mod tests {
             b.target("河北省（全省）", "", ""),
             Some(Target::Place("河北省".into()))
         );
-        // Hebei's eleven prefectures are outlined.
         let regions = v["geo"]["regions"].as_array().unwrap();
-        assert!(regions.iter().any(|r| r["name"] == "沧州市"));
-        assert_eq!(regions.len(), 3 + 11);
+        assert_eq!(regions.len(), 3);
     }
 
     #[test]
