@@ -208,7 +208,9 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
     if let Some(s) = v.pointer_mut("/series/0") {
         s["tooltip"] = json!({"valueFormatter": null});
         s["lineStyle"] = json!({"color": "gradient", "curveness": 0.5, "opacity": 0.45});
-        s["label"] = json!({"fontSize": 12});
+        // Long names (北京·沧州渤海新区生物医药产业园) wrap rather than run
+        // past the chart's edge on a phone.
+        s["label"] = json!({"fontSize": 12, "width": 130, "overflow": "break"});
         // The last column's names go left of their nodes, inside the
         // chart: on the right they ran past its edge.
         s["levels"] = json!([{"depth": last_depth, "label": {"position": "left"}}]);

@@ -53,8 +53,9 @@ const UNITS: &[(&str, &str)] = &[
     ("款", "models"),
     ("架", "aircraft"),
     ("张", "sheets"),
-    ("标箱", "TEU"),
     ("倍", "times"),
+    ("成", "tenths (×10%)"),
+    ("标箱", "TEU"),
 ];
 
 /// A unit in the language: 元 is yuan; units with no English stay as written.
@@ -229,6 +230,7 @@ mod tests {
         assert_eq!(unit("元", Lang::En), "yuan");
         assert_eq!(unit("个百分点", Lang::En), "percentage points");
         assert_eq!(unit("元", Lang::Zh), "元");
+        assert_eq!(unit("成", Lang::En), "tenths (×10%)");
         assert_eq!(unit("怪", Lang::En), "怪");
         assert_eq!(
             counts("京津转入基本单位", Lang::En),
