@@ -22,8 +22,9 @@ mod details;
 mod endpoints;
 
 use crate::extract::industries::IndustryHit;
-use crate::extract::places::{PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::{Figure, Flow, Span, What};
+use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
@@ -47,6 +48,11 @@ struct Context {
     places: Vec<usize>,
     /// The origin of the paragraph's last flow.
     origin: Vec<usize>,
+    /// A place the sentence before said things move out of, with no
+    /// destination (大兴区整体外迁的企业约130家).
+    outward: Vec<usize>,
+    /// The paragraph's locations so far, in order.
+    para: Vec<usize>,
 }
 
 /// A verb that may state a move, and where it is.
@@ -134,6 +140,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             industries: &inp.industries[ir],
             ..*inp
         };
+        let all_places = inp.places;
         let inp = &sub;
         let hits: Vec<&PlaceHit> = inp
             .places
@@ -150,15 +157,35 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| h.role == Role::Location)
             .flat_map(|h| h.places.iter().copied())
             .collect();
+        let mut found = false;
         if !hits.is_empty() && !denied {
-            let cands = candidates(inp, s, &hits, &ctx);
+            let mut cands = candidates(inp, s, &hits, &ctx);
+            if cands.is_empty() {
+                cands.extend(outward_to_paragraph(inp, s, &hits, &ctx));
+            }
             if let Some(c) = cands.first() {
                 ctx.origin = c.from.clone();
             }
-            for c in cands {
+            let next = inp
+                .sentences
+                .get(si + 1)
+                .filter(|n| n.paragraph == s.paragraph);
+            for mut c in cands {
+                refine_province(s, next, all_places, &mut c);
                 emit(inp, s, &c, &mut out);
+                found = true;
             }
         }
+        ctx.outward = if found || denied {
+            Vec::new()
+        } else {
+            outward_origin(inp, s, &hits)
+        };
+        ctx.para.extend(
+            hits.iter()
+                .filter(|h| h.role == Role::Location && h.group.is_none())
+                .flat_map(|h| h.places.iter().copied()),
+        );
         if let Some(&last) = hits
             .iter()
             .rev()
@@ -171,6 +198,95 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
     }
     out
+}
+
+/// Words that say things move out of the place before them.
+const OUTWARD: &[&str] = &["外迁", "迁出", "搬出", "转出", "外移", "疏解"];
+
+/// The place things move out of, in a sentence that names no destination
+/// (大兴区整体外迁的企业约130家; 加速了北京医药企业的外迁步伐): the place
+/// right before the outward word, or the home of the movers before it.
+fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
+    let text = text_of(inp.chars, s.start, s.end);
+    if text.contains("疏解整治") {
+        return Vec::new();
+    }
+    for w in OUTWARD {
+        let Some(b) = text.find(w) else { continue };
+        let at = s.start + text[..b].chars().count() as u32;
+        let origin = hits.iter().rev().find(|h| {
+            h.role == Role::Location
+                && h.end <= at
+                && (at - h.end <= 4 || endpoints::is_home_of_mover(inp, h, at))
+                && !text_of(inp.chars, h.end, at).chars().any(is_clause_break)
+        });
+        if let Some(h) = origin {
+            return h.places.clone();
+        }
+    }
+    Vec::new()
+}
+
+/// A move out of a place with no destination in the sentence goes to the
+/// paragraph's place that is not the origin, as precisely as the paragraph
+/// names it (北京·沧州渤海新区生物医药产业园…生产地在河北…加速了北京医药
+/// 企业的外迁步伐: to the park).
+fn outward_to_paragraph(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    ctx: &Context,
+) -> Option<Cand> {
+    let from = outward_origin(inp, s, hits);
+    if from.is_empty() {
+        return None;
+    }
+    let g = gazetteer();
+    let related = |p: usize| from.iter().any(|&f| g.is_within(p, f) || g.is_within(f, p));
+    let last = *ctx.para.iter().rev().find(|&&p| !related(p))?;
+    let province = g.province_of(last).unwrap_or(last);
+    let to = ctx
+        .para
+        .iter()
+        .copied()
+        .filter(|&p| !related(p) && g.is_within(p, province))
+        .max_by_key(|&p| g.depth(p))
+        .unwrap_or(last);
+    Some(Cand {
+        from,
+        to: vec![to],
+        scope: s.start,
+        at: s.start,
+        limit: s.end,
+        own: None,
+        object_after: false,
+        verb: "外迁",
+    })
+}
+
+/// A single move to a province, refined by the place within it that the
+/// sentence names after the verb or the next sentence names first
+/// (北京首个整体搬迁至河北的企业。…衡水高新区服装产业园…: to 衡水高新区).
+/// Not what a province brings in (我省引进…), which is the province's own.
+fn refine_province(s: &Sentence, next: Option<&Sentence>, all: &[PlaceHit], c: &mut Cand) {
+    let g = gazetteer();
+    let [to] = c.to[..] else { return };
+    if c.object_after || c.own.is_some() || g.places[to].kind != PlaceKind::Province {
+        return;
+    }
+    let within = |a: u32, b: u32| {
+        let lo = all.partition_point(|h| h.start < a);
+        all[lo..]
+            .iter()
+            .take_while(|h| h.start < b)
+            .filter(|h| h.role == Role::Location && h.group.is_none())
+            .flat_map(|h| h.places.iter().copied())
+            .find(|&p| p != to && g.is_within(p, to) && !c.from.iter().any(|&f| g.is_within(p, f)))
+    };
+    let found = within(c.at, s.end).or_else(|| next.and_then(|n| within(n.start, n.end)));
+    if let Some(p) = found {
+        c.to = vec![p];
+    }
 }
 
 /// The first index in `0..n` for which `before` is false (`before` is true
