@@ -323,18 +323,14 @@ const SITE_WORDS: &[&str] = &[
 /// the second, unless a rule above already states it.
 fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
     let g = gazetteer();
-    let orgs = inp
-        .places
-        .iter()
-        .filter(|h| h.role == Role::Organisation && h.start >= s.start && h.end <= s.end);
-    for o in orgs {
+    for (o_start, o_end, o_places) in named_orgs(inp, s) {
         let Some(site) = hits
             .iter()
-            .find(|h| h.role == Role::Location && h.start >= o.end && h.start <= o.end + 12)
+            .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 12)
         else {
             continue;
         };
-        let between = text_of(inp.chars, o.end, site.start);
+        let between = text_of(inp.chars, o_end, site.start);
         if between
             .chars()
             .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'))
@@ -345,20 +341,20 @@ fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Can
         if !SITE_WORDS.iter().any(|w| after.starts_with(w)) {
             continue;
         }
-        let related = o.places.iter().any(|&a| {
+        let related = o_places.iter().any(|&a| {
             site.places
                 .iter()
                 .any(|&b| g.is_within(a, b) || g.is_within(b, a))
         });
         let stated = out.iter().any(|c| {
-            c.from.iter().any(|f| o.places.contains(f))
+            c.from.iter().any(|f| o_places.contains(f))
                 && c.to.iter().any(|t| site.places.contains(t))
         });
         if !related && !stated {
             out.push(cand(
-                o.places.clone(),
+                o_places,
                 site.places.clone(),
-                o.start,
+                o_start,
                 site.start,
                 s.end,
             ));
@@ -562,7 +558,7 @@ impl Scan<'_, '_> {
             })
             .or_else(|| {
                 let zai = dest_hit.saturating_sub(1).max(s.start);
-                org_subject(inp, s, zai).map(|h| (h.places.clone(), h.start))
+                org_subject(inp, s, zai)
             })
             .or_else(|| {
                 (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))

@@ -5,7 +5,7 @@
 use super::cues::{IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
 use super::{text_of, Input, Trigger};
 use crate::extract::figures::COUNT_UNITS;
-use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 
@@ -140,6 +140,42 @@ pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
     })
 }
 
+/// An organisation named after a place: (start, end of the place part,
+/// places). A place hit with the organisation role (北京光环新网股份有限
+/// 公司), or a name the segmenter keeps whole that begins with a province
+/// or city (北京现代, 北京大学).
+pub(super) fn named_orgs(inp: &Input, s: &Sentence) -> Vec<(u32, u32, Vec<usize>)> {
+    let g = gazetteer();
+    let mut out: Vec<(u32, u32, Vec<usize>)> = inp
+        .places
+        .iter()
+        .filter(|h| h.role == Role::Organisation && h.start >= s.start && h.end <= s.end)
+        .filter(|h| !h.places.is_empty())
+        .map(|h| (h.start, h.end, h.places.clone()))
+        .collect();
+    let toks = &inp.tokens[super::sentence_tokens(inp, s.start, s.end)];
+    for t in toks
+        .iter()
+        .filter(|t| t.tag == "nt" && t.end - t.start >= 4)
+    {
+        for n in [3u32, 2] {
+            let head = text_of(inp.chars, t.start, t.start + n);
+            let place = g.resolve_name(&head).filter(|&p| {
+                matches!(
+                    g.places[p].kind,
+                    PlaceKind::Province | PlaceKind::Prefecture
+                )
+            });
+            if let Some(p) = place {
+                out.push((t.start, t.start + n, vec![p]));
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|o| o.0);
+    out
+}
+
 /// Endings of the name of an organisation that can move (a firm, a plant,
 /// a school, a hospital).
 const MOVING_ORGS: &[&str] = &[
@@ -159,20 +195,23 @@ const MOVING_ORGS: &[&str] = &[
 /// An organisation named after a place, as the subject right before the
 /// 在/于 at `zai` (北京光环新网股份有限公司在三河市建设…, 北京现代第四工厂在
 /// 沧州开工): the firm, school or hospital moves from its namesake place.
-pub(super) fn org_subject<'a>(inp: &Input<'a>, s: &Sentence, zai: u32) -> Option<&'a PlaceHit> {
-    let h = inp
+pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<usize>, u32)> {
+    let last_place = inp
         .places
         .iter()
         .rev()
-        .find(|h| h.end <= zai && h.start >= s.start && !h.places.is_empty())?;
-    if h.role != Role::Organisation || zai - h.start > 32 {
+        .find(|h| h.end <= zai && h.start >= s.start)
+        .map(|h| h.start);
+    let (start, _, places) = named_orgs(inp, s).into_iter().rev().find(|o| o.1 <= zai)?;
+    // No other place between the name and 在.
+    if last_place.is_some_and(|p| p > start) || zai - start > 32 {
         return None;
     }
-    let name = text_of(inp.chars, h.start, zai);
+    let name = text_of(inp.chars, start, zai);
     let clean = name
         .chars()
         .all(|c| !is_clause_break(c) && !matches!(c, '、' | '“' | '”' | '的'));
-    (clean && MOVING_ORGS.iter().any(|e| name.ends_with(e))).then_some(h)
+    (clean && MOVING_ORGS.iter().any(|e| name.ends_with(e))).then_some((places, start))
 }
 
 /// Places introduced by 来自/从/自 in the sentence.

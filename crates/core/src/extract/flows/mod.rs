@@ -158,7 +158,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .flat_map(|h| h.places.iter().copied())
             .collect();
         let mut found = false;
-        if !hits.is_empty() && !denied {
+        // A sentence with no place may point back to the one before (新车型
+        // 将在这里生产).
+        if (!hits.is_empty() || !ctx.places.is_empty()) && !denied {
             let mut cands = candidates(inp, s, &hits, &ctx);
             if cands.is_empty() {
                 cands.extend(outward_to_paragraph(inp, s, &hits, &ctx));
@@ -476,5 +478,109 @@ mod tests {
     #[test]
     fn a_move_inside_one_place_is_not_a_flow() {
         assert!(flows("通州区的部分行政机构迁往北京城市副中心。").is_empty());
+    }
+
+    /// 来自 A和B names two origins; 当地 is the place the sentence before
+    /// named (here a park in Hebei), not one of them nor Beijing.
+    #[test]
+    fn laizi_origins_go_to_the_place_named_before_dangdi() {
+        let f = flows(
+            "衡水高新区服装产业园今年新签约企业12家。\
+             这些企业主要来自北京市石景山区和房山区，将在当地建设生产基地。",
+        );
+        let p = pairs(&f);
+        assert!(p.contains(&("石景山区", "衡水高新技术产业开发区")), "{p:?}");
+        assert!(p.contains(&("房山区", "衡水高新技术产业开发区")), "{p:?}");
+        assert!(!p.contains(&("石景山区", "房山区")), "{p:?}");
+    }
+
+    /// 在这里 is the place of the sentence before, and the mover is the same.
+    #[test]
+    fn zheli_takes_the_place_and_origin_of_the_sentence_before() {
+        let f = flows("北京一家汽车企业的新工厂在沧州开工。明年起，两款新车型将在这里生产。");
+        let second: Vec<_> = f
+            .iter()
+            .filter(|x| x.evidence.text.contains("在这里生产"))
+            .collect();
+        assert_eq!(second.len(), 1, "{:?}", pairs(&f));
+        assert_eq!(
+            (second[0].from.as_str(), second[0].to.as_str()),
+            ("北京市", "沧州市")
+        );
+        assert!(second[0].plan);
+    }
+
+    /// One firm's move to a province goes to the place within it that the
+    /// next sentence names; what a province brings in stays the province's.
+    #[test]
+    fn a_move_to_a_province_is_refined_by_the_next_sentence() {
+        let f = flows("去年，北京一家家具企业整体搬迁至河北。新厂房位于固安县城东，占地200亩。");
+        assert_eq!(pairs(&f), [("北京市", "固安县")]);
+        let f = flows("我省去年引进北京项目300个。沧州市落地的有80个。");
+        assert_eq!(pairs(&f)[0], ("北京市", "河北省"));
+    }
+
+    /// A firm named after a place builds elsewhere: it moves from there. A
+    /// place after 在 is where something is built, never a mover's home.
+    #[test]
+    fn a_firm_named_after_a_place_moves_from_it() {
+        let f = flows("北京星辰数据科技有限公司在三河市建设了一座云计算中心。");
+        assert_eq!(pairs(&f), [("北京市", "三河市")]);
+        let f = flows("一家软件企业在大厂建设研发基地、一家物流企业在香河建设仓储中心。");
+        assert!(f.is_empty(), "{:?}", pairs(&f));
+    }
+
+    /// A site named after one place of an organisation named after another.
+    #[test]
+    fn a_site_of_an_organisation_named_after_another_place_is_a_flow() {
+        let f = flows("北京大学人民医院雄安院区的主体结构已经完工。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    }
+
+    /// A sentence that says things left a place, with no destination: the
+    /// next sentence's destination receives them; or the paragraph's place.
+    #[test]
+    fn an_outward_move_finds_its_other_end_in_the_paragraph() {
+        let f = flows("顺义区去年整体外迁的工业企业共有45家。其中，30家已落户河北廊坊。");
+        assert_eq!(pairs(&f), [("顺义区", "廊坊市")]);
+        let f = flows(
+            "沧州临港经济技术开发区建起了一座化工新材料园。\
+             这一做法加快了天津化工企业的外迁。",
+        );
+        assert_eq!(pairs(&f), [("天津市", "沧州临港经济技术开发区")]);
+    }
+
+    /// 疏解 after the verb, and 承接非首都功能, still mean from Beijing; the
+    /// places listed after 与 are partners, not the subject.
+    #[test]
+    fn shujie_and_non_capital_functions_come_from_beijing() {
+        let f = flows("两家央企已正式迁驻雄安新区办公，标志着疏解北京非首都功能取得新进展。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+        let f = flows("武清区与北京市通州区、河北省廊坊市加强联动，加快承接非首都功能疏解。");
+        assert_eq!(pairs(&f), [("北京市", "武清区")]);
+    }
+
+    /// 北京方向/北京来源 before what moves names its home.
+    #[test]
+    fn a_direction_word_names_the_movers_home() {
+        let f = flows("宝坻区今年已落地北京方向实体项目40余个。");
+        assert_eq!(pairs(&f), [("北京市", "宝坻区")]);
+    }
+
+    /// A zone inside a district is inside it: no flow.
+    #[test]
+    fn a_move_into_a_zone_of_the_same_district_is_not_a_flow() {
+        assert!(flows("大兴区的一家生物医药企业迁往北京经济技术开发区。").is_empty());
+    }
+
+    /// The origin after a receiving verb does not reach across a comma.
+    #[test]
+    fn a_receiving_verb_does_not_take_an_origin_across_a_comma() {
+        let f = flows("这些企业多从北京引进，对保定并不熟悉。");
+        assert!(
+            !pairs(&f).contains(&("保定市", "北京市")),
+            "{:?}",
+            pairs(&f)
+        );
     }
 }
