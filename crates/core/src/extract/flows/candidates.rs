@@ -270,7 +270,9 @@ pub(super) fn candidates(
         ctx,
         marked_origin: origin_marked(inp, hits, s),
         taken: Vec::new(),
-        last_dest: None,
+        // A receiving sentence with no subject of its own: the paragraph's
+        // (宝坻区积极抢抓…机遇。截至目前，已累计落地北京方向实体项目…).
+        last_dest: ctx.topic.map(|p| (vec![p], s.start)),
         out: Vec::new(),
     };
     for (k, t) in trig.iter().enumerate() {
@@ -400,6 +402,28 @@ impl Scan<'_, '_> {
                     && !text_of(inp.chars, t.end, h.start)
                         .chars()
                         .any(is_clause_break)
+            }) {
+                origins = h.places.clone();
+            }
+        }
+        if origins.is_empty() {
+            // 承接了4000多户北京商户: the home of what is received, in the
+            // verb's object.
+            if let Some(h) = hits.iter().find(|h| {
+                h.start >= t.end
+                    && h.start <= t.end + 12
+                    && h.role == Role::Location
+                    && !text_of(inp.chars, t.end, h.start)
+                        .chars()
+                        .any(is_clause_break)
+                    && {
+                        let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
+                        [
+                            "企业", "商户", "项目", "药企", "企", "公司", "高校", "医院", "机构",
+                        ]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                    }
             }) {
                 origins = h.places.clone();
             }
@@ -552,13 +576,13 @@ impl Scan<'_, '_> {
         let origin = self
             .marked(t)
             .or_else(|| {
+                let zai = dest_hit.saturating_sub(1).max(s.start);
+                org_subject(inp, s, zai)
+            })
+            .or_else(|| {
                 place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
                     .filter(|h| is_home_of_mover(inp, h, dest_hit))
                     .map(|h| (h.places.clone(), h.start))
-            })
-            .or_else(|| {
-                let zai = dest_hit.saturating_sub(1).max(s.start);
-                org_subject(inp, s, zai)
             })
             .or_else(|| {
                 (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))

@@ -53,6 +53,10 @@ struct Context {
     outward: Vec<usize>,
     /// The paragraph's locations so far, in order.
     para: Vec<usize>,
+    /// The paragraph's first location, as precisely as its first run of
+    /// names gives it (天津市武清区 → 武清区): the subject that later
+    /// sentences leave out.
+    topic: Option<usize>,
 }
 
 /// A verb that may state a move, and where it is.
@@ -183,6 +187,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         } else {
             outward_origin(inp, s, &hits)
         };
+        if ctx.topic.is_none() {
+            ctx.topic = topic_of(&hits);
+        }
         ctx.para.extend(
             hits.iter()
                 .filter(|h| h.role == Role::Location && h.group.is_none())
@@ -200,6 +207,27 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
     }
     out
+}
+
+/// The first location of a sentence, narrowed by the names written right
+/// after it (天津市武清区 → 武清区).
+fn topic_of(hits: &[&PlaceHit]) -> Option<usize> {
+    let g = gazetteer();
+    let locs: Vec<&&PlaceHit> = hits
+        .iter()
+        .filter(|h| h.role == Role::Location && h.group.is_none() && h.places.len() == 1)
+        .collect();
+    let first = locs.first()?;
+    let mut p = first.places[0];
+    let mut end = first.end;
+    for h in &locs[1..] {
+        if h.start != end || !g.is_within(h.places[0], p) {
+            break;
+        }
+        p = h.places[0];
+        end = h.end;
+    }
+    Some(p)
 }
 
 /// Words that say things move out of the place before them.
