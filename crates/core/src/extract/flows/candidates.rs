@@ -580,6 +580,28 @@ impl Scan<'_, '_> {
                 org_subject(inp, s, zai)
             })
             .or_else(|| {
+                // 中关村在保定高新区成立了创新中心: a place as the subject
+                // right before 在 P sets something up there.
+                let zai = dest_hit.saturating_sub(1);
+                let related = with_ancestors(&dest);
+                hits.iter()
+                    .find(|h| {
+                        h.role == Role::Location
+                            && h.end == zai
+                            && h.end > s.start
+                            && inp.chars[zai as usize] == '在'
+                            && !h.places.iter().any(|p| related.contains(p))
+                            && !dest
+                                .iter()
+                                .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
+                            && BUILD_VERBS
+                                .iter()
+                                .chain(["成立", "设立", "落户", "布局"].iter())
+                                .any(|v| *v == t.word)
+                    })
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
                 place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
                     .filter(|h| is_home_of_mover(inp, h, dest_hit))
                     .map(|h| (h.places.clone(), h.start))
