@@ -4,6 +4,7 @@
 
 use super::cues::*;
 use super::endpoints::*;
+use super::verbless;
 use super::{text_of, Cand, Context, Input, Own, Trigger};
 use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
 use crate::extract::places::{gazetteer, PlaceHit, Role};
@@ -230,7 +231,7 @@ struct Scan<'a, 'h> {
 }
 
 /// A candidate with no quantities or kind of its own.
-fn cand(from: Vec<usize>, to: Vec<usize>, scope: u32, at: u32, limit: u32) -> Cand {
+pub(super) fn cand(from: Vec<usize>, to: Vec<usize>, scope: u32, at: u32, limit: u32) -> Cand {
     Cand {
         from,
         to,
@@ -299,69 +300,9 @@ pub(super) fn candidates(
         }
     }
     let mut out = one_per_clause(inp, s, scan.out);
-    paired_slogans(inp, s, hits, &mut out);
-    branch_sites(inp, s, hits, &mut out);
+    verbless::paired_slogans(inp, s, hits, &mut out);
+    verbless::branch_sites(inp, s, hits, &mut out);
     out
-}
-
-/// Words after a place that name a firm's, school's or hospital's site
-/// there: 北京现代沧州工厂, 北京大学人民医院雄安院区.
-const SITE_WORDS: &[&str] = &[
-    "工厂",
-    "分厂",
-    "新厂",
-    "生产基地",
-    "基地",
-    "院区",
-    "校区",
-    "分院",
-    "分校",
-    "分公司",
-    "子公司",
-];
-
-/// An organisation named after one place with a site named after another
-/// (北京现代沧州工厂, 北京大学人民医院雄安院区): a move from the first to
-/// the second, unless a rule above already states it.
-fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
-    let g = gazetteer();
-    for (o_start, o_end, o_places) in named_orgs(inp, s) {
-        let Some(site) = hits
-            .iter()
-            .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 12)
-        else {
-            continue;
-        };
-        let between = text_of(inp.chars, o_end, site.start);
-        if between
-            .chars()
-            .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'))
-        {
-            continue;
-        }
-        let after = text_of(inp.chars, site.end, (site.end + 4).min(s.end));
-        if !SITE_WORDS.iter().any(|w| after.starts_with(w)) {
-            continue;
-        }
-        let related = o_places.iter().any(|&a| {
-            site.places
-                .iter()
-                .any(|&b| g.is_within(a, b) || g.is_within(b, a))
-        });
-        let stated = out.iter().any(|c| {
-            c.from.iter().any(|f| o_places.contains(f))
-                && c.to.iter().any(|t| site.places.contains(t))
-        });
-        if !related && !stated {
-            out.push(cand(
-                o_places,
-                site.places.clone(),
-                o_start,
-                site.start,
-                s.end,
-            ));
-        }
-    }
 }
 
 impl Scan<'_, '_> {
@@ -657,38 +598,6 @@ fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
         }
     }
     kept
-}
-
-/// Paired slogans (北京疏解、河北承接), unless the sentence states the move
-/// more precisely (依托“北京研发、河北制造”模式，北京药企将量产环节放在石家庄).
-fn paired_slogans(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
-    let g = gazetteer();
-    let locs: Vec<&&PlaceHit> = hits.iter().filter(|h| h.role == Role::Location).collect();
-    for w in locs.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let between = text_of(inp.chars, a.end, b.start);
-        let between = between.trim_end_matches(['、', '，', ',', ' ']);
-        let after = text_of(inp.chars, b.end, (b.end + 3).min(s.end));
-        if PAIR_FIRST.contains(&between) && PAIR_SECOND.iter().any(|x| after.starts_with(x)) {
-            let redundant = out.iter().any(|c| {
-                c.from
-                    .iter()
-                    .any(|f| a.places.iter().any(|p| g.is_within(*f, *p)))
-                    && c.to
-                        .iter()
-                        .any(|t| b.places.iter().any(|p| g.is_within(*t, *p)))
-            });
-            if !redundant {
-                out.push(cand(
-                    a.places.clone(),
-                    b.places.clone(),
-                    a.start,
-                    a.end,
-                    s.end,
-                ));
-            }
-        }
-    }
 }
 
 pub(super) fn shape_of(

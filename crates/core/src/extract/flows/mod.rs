@@ -20,16 +20,18 @@ mod candidates;
 mod cues;
 mod details;
 mod endpoints;
+mod paragraph;
+mod verbless;
 
 use crate::extract::industries::IndustryHit;
-use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
+use crate::extract::places::{PlaceHit, Role};
 use crate::model::{Figure, Flow, Span, What};
-use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
 use cues::DENIALS;
 use details::emit;
+use paragraph::{outward_origin, outward_to_paragraph, refine_province, topic_of};
 
 /// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
 /// 引进京津项目15560个、资金13901.17亿元 is a project flow and a capital flow).
@@ -207,116 +209,6 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
     }
     out
-}
-
-/// The first location of a sentence, narrowed by the names written right
-/// after it (天津市武清区 → 武清区).
-fn topic_of(hits: &[&PlaceHit]) -> Option<usize> {
-    let g = gazetteer();
-    let locs: Vec<&&PlaceHit> = hits
-        .iter()
-        .filter(|h| h.role == Role::Location && h.group.is_none() && h.places.len() == 1)
-        .collect();
-    let first = locs.first()?;
-    let mut p = first.places[0];
-    let mut end = first.end;
-    for h in &locs[1..] {
-        if h.start != end || !g.is_within(h.places[0], p) {
-            break;
-        }
-        p = h.places[0];
-        end = h.end;
-    }
-    Some(p)
-}
-
-/// Words that say things move out of the place before them.
-const OUTWARD: &[&str] = &["外迁", "迁出", "搬出", "转出", "外移", "疏解"];
-
-/// The place things move out of, in a sentence that names no destination
-/// (大兴区整体外迁的企业约130家; 加速了北京医药企业的外迁步伐): the place
-/// right before the outward word, or the home of the movers before it.
-fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
-    let text = text_of(inp.chars, s.start, s.end);
-    if text.contains("疏解整治") {
-        return Vec::new();
-    }
-    for w in OUTWARD {
-        let Some(b) = text.find(w) else { continue };
-        let at = s.start + text[..b].chars().count() as u32;
-        let origin = hits.iter().rev().find(|h| {
-            h.role == Role::Location
-                && h.end <= at
-                && (at - h.end <= 4 || endpoints::is_home_of_mover(inp, h, at))
-                && !text_of(inp.chars, h.end, at).chars().any(is_clause_break)
-        });
-        if let Some(h) = origin {
-            return h.places.clone();
-        }
-    }
-    Vec::new()
-}
-
-/// A move out of a place with no destination in the sentence goes to the
-/// paragraph's place that is not the origin, as precisely as the paragraph
-/// names it (北京·沧州渤海新区生物医药产业园…生产地在河北…加速了北京医药
-/// 企业的外迁步伐: to the park).
-fn outward_to_paragraph(
-    inp: &Input,
-    s: &Sentence,
-    hits: &[&PlaceHit],
-    ctx: &Context,
-) -> Option<Cand> {
-    let from = outward_origin(inp, s, hits);
-    if from.is_empty() {
-        return None;
-    }
-    let g = gazetteer();
-    let related = |p: usize| from.iter().any(|&f| g.is_within(p, f) || g.is_within(f, p));
-    let last = *ctx.para.iter().rev().find(|&&p| !related(p))?;
-    let province = g.province_of(last).unwrap_or(last);
-    let to = ctx
-        .para
-        .iter()
-        .copied()
-        .filter(|&p| !related(p) && g.is_within(p, province))
-        .max_by_key(|&p| g.depth(p))
-        .unwrap_or(last);
-    Some(Cand {
-        from,
-        to: vec![to],
-        scope: s.start,
-        at: s.start,
-        limit: s.end,
-        own: None,
-        object_after: false,
-        verb: "外迁",
-    })
-}
-
-/// A single move to a province, refined by the place within it that the
-/// sentence names after the verb or the next sentence names first
-/// (北京首个整体搬迁至河北的企业。…衡水高新区服装产业园…: to 衡水高新区).
-/// Not what a province brings in (我省引进…), which is the province's own.
-fn refine_province(s: &Sentence, next: Option<&Sentence>, all: &[PlaceHit], c: &mut Cand) {
-    let g = gazetteer();
-    let [to] = c.to[..] else { return };
-    if c.object_after || c.own.is_some() || g.places[to].kind != PlaceKind::Province {
-        return;
-    }
-    let within = |a: u32, b: u32| {
-        let lo = all.partition_point(|h| h.start < a);
-        all[lo..]
-            .iter()
-            .take_while(|h| h.start < b)
-            .filter(|h| h.role == Role::Location && h.group.is_none())
-            .flat_map(|h| h.places.iter().copied())
-            .find(|&p| p != to && g.is_within(p, to) && !c.from.iter().any(|&f| g.is_within(p, f)))
-    };
-    let found = within(c.at, s.end).or_else(|| next.and_then(|n| within(n.start, n.end)));
-    if let Some(p) = found {
-        c.to = vec![p];
-    }
 }
 
 /// The first index in `0..n` for which `before` is false (`before` is true
