@@ -31,7 +31,7 @@ use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
 use cues::DENIALS;
 use details::emit;
-use paragraph::{outward_origin, outward_to_paragraph, refine_province, topic_of};
+use paragraph::{distribution, outward_origin, outward_to_paragraph, refine_province, topic_of};
 
 /// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
 /// 引进京津项目15560个、资金13901.17亿元 is a project flow and a capital flow).
@@ -113,6 +113,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
     let mut out: Vec<Flow> = Vec::new();
     let mut ctx = Context::default();
     let mut prev_paragraph = u32::MAX;
+    // The last place the document said things moved out of, with no
+    // destination: later lists of destinations are its.
+    let mut moved_out: Vec<usize> = Vec::new();
     // A denial also takes back the sentence before it in the paragraph
     // (网传X将迁往Y。公司回应称此消息不实。).
     let denies: Vec<bool> = inp
@@ -171,6 +174,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             if cands.is_empty() {
                 cands.extend(outward_to_paragraph(inp, s, &hits, &ctx));
             }
+            if cands.is_empty() {
+                cands = distribution(inp, s, &hits, &moved_out);
+            }
             if let Some(c) = cands.first() {
                 ctx.origin = c.from.clone();
             }
@@ -189,6 +195,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         } else {
             outward_origin(inp, s, &hits)
         };
+        if !ctx.outward.is_empty() {
+            moved_out = ctx.outward.clone();
+        }
         if ctx.topic.is_none() {
             ctx.topic = topic_of(&hits);
         }
@@ -501,6 +510,30 @@ mod tests {
             !pairs(&f).contains(&("保定市", "北京市")),
             "{:?}",
             pairs(&f)
+        );
+    }
+
+    /// Lists of where moved firms went, after a paragraph said they left a
+    /// place: each listed place receives from it.
+    #[test]
+    fn a_list_of_destinations_receives_from_the_place_left_before() {
+        let f = flows(
+            "朝阳区去年整体外迁的企业约60家。\n\n\
+             这些企业的主要转移地区包括河北保定、沧州和天津武清。\n\n\
+             其中20家集中在沧州，另有8家分别在霸州、文安。",
+        );
+        let mut p = pairs(&f);
+        p.sort();
+        p.dedup();
+        assert_eq!(
+            p,
+            [
+                ("朝阳区", "保定市"),
+                ("朝阳区", "文安县"),
+                ("朝阳区", "武清区"),
+                ("朝阳区", "沧州市"),
+                ("朝阳区", "霸州市"),
+            ]
         );
     }
 }

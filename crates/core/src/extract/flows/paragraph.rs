@@ -121,3 +121,64 @@ pub(super) fn refine_province(
         c.to = vec![p];
     }
 }
+
+/// Words that open a list of where moved things went (主要转移地区包括河北
+/// 廊坊、永清…; 其中10家集中在固安县，另3家分别在霸州、永清).
+const WHERE_TO: &[&str] = &[
+    "转移地区包括",
+    "转移地区主要包括",
+    "转移地区主要有",
+    "转移地区有",
+    "承接地包括",
+    "承接地主要有",
+    "外迁目的地包括",
+    "转移目的地包括",
+    "家集中在",
+    "家分别在",
+    "家分布在",
+    "家落在",
+];
+
+/// Where the things an earlier sentence moved out of `origin` went, when a
+/// sentence lists destinations with no verb of moving.
+pub(super) fn distribution(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    origin: &[usize],
+) -> Vec<Cand> {
+    if origin.is_empty() {
+        return Vec::new();
+    }
+    let g = gazetteer();
+    let text = text_of(inp.chars, s.start, s.end);
+    let mut out = Vec::new();
+    for w in WHERE_TO {
+        for (b, _) in text.match_indices(w) {
+            let at = s.start + text[..b].chars().count() as u32;
+            let end = at + w.chars().count() as u32;
+            let (to, _) = endpoints::places_after(inp, hits, end, s.end);
+            let to: Vec<usize> = to
+                .into_iter()
+                .filter(|&t| {
+                    !origin
+                        .iter()
+                        .any(|&f| g.is_within(t, f) || g.is_within(f, t))
+                })
+                .collect();
+            if !to.is_empty() {
+                out.push(Cand {
+                    from: origin.to_vec(),
+                    to,
+                    scope: s.start,
+                    at,
+                    limit: s.end,
+                    own: None,
+                    object_after: false,
+                    verb: "转移",
+                });
+            }
+        }
+    }
+    out
+}
