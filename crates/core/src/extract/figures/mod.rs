@@ -6,6 +6,7 @@
 //! only from ten up (or as 倍/成: 提升一倍), and only as whole words, so
 //! idioms such as 千家万户 stay words.
 
+mod kinds;
 mod period;
 
 use crate::model::{Evidence, Figure, Span};
@@ -58,6 +59,7 @@ const UNITS: &[(&str, &str)] = &[
     ("名", "名"),
     ("人", "人"),
     ("位", "位"),
+    ("批次", "批次"),
     ("批", "批"),
     ("宗", "宗"),
     ("笔", "笔"),
@@ -65,7 +67,6 @@ const UNITS: &[(&str, &str)] = &[
     ("款", "款"),
     ("张", "张"),
     ("架", "架"),
-    ("批次", "批次"),
     ("场", "场"),
     ("处", "处"),
     ("GWh", "GWh"),
@@ -306,6 +307,9 @@ pub fn find(
     for s in sentences {
         let (a, b) = (s.start as usize, s.end as usize);
         for f in scan(chars, tokens, a, b) {
+            if kinds::not_a_figure(chars, &f, a) {
+                continue;
+            }
             let counts = counts_phrase(text, chars, tokens, &f, a, b);
             let period = period_before(chars, a, f.start as usize, b);
             let is_target = is_target(text, tokens, chars, a, f.start as usize, f.end as usize, b);
