@@ -103,4 +103,16 @@ mod tests {
         // 目前 is not a rank.
         assert_eq!(raws("园区目前18家企业已经投产。"), ["18家"]);
     }
+
+    /// What a figure counts is a noun phrase: the noun adjectives describe,
+    /// never a place name.
+    #[test]
+    fn counts_is_a_noun_phrase() {
+        let f = document_from_text("园区今年推出了14项含金量高、示范性强的改革举措。").figures;
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].counts, "改革举措");
+        let f = document_from_text("新入驻的企业中，其中怀柔区12家。").figures;
+        assert_eq!(f.len(), 1);
+        assert_ne!(f[0].counts, "怀柔区");
+    }
 }

@@ -415,7 +415,27 @@ fn verb_like(tag: &str) -> bool {
 /// verb that governs it (疏解退出一般制造业企业2154家, 占到…工业总产值的42%),
 /// or the noun a verb reports on (年产能迅速提升至30万台), or the verb alone
 /// (同比增长8.4%).
+/// What a figure counts, as a noun phrase: not a place (其中怀柔区12家) nor
+/// a bare verb of being (有, 是).
 fn counts_phrase(
+    text: &str,
+    chars: &[char],
+    tokens: &[Token],
+    f: &Found,
+    sent_start: usize,
+    sent_end: usize,
+) -> String {
+    let c = counts_raw(text, chars, tokens, f, sent_start, sent_end);
+    let place = crate::extract::places::gazetteer()
+        .resolve_name(&c)
+        .is_some();
+    if place || matches!(c.as_str(), "有" | "是" | "为" | "达" | "共有") {
+        return String::new();
+    }
+    c
+}
+
+fn counts_raw(
     text: &str,
     chars: &[char],
     tokens: &[Token],
@@ -462,6 +482,13 @@ fn counts_phrase(
     // 1. After the unit.
     if let Some(k) = token_at(tokens, f.end).filter(|&k| tokens[k].start == f.end) {
         if let Some((a, b)) = noun_run(k) {
+            // 14项含金量高、支撑性强的重点改革: adjectives describe the noun
+            // after 的, which is what is counted.
+            let described = (a..=b).any(|i| tokens[i].tag == "a")
+                && tokens.get(b + 1).is_some_and(|t| w(t) == "的");
+            if let Some((na, nb)) = described.then(|| noun_run(b + 2)).flatten() {
+                return join(na, nb);
+            }
             return join(a, b);
         }
         // 来自北京…的服装经营者: the noun after the relative clause.
