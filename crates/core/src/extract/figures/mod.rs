@@ -429,7 +429,11 @@ fn counts_phrase(
     let place = crate::extract::places::gazetteer()
         .resolve_name(&c)
         .is_some();
-    if place || matches!(c.as_str(), "有" | "是" | "为" | "达" | "共有") {
+    // 京企 (Beijing's firms) is a noun phrase; 天津 alone is not.
+    if place && !c.ends_with('企') {
+        return String::new();
+    }
+    if matches!(c.as_str(), "有" | "是" | "为" | "达" | "共有") {
         return String::new();
     }
     c
@@ -490,6 +494,12 @@ fn counts_raw(
                 return join(na, nb);
             }
             return join(a, b);
+        }
+        // 120余家一级供应商: a grade before the noun.
+        if tokens[k].tag == "m" {
+            if let Some((_, b)) = noun_run(k + 1) {
+                return join(k, b);
+            }
         }
         // 来自北京…的服装经营者: the noun after the relative clause.
         if verb_like(tokens[k].tag) {
