@@ -6,6 +6,7 @@
 //! only from ten up (or as 倍/成: 提升一倍), and only as whole words, so
 //! idioms such as 千家万户 stay words.
 
+mod kinds;
 mod period;
 
 use crate::model::{Evidence, Figure, Span};
@@ -58,6 +59,7 @@ const UNITS: &[(&str, &str)] = &[
     ("名", "名"),
     ("人", "人"),
     ("位", "位"),
+    ("批次", "批次"),
     ("批", "批"),
     ("宗", "宗"),
     ("笔", "笔"),
@@ -65,7 +67,6 @@ const UNITS: &[(&str, &str)] = &[
     ("款", "款"),
     ("张", "张"),
     ("架", "架"),
-    ("批次", "批次"),
     ("场", "场"),
     ("处", "处"),
     ("GWh", "GWh"),
@@ -306,6 +307,9 @@ pub fn find(
     for s in sentences {
         let (a, b) = (s.start as usize, s.end as usize);
         for f in scan(chars, tokens, a, b) {
+            if kinds::not_a_figure(chars, &f, a) {
+                continue;
+            }
             let counts = counts_phrase(text, chars, tokens, &f, a, b);
             let period = period_before(chars, a, f.start as usize, b);
             let is_target = is_target(text, tokens, chars, a, f.start as usize, f.end as usize, b);
@@ -412,7 +416,31 @@ fn verb_like(tag: &str) -> bool {
 /// verb that governs it (疏解退出一般制造业企业2154家, 占到…工业总产值的42%),
 /// or the noun a verb reports on (年产能迅速提升至30万台), or the verb alone
 /// (同比增长8.4%).
+/// What a figure counts, as a noun phrase: not a place (其中怀柔区12家) nor
+/// a bare verb of being (有, 是).
 fn counts_phrase(
+    text: &str,
+    chars: &[char],
+    tokens: &[Token],
+    f: &Found,
+    sent_start: usize,
+    sent_end: usize,
+) -> String {
+    let c = counts_raw(text, chars, tokens, f, sent_start, sent_end);
+    let place = crate::extract::places::gazetteer()
+        .resolve_name(&c)
+        .is_some();
+    // 京企 (Beijing's firms) is a noun phrase; 天津 alone is not.
+    if place && !c.ends_with('企') {
+        return String::new();
+    }
+    if matches!(c.as_str(), "有" | "是" | "为" | "达" | "共有") {
+        return String::new();
+    }
+    c
+}
+
+fn counts_raw(
     text: &str,
     chars: &[char],
     tokens: &[Token],
@@ -459,7 +487,20 @@ fn counts_phrase(
     // 1. After the unit.
     if let Some(k) = token_at(tokens, f.end).filter(|&k| tokens[k].start == f.end) {
         if let Some((a, b)) = noun_run(k) {
+            // 14项含金量高、支撑性强的重点改革: adjectives describe the noun
+            // after 的, which is what is counted.
+            let described = (a..=b).any(|i| tokens[i].tag == "a")
+                && tokens.get(b + 1).is_some_and(|t| w(t) == "的");
+            if let Some((na, nb)) = described.then(|| noun_run(b + 2)).flatten() {
+                return join(na, nb);
+            }
             return join(a, b);
+        }
+        // 120余家一级供应商: a grade before the noun.
+        if tokens[k].tag == "m" {
+            if let Some((_, b)) = noun_run(k + 1) {
+                return join(k, b);
+            }
         }
         // 来自北京…的服装经营者: the noun after the relative clause.
         if verb_like(tokens[k].tag) {

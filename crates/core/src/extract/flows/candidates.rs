@@ -4,6 +4,7 @@
 
 use super::cues::*;
 use super::endpoints::*;
+use super::verbless;
 use super::{text_of, Cand, Context, Input, Own, Trigger};
 use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
 use crate::extract::places::{gazetteer, PlaceHit, Role};
@@ -230,7 +231,7 @@ struct Scan<'a, 'h> {
 }
 
 /// A candidate with no quantities or kind of its own.
-fn cand(from: Vec<usize>, to: Vec<usize>, scope: u32, at: u32, limit: u32) -> Cand {
+pub(super) fn cand(from: Vec<usize>, to: Vec<usize>, scope: u32, at: u32, limit: u32) -> Cand {
     Cand {
         from,
         to,
@@ -251,7 +252,10 @@ pub(super) fn candidates(
     ctx: &Context,
 ) -> Vec<Cand> {
     let trig = triggers(inp, s);
-    let shapes: Vec<Option<Shape>> = trig.iter().map(|t| shape_of(inp, hits, s, t)).collect();
+    let shapes: Vec<Option<Shape>> = trig
+        .iter()
+        .map(|t| shape_of(inp, hits, s, t, &ctx.places))
+        .collect();
     // A clause's quantities reach up to the next verb that states a move
     // (总投资 or 投资总额 after 引进 is still the same clause's).
     let limit_after = |k: usize| {
@@ -267,7 +271,9 @@ pub(super) fn candidates(
         ctx,
         marked_origin: origin_marked(inp, hits, s),
         taken: Vec::new(),
-        last_dest: None,
+        // A receiving sentence with no subject of its own: the paragraph's
+        // (宝坻区积极抢抓…机遇。截至目前，已累计落地北京方向实体项目…).
+        last_dest: ctx.topic.map(|p| (vec![p], s.start)),
         out: Vec::new(),
     };
     for (k, t) in trig.iter().enumerate() {
@@ -294,7 +300,8 @@ pub(super) fn candidates(
         }
     }
     let mut out = one_per_clause(inp, s, scan.out);
-    paired_slogans(inp, s, hits, &mut out);
+    verbless::paired_slogans(inp, s, hits, &mut out);
+    verbless::branch_sites(inp, s, hits, &mut out);
     out
 }
 
@@ -328,11 +335,48 @@ impl Scan<'_, '_> {
         let (mut origins, _) = places_after(inp, hits, t.end, s.end);
         if origins.is_empty() {
             // 吸引落户京津高科技企业 / 签约引进北京商户: a word between.
-            if let Some(h) = hits
-                .iter()
-                .find(|h| h.start >= t.end && h.start <= t.end + 2 && h.role == Role::Location)
-            {
+            // Not across a clause break (多从北京引进，对保定…).
+            if let Some(h) = hits.iter().find(|h| {
+                h.start >= t.end
+                    && h.start <= t.end + 2
+                    && h.role == Role::Location
+                    && !text_of(inp.chars, t.end, h.start)
+                        .chars()
+                        .any(is_clause_break)
+            }) {
                 origins = h.places.clone();
+            }
+        }
+        if origins.is_empty() {
+            // 承接了4000多户北京商户: the home of what is received, in the
+            // verb's object.
+            if let Some(h) = hits.iter().find(|h| {
+                h.start >= t.end
+                    && h.start <= t.end + 12
+                    && h.role == Role::Location
+                    && !text_of(inp.chars, t.end, h.start)
+                        .chars()
+                        .any(is_clause_break)
+                    && {
+                        let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
+                        [
+                            "企业", "商户", "项目", "药企", "企", "公司", "高校", "医院", "机构",
+                        ]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                    }
+            }) {
+                origins = h.places.clone();
+            }
+        }
+        if origins.is_empty() {
+            // 承接非首都功能疏解: Beijing's functions come from Beijing.
+            let after = text_of(inp.chars, t.end, (t.end + 8).min(s.end));
+            let after = after.split(['，', '。', '；']).next().unwrap_or("");
+            if after.contains("非首都功能") {
+                if let Some(b) = gazetteer().index_of("北京市") {
+                    origins = vec![b];
+                }
             }
         }
         let mut enumerated = Vec::new();
@@ -358,9 +402,17 @@ impl Scan<'_, '_> {
         // and the subject receives them.
         let movers_home = used.last().is_some_and(|h| {
             let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
-            ["企业", "项目", "商户", "药企", "企"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            // 落地北京方向实体项目, 北京来源企业: a word of origin between.
+            let far = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+            let far = far.split(is_clause_break).next().unwrap_or("");
+            let sourced = ["方向", "来源", "籍"].iter().any(|w| far.starts_with(w))
+                && ["企业", "项目", "商户", "企", "公司"]
+                    .iter()
+                    .any(|w| far.contains(w));
+            sourced
+                || ["企业", "项目", "商户", "药企", "企"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
                 || h.end > h.start + 1 && text_of(inp.chars, h.end - 1, h.end) == "企"
         });
         if movers_home {
@@ -399,6 +451,10 @@ impl Scan<'_, '_> {
                 (CONTINUES.iter().any(|w| opening.starts_with(w)) && !self.ctx.origin.is_empty())
                     .then(|| (self.ctx.origin.clone(), s.start))
             })
+            .or_else(|| {
+                // 大兴区整体外迁的企业约130家。其中，41家企业已落户廊坊。
+                (!self.ctx.outward.is_empty()).then(|| (self.ctx.outward.clone(), s.start))
+            })
             .or_else(|| self.shujie_origin(t, &dest));
         self.push(origin, dest, t, limit);
     }
@@ -408,8 +464,12 @@ impl Scan<'_, '_> {
     /// campaign inside Beijing), nor a destination inside Beijing.
     fn shujie_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
         let (inp, s) = (self.inp, self.s);
-        let before = text_of(inp.chars, s.start, t.end);
-        if !before.contains("疏解") || before.contains("疏解整治") {
+        // 疏解 anywhere in the sentence (…迁驻雄安，疏解北京非首都功能取得了
+        // 进展), or Beijing's 非首都功能.
+        let _ = t;
+        let text = text_of(inp.chars, s.start, s.end);
+        let shujie = text.contains("疏解") && !text.contains("疏解整治");
+        if !shujie && !text.contains("非首都功能") {
             return None;
         }
         let g = gazetteer();
@@ -442,18 +502,53 @@ impl Scan<'_, '_> {
     /// 在 P 落户 / 向 P 转移: the destination before the verb.
     fn moved_in(&mut self, t: &Trigger, limit: u32, toward: bool) {
         let (inp, s, hits) = (self.inp, self.s, self.hits);
-        let Some((dest_hit, dest)) = in_destination(inp, hits, s, t, toward) else {
+        let prev = self.ctx.places.as_slice();
+        let Some((dest_hit, dest)) = in_destination(inp, hits, s, t, toward, prev) else {
             return;
         };
+        // 新车型将在这里生产: the place and the mover of the sentence before.
+        let here = {
+            let clause = text_of(inp.chars, dest_hit, t.start);
+            HERE_WORDS.iter().any(|w| clause.starts_with(w))
+        };
         // The origin must be marked (来自/从 P) or be the home of what
-        // moves (北京企业在津冀布局): a place merely named before 在 P
-        // is not where anything came from.
+        // moves (北京企业在津冀布局, 北京光环新网股份有限公司在三河市建设):
+        // a place merely named before 在 P is not where anything came from.
         let origin = self
             .marked(t)
+            .or_else(|| {
+                let zai = dest_hit.saturating_sub(1).max(s.start);
+                org_subject(inp, s, zai)
+            })
+            .or_else(|| {
+                // 中关村在保定高新区成立了创新中心: a place as the subject
+                // right before 在 P sets something up there.
+                let zai = dest_hit.saturating_sub(1);
+                let related = with_ancestors(&dest);
+                hits.iter()
+                    .find(|h| {
+                        h.role == Role::Location
+                            && h.end == zai
+                            && h.end > s.start
+                            && inp.chars[zai as usize] == '在'
+                            && !h.places.iter().any(|p| related.contains(p))
+                            && !dest
+                                .iter()
+                                .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
+                            && BUILD_VERBS
+                                .iter()
+                                .chain(["成立", "设立", "落户", "布局"].iter())
+                                .any(|v| *v == t.word)
+                    })
+                    .map(|h| (h.places.clone(), h.start))
+            })
             .or_else(|| {
                 place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
                     .filter(|h| is_home_of_mover(inp, h, dest_hit))
                     .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
+                (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))
             })
             .or_else(|| self.shujie_origin(t, &dest));
         self.push(origin, dest, t, limit);
@@ -465,7 +560,7 @@ impl Scan<'_, '_> {
         let (inp, s, hits) = (self.inp, self.s, self.hits);
         // 在天津东丽区注册成立X（天津）有限公司: the 在 place is the
         // most precise destination; else the seat in the name.
-        let (dest_at, to) = match in_destination(inp, hits, s, t, false) {
+        let (dest_at, to) = match in_destination(inp, hits, s, t, false, &[]) {
             Some(d) => d,
             None => {
                 let Some(seat) = hits
@@ -505,43 +600,12 @@ fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
-/// Paired slogans (北京疏解、河北承接), unless the sentence states the move
-/// more precisely (依托“北京研发、河北制造”模式，北京药企将量产环节放在石家庄).
-fn paired_slogans(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
-    let g = gazetteer();
-    let locs: Vec<&&PlaceHit> = hits.iter().filter(|h| h.role == Role::Location).collect();
-    for w in locs.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let between = text_of(inp.chars, a.end, b.start);
-        let between = between.trim_end_matches(['、', '，', ',', ' ']);
-        let after = text_of(inp.chars, b.end, (b.end + 3).min(s.end));
-        if PAIR_FIRST.contains(&between) && PAIR_SECOND.iter().any(|x| after.starts_with(x)) {
-            let redundant = out.iter().any(|c| {
-                c.from
-                    .iter()
-                    .any(|f| a.places.iter().any(|p| g.is_within(*f, *p)))
-                    && c.to
-                        .iter()
-                        .any(|t| b.places.iter().any(|p| g.is_within(*t, *p)))
-            });
-            if !redundant {
-                out.push(cand(
-                    a.places.clone(),
-                    b.places.clone(),
-                    a.start,
-                    a.end,
-                    s.end,
-                ));
-            }
-        }
-    }
-}
-
 pub(super) fn shape_of(
     inp: &Input,
     hits: &[&PlaceHit],
     s: &Sentence,
     t: &Trigger,
+    prev: &[usize],
 ) -> Option<Shape> {
     let w = t.word;
     if FROM_VERBS.contains(&w) {
@@ -571,10 +635,10 @@ pub(super) fn shape_of(
     if TO_VERBS.contains(&w) && (place_follows || anaphora) {
         return Some(Shape::To);
     }
-    if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true).is_some() {
+    if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true, prev).is_some() {
         return Some(Shape::Toward);
     }
-    if IN_VERBS.contains(&w) && in_destination(inp, hits, s, t, false).is_some() {
+    if IN_VERBS.contains(&w) && in_destination(inp, hits, s, t, false, prev).is_some() {
         return Some(Shape::In);
     }
     None

@@ -28,6 +28,7 @@ pub(super) const TO_VERBS: &[&str] = &[
     "转移落户",
     "迁往",
     "迁至",
+    "迁驻",
     "迁到",
     "迁入",
     "搬至",
@@ -65,7 +66,7 @@ pub(super) const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", 
 /// Verbs whose destination is the 在/于 P before them.
 pub(super) const IN_VERBS: &[&str] = &[
     "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
-    "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立",
+    "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立", "生产",
 ];
 /// Verbs that build something new where they happen.
 pub(super) const BUILD_VERBS: &[&str] = &[

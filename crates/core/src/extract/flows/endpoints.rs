@@ -2,10 +2,10 @@
 //! before it, origins marked by 来自/从, origins listed with their counts,
 //! and the 在/向 P before a verb.
 
-use super::cues::{MOVERS, TOWARD_VERBS, TO_VERBS};
+use super::cues::{IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
 use super::{text_of, Input, Trigger};
 use crate::extract::figures::COUNT_UNITS;
-use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 
@@ -80,7 +80,12 @@ pub(super) fn place_before<'h>(
             if matches!(before, '与' | '同' | '跟' | '和' | '对') {
                 return true;
             }
-            if j == 0 || hits[j - 1].end != h.start {
+            if j == 0 {
+                return false;
+            }
+            // 与北京市东城区 (a run) or 与北京市通州区、河北省廊坊市 (a list).
+            let gap = text_of(inp.chars, hits[j - 1].end, h.start);
+            if !(gap.is_empty() || gap == "、" || gap == "和" || gap == "及") {
                 return false;
             }
             j -= 1;
@@ -115,13 +120,98 @@ pub(super) fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
     a
 }
 
+/// Is the place `h` the home of what moves (北京企业, 北京一所医院)? Not a
+/// place after 在/于 (在大厂建设…基地 is where a base is built), and no verb
+/// of building or settling between it and the mover word.
 pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
+    if h.start > 0 && matches!(inp.chars[h.start as usize - 1], '在' | '于') {
+        return false;
+    }
     let after = text_of(inp.chars, h.end, (h.end + 12).min(limit));
     let after = after
         .split(['，', '；', '、', '。', '：'])
         .next()
         .unwrap_or("");
-    MOVERS.iter().any(|w| after.contains(w))
+    MOVERS.iter().any(|w| {
+        after.find(w).is_some_and(|b| {
+            let between = &after[..b];
+            !IN_VERBS.iter().chain(TO_VERBS).any(|v| between.contains(v))
+        })
+    })
+}
+
+/// An organisation named after a place: (start, end of the place part,
+/// places). A place hit with the organisation role (北京光环新网股份有限
+/// 公司), or a name the segmenter keeps whole that begins with a province
+/// or city (北京现代, 北京大学).
+pub(super) fn named_orgs(inp: &Input, s: &Sentence) -> Vec<(u32, u32, Vec<usize>)> {
+    let g = gazetteer();
+    let mut out: Vec<(u32, u32, Vec<usize>)> = inp
+        .places
+        .iter()
+        .filter(|h| h.role == Role::Organisation && h.start >= s.start && h.end <= s.end)
+        .filter(|h| !h.places.is_empty())
+        .map(|h| (h.start, h.end, h.places.clone()))
+        .collect();
+    let toks = &inp.tokens[super::sentence_tokens(inp, s.start, s.end)];
+    for t in toks
+        .iter()
+        .filter(|t| t.tag == "nt" && t.end - t.start >= 4)
+    {
+        for n in [3u32, 2] {
+            let head = text_of(inp.chars, t.start, t.start + n);
+            let place = g.resolve_name(&head).filter(|&p| {
+                matches!(
+                    g.places[p].kind,
+                    PlaceKind::Province | PlaceKind::Prefecture
+                )
+            });
+            if let Some(p) = place {
+                out.push((t.start, t.start + n, vec![p]));
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|o| o.0);
+    out
+}
+
+/// Endings of the name of an organisation that can move (a firm, a plant,
+/// a school, a hospital).
+const MOVING_ORGS: &[&str] = &[
+    "公司",
+    "集团",
+    "工厂",
+    "分厂",
+    "大学",
+    "学院",
+    "医院",
+    "研究院",
+    "研究所",
+    "企业",
+    "中心",
+];
+
+/// An organisation named after a place, as the subject right before the
+/// 在/于 at `zai` (北京光环新网股份有限公司在三河市建设…, 北京现代第四工厂在
+/// 沧州开工): the firm, school or hospital moves from its namesake place.
+pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<usize>, u32)> {
+    let last_place = inp
+        .places
+        .iter()
+        .rev()
+        .find(|h| h.end <= zai && h.start >= s.start)
+        .map(|h| h.start);
+    let (start, _, places) = named_orgs(inp, s).into_iter().rev().find(|o| o.1 <= zai)?;
+    // No other place between the name and 在.
+    if last_place.is_some_and(|p| p > start) || zai - start > 32 {
+        return None;
+    }
+    let name = text_of(inp.chars, start, zai);
+    let clean = name
+        .chars()
+        .all(|c| !is_clause_break(c) && !matches!(c, '、' | '“' | '”' | '的'));
+    (clean && MOVING_ORGS.iter().any(|e| name.ends_with(e))).then_some((places, start))
 }
 
 /// Places introduced by 来自/从/自 in the sentence.
@@ -213,13 +303,19 @@ pub(super) fn with_ancestors(places: &[usize]) -> Vec<usize> {
     v
 }
 
-/// 在 P（…）verb / 向 P verb: the place after 在/于 (or 向) earlier in the clause.
+/// Words that point back to a place named before (在当地建设, 在这里生产).
+pub(super) const HERE_WORDS: &[&str] = &["在当地", "在该地", "在那里", "在这里", "在此"];
+
+/// 在 P（…）verb / 向 P verb: the place after 在/于 (or 向) earlier in the
+/// clause; 在当地/在这里 is the place named before in the sentence, else
+/// `prev` (the place of the sentence before).
 pub(super) fn in_destination(
     inp: &Input,
     hits: &[&PlaceHit],
     s: &Sentence,
     t: &Trigger,
     toward: bool,
+    prev: &[usize],
 ) -> Option<(u32, Vec<usize>)> {
     // Start of the clause.
     let floor = s.start.max(t.start.saturating_sub(REACH)) as usize;
@@ -232,10 +328,19 @@ pub(super) fn in_destination(
     } else {
         &['在', '于']
     };
+    let origins = origin_marked(inp, hits, s).unwrap_or_default();
+    // With the origin marked (其中超过60%来自北京), 在 P 的…园区，已入驻 may
+    // name the destination a clause earlier.
+    let wide = !toward && !origins.is_empty();
+    let from = if wide {
+        window_start(inp, s, t.start) as usize
+    } else {
+        a
+    };
     let mut best = None;
     for h in hits
         .iter()
-        .filter(|h| h.role == Role::Location && (h.start as usize) > a && h.end <= t.start)
+        .filter(|h| h.role == Role::Location && (h.start as usize) > from && h.end <= t.start)
     {
         let before = inp.chars[h.start as usize - 1];
         if markers.contains(&before) {
@@ -248,7 +353,9 @@ pub(super) fn in_destination(
             let has = ["拥有", "设有", "建有", "有"]
                 .iter()
                 .any(|w| gap.contains(w));
-            if !list.is_empty() && t.start - end <= 10 && !gap.contains('的') && !has {
+            let near = t.start - end <= 10 && !gap.contains('的');
+            let marked_near = wide && t.start - end <= 40 && !gap.contains("引导");
+            if !list.is_empty() && (near || marked_near) && !has {
                 best = Some((h.start, list));
             }
         }
@@ -256,19 +363,21 @@ pub(super) fn in_destination(
     if best.is_none() && !toward {
         // 与鄂尔多斯市签署协议，计划在当地建设…: the place named before,
         // unless it is where the movers come from (来自丰台区和大兴区，将在
-        // 当地建设…: 当地 is not 大兴区).
+        // 当地建设…: 当地 is neither, nor 北京市 that holds them).
         let clause = text_of(inp.chars, a as u32, t.start);
-        let origins = origin_marked(inp, hits, s).unwrap_or_default();
-        for w in ["在当地", "在该地", "在那里", "在这里", "在此"] {
+        let not_origin = with_ancestors(&origins);
+        for w in HERE_WORDS {
             if let Some(b) = clause.find(w) {
                 let at = a as u32 + clause[..b].chars().count() as u32;
                 if let Some(h) = hits.iter().rev().find(|h| {
                     h.role == Role::Location
                         && h.end <= at
                         && h.start >= s.start
-                        && !h.places.iter().all(|p| origins.contains(p))
+                        && !h.places.iter().any(|p| not_origin.contains(p))
                 }) {
                     best = Some((at, h.places.clone()));
+                } else if !prev.is_empty() && !prev.iter().any(|p| not_origin.contains(p)) {
+                    best = Some((at, prev.to_vec()));
                 }
                 break;
             }

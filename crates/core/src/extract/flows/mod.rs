@@ -20,6 +20,8 @@ mod candidates;
 mod cues;
 mod details;
 mod endpoints;
+mod paragraph;
+mod verbless;
 
 use crate::extract::industries::IndustryHit;
 use crate::extract::places::{PlaceHit, Role};
@@ -29,6 +31,7 @@ use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
 use cues::DENIALS;
 use details::emit;
+use paragraph::{distribution, outward_origin, outward_to_paragraph, refine_province, topic_of};
 
 /// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
 /// 引进京津项目15560个、资金13901.17亿元 is a project flow and a capital flow).
@@ -47,6 +50,15 @@ struct Context {
     places: Vec<usize>,
     /// The origin of the paragraph's last flow.
     origin: Vec<usize>,
+    /// A place the sentence before said things move out of, with no
+    /// destination (大兴区整体外迁的企业约130家).
+    outward: Vec<usize>,
+    /// The paragraph's locations so far, in order.
+    para: Vec<usize>,
+    /// The paragraph's first location, as precisely as its first run of
+    /// names gives it (天津市武清区 → 武清区): the subject that later
+    /// sentences leave out.
+    topic: Option<usize>,
 }
 
 /// A verb that may state a move, and where it is.
@@ -101,6 +113,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
     let mut out: Vec<Flow> = Vec::new();
     let mut ctx = Context::default();
     let mut prev_paragraph = u32::MAX;
+    // The last place the document said things moved out of, with no
+    // destination: later lists of destinations are its.
+    let mut moved_out: Vec<usize> = Vec::new();
     // A denial also takes back the sentence before it in the paragraph
     // (网传X将迁往Y。公司回应称此消息不实。).
     let denies: Vec<bool> = inp
@@ -134,6 +149,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             industries: &inp.industries[ir],
             ..*inp
         };
+        let all_places = inp.places;
         let inp = &sub;
         let hits: Vec<&PlaceHit> = inp
             .places
@@ -150,15 +166,46 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| h.role == Role::Location)
             .flat_map(|h| h.places.iter().copied())
             .collect();
-        if !hits.is_empty() && !denied {
-            let cands = candidates(inp, s, &hits, &ctx);
+        let mut found = false;
+        // A sentence with no place may point back to the one before (新车型
+        // 将在这里生产).
+        if (!hits.is_empty() || !ctx.places.is_empty()) && !denied {
+            let mut cands = candidates(inp, s, &hits, &ctx);
+            if cands.is_empty() {
+                cands.extend(outward_to_paragraph(inp, s, &hits, &ctx));
+            }
+            if cands.is_empty() {
+                cands = distribution(inp, s, &hits, &moved_out);
+            }
             if let Some(c) = cands.first() {
                 ctx.origin = c.from.clone();
             }
-            for c in cands {
+            let next = inp
+                .sentences
+                .get(si + 1)
+                .filter(|n| n.paragraph == s.paragraph);
+            for mut c in cands {
+                refine_province(s, next, all_places, &mut c);
                 emit(inp, s, &c, &mut out);
+                found = true;
             }
         }
+        ctx.outward = if found || denied {
+            Vec::new()
+        } else {
+            outward_origin(inp, s, &hits)
+        };
+        if !ctx.outward.is_empty() {
+            moved_out = ctx.outward.clone();
+        }
+        if ctx.topic.is_none() {
+            ctx.topic = topic_of(&hits);
+        }
+        ctx.para.extend(
+            hits.iter()
+                .filter(|h| h.role == Role::Location && h.group.is_none())
+                .flat_map(|h| h.places.iter().copied()),
+        );
         if let Some(&last) = hits
             .iter()
             .rev()
@@ -360,5 +407,133 @@ mod tests {
     #[test]
     fn a_move_inside_one_place_is_not_a_flow() {
         assert!(flows("通州区的部分行政机构迁往北京城市副中心。").is_empty());
+    }
+
+    /// 来自 A和B names two origins; 当地 is the place the sentence before
+    /// named (here a park in Hebei), not one of them nor Beijing.
+    #[test]
+    fn laizi_origins_go_to_the_place_named_before_dangdi() {
+        let f = flows(
+            "衡水高新区服装产业园今年新签约企业12家。\
+             这些企业主要来自北京市石景山区和房山区，将在当地建设生产基地。",
+        );
+        let p = pairs(&f);
+        assert!(p.contains(&("石景山区", "衡水高新技术产业开发区")), "{p:?}");
+        assert!(p.contains(&("房山区", "衡水高新技术产业开发区")), "{p:?}");
+        assert!(!p.contains(&("石景山区", "房山区")), "{p:?}");
+    }
+
+    /// 在这里 is the place of the sentence before, and the mover is the same.
+    #[test]
+    fn zheli_takes_the_place_and_origin_of_the_sentence_before() {
+        let f = flows("北京一家汽车企业的新工厂在沧州开工。明年起，两款新车型将在这里生产。");
+        let second: Vec<_> = f
+            .iter()
+            .filter(|x| x.evidence.text.contains("在这里生产"))
+            .collect();
+        assert_eq!(second.len(), 1, "{:?}", pairs(&f));
+        assert_eq!(
+            (second[0].from.as_str(), second[0].to.as_str()),
+            ("北京市", "沧州市")
+        );
+        assert!(second[0].plan);
+    }
+
+    /// One firm's move to a province goes to the place within it that the
+    /// next sentence names; what a province brings in stays the province's.
+    #[test]
+    fn a_move_to_a_province_is_refined_by_the_next_sentence() {
+        let f = flows("去年，北京一家家具企业整体搬迁至河北。新厂房位于固安县城东，占地200亩。");
+        assert_eq!(pairs(&f), [("北京市", "固安县")]);
+        let f = flows("我省去年引进北京项目300个。沧州市落地的有80个。");
+        assert_eq!(pairs(&f)[0], ("北京市", "河北省"));
+    }
+
+    /// A firm named after a place builds elsewhere: it moves from there. A
+    /// place after 在 is where something is built, never a mover's home.
+    #[test]
+    fn a_firm_named_after_a_place_moves_from_it() {
+        let f = flows("北京星辰数据科技有限公司在三河市建设了一座云计算中心。");
+        assert_eq!(pairs(&f), [("北京市", "三河市")]);
+        let f = flows("一家软件企业在大厂建设研发基地、一家物流企业在香河建设仓储中心。");
+        assert!(f.is_empty(), "{:?}", pairs(&f));
+    }
+
+    /// A site named after one place of an organisation named after another.
+    #[test]
+    fn a_site_of_an_organisation_named_after_another_place_is_a_flow() {
+        let f = flows("北京大学人民医院雄安院区的主体结构已经完工。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    }
+
+    /// A sentence that says things left a place, with no destination: the
+    /// next sentence's destination receives them; or the paragraph's place.
+    #[test]
+    fn an_outward_move_finds_its_other_end_in_the_paragraph() {
+        let f = flows("顺义区去年整体外迁的工业企业共有45家。其中，30家已落户河北廊坊。");
+        assert_eq!(pairs(&f), [("顺义区", "廊坊市")]);
+        let f = flows(
+            "沧州临港经济技术开发区建起了一座化工新材料园。\
+             这一做法加快了天津化工企业的外迁。",
+        );
+        assert_eq!(pairs(&f), [("天津市", "沧州临港经济技术开发区")]);
+    }
+
+    /// 疏解 after the verb, and 承接非首都功能, still mean from Beijing; the
+    /// places listed after 与 are partners, not the subject.
+    #[test]
+    fn shujie_and_non_capital_functions_come_from_beijing() {
+        let f = flows("两家央企已正式迁驻雄安新区办公，标志着疏解北京非首都功能取得新进展。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+        let f = flows("武清区与北京市通州区、河北省廊坊市加强联动，加快承接非首都功能疏解。");
+        assert_eq!(pairs(&f), [("北京市", "武清区")]);
+    }
+
+    /// 北京方向/北京来源 before what moves names its home.
+    #[test]
+    fn a_direction_word_names_the_movers_home() {
+        let f = flows("宝坻区今年已落地北京方向实体项目40余个。");
+        assert_eq!(pairs(&f), [("北京市", "宝坻区")]);
+    }
+
+    /// A zone inside a district is inside it: no flow.
+    #[test]
+    fn a_move_into_a_zone_of_the_same_district_is_not_a_flow() {
+        assert!(flows("大兴区的一家生物医药企业迁往北京经济技术开发区。").is_empty());
+    }
+
+    /// The origin after a receiving verb does not reach across a comma.
+    #[test]
+    fn a_receiving_verb_does_not_take_an_origin_across_a_comma() {
+        let f = flows("这些企业多从北京引进，对保定并不熟悉。");
+        assert!(
+            !pairs(&f).contains(&("保定市", "北京市")),
+            "{:?}",
+            pairs(&f)
+        );
+    }
+
+    /// Lists of where moved firms went, after a paragraph said they left a
+    /// place: each listed place receives from it.
+    #[test]
+    fn a_list_of_destinations_receives_from_the_place_left_before() {
+        let f = flows(
+            "朝阳区去年整体外迁的企业约60家。\n\n\
+             这些企业的主要转移地区包括河北保定、沧州和天津武清。\n\n\
+             其中20家集中在沧州，另有8家分别在霸州、文安。",
+        );
+        let mut p = pairs(&f);
+        p.sort();
+        p.dedup();
+        assert_eq!(
+            p,
+            [
+                ("朝阳区", "保定市"),
+                ("朝阳区", "文安县"),
+                ("朝阳区", "武清区"),
+                ("朝阳区", "沧州市"),
+                ("朝阳区", "霸州市"),
+            ]
+        );
     }
 }

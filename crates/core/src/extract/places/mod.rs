@@ -8,6 +8,7 @@
 //! A place that begins an organisation's or outlet's name (北京青年报,
 //! 天津大学, 北京金太阳药芯焊丝有限公司) is not a location.
 
+mod context;
 mod gazetteer;
 
 use std::collections::HashMap;
@@ -217,6 +218,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             None => hits[i].role = Role::Unresolved,
         }
     }
+    context::drop_non_places(g, text, tokens, &mut hits);
     hits
 }
 
@@ -257,9 +259,27 @@ fn join_zone_suffixes<'l>(
                 let forms = std::iter::once(&p.id)
                     .chain(std::iter::once(&p.name))
                     .chain(p.aliases.iter());
+                let written = text
+                    .get(tokens[h.tok_start].byte_start as usize..next.byte_start as usize)
+                    .unwrap_or("");
                 let zone = forms
                     .filter_map(|f| g.lexicon.get(&format!("{f}{suffix}")))
-                    .find(|t| matches!(t, Target::Places(z) if z.len() == 1 && g.is_within(z[0], v[0])));
+                    .find(|t| matches!(t, Target::Places(z) if z.len() == 1 && g.is_within(z[0], v[0])))
+                    .or_else(|| {
+                        // 香河 + 经济开发区 → 河北香河经济开发区: the one zone
+                        // under the place whose name holds both.
+                        let mut under = g.places.iter().filter(|z| {
+                            z.kind == PlaceKind::Zone
+                                && z.parent == Some(v[0])
+                                && z.id.ends_with(suffix)
+                                && z.id.contains(written)
+                        });
+                        let z = under.next()?;
+                        if under.next().is_some() {
+                            return None;
+                        }
+                        g.lexicon.get(&z.id)
+                    });
                 if let Some(z) = zone {
                     h.value = z;
                     h.tok_end += 1;

@@ -1,0 +1,184 @@
+//! What the paragraph around a sentence gives its flows: the subject later
+//! sentences leave out, a place things moved out of, and the place that
+//! refines a province.
+
+use super::{endpoints, text_of, Cand, Context, Input};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
+use crate::text::chars::is_clause_break;
+use crate::text::sentences::Sentence;
+
+/// The first location of a sentence, narrowed by the names written right
+/// after it (天津市武清区 → 武清区).
+pub(super) fn topic_of(hits: &[&PlaceHit]) -> Option<usize> {
+    let g = gazetteer();
+    let locs: Vec<&&PlaceHit> = hits
+        .iter()
+        .filter(|h| h.role == Role::Location && h.group.is_none() && h.places.len() == 1)
+        .collect();
+    let first = locs.first()?;
+    let mut p = first.places[0];
+    let mut end = first.end;
+    for h in &locs[1..] {
+        if h.start != end || !g.is_within(h.places[0], p) {
+            break;
+        }
+        p = h.places[0];
+        end = h.end;
+    }
+    Some(p)
+}
+
+/// Words that say things move out of the place before them.
+const OUTWARD: &[&str] = &["外迁", "迁出", "搬出", "转出", "外移", "疏解"];
+
+/// The place things move out of, in a sentence that names no destination
+/// (大兴区整体外迁的企业约130家; 加速了北京医药企业的外迁步伐): the place
+/// right before the outward word, or the home of the movers before it.
+pub(super) fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
+    let text = text_of(inp.chars, s.start, s.end);
+    if text.contains("疏解整治") {
+        return Vec::new();
+    }
+    for w in OUTWARD {
+        let Some(b) = text.find(w) else { continue };
+        let at = s.start + text[..b].chars().count() as u32;
+        let origin = hits.iter().rev().find(|h| {
+            h.role == Role::Location
+                && h.end <= at
+                && (at - h.end <= 4 || endpoints::is_home_of_mover(inp, h, at))
+                && !text_of(inp.chars, h.end, at).chars().any(is_clause_break)
+        });
+        if let Some(h) = origin {
+            return h.places.clone();
+        }
+    }
+    Vec::new()
+}
+
+/// A move out of a place with no destination in the sentence goes to the
+/// paragraph's place that is not the origin, as precisely as the paragraph
+/// names it (北京·沧州渤海新区生物医药产业园…生产地在河北…加速了北京医药
+/// 企业的外迁步伐: to the park).
+pub(super) fn outward_to_paragraph(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    ctx: &Context,
+) -> Option<Cand> {
+    let from = outward_origin(inp, s, hits);
+    if from.is_empty() {
+        return None;
+    }
+    let g = gazetteer();
+    let related = |p: usize| from.iter().any(|&f| g.is_within(p, f) || g.is_within(f, p));
+    let last = *ctx.para.iter().rev().find(|&&p| !related(p))?;
+    let province = g.province_of(last).unwrap_or(last);
+    let to = ctx
+        .para
+        .iter()
+        .copied()
+        .filter(|&p| !related(p) && g.is_within(p, province))
+        .max_by_key(|&p| g.depth(p))
+        .unwrap_or(last);
+    Some(Cand {
+        from,
+        to: vec![to],
+        scope: s.start,
+        at: s.start,
+        limit: s.end,
+        own: None,
+        object_after: false,
+        verb: "外迁",
+    })
+}
+
+/// A single move to a province, refined by the place within it that the
+/// sentence names after the verb or the next sentence names first
+/// (北京首个整体搬迁至河北的企业。…衡水高新区服装产业园…: to 衡水高新区).
+/// Not what a province brings in (我省引进…), which is the province's own.
+pub(super) fn refine_province(
+    s: &Sentence,
+    next: Option<&Sentence>,
+    all: &[PlaceHit],
+    c: &mut Cand,
+) {
+    let g = gazetteer();
+    let [to] = c.to[..] else { return };
+    if c.object_after || c.own.is_some() || g.places[to].kind != PlaceKind::Province {
+        return;
+    }
+    let within = |a: u32, b: u32| {
+        let lo = all.partition_point(|h| h.start < a);
+        all[lo..]
+            .iter()
+            .take_while(|h| h.start < b)
+            .filter(|h| h.role == Role::Location && h.group.is_none())
+            .flat_map(|h| h.places.iter().copied())
+            .find(|&p| p != to && g.is_within(p, to) && !c.from.iter().any(|&f| g.is_within(p, f)))
+    };
+    let found = within(c.at, s.end).or_else(|| next.and_then(|n| within(n.start, n.end)));
+    if let Some(p) = found {
+        c.to = vec![p];
+    }
+}
+
+/// Words that open a list of where moved things went (主要转移地区包括河北
+/// 廊坊、永清…; 其中10家集中在固安县，另3家分别在霸州、永清).
+const WHERE_TO: &[&str] = &[
+    "转移地区包括",
+    "转移地区主要包括",
+    "转移地区主要有",
+    "转移地区有",
+    "承接地包括",
+    "承接地主要有",
+    "外迁目的地包括",
+    "转移目的地包括",
+    "家集中在",
+    "家分别在",
+    "家分布在",
+    "家落在",
+];
+
+/// Where the things an earlier sentence moved out of `origin` went, when a
+/// sentence lists destinations with no verb of moving.
+pub(super) fn distribution(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    origin: &[usize],
+) -> Vec<Cand> {
+    if origin.is_empty() {
+        return Vec::new();
+    }
+    let g = gazetteer();
+    let text = text_of(inp.chars, s.start, s.end);
+    let mut out = Vec::new();
+    for w in WHERE_TO {
+        for (b, _) in text.match_indices(w) {
+            let at = s.start + text[..b].chars().count() as u32;
+            let end = at + w.chars().count() as u32;
+            let (to, _) = endpoints::places_after(inp, hits, end, s.end);
+            let to: Vec<usize> = to
+                .into_iter()
+                .filter(|&t| {
+                    !origin
+                        .iter()
+                        .any(|&f| g.is_within(t, f) || g.is_within(f, t))
+                })
+                .collect();
+            if !to.is_empty() {
+                out.push(Cand {
+                    from: origin.to_vec(),
+                    to,
+                    scope: s.start,
+                    at,
+                    limit: s.end,
+                    own: None,
+                    object_after: false,
+                    verb: "转移",
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,102 @@
+//! Moves stated without a verb: paired slogans (北京研发、河北制造) and the
+//! site of an organisation named after another place (北京现代沧州工厂).
+
+use super::candidates::cand;
+use super::cues::{PAIR_FIRST, PAIR_SECOND};
+use super::endpoints::named_orgs;
+use super::{text_of, Cand, Input};
+use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::text::chars::is_clause_break;
+use crate::text::sentences::Sentence;
+
+/// Paired slogans (北京疏解、河北承接), unless the sentence states the move
+/// more precisely (依托“北京研发、河北制造”模式，北京药企将量产环节放在石家庄).
+pub(super) fn paired_slogans(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
+    let g = gazetteer();
+    let locs: Vec<&&PlaceHit> = hits.iter().filter(|h| h.role == Role::Location).collect();
+    for w in locs.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let between = text_of(inp.chars, a.end, b.start);
+        let between = between.trim_end_matches(['、', '，', ',', ' ']);
+        let after = text_of(inp.chars, b.end, (b.end + 3).min(s.end));
+        if PAIR_FIRST.contains(&between) && PAIR_SECOND.iter().any(|x| after.starts_with(x)) {
+            let redundant = out.iter().any(|c| {
+                c.from
+                    .iter()
+                    .any(|f| a.places.iter().any(|p| g.is_within(*f, *p)))
+                    && c.to
+                        .iter()
+                        .any(|t| b.places.iter().any(|p| g.is_within(*t, *p)))
+            });
+            if !redundant {
+                out.push(cand(
+                    a.places.clone(),
+                    b.places.clone(),
+                    a.start,
+                    a.end,
+                    s.end,
+                ));
+            }
+        }
+    }
+}
+
+/// Words after a place that name a firm's, school's or hospital's site
+/// there: 北京现代沧州工厂, 北京大学人民医院雄安院区.
+const SITE_WORDS: &[&str] = &[
+    "工厂",
+    "分厂",
+    "新厂",
+    "生产基地",
+    "基地",
+    "院区",
+    "校区",
+    "分院",
+    "分校",
+    "分公司",
+    "子公司",
+];
+
+/// An organisation named after one place with a site named after another
+/// (北京现代沧州工厂, 北京大学人民医院雄安院区): a move from the first to
+/// the second, unless a rule above already states it.
+pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
+    let g = gazetteer();
+    for (o_start, o_end, o_places) in named_orgs(inp, s) {
+        let Some(site) = hits
+            .iter()
+            .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 12)
+        else {
+            continue;
+        };
+        let between = text_of(inp.chars, o_end, site.start);
+        if between
+            .chars()
+            .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'))
+        {
+            continue;
+        }
+        let after = text_of(inp.chars, site.end, (site.end + 4).min(s.end));
+        if !SITE_WORDS.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        let related = o_places.iter().any(|&a| {
+            site.places
+                .iter()
+                .any(|&b| g.is_within(a, b) || g.is_within(b, a))
+        });
+        let stated = out.iter().any(|c| {
+            c.from.iter().any(|f| o_places.contains(f))
+                && c.to.iter().any(|t| site.places.contains(t))
+        });
+        if !related && !stated {
+            out.push(cand(
+                o_places,
+                site.places.clone(),
+                o_start,
+                site.start,
+                s.end,
+            ));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Place names that the words around them show are not places: a person's
+//! given name (记者谢朝阳, 王大兴说) and a district whose name is also a
+//! common word (高楼峰峰拔地而起, 深水枢纽大港).
+
+use super::{Gazetteer, PlaceHit};
+use crate::text::tokens::Token;
+
+/// Common single-character surnames. Not 于 (也 a preposition: 记者于天津
+/// 报道), nor other characters that are mostly prepositions.
+const SURNAMES: &str = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+
+/// Words a person's name follows (记者谢朝阳, 局长王大兴).
+const ROLES: &[&str] = &[
+    "记者",
+    "通讯员",
+    "编辑",
+    "局长",
+    "主任",
+    "书记",
+    "经理",
+    "董事长",
+    "总经理",
+    "市长",
+    "县长",
+    "区长",
+    "省长",
+    "主席",
+    "教授",
+    "院长",
+    "校长",
+    "厂长",
+    "处长",
+    "科长",
+    "镇长",
+    "村民",
+    "摄影",
+    "负责人",
+    "创始人",
+    "研究员",
+    "工程师",
+    "代表",
+    "委员",
+];
+
+/// Words a person's name comes before (谢朝阳说, 王大兴表示).
+const SPEECH: &[&str] = &[
+    "说", "表示", "介绍", "指出", "认为", "告诉", "坦言", "透露", "强调", "称", "谈到", "回忆",
+    "先生", "女士", "同志", "报道", "摄",
+];
+
+/// District names that are also common words, and what makes them a place:
+/// the parent named right before (邯郸峰峰, 天津大港) or a place word after
+/// (峰峰矿区, 大港地区).
+const COMMON_WORDS: &[&str] = &["峰峰", "大港"];
+const PLACE_WORDS_AFTER: &[&str] = &["矿区", "区", "街道", "地区", "一带", "镇", "开发区"];
+
+fn surface<'t>(text: &'t str, tokens: &[Token], h: &PlaceHit) -> &'t str {
+    let (Some(a), Some(b)) = (
+        tokens.get(h.tok_start),
+        tokens.get(h.tok_end.wrapping_sub(1)),
+    ) else {
+        return "";
+    };
+    text.get(a.byte_start as usize..b.byte_end as usize)
+        .unwrap_or("")
+}
+
+fn before<'t>(text: &'t str, tokens: &[Token], h: &PlaceHit) -> &'t str {
+    tokens
+        .get(h.tok_start)
+        .and_then(|a| text.get(..a.byte_start as usize))
+        .unwrap_or("")
+}
+
+fn after<'t>(text: &'t str, tokens: &[Token], h: &PlaceHit) -> &'t str {
+    tokens
+        .get(h.tok_end.wrapping_sub(1))
+        .and_then(|b| text.get(b.byte_end as usize..))
+        .unwrap_or("")
+}
+
+/// Is the hit the given name of a person: a two-character name right after
+/// a surname, with a role before it or a verb of saying after it?
+fn is_given_name(text: &str, tokens: &[Token], h: &PlaceHit) -> bool {
+    let name = surface(text, tokens, h);
+    if name.chars().count() != 2 {
+        return false;
+    }
+    let before = before(text, tokens, h);
+    let Some(surname) = before.chars().next_back() else {
+        return false;
+    };
+    if !SURNAMES.contains(surname) {
+        return false;
+    }
+    let prior = &before[..before.len() - surname.len_utf8()];
+    let prior = prior.trim_end_matches([' ', '　']);
+    let role_before = ROLES.iter().any(|r| prior.ends_with(r));
+    // The surname must start a word: after punctuation, the start, or a role.
+    let starts = prior
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        || role_before;
+    let after = after(text, tokens, h).trim_start_matches([' ', '　']);
+    let says = SPEECH.iter().any(|w| after.starts_with(w));
+    starts && (role_before || says)
+}
+
+/// Is the hit a common word rather than the district of that name?
+fn is_common_word(
+    g: &Gazetteer,
+    hits: &[PlaceHit],
+    i: usize,
+    text: &str,
+    tokens: &[Token],
+) -> bool {
+    let h = &hits[i];
+    let name = surface(text, tokens, h);
+    if !COMMON_WORDS.contains(&name) {
+        return false;
+    }
+    let after = after(text, tokens, h);
+    if PLACE_WORDS_AFTER.iter().any(|w| after.starts_with(w)) {
+        return false;
+    }
+    // 邯郸峰峰, 天津大港: the parent right before.
+    let parent_before = i > 0 && {
+        let p = &hits[i - 1];
+        p.end == h.start
+            && p.places
+                .iter()
+                .any(|&a| h.places.iter().any(|&b| g.is_within(b, a)))
+    };
+    !parent_before
+}
+
+/// Drops the hits that name a person or are a common word.
+pub(super) fn drop_non_places(
+    g: &Gazetteer,
+    text: &str,
+    tokens: &[Token],
+    hits: &mut Vec<PlaceHit>,
+) {
+    let keep: Vec<bool> = (0..hits.len())
+        .map(|i| {
+            !is_given_name(text, tokens, &hits[i]) && !is_common_word(g, hits, i, text, tokens)
+        })
+        .collect();
+    let mut k = keep.iter();
+    hits.retain(|_| *k.next().unwrap_or(&true));
+}
+
+#[cfg(all(test, feature = "segment"))]
+mod tests {
+    use crate::model::MentionKind;
+
+    fn located(text: &str) -> Vec<String> {
+        let doc = crate::extract::analyze::document_from_text(text);
+        doc.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .map(|m| m.id.clone())
+            .collect()
+    }
+
+    /// A given name that is also a district's is a person after a role or
+    /// before a verb of saying; the same name elsewhere is still the place.
+    #[test]
+    fn a_persons_given_name_is_not_a_place() {
+        assert_eq!(
+            located("局长谢朝阳表示，今年将新建两座公园。"),
+            Vec::<String>::new()
+        );
+        assert_eq!(located("村民王大兴说，路修好了。"), Vec::<String>::new());
+        assert_eq!(located("记者于天津报道。"), ["天津市"]);
+        assert_eq!(located("这家企业去年迁到了朝阳区。"), ["朝阳区"]);
+    }
+
+    /// 峰峰 and 大港 as words (peaks rising, a big port) are not districts;
+    /// after their parent or before a place word they are.
+    #[test]
+    fn a_district_that_is_a_common_word_needs_context() {
+        assert!(located("新城里高楼峰峰，拔地而起。").is_empty());
+        assert!(located("一座深水枢纽大港正在渤海湾畔形成。").is_empty());
+        assert_eq!(
+            located("这家企业来自邯郸峰峰矿区。"),
+            ["邯郸市", "峰峰矿区"]
+        );
+        assert_eq!(
+            located("天津大港的石化企业在扩建。"),
+            ["天津市", "大港街道"]
+        );
+    }
+}
