@@ -122,6 +122,23 @@ fn base(chart: Chart) -> Value {
     v
 }
 
+/// True on a phone-sized window, where long names must be shortened (the
+/// full name stays in the tooltip and the data table). Always false outside
+/// the browser (the native tests).
+fn narrow() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|v| v.as_f64())
+            .is_some_and(|w| w <= 560.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
+    }
+}
+
 /// The charts' typefaces: the system's, with CJK fallbacks (none is fetched).
 const FONTS: &str =
     "system-ui, \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
@@ -209,8 +226,13 @@ pub fn sankey(edges: &[Edge], by_industry: Option<&[Edge]>, weight: Weight, lang
         s["tooltip"] = json!({"valueFormatter": null});
         s["lineStyle"] = json!({"color": "gradient", "curveness": 0.5, "opacity": 0.45});
         // Long names (北京·沧州渤海新区生物医药产业园) wrap rather than run
-        // past the chart's edge on a phone.
-        s["label"] = json!({"fontSize": 12, "width": 130, "overflow": "break"});
+        // past the chart's edge; on a phone, where wrapped names would
+        // overlap, they are shortened with an ellipsis.
+        s["label"] = if narrow() {
+            json!({"fontSize": 11, "width": 100, "overflow": "truncate", "ellipsis": "…"})
+        } else {
+            json!({"fontSize": 12, "width": 190, "overflow": "break"})
+        };
         // The last column's names go left of their nodes, inside the
         // chart: on the right they ran past its edge.
         s["levels"] = json!([{"depth": last_depth, "label": {"position": "left"}}]);
@@ -313,7 +335,8 @@ pub fn flow_map(edges: &[Edge], lang: Lang) -> Built {
             "silent": true,
             // Degrees of longitude are shorter than of latitude at 39°N.
             "aspectScale": (39.5f64).to_radians().cos(),
-            "boundingCoords": [[113.3, 42.7], [120.0, 36.0]],
+            // Room on the east for the labels of places on the coast.
+            "boundingCoords": [[113.3, 42.7], [if narrow() { 121.6 } else { 120.0 }, 36.0]],
             "itemStyle": {"areaColor": "#f7f5f0", "borderColor": "#9c9687", "borderWidth": 1},
             "label": {"show": false},
             "emphasis": {"disabled": true},
@@ -373,7 +396,11 @@ pub fn bars(items: &[(String, f64, Target)], color: &str) -> Built {
         a => a,
     };
     if let Some(Value::Object(a)) = axis {
-        a.insert("axisLabel".into(), json!({"interval": 0, "fontSize": 11}));
+        let width = if narrow() { 110 } else { 170 };
+        a.insert(
+            "axisLabel".into(),
+            json!({"interval": 0, "fontSize": 11, "width": width, "overflow": "truncate", "ellipsis": "…"}),
+        );
     }
     Built {
         json: v.to_string(),

@@ -107,6 +107,7 @@ const COUNTED: &[(&str, &str)] = &[
     ("员工", "employees"),
     ("职工", "employees"),
     ("面积", "area"),
+    ("占地", "site area"),
     ("用地", "land"),
     ("土地", "land"),
     ("产能", "capacity"),

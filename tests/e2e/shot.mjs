@@ -1,5 +1,6 @@
 // Screenshots of the built app for a person to look at:
-// `node tests/e2e/shot.mjs [hash] [name]` writes tests/e2e/artifacts/<name>-{desktop,phone}.png.
+// `node tests/e2e/shot.mjs [hash] [name]` writes tests/e2e/artifacts/<name>-{desktop,phone}.png;
+// `JJJ_LANG=en` takes them in English.
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +19,9 @@ const browser = await chromium.launch({
 });
 for (const [label, viewport] of [["desktop", { width: 1400, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
   const page = await browser.newPage({ viewport });
+  if (process.env.JJJ_LANG) {
+    await page.addInitScript((l) => localStorage.setItem("jjj-lang", l), process.env.JJJ_LANG);
+  }
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") console.log(`${label} console ${m.type()}: ${m.text()}`); });
   page.on("pageerror", (e) => console.log(`${label} page error: ${e.message}`));
   await page.goto(server.url + hash);
