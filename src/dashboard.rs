@@ -449,7 +449,7 @@ pub fn Dashboard() -> impl IntoView {
                         let l = lang.get();
                         let level = match level.get() {
                             Level::Province => tr(l, "地图按省汇总。", "The map shows provinces."),
-                            _ => tr(l, "地图按地级市汇总（区县、园区计入所在城市）；只写到省的流向画到全省，以空心圆标出。", "The map shows prefecture-level cities (districts and zones count to their city); a flow stated only for a province ends at the whole province, drawn hollow."),
+                            _ => tr(l, "地图按地级市汇总（区县、园区计入所在城市）；只写到省的流向画到全省，以空心圆标出；多地共同给出的起点（如“京津”）不是一个地点，不画在图上，见数据表。", "The map shows prefecture-level cities (districts and zones count to their city); a flow stated only for a province ends at the whole province, drawn hollow; a joint origin such as Beijing–Tianjin is not one place and is not drawn (see the data table)."),
                         };
                         let more = strongest_note(MAP_EDGES, map_edges.with(Vec::len), l).unwrap_or_default();
                         view! { <p class="note">{level} {more}</p> }
