@@ -70,7 +70,27 @@ fn started_by_boot(url: &str) -> Option<js_sys::Promise> {
     Some(p)
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/gunzip.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn gunzip(bytes: &[u8]) -> Result<JsValue, JsValue>;
+}
+
+/// The file at `url`, inflated when it is gzip-compressed (a split corpus's
+/// files are, see `jjj_core::gzip`).
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let bytes = fetch_raw(url).await?;
+    if !jjj_core::gzip::is_gzip(&bytes) {
+        return Ok(bytes);
+    }
+    let inflated = gunzip(&bytes).await.map_err(|e| match network_error(e) {
+        LoadError::Network(why) => LoadError::Decode(format!("{url}: {why}")),
+        other => other,
+    })?;
+    Ok(js_sys::Uint8Array::new(&inflated).to_vec())
+}
+
+async fn fetch_raw(url: &str) -> Result<Vec<u8>, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
     let request = started_by_boot(url).unwrap_or_else(|| window.fetch_with_str(url));
     let response = JsFuture::from(request).await.map_err(network_error)?;

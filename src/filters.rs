@@ -265,6 +265,16 @@ pub fn Filters() -> impl IntoView {
                     />
                     <button type="submit">{move || tr(lang.get(), "检索", "Search")}</button>
                 </span>
+                // A split corpus's index has no text: say what the search reads.
+                {move || {
+                    let split = c.corpus.with(|k| k.as_ref().is_some_and(|k| !k.chunks.is_empty()));
+                    let searching = c.route.with(|r| !r.query.text.trim().is_empty());
+                    (split && searching).then(|| view! {
+                        <p class="note search-scope">{tr(lang.get(),
+                            "本语料较大，检索只查标题和每篇文章的高频词，可能漏掉只在正文中出现一两次的词。",
+                            "This corpus is large: search reads titles and each article's most frequent words, so it can miss a word the text uses only once or twice.")}</p>
+                    })
+                }}
             })}
             {field(("地区（含下辖）", "Place (and all within)"), facet("region", None, |q, v| q.region = v, region))}
             {field(("行业", "Industry"), facet("industry", None, |q, v| q.industry = v, industry))}

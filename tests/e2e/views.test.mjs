@@ -3,8 +3,14 @@
 // everywhere, and the phone. Every value here was read from the seeds.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, inkedPixels, openApp, ready, useApp } from "./helpers.mjs";
+import {
+  ARTIFACTS, DIST, ROOT, cardNumber, env, inkedPixels, openApp, ready, seedCount, useApp,
+} from "./helpers.mjs";
+import { serveDir } from "./server.mjs";
 
 useApp();
 
@@ -177,5 +183,43 @@ describe("on a phone", () => {
     await page.screenshot({ path: join(ARTIFACTS, "flows-phone.png"), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+describe("a split corpus", () => {
+  test("a split, compressed corpus opens like the single bundle and its reader fetches the text", async () => {
+    // The seeds as an index and chunks of two documents, gzip-compressed,
+    // beside a copy of the app.
+    const dir = await mkdtemp(join(tmpdir(), "jjj-split-"));
+    await cp(DIST, dir, { recursive: true });
+    execFileSync(join(ROOT, "target/release/jjj"), [
+      "build-corpus", join(ROOT, "assets/seeds"), "-o", join(dir, "corpus.jjj"), "--split", "2", "--quiet",
+    ]);
+    const index = await readFile(join(dir, "corpus.jjj"));
+    assert.deepEqual([index[0], index[1]], [0x1f, 0x8b], "the index is gzip-compressed");
+    const server = await serveDir(dir, "/split/");
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+    await page.goto(server.url);
+    await page.locator(".layout").waitFor({ timeout: 30_000 });
+    assert.equal(await cardNumber(page, 0), await seedCount());
+    // The same flows as the single bundle's, counted on its card.
+    const single = await openApp();
+    await ready(single.page);
+    assert.equal(await cardNumber(page, 2), await cardNumber(single.page, 2));
+    await single.context.close();
+    // The reader needs the whole text: it comes from a chunk.
+    await page.goto(`${server.url}#v=articles`);
+    await page.locator(".article-list a.article").first().click();
+    const body = page.locator("article.reader .body");
+    await body.waitFor();
+    await page.waitForFunction(() => (document.querySelector("article.reader .body")?.textContent ?? "").length > 200);
+    assert.deepEqual(problems, []);
+    await context.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
   });
 });

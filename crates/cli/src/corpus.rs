@@ -282,7 +282,8 @@ fn write_jsonl(out: &Path, docs: &[Document]) -> Result<u64> {
 
 /// Writes the bundle; with `split`, as an index at `out` and chunks of that
 /// many documents in a folder beside it named after it (`corpus.jjj` →
-/// `corpus/00000.jjj`…). Returns the bytes written.
+/// `corpus/00000.jjj`…), every file gzip-compressed (`jjj_core::gzip`).
+/// Returns the bytes written.
 /// A line it prints goes through `progress`, which makes way for it.
 fn write_bundle(
     out: &Path,
@@ -300,7 +301,8 @@ fn write_bundle(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".into());
-    let parts = jjj_core::corpus::chunks::split(&bundle, per_chunk, &stem)?;
+    let mut parts = jjj_core::corpus::chunks::split(&bundle, per_chunk, &stem)?;
+    compress_all(&mut parts);
     let base = out.parent().unwrap_or(Path::new(""));
     let folder = base.join(&stem);
     if folder.exists() {
@@ -331,6 +333,22 @@ fn write_bundle(
         )
     });
     Ok(total)
+}
+
+/// Compresses the index and every chunk, on every core.
+fn compress_all(parts: &mut jjj_core::corpus::chunks::Split) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = parts.chunks.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        for group in parts.chunks.chunks_mut(per) {
+            s.spawn(move || {
+                for (_, bytes) in group {
+                    *bytes = jjj_core::gzip::compress(bytes);
+                }
+            });
+        }
+        parts.index = jjj_core::gzip::compress(&parts.index);
+    });
 }
 
 fn split_arg(v: &str) -> Result<usize, String> {

@@ -28,6 +28,7 @@
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod gzip;
 pub mod model;
 mod page;
 pub mod protocol;

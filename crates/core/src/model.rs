@@ -51,7 +51,8 @@ pub struct Chunk {
     pub file: String,
     pub first: u32,
     pub count: u32,
-    /// Size of the file, for progress and for the benchmarks.
+    /// Size of its bundle, uncompressed (the file itself is gzip-compressed,
+    /// see [`crate::gzip`]), for progress and for the benchmarks.
     pub bytes: u64,
 }
 
@@ -534,6 +535,9 @@ pub fn encode_bundle(bundle: &Bundle) -> Result<Vec<u8>, Error> {
 
 /// Reads a bundle written by [`encode_bundle`]; any damage is an error, never a panic.
 pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
+    if crate::gzip::is_gzip(bytes) {
+        return decode_bundle(&crate::gzip::decompress(bytes)?);
+    }
     if bytes.len() < 12 || &bytes[..8] != BUNDLE_MAGIC {
         return Err(Error::Bundle {
             reason: "not a JJJ corpus bundle (wrong magic bytes)".into(),
