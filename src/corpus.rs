@@ -72,25 +72,52 @@ fn started_by_boot(url: &str) -> Option<js_sys::Promise> {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/gunzip.js")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    async fn gunzip(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = gunzipInto)]
+    async fn gunzip_into(
+        compressed: &js_sys::Uint8Array,
+        memory: &JsValue,
+        ptr: u32,
+        size: u32,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// The file at `url`, inflated when it is gzip-compressed (a split corpus's
-/// files are, see `jjj_core::gzip`).
+/// files are, see `jjj_core::gzip`): straight into the wasm memory, with the
+/// browser's DecompressionStream.
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let bytes = fetch_raw(url).await?;
-    if !jjj_core::gzip::is_gzip(&bytes) {
-        return Ok(bytes);
+    let raw = fetch_raw(url).await?;
+    let n = raw.length();
+    let gzip = n >= 18 && [raw.get_index(0), raw.get_index(1)] == jjj_core::gzip::MAGIC;
+    if !gzip {
+        return Ok(raw.to_vec());
     }
-    let inflated = gunzip(&bytes).await.map_err(|e| match network_error(e) {
-        LoadError::Network(why) => LoadError::Decode(format!("{url}: {why}")),
-        other => other,
-    })?;
-    Ok(js_sys::Uint8Array::new(&inflated).to_vec())
+    // The trailer's last four bytes: the inflated size (modulo 4 GiB).
+    let size = (0..4).fold(0u32, |acc, k| {
+        acc | u32::from(raw.get_index(n - 4 + k)) << (8 * k)
+    });
+    // A browser tab cannot hold more; a damaged or hostile trailer must not
+    // make the app try.
+    if size > 1 << 31 {
+        return Err(LoadError::Decode(format!(
+            "{url}: the file says it inflates to {size} bytes, more than the app can hold"
+        )));
+    }
+    let mut out = vec![0u8; size as usize];
+    let written = gunzip_into(&raw, &wasm_bindgen::memory(), out.as_mut_ptr() as u32, size)
+        .await
+        .map_err(|e| match network_error(e) {
+            LoadError::Network(why) => LoadError::Decode(format!("{url}: {why}")),
+            other => other,
+        })?;
+    if written.as_f64() != Some(f64::from(size)) {
+        return Err(LoadError::Decode(format!(
+            "{url}: the file inflates to another size than it states"
+        )));
+    }
+    Ok(out)
 }
 
-async fn fetch_raw(url: &str) -> Result<Vec<u8>, LoadError> {
+async fn fetch_raw(url: &str) -> Result<js_sys::Uint8Array, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
     let request = started_by_boot(url).unwrap_or_else(|| window.fetch_with_str(url));
     let response = JsFuture::from(request).await.map_err(network_error)?;
@@ -101,7 +128,7 @@ async fn fetch_raw(url: &str) -> Result<Vec<u8>, LoadError> {
     let buffer = JsFuture::from(response.array_buffer().map_err(network_error)?)
         .await
         .map_err(network_error)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(js_sys::Uint8Array::new(&buffer))
 }
 
 fn network_error(value: JsValue) -> LoadError {
