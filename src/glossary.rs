@@ -140,6 +140,56 @@ pub fn counts(phrase: &str, l: Lang) -> String {
     }
 }
 
+/// Periods as the news writes them, longest first where one starts another.
+const PERIODS: &[(&str, &str)] = &[
+    ("十一五", "11th Five-Year Plan"),
+    ("十二五", "12th Five-Year Plan"),
+    ("十三五", "13th Five-Year Plan"),
+    ("十四五", "14th Five-Year Plan"),
+    ("十五五", "15th Five-Year Plan"),
+    ("前三季度", "first three quarters"),
+    ("第一季度", "first quarter"),
+    ("第二季度", "second quarter"),
+    ("第三季度", "third quarter"),
+    ("第四季度", "fourth quarter"),
+    ("一季度", "first quarter"),
+    ("二季度", "second quarter"),
+    ("三季度", "third quarter"),
+    ("四季度", "fourth quarter"),
+    ("上半年", "first half"),
+    ("下半年", "second half"),
+    ("近年来", "recent years"),
+    ("前年", "the year before last"),
+    ("去年", "last year"),
+    ("上年", "last year"),
+    ("今年", "this year"),
+    ("当年", "that year"),
+    ("明年", "next year"),
+    ("全年", "the whole year"),
+    ("每年", "every year"),
+];
+
+/// A period in the language: in English, a known period's words (十三五 is
+/// the 13th Five-Year Plan, 去年上半年 last year, first half); a period
+/// with figures in it (2023年, 5月25日) or unknown words as written.
+pub fn period(p: &str, l: Lang) -> String {
+    if l == Lang::Zh {
+        return p.to_string();
+    }
+    let mut rest = p;
+    let mut words = Vec::new();
+    while !rest.is_empty() {
+        match PERIODS.iter().find(|(zh, _)| rest.starts_with(zh)) {
+            Some((zh, en)) => {
+                words.push(*en);
+                rest = &rest[zh.len()..];
+            }
+            None => return p.to_string(),
+        }
+    }
+    words.join(", ")
+}
+
 /// News outlets by their simplified Chinese names.
 const OUTLETS: &[(&str, &str)] = &[
     ("人民网", "People's Daily Online"),
@@ -241,6 +291,10 @@ mod tests {
         assert_eq!(counts("总投资", Lang::En), "total investment (总投资)");
         assert_eq!(counts("总投资", Lang::Zh), "总投资");
         assert_eq!(counts("这些", Lang::En), "这些");
+        assert_eq!(period("十三五", Lang::En), "13th Five-Year Plan");
+        assert_eq!(period("去年上半年", Lang::En), "last year, first half");
+        assert_eq!(period("2023年", Lang::En), "2023年");
+        assert_eq!(period("去年", Lang::Zh), "去年");
         assert_eq!(source("人民網", Lang::En), "People's Daily Online");
         assert_eq!(source("人民网-河北频道", Lang::En), "People's Daily Online");
         assert_eq!(source("河北日报", Lang::En), "Hebei Daily");

@@ -520,7 +520,10 @@ impl Finding for Figure {
                 .as_deref()
                 .map(|p| i18n::place(p, l))
                 .unwrap_or_default(),
-            self.period.clone().unwrap_or_default(),
+            self.period
+                .as_deref()
+                .map(|p| crate::glossary::period(p, l))
+                .unwrap_or_default(),
             periods::label(self.period.as_deref(), doc.year()),
             flag(self.is_target, tr(l, "目标", "target")),
         ]
