@@ -732,7 +732,7 @@ mod tests {
         assert_eq!(cells[4], "Cangzhou");
         assert_eq!(
             (cells[5].as_str(), cells[6].as_str()),
-            ("十三五", "2016–2020")
+            ("13th Five-Year Plan", "2016–2020")
         );
         // The value as people write it (2500亿), sorted by the number.
         assert_eq!(figure.cells(&doc, Lang::Zh)[1], "2500亿");
