@@ -226,6 +226,63 @@ fn is_furniture(tag: &Tag) -> bool {
     })
 }
 
+/// An element that names the author: `itemprop="author"`, `rel="author"`,
+/// or a class or id word of authors and self-media accounts (author-name,
+/// byline, nickname, user-name: 百家号, 头条号, 微信公众号 pages).
+fn names_author(tag: &Tag) -> bool {
+    tag.attrs.iter().any(|(k, v)| {
+        let v = v.to_ascii_lowercase();
+        match k.as_str() {
+            "itemprop" | "rel" => v.split_ascii_whitespace().any(|w| w == "author"),
+            // Whole words of the class (author-name, tb_icon_author), not
+            // parts of other words (authorized).
+            "class" | "id" => v.split_ascii_whitespace().any(|w| {
+                w.split(['-', '_']).any(|part| {
+                    matches!(
+                        part,
+                        "author" | "authorname" | "byline" | "nickname" | "writer"
+                    )
+                }) || matches!(
+                    w,
+                    "user-name" | "username" | "user-card-name" | "js_name" | "account-name"
+                )
+            }),
+            _ => false,
+        }
+    })
+}
+
+/// The text of an author element, when it reads as a name: `@中国网` is
+/// 中国网, `作者：张三` is 张三; a date, a count or a label that is not an
+/// author's (责任编辑) is no name.
+pub(crate) fn author_name(text: &str) -> Option<String> {
+    // A self-media card's follow button is no part of the name.
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "关注" | "+关注" | "＋关注" | "已关注" | "加关注" | "订阅" | "粉丝"
+            )
+        })
+        .collect();
+    let joined = words.join(" ");
+    let t = joined.trim().trim_start_matches(['@', '＠']);
+    let t = ["作者：", "作者:", "作者", "文/", "文／", "记者"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t)
+        .trim();
+    let n = t.chars().count();
+    let ok = (2..=20).contains(&n)
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '：' | ':' | '|' | '｜'))
+        && !t.contains("编辑")
+        && t.chars().any(|c| c.is_alphabetic());
+    ok.then(|| t.to_string())
+}
+
 fn attr<'a>(tag: &'a Tag, key: &str) -> Option<&'a str> {
     tag.attrs
         .iter()
@@ -245,6 +302,9 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     let mut h1: Option<String> = None;
     let mut in_h1 = false;
     let mut h1_text = String::new();
+    // The element naming the author being read: its name, nesting, text.
+    let mut author: Option<(String, usize, String)> = None;
+    let mut authors: Vec<String> = Vec::new();
     let mut i = 0;
     let bytes = html.as_bytes();
     while i < html.len() {
@@ -256,6 +316,9 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                 push_text(&mut text, chunk);
                 if in_h1 {
                     push_text(&mut h1_text, chunk);
+                }
+                if let Some((_, _, t)) = &mut author {
+                    push_text(t, chunk);
                 }
             }
             i += next;
@@ -291,6 +354,23 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             continue;
         }
         let name = tag.name.as_str();
+        if let Some((n, depth, t)) = &mut author {
+            if n == name && !VOID.contains(&name) && !tag.self_closing {
+                if tag.end {
+                    *depth -= 1;
+                } else {
+                    *depth += 1;
+                }
+            }
+            if *depth == 0 {
+                if let Some(a) = author_name(t) {
+                    if !authors.contains(&a) {
+                        authors.push(a);
+                    }
+                }
+                author = None;
+            }
+        }
         if tag.end {
             if name == "article" {
                 article_depth = article_depth.saturating_sub(1);
@@ -354,6 +434,11 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             }
             continue;
         }
+        // A nested author element is the more precise one (a box of the
+        // author's name and the date holds the name's own element).
+        if authors.len() < 2 && !VOID.contains(&name) && !tag.self_closing && names_author(&tag) {
+            author = Some((tag.name.clone(), 1, String::new()));
+        }
         if RAW_TEXT.contains(&name) && !tag.self_closing {
             // Kept raw-text element (none today); still never parse its content as tags.
             i += find_close(rest_after(html, i), name).1;
@@ -365,6 +450,11 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             // Cells of a row stay on the row's line.
             text.push(' ');
         }
+    }
+    // One name, however often shown; several (a list of threads, a page of
+    // posts) name no one author.
+    if authors.len() == 1 {
+        out.hints.author = authors.pop();
     }
     if let Some(h) = h1 {
         out.hints.title = Some(h);
@@ -506,6 +596,48 @@ fn is_html_element(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_element_naming_the_author_gives_one_name() {
+        let page = |body: &str| {
+            html_to_text(
+                &format!("<html><body>{body}<p>正文。</p></body></html>"),
+                true,
+            )
+            .hints
+            .author
+        };
+        // A self-media card: the name's own element inside a box that also
+        // holds the date; a follow button and an @ are no part of the name.
+        assert_eq!(
+            page(r#"<div class="author-box"><p class="author-name">京畿观察</p><span>发布时间：03-02</span></div>"#).as_deref(),
+            Some("京畿观察")
+        );
+        assert_eq!(
+            page(r#"<div class="user-card-name"><a>@沧州发布</a> <span>关注</span></div>"#)
+                .as_deref(),
+            Some("沧州发布")
+        );
+        assert_eq!(
+            page(r#"<span itemprop="author">作者：李明</span>"#).as_deref(),
+            Some("李明")
+        );
+        // "authorized" is not an author; a date is no name; two different
+        // names (a list of threads) name no one.
+        assert_eq!(page(r#"<span class="authorized">我已授权</span>"#), None);
+        assert_eq!(
+            page(r#"<span class="byline">2023-05-06 10:00</span>"#),
+            None
+        );
+        assert_eq!(
+            page(r#"<span class="tb_author">甲乙丙</span><span class="tb_author">丁戊己</span>"#),
+            None
+        );
+        assert_eq!(
+            page(r#"<span class="author">王强</span><em class="author">王强</em>"#).as_deref(),
+            Some("王强")
+        );
+    }
 
     #[test]
     fn scripts_styles_and_nav_are_dropped_and_blocks_become_lines() {

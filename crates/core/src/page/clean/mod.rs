@@ -39,6 +39,10 @@ pub struct Hints {
     /// file name it was saved under: either often holds its date.
     pub url: Option<String>,
     pub source: Option<String>,
+    /// The text of an element the markup marks as the author's name
+    /// (`class="author-name"`, a self-media account's nickname), read as a
+    /// name: used when the text itself names no author.
+    pub author: Option<String>,
 }
 
 /// Max run of non-paragraph lines inside an article.
@@ -275,6 +279,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     }
     if !seen.is_empty() {
         out.author = Some(seen.join(" "));
+    } else if let Some(a) = &hints.author {
+        out.author = Some(a.clone());
     }
     if unclear {
         out.warnings.push(Warning {
