@@ -7,7 +7,7 @@ use super::endpoints::*;
 use super::verbless;
 use super::{text_of, Cand, Context, Input, Own, Trigger};
 use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
-use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::What;
 use crate::text::chars::is_clause_break;
 use crate::text::cues::{starts_with_at, token_at};
@@ -145,20 +145,31 @@ pub(super) fn receive(
     taken: &mut Vec<usize>,
     last_dest: &mut Option<(Vec<usize>, u32)>,
     out: &mut Vec<Cand>,
+    around: Option<(&Context, bool, &[usize])>,
 ) {
     let mut exclude = origins.clone();
     exclude.extend(taken.iter().copied());
     for e in &enumerated {
         exclude.extend(e.0.iter().copied());
     }
+    // Places after 来自 are where things came from, never the subject
+    // (30个项目主要来自京津冀、长三角、珠三角地区，北京地区23个项目…签约).
+    let mut not_subject = exclude.clone();
+    if let Some((_, _, m)) = around {
+        not_subject.extend(m.iter().copied());
+    }
     // The subject; after a semicolon it may be the one the chain of
     // receiving clauses began with (我省引进…；吸引…).
-    let found = place_before(inp, hits, s, t.start, &exclude)
+    let found = place_before(inp, hits, s, t.start, &not_subject)
         .map(|h| (h.places.clone(), h.start))
         .or_else(|| {
             last_dest
                 .clone()
                 .filter(|(d, _)| !d.iter().any(|p| exclude.contains(p)))
+        })
+        .or_else(|| {
+            let (ctx, marked, _) = around?;
+            elsewhere(s, hits, t, ctx, &exclude, marked)
         });
     taken.extend(origins.iter().copied());
     let Some((to, subject_at)) = found else {
@@ -213,6 +224,61 @@ pub(super) fn receive(
     } else {
         push(origins, None, out);
     }
+}
+
+/// Start of the clause chain (after the last ；) of the verb at `at`.
+pub(super) fn window_start_of(inp: &Input, s: &Sentence, at: u32) -> u32 {
+    window_start(inp, s, at.clamp(s.start, s.end))
+}
+
+/// Where what a sentence says came from went, when no subject before the
+/// verb says it: with the origin marked (多从北京引进，对保定并不熟悉), the
+/// place named after the verb; else the paragraph's place that is not the
+/// origin, as precisely as the paragraph names it (…廊坊市人民政府…举行投资
+/// 会议。共有12个项目签约，全部来自北京市重点企业); else the document's
+/// first place (武清区…。此次签约的30个项目…北京地区23个项目).
+fn elsewhere(
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    t: &Trigger,
+    ctx: &Context,
+    origins: &[usize],
+    marked: bool,
+) -> Option<(Vec<usize>, u32)> {
+    if origins.is_empty() {
+        return None;
+    }
+    let g = gazetteer();
+    let unrelated = |p: usize| {
+        g.places[p].kind != PlaceKind::Group
+            && !origins
+                .iter()
+                .any(|&o| g.is_within(p, o) || g.is_within(o, p))
+    };
+    if marked {
+        if let Some(h) = hits.iter().find(|h| {
+            h.start >= t.end
+                && h.role == Role::Location
+                && h.group.is_none()
+                && h.places.iter().all(|&p| unrelated(p))
+        }) {
+            return Some((h.places.clone(), h.start));
+        }
+    }
+    if let Some(&last) = ctx.para.iter().rev().find(|&&p| unrelated(p)) {
+        let province = g.province_of(last).unwrap_or(last);
+        let to = ctx
+            .para
+            .iter()
+            .copied()
+            .filter(|&p| unrelated(p) && g.is_within(p, province))
+            .max_by_key(|&p| g.depth(p))
+            .unwrap_or(last);
+        return Some((vec![to], s.start));
+    }
+    ctx.doc
+        .filter(|&p| unrelated(p))
+        .map(|p| (vec![p], s.start))
 }
 
 /// The state of one sentence's scan, shared by the shapes' rules.
@@ -299,6 +365,9 @@ pub(super) fn candidates(
             c.verb = last.word;
         }
     }
+    if scan.out.is_empty() {
+        scan.out.extend(located_firm(inp, s, hits));
+    }
     let mut out = one_per_clause(inp, s, scan.out);
     verbless::paired_slogans(inp, s, hits, &mut out);
     verbless::branch_sites(inp, s, hits, &mut out);
@@ -314,6 +383,8 @@ impl Scan<'_, '_> {
         origins: Vec<usize>,
         enumerated: Vec<(Vec<usize>, Option<usize>)>,
     ) {
+        let marked = self.marked_origin.as_ref() == Some(&origins) && !origins.is_empty();
+        let marked_places = self.marked_origin.clone().unwrap_or_default();
         receive(
             self.inp,
             self.s,
@@ -325,6 +396,7 @@ impl Scan<'_, '_> {
             &mut self.taken,
             &mut self.last_dest,
             &mut self.out,
+            Some((self.ctx, marked, &marked_places)),
         );
     }
 
@@ -382,6 +454,11 @@ impl Scan<'_, '_> {
         let mut enumerated = Vec::new();
         if origins.is_empty() {
             enumerated = enumerated_origins(inp, hits, t.end, s);
+            if enumerated.is_empty() && SIGNING.contains(&t.word) {
+                // 30个项目主要来自京津冀…，北京地区23个项目…签约: the origins
+                // with their counts come before the verb.
+                enumerated = enumerated_origins(inp, hits, window_start(inp, s, t.start), s);
+            }
             if enumerated.is_empty() {
                 if let Some(m) = &self.marked_origin {
                     origins = m.clone();
@@ -389,9 +466,91 @@ impl Scan<'_, '_> {
             }
         }
         if origins.is_empty() && enumerated.is_empty() {
+            if SIGNING.contains(&t.word) {
+                self.signed_with(t, limit);
+            }
             return;
         }
         self.receive(t, limit, origins, enumerated);
+    }
+
+    /// A 与 P 签约 N个项目: the projects go from one side to the other.
+    /// The side whose place is the home of what moves (北京企业与廊坊签约,
+    /// 廊坊市与北京20家企业签约), else Beijing's side (北京市政府部门以及在京
+    /// 企业…与河北省廊坊市签约52个项目), is the origin; with neither, no flow.
+    fn signed_with(&mut self, t: &Trigger, limit: u32) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        let g = gazetteer();
+        // What is signed is projects or firms (签约52个项目), not a
+        // cooperation (与北京一家公司签约，双方将共建示范园).
+        let object = text_of(inp.chars, t.end, (t.end + 12).min(s.end));
+        let object = object.split(is_clause_break).next().unwrap_or("");
+        if !["项目", "企业"].iter().any(|w| object.contains(w)) {
+            return;
+        }
+        let from = window_start(inp, s, t.start);
+        // The partner: the places right after 与/同/跟 before the verb.
+        let Some(p) = hits.iter().position(|h| {
+            h.start > from
+                && h.end <= t.start
+                && h.role == Role::Location
+                && matches!(inp.chars[h.start as usize - 1], '与' | '同' | '跟')
+                && !text_of(inp.chars, h.end, t.start).contains('，')
+        }) else {
+            return;
+        };
+        let (partner, used) = places_after(inp, hits, hits[p].start, t.start);
+        let partner: Vec<usize> = partner
+            .into_iter()
+            .filter(|&q| g.places[q].kind != PlaceKind::Group)
+            .collect();
+        let Some(subject) = hits[..p]
+            .iter()
+            .rev()
+            .find(|h| h.start >= from && h.role == Role::Location && h.group.is_none())
+        else {
+            return;
+        };
+        if partner.is_empty()
+            || subject.places.iter().any(|&a| {
+                partner
+                    .iter()
+                    .any(|&b| g.province_of(a) == g.province_of(b))
+            })
+        {
+            return;
+        }
+        let beijing = g.index_of("北京市");
+        let in_beijing =
+            |ps: &[usize]| beijing.is_some_and(|b| ps.iter().any(|&q| g.is_within(q, b)));
+        let partner_end = used.last().map_or(hits[p].end, |u| u.end);
+        let partner_moves = used
+            .last()
+            .is_some_and(|u| is_home_of_mover(inp, u, t.start))
+            || {
+                // 与北京20家企业签约: a count between the place and the mover.
+                let after = text_of(inp.chars, partner_end, t.start);
+                ["家企业", "个项目", "户商户", "家公司"]
+                    .iter()
+                    .any(|w| after.contains(w))
+            };
+        // 在京企业, 驻京央企: the firms based there.
+        let based = subject.start > s.start
+            && matches!(inp.chars[subject.start as usize - 1], '在' | '驻')
+            && ["企业", "央企", "单位", "机构", "高校"].iter().any(|w| {
+                text_of(inp.chars, subject.end, (subject.end + 2).min(t.start)).starts_with(w)
+            });
+        let subject_moves = based || is_home_of_mover(inp, subject, hits[p].start);
+        let (a, b) = if partner_moves && !subject_moves {
+            (partner, subject.places.clone())
+        } else if subject_moves || in_beijing(&subject.places) {
+            (subject.places.clone(), partner)
+        } else if in_beijing(&partner) {
+            (partner, subject.places.clone())
+        } else {
+            return;
+        };
+        self.out.push(cand(a, b, subject.start, t.start, limit));
     }
 
     /// 迁往 P: the destination after the verb, the origin before it.
@@ -420,6 +579,13 @@ impl Scan<'_, '_> {
             return;
         }
         let prev = self.ctx.places.as_slice();
+        if dest.is_empty() {
+            // 落户到之前备受关注的廊坊永清开发区, 迁到离北京较近的河北固安:
+            // the place after a modifier ending in 的.
+            if let Some(at) = place_after_modifier(inp, hits, s, t) {
+                dest = places_after(inp, hits, at, s.end).0;
+            }
+        }
         if dest.is_empty() {
             // 落户这个新商场 / 入驻该园区 / 迁到了这里: the place of the
             // sentence before.
@@ -579,6 +745,72 @@ impl Scan<'_, '_> {
     }
 }
 
+/// The place right after a short modifier ending in 的 after a verb of
+/// moving (落户到之前备受媒体关注的廊坊永清…, 迁到离北京较近的河北固安):
+/// where it starts. The modifier has no verb of moving and no clause break.
+fn place_after_modifier(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> Option<u32> {
+    let mut p = t.end as usize;
+    while p < s.end as usize && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '往') {
+        p += 1;
+    }
+    let h = hits.iter().find(|h| {
+        h.role == Role::Location
+            && h.start as usize > p + 1
+            && h.start as usize <= p + 14
+            && inp.chars[h.start as usize - 1] == '的'
+    })?;
+    let between = text_of(inp.chars, p as u32, h.start);
+    let clean = !between
+        .chars()
+        .any(|c| is_clause_break(c) || matches!(c, '、' | '“' | '”'))
+        && !TO_VERBS.iter().chain(IN_VERBS).any(|v| between.contains(v))
+        && !between.contains("企业")
+        && !between.contains("项目");
+    clean.then_some(h.start)
+}
+
+/// A firm of one place located in another, said with 在 (在香河经济开发区
+/// 新兴产业园内的北京一家食品企业生产基地内): it came from its home. The
+/// home is right after 在 P…内的/里的, and is the home of what follows it.
+fn located_firm(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Option<Cand> {
+    let g = gazetteer();
+    for (i, h) in hits.iter().enumerate() {
+        if h.role != Role::Location || h.start <= s.start || inp.chars[h.start as usize - 1] != '在'
+        {
+            continue;
+        }
+        let (site, used) = places_after(inp, hits, h.start, s.end);
+        let end = used.last().map_or(h.end, |u| u.end);
+        let Some(home) = hits[i + used.len().max(1)..]
+            .iter()
+            .find(|o| o.start >= end)
+        else {
+            continue;
+        };
+        let between = text_of(inp.chars, end, home.start);
+        let located = between.chars().count() <= 12
+            && (between.ends_with("内的")
+                || between.ends_with("里的")
+                || between.ends_with("中的"))
+            && !between.chars().any(|c| is_clause_break(c) || c == '、')
+            && !TO_VERBS.iter().chain(IN_VERBS).any(|v| between.contains(v));
+        if !located || home.role != Role::Location || !is_home_of_mover(inp, home, s.end) {
+            continue;
+        }
+        let related = home
+            .places
+            .iter()
+            .any(|&a| site.iter().any(|&b| g.province_of(a) == g.province_of(b)));
+        if related || site.is_empty() {
+            continue;
+        }
+        let mut c = cand(home.places.clone(), site, h.start, home.start, s.end);
+        c.verb = "在";
+        return Some(c);
+    }
+    None
+}
+
 /// One clause states one move per pair of places: 承接北京疏解的企业 is
 /// found by 承接 and by 疏解 alike.
 fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
@@ -632,7 +864,9 @@ pub(super) fn shape_of(
         let rest = rest.trim_start_matches(['了', '到', '至', '在']);
         ANAPHORA.iter().any(|x| rest.starts_with(x))
     };
-    if TO_VERBS.contains(&w) && (place_follows || anaphora) {
+    if TO_VERBS.contains(&w)
+        && (place_follows || anaphora || place_after_modifier(inp, hits, s, t).is_some())
+    {
         return Some(Shape::To);
     }
     if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true, prev).is_some() {

@@ -106,6 +106,8 @@ pub(super) const FROM_VERBS: &[&str] = &[
     "签约",
     "迎来",
 ];
+/// Receiving verbs that also say two sides signed (A 与 P 签约N个项目).
+pub(super) const SIGNING: &[&str] = &["签约"];
 /// Verbs that set up a firm (whose seat in parentheses is the destination).
 pub(super) const ESTABLISH: &[&str] = &[
     "注册成立",

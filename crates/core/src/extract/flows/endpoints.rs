@@ -278,6 +278,22 @@ pub(super) fn enumerated_origins(
             || ["企业", "项目", "商户", "药企", "企", "公司"]
                 .iter()
                 .any(|w| after.starts_with(w) || after.starts_with(&format!("的{w}")));
+        // 北京地区23个项目: the count right after the place, then the mover.
+        let counted = inp
+            .figures
+            .iter()
+            .position(|f| f.span.start == h.end && COUNT_UNITS.contains(&f.unit.as_str()))
+            .filter(|&i| {
+                let f = &inp.figures[i];
+                let rest = text_of(inp.chars, f.span.end, (f.span.end + 2).min(s.end));
+                ["企业", "项目", "商户", "公司", "家企", "个项"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+            });
+        if counted.is_some() {
+            out.push((h.places.clone(), counted));
+            continue;
+        }
         if !mover {
             continue;
         }

@@ -24,7 +24,7 @@ mod paragraph;
 mod verbless;
 
 use crate::extract::industries::IndustryHit;
-use crate::extract::places::{PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::{Figure, Flow, Span, What};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
@@ -59,6 +59,10 @@ struct Context {
     /// names gives it (天津市武清区 → 武清区): the subject that later
     /// sentences leave out.
     topic: Option<usize>,
+    /// The document's first location (its first paragraph's topic): the
+    /// subject of a later paragraph that names only where things came from
+    /// (此次签约的30个项目…北京地区23个项目).
+    doc: Option<usize>,
 }
 
 /// A verb that may state a move, and where it is.
@@ -100,6 +104,15 @@ pub struct Input<'a> {
     pub figures: &'a [Figure],
     pub doc: &'a str,
     pub original: &'a dyn Fn(Span) -> Span,
+    /// The first place the document's title names ([`title_topic`]).
+    pub title_place: Option<usize>,
+}
+
+/// The topic of a title's places: its first location, narrowed by the
+/// names right after it.
+pub fn title_topic(hits: &[PlaceHit]) -> Option<usize> {
+    let refs: Vec<&PlaceHit> = hits.iter().filter(|h| !h.places.is_empty()).collect();
+    topic_of(&refs)
 }
 
 fn text_of(chars: &[char], a: u32, b: u32) -> String {
@@ -111,7 +124,10 @@ fn text_of(chars: &[char], a: u32, b: u32) -> String {
 /// Finds the flows of a document.
 pub fn find(inp: &Input) -> Vec<Flow> {
     let mut out: Vec<Flow> = Vec::new();
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        doc: inp.title_place,
+        ..Context::default()
+    };
     let mut prev_paragraph = u32::MAX;
     // The last place the document said things moved out of, with no
     // destination: later lists of destinations are its.
@@ -158,7 +174,10 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| matches!(h.role, Role::Location | Role::Seat))
             .collect();
         if s.paragraph != prev_paragraph {
-            ctx = Context::default();
+            ctx = Context {
+                doc: ctx.doc,
+                ..Context::default()
+            };
         }
         prev_paragraph = s.paragraph;
         let here: Vec<usize> = hits
@@ -184,8 +203,13 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 .sentences
                 .get(si + 1)
                 .filter(|n| n.paragraph == s.paragraph);
-            for mut c in cands {
-                refine_province(s, next, all_places, &mut c);
+            for c in cands.iter_mut() {
+                c.from = c.from.iter().map(|&p| city_wide(p)).collect();
+                c.to = c.to.iter().map(|&p| city_wide(p)).collect();
+                refine_province(s, next, all_places, c);
+            }
+            drop_refined_provinces(inp, s, &mut cands);
+            for c in cands {
                 emit(inp, s, &c, &mut out);
                 found = true;
             }
@@ -200,6 +224,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
         if ctx.topic.is_none() {
             ctx.topic = topic_of(&hits);
+        }
+        if ctx.doc.is_none() {
+            ctx.doc = ctx.topic;
         }
         ctx.para.extend(
             hits.iter()
@@ -218,6 +245,43 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
     }
     out
+}
+
+/// A zone placed directly under a municipality, in no one district (中关村
+/// 国家自主创新示范区, 一区十六园 across Beijing), stands for the city: 中关村
+/// 企业在津冀设立分支机构 is Beijing's firms going to Tianjin and Hebei.
+fn city_wide(p: usize) -> usize {
+    let g = gazetteer();
+    let place = &g.places[p];
+    match place.parent {
+        Some(q) if place.kind == PlaceKind::Zone && g.is_municipality(q) => q,
+        _ => p,
+    }
+}
+
+/// One sentence that sends an origin to a province and to a place within
+/// it says the same move twice, the second time precisely (作为河北省承接
+/// 北京非首都功能疏解的标志性工程之一，固安商贸城承接了北京商户): the
+/// province's flow goes.
+fn drop_refined_provinces(inp: &Input, s: &Sentence, cands: &mut Vec<Cand>) {
+    let g = gazetteer();
+    // Within one clause chain: past a semicolon (…；我省累计签约引进北京
+    // 商户25000余户) the province's own figure is another statement.
+    let chain = |c: &Cand| candidates::window_start_of(inp, s, c.at);
+    let refined = |c: &Cand, to: usize| {
+        g.places[to].kind == PlaceKind::Province
+            && cands.iter().any(|o| {
+                o.from == c.from
+                    && chain(o) == chain(c)
+                    && o.to.iter().any(|&t| t != to && g.is_within(t, to))
+            })
+    };
+    let keep: Vec<bool> = cands
+        .iter()
+        .map(|c| !(c.to.len() == 1 && refined(c, c.to[0])))
+        .collect();
+    let mut k = keep.iter();
+    cands.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// The first index in `0..n` for which `before` is false (`before` is true
@@ -535,5 +599,66 @@ mod tests {
                 ("朝阳区", "霸州市"),
             ]
         );
+    }
+    /// 中关村 (一区十六园, in no one district) as an end is Beijing.
+    #[test]
+    fn a_zone_spanning_a_municipality_stands_for_it() {
+        let f = flows("近年来，中关村的一批软件企业在天津落户。");
+        assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    }
+
+    /// A 与 P 签约 N个项目: Beijing's side, or the side whose firms move,
+    /// is the origin; signing a cooperation is no move.
+    #[test]
+    fn projects_signed_with_a_partner_go_to_the_other_side() {
+        let f = flows("朝阳区与河北省张家口市签约18个项目，总投资60亿元。");
+        assert_eq!(pairs(&f), [("朝阳区", "张家口市")]);
+        let f = flows("保定市与北京30家企业签约12个项目。");
+        assert_eq!(pairs(&f), [("北京市", "保定市")]);
+        assert!(flows("唐山市与北京一家科技公司签约，双方将共建实验室。").is_empty());
+    }
+
+    /// With the origin marked and no subject before the verb, the place the
+    /// sentence names after it receives.
+    #[test]
+    fn a_marked_origin_goes_to_the_place_named_after_the_verb() {
+        let f = flows("园区的企业多从天津引进，对沧州的政策并不了解。");
+        assert_eq!(pairs(&f), [("天津市", "沧州市")]);
+    }
+
+    /// What came from the paragraph's own first place goes to its other
+    /// place; with none, to the document's first place.
+    #[test]
+    fn an_origin_without_a_destination_goes_to_the_place_named_before() {
+        let f = flows("北京市与唐山市近日举行产业对接会。会上共有15个项目签约，全部来自北京企业。");
+        assert_eq!(pairs(&f), [("北京市", "唐山市")]);
+        let f =
+            flows("武清区上半年举办了三场招商活动。\n\n此次签约的20个项目中，北京地区14个项目。");
+        assert_eq!(pairs(&f), [("北京市", "武清区")]);
+        assert_eq!(count(&f[0]), Some((14.0, "个")));
+    }
+
+    /// A firm of one place inside a park of another (在 P 内的北京一家…企业).
+    #[test]
+    fn a_firm_located_in_a_park_came_from_its_home() {
+        let f = flows("在固安高新区内的北京一家印刷企业车间里，工人正在忙碌。");
+        assert_eq!(pairs(&f), [("北京市", "固安高新技术产业开发区")]);
+    }
+
+    /// The destination after a modifier ending in 的, not a place inside it.
+    #[test]
+    fn a_destination_after_a_modifier_is_the_place_after_de() {
+        let f = flows("去年，北京一家家具企业迁到了离天津不远的河北霸州。");
+        assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+    }
+
+    /// One clause sending an origin to a province and to a place within it
+    /// keeps the place; past a semicolon both stay.
+    #[test]
+    fn a_province_refined_in_the_same_clause_is_dropped() {
+        let f = flows("作为河北省承接北京产业转移的重点城市，霸州市已承接北京企业60家。");
+        assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+        let f = flows("河北省累计承接北京企业3000家；霸州市承接北京企业60家。");
+        assert_eq!(pairs(&f), [("北京市", "河北省"), ("北京市", "霸州市")]);
     }
 }
