@@ -226,6 +226,56 @@ pub(super) fn receive(
     }
 }
 
+/// A share of what a place took in, said to come from elsewhere, with no
+/// verb of moving (科技城累计注册企业1200余家，其中来自北京的企业达780家;
+/// 入驻商户5800余户，其中约40%来自北京; 其中从北京迁来的有142家): the
+/// place named before 其中 receives, else the paragraph's or document's.
+pub(super) fn share_from(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    ctx: &Context,
+) -> Option<Cand> {
+    let text = text_of(inp.chars, s.start, s.end);
+    let b = text.find("其中")?;
+    let at = s.start + text[..b].chars().count() as u32;
+    let before = &text[..b];
+    if !["企业", "商户", "项目", "机构", "单位", "公司"]
+        .iter()
+        .any(|w| before.contains(w))
+        || !RECEIVED_WORDS.iter().any(|w| before.contains(w))
+    {
+        return None;
+    }
+    let later: Vec<&PlaceHit> = hits.iter().copied().filter(|h| h.start >= at).collect();
+    let from = origin_marked(inp, &later, s)?;
+    let g = gazetteer();
+    let related = |p: usize| {
+        g.places[p].kind == PlaceKind::Group
+            || from.iter().any(|&o| g.is_within(p, o) || g.is_within(o, p))
+    };
+    let to = place_before(inp, hits, s, at, &with_ancestors(&from))
+        .filter(|h| !h.places.iter().any(|&p| related(p)))
+        .map(|h| h.places.clone())
+        .or_else(|| {
+            let t = Trigger {
+                start: at,
+                end: at,
+                word: "其中",
+            };
+            elsewhere(s, hits, &t, ctx, &from, false).map(|x| x.0)
+        })?;
+    let mut c = cand(from, to, s.start, at, s.end);
+    c.verb = "来自";
+    c.object_after = true;
+    Some(c)
+}
+
+/// Words that say a place took things in (入驻企业, 注册企业, 引进…).
+const RECEIVED_WORDS: &[&str] = &[
+    "入驻", "注册", "引进", "落户", "签约", "承接", "吸引", "集聚", "聚集", "新设", "落地",
+];
+
 /// Start of the clause chain (after the last ；) of the verb at `at`.
 pub(super) fn window_start_of(inp: &Input, s: &Sentence, at: u32) -> u32 {
     window_start(inp, s, at.clamp(s.start, s.end))

@@ -290,6 +290,18 @@ pub(super) fn enumerated_origins(
                     .iter()
                     .any(|w| rest.starts_with(w))
             });
+        // 12个北京项目: the count right before the place, the mover after it.
+        let counted = counted.or_else(|| {
+            let i = inp.figures.iter().position(|f| {
+                f.span.end == h.start
+                    && f.span.start >= s.start
+                    && COUNT_UNITS.contains(&f.unit.as_str())
+            })?;
+            ["企业", "项目", "商户", "公司"]
+                .iter()
+                .any(|w| after.starts_with(w))
+                .then_some(i)
+        });
         if counted.is_some() {
             out.push((h.places.clone(), counted));
             continue;

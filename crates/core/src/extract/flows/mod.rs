@@ -196,6 +196,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             if cands.is_empty() {
                 cands = distribution(inp, s, &hits, &moved_out);
             }
+            if cands.is_empty() {
+                cands.extend(candidates::share_from(inp, s, &hits, &ctx));
+            }
             if let Some(c) = cands.first() {
                 ctx.origin = c.from.clone();
             }
@@ -660,5 +663,23 @@ mod tests {
         assert_eq!(pairs(&f), [("北京市", "霸州市")]);
         let f = flows("河北省累计承接北京企业3000家；霸州市承接北京企业60家。");
         assert_eq!(pairs(&f), [("北京市", "河北省"), ("北京市", "霸州市")]);
+    }
+    /// A share of what a place took in, said to come from elsewhere
+    /// (其中来自P…), with no verb of moving: the place before 其中 took it in.
+    #[test]
+    fn a_share_from_elsewhere_goes_to_the_place_that_took_it_in() {
+        let f = flows("截至今年6月，沧州临港经开区累计入驻企业260家，其中来自天津的企业有90家。");
+        assert_eq!(pairs(&f), [("天津市", "沧州临港经济技术开发区")]);
+        let f = flows("霸州家具城已入驻商户3000余户，其中六成以上来自北京。");
+        assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+        assert!(flows("会议邀请了专家30位，其中来自北京的专家有12位。").is_empty());
+    }
+
+    /// A count before the place of what is received (12个北京项目).
+    #[test]
+    fn a_count_before_the_home_of_what_is_signed_names_an_origin() {
+        let f = flows("黄骅市今年招商成效明显。今年已有8个天津项目完成签约。");
+        assert_eq!(pairs(&f), [("天津市", "黄骅市")]);
+        assert_eq!(count(&f[0]), Some((8.0, "个")));
     }
 }
