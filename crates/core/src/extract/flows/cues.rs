@@ -60,6 +60,12 @@ pub(super) const TO_VERBS: &[&str] = &[
     "输往",
     "转入",
     "外迁",
+    "迁来",
+    "搬来",
+    "外溢至",
+    "外溢到",
+    "迁址至",
+    "迁址到",
 ];
 /// Words after a verb that point back to the place of the sentence before.
 pub(super) const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", "那里", "园区", "基地"];

@@ -682,4 +682,15 @@ mod tests {
         assert_eq!(pairs(&f), [("天津市", "黄骅市")]);
         assert_eq!(count(&f[0]), Some((8.0, "个")));
     }
+    /// 迁来/外溢到/迁址至 P are moves to P; 到/赴 P 投资 says where as 在 does.
+    #[test]
+    fn more_verbs_of_moving_and_dao_before_investing() {
+        let f = flows("北京一家医疗器械企业去年迁来廊坊。");
+        assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+        let f = flows("近年来，北京的部分制造业外溢到河北保定。");
+        assert_eq!(pairs(&f), [("北京市", "保定市")]);
+        let f = flows("北京多家文创企业到涿州投资建厂。");
+        assert_eq!(pairs(&f), [("北京市", "涿州市")]);
+        assert!(flows("到2025年，北京企业投资将增长两成。").is_empty());
+    }
 }
