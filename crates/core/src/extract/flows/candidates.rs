@@ -671,8 +671,32 @@ impl Scan<'_, '_> {
                 // 大兴区整体外迁的企业约130家。其中，41家企业已落户廊坊。
                 (!self.ctx.outward.is_empty()).then(|| (self.ctx.outward.clone(), s.start))
             })
-            .or_else(|| self.shujie_origin(t, &dest));
+            .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.xiongan_origin(t, &dest));
         self.push(origin, dest, t, limit);
+    }
+
+    /// 雄安新区 is where Beijing's non-capital functions go: a move there
+    /// with no origin named (中国华能总部正式迁驻雄安; 两家央企已入驻雄安总部
+    /// 办公) comes from Beijing. Only a verb of relocating, or settling a
+    /// headquarters or a central firm; a project that merely lands there
+    /// has no origin.
+    fn xiongan_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let g = gazetteer();
+        let xiongan = g.index_of("雄安新区")?;
+        if !dest.iter().all(|&d| g.is_within(d, xiongan)) {
+            return None;
+        }
+        let text = text_of(self.inp.chars, self.s.start, self.s.end);
+        let relocating = t.word.contains('迁') || t.word.contains('搬');
+        let settling = ["入驻", "进驻", "落户"].contains(&t.word)
+            && ["总部", "央企", "中央企业"]
+                .iter()
+                .any(|w| text.contains(w));
+        if !(relocating || settling) {
+            return None;
+        }
+        Some((vec![g.index_of("北京市")?], self.s.start))
     }
 
     /// 疏解 with no origin named: what Beijing relieves itself of comes from

@@ -693,4 +693,18 @@ mod tests {
         assert_eq!(pairs(&f), [("北京市", "涿州市")]);
         assert!(flows("到2025年，北京企业投资将增长两成。").is_empty());
     }
+    /// A relocation to 雄安新区, or a headquarters or central firm settling
+    /// there, with no origin named comes from Beijing; a project that lands
+    /// there, or a firm of no named home, does not.
+    #[test]
+    fn a_relocation_to_xiongan_with_no_origin_is_from_beijing() {
+        let f = flows("某能源集团总部上月正式迁驻雄安新区。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+        let f = flows("两家央企昨日入驻雄安总部大楼办公。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+        assert!(flows("一批新能源项目在雄安新区落地。").is_empty());
+        assert!(flows("一家软件公司落户雄安新区。").is_empty());
+        let f = flows("保定一家企业搬迁至雄安新区。");
+        assert_eq!(pairs(&f), [("保定市", "雄安新区")]);
+    }
 }
