@@ -17,8 +17,8 @@ use crate::text::tokens::{self, CharIndex};
 /// names gives it (北辰区多措并举…): what a body that names only where
 /// things came from is about.
 fn title_place(title: Option<&str>) -> Option<usize> {
-    let title = crate::text::normalize::simplify(title?);
-    let title: String = title.chars().take(200).collect();
+    let title: String = title?.chars().take(200).collect();
+    let title = crate::text::normalize::simplify(&title);
     let toks = segment::segment(&title);
     let sents = sentences::split(&title);
     let hits = places::find(&title, &toks, &sents);

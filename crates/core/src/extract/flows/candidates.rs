@@ -271,6 +271,22 @@ pub(super) fn share_from(
     Some(c)
 }
 
+/// Words that point back to a firm, school or hospital named before.
+const ANAPHORIC_MOVERS: &[&str] = &[
+    "该企业",
+    "该公司",
+    "该集团",
+    "这家企业",
+    "这家公司",
+    "该厂",
+    "这家工厂",
+    "该医院",
+    "这家医院",
+    "该校",
+    "这所大学",
+    "这所学校",
+];
+
 /// Words that say a place took things in (入驻企业, 注册企业, 引进…).
 const RECEIVED_WORDS: &[&str] = &[
     "入驻", "注册", "引进", "落户", "签约", "承接", "吸引", "集聚", "聚集", "新设", "落地",
@@ -672,8 +688,30 @@ impl Scan<'_, '_> {
                 (!self.ctx.outward.is_empty()).then(|| (self.ctx.outward.clone(), s.start))
             })
             .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.anaphoric_mover(t, &dest))
             .or_else(|| self.xiongan_origin(t, &dest));
         self.push(origin, dest, t, limit);
+    }
+
+    /// 该企业/这家公司 before the verb is the mover the sentence before
+    /// named, from its home (北京星海钢琴集团是一家老字号企业。去年，该企业
+    /// 整体搬迁至天津武清).
+    fn anaphoric_mover(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s) = (self.inp, self.s);
+        let home = &self.ctx.homes;
+        if home.is_empty() {
+            return None;
+        }
+        let from = window_start(inp, s, t.start);
+        let before = text_of(inp.chars, from, t.start);
+        if !ANAPHORIC_MOVERS.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        let g = gazetteer();
+        let related = home
+            .iter()
+            .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
+        (!related).then(|| (home.clone(), from))
     }
 
     /// 雄安新区 is where Beijing's non-capital functions go: a move there
@@ -790,7 +828,8 @@ impl Scan<'_, '_> {
             .or_else(|| {
                 (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))
             })
-            .or_else(|| self.shujie_origin(t, &dest));
+            .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.anaphoric_mover(t, &dest));
         self.push(origin, dest, t, limit);
     }
 

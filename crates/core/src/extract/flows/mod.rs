@@ -63,6 +63,9 @@ struct Context {
     /// subject of a later paragraph that names only where things came from
     /// (此次签约的30个项目…北京地区23个项目).
     doc: Option<usize>,
+    /// The home of the mover the sentence before names (北京星海钢琴集团
+    /// 是一家老字号企业): what a later 该企业 comes from.
+    homes: Vec<usize>,
 }
 
 /// A verb that may state a move, and where it is.
@@ -231,6 +234,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         if ctx.doc.is_none() {
             ctx.doc = ctx.topic;
         }
+        ctx.homes = movers_home(inp, s, &hits);
         ctx.para.extend(
             hits.iter()
                 .filter(|h| h.role == Role::Location && h.group.is_none())
@@ -248,6 +252,37 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
     }
     out
+}
+
+/// The home of the first mover a sentence names: an organisation named
+/// after a place (北京星海钢琴集团), or a place before a mover word (北京一家
+/// 企业).
+fn movers_home(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
+    let org = endpoints::named_orgs(inp, s)
+        .into_iter()
+        .find(|o| {
+            let name = text_of(inp.chars, o.0, (o.0 + 24).min(s.end));
+            ["集团", "公司", "企业", "工厂", "医院", "大学", "学院"]
+                .iter()
+                .any(|w| name.contains(w))
+        })
+        .map(|o| (o.0, o.2));
+    let place = hits
+        .iter()
+        .find(|h| h.role == Role::Location && endpoints::is_home_of_mover(inp, h, s.end))
+        .map(|h| (h.start, h.places.clone()));
+    match (org, place) {
+        (Some(a), Some(b)) => {
+            if a.0 <= b.0 {
+                a.1
+            } else {
+                b.1
+            }
+        }
+        (Some(a), None) => a.1,
+        (None, Some(b)) => b.1,
+        (None, None) => Vec::new(),
+    }
 }
 
 /// A zone placed directly under a municipality, in no one district (中关村
@@ -706,5 +741,16 @@ mod tests {
         assert!(flows("一家软件公司落户雄安新区。").is_empty());
         let f = flows("保定一家企业搬迁至雄安新区。");
         assert_eq!(pairs(&f), [("保定市", "雄安新区")]);
+    }
+    /// 该企业 before a verb of moving is the mover the sentence before
+    /// named, from its home; a mover of the destination's own place is no
+    /// flow.
+    #[test]
+    fn gai_qiye_moves_from_the_home_the_sentence_before_named() {
+        let f = flows("北京远帆乐器集团是一家老字号企业。去年，该企业整体搬迁至天津武清。");
+        assert_eq!(pairs(&f), [("北京市", "武清区")]);
+        let f = flows("北京一家医药企业负责人介绍了情况。目前，该企业已在沧州投资建厂。");
+        assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+        assert!(flows("沧州一家企业获得表彰。该企业搬迁至沧州新区。").is_empty());
     }
 }
