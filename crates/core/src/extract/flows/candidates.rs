@@ -271,6 +271,12 @@ pub(super) fn share_from(
     Some(c)
 }
 
+/// Adverbs between a subject and 向 (北京市已向…, 北京正逐步向…).
+const ADVERBS: &[&str] = &[
+    "已经", "已", "正在", "正", "将", "还", "也", "逐步", "陆续", "积极", "累计", "先后", "持续",
+    "主动", "有序", "今年", "去年", "共", "再",
+];
+
 /// Words that point back to a firm, school or hospital named before.
 const ANAPHORIC_MOVERS: &[&str] = &[
     "该企业",
@@ -817,6 +823,31 @@ impl Scan<'_, '_> {
                                 .iter()
                                 .chain(["成立", "设立", "落户", "布局"].iter())
                                 .any(|v| *v == t.word)
+                    })
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
+                // 北京市已向河北三市拨付资金, 北京向津冀转移产业: a place as
+                // the subject of 向 P, with at most adverbs between.
+                if !toward {
+                    return None;
+                }
+                let xiang = dest_hit.checked_sub(1)?;
+                let related = with_ancestors(&dest);
+                hits.iter()
+                    .rev()
+                    .find(|h| h.role == Role::Location && h.end <= xiang && h.start >= s.start)
+                    .filter(|h| {
+                        let gap = text_of(inp.chars, h.end, xiang);
+                        let mut rest = gap.as_str();
+                        while let Some(a) = ADVERBS.iter().find(|a| rest.starts_with(*a)) {
+                            rest = &rest[a.len()..];
+                        }
+                        rest.is_empty()
+                            && !h.places.iter().any(|p| related.contains(p))
+                            && !dest
+                                .iter()
+                                .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
                     })
                     .map(|h| (h.places.clone(), h.start))
             })

@@ -753,4 +753,13 @@ mod tests {
         assert_eq!(pairs(&f), [("北京市", "沧州市")]);
         assert!(flows("沧州一家企业获得表彰。该企业搬迁至沧州新区。").is_empty());
     }
+    /// A place as the subject of 向 P (with adverbs between) is the origin.
+    #[test]
+    fn a_place_before_xiang_is_the_origin_of_what_goes_toward_p() {
+        let f = flows("今年以来，天津市已向河北承德、张家口两市拨付协作资金3.5亿元。");
+        let mut p = pairs(&f);
+        p.sort();
+        assert_eq!(p, [("天津市", "张家口市"), ("天津市", "承德市")]);
+        assert!(flows("河北省已向承德市拨付资金。").is_empty());
+    }
 }
