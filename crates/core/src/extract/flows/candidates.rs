@@ -903,7 +903,19 @@ fn place_after_modifier(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigg
             && h.start as usize <= p + 14
             && inp.chars[h.start as usize - 1] == '的'
     })?;
+    // 转移至园区的京籍药企: a place that names the movers' home is not
+    // where they went; nor is a modifier that points back (园区的, 这里的).
+    if is_home_of_mover(inp, h, s.end)
+        || ["籍", "企"]
+            .iter()
+            .any(|w| text_of(inp.chars, h.end, (h.end + 1).min(s.end)).starts_with(w))
+    {
+        return None;
+    }
     let between = text_of(inp.chars, p as u32, h.start);
+    if ANAPHORA.iter().any(|w| between.starts_with(w)) {
+        return None;
+    }
     let clean = !between
         .chars()
         .any(|c| is_clause_break(c) || matches!(c, '、' | '“' | '”'))

@@ -688,6 +688,13 @@ mod tests {
     fn a_destination_after_a_modifier_is_the_place_after_de() {
         let f = flows("去年，北京一家家具企业迁到了离天津不远的河北霸州。");
         assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+        // The place after 的 names the movers' home: not a destination.
+        let f = flows("唐山共建了一座新材料产业园，迁至园区的京籍企业已有20家。");
+        assert!(
+            !pairs(&f).contains(&("唐山市", "北京市")),
+            "{:?}",
+            pairs(&f)
+        );
     }
 
     /// One clause sending an origin to a province and to a place within it
