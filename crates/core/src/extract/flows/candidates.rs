@@ -161,7 +161,7 @@ pub(super) fn receive(
     // The subject; after a semicolon it may be the one the chain of
     // receiving clauses began with (我省引进…；吸引…).
     let found = place_before(inp, hits, s, t.start, &not_subject)
-        .map(|h| (h.places.clone(), h.start))
+        .map(|h| subject_list(inp, hits, h, &not_subject))
         .or_else(|| {
             last_dest
                 .clone()
@@ -301,6 +301,34 @@ const RECEIVED_WORDS: &[&str] = &[
 /// Start of the clause chain (after the last ；) of the verb at `at`.
 pub(super) fn window_start_of(inp: &Input, s: &Sentence, at: u32) -> u32 {
     window_start(inp, s, at.clamp(s.start, s.end))
+}
+
+/// The subject `h` of a receiving verb, with the places listed before it
+/// (廊坊、保定、石家庄、沧州等地…积极承接北京…: all four receive).
+fn subject_list(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    h: &PlaceHit,
+    exclude: &[usize],
+) -> (Vec<usize>, u32) {
+    let mut places = h.places.clone();
+    let mut start = h.start;
+    let after = text_of(inp.chars, h.end, h.end + 2);
+    if after.starts_with('等') {
+        let i = hits.partition_point(|x| x.start < h.start);
+        for x in hits[..i].iter().rev() {
+            let gap = text_of(inp.chars, x.end, start);
+            if gap != "、"
+                || x.role != Role::Location
+                || x.places.iter().any(|p| exclude.contains(p))
+            {
+                break;
+            }
+            places.splice(0..0, x.places.iter().copied());
+            start = x.start;
+        }
+    }
+    (places, start)
 }
 
 /// Where what a sentence says came from went, when no subject before the
@@ -526,7 +554,7 @@ impl Scan<'_, '_> {
         let mut enumerated = Vec::new();
         if origins.is_empty() {
             enumerated = enumerated_origins(inp, hits, t.end, s);
-            if enumerated.is_empty() && SIGNING.contains(&t.word) {
+            if enumerated.is_empty() {
                 // 30个项目主要来自京津冀…，北京地区23个项目…签约: the origins
                 // with their counts come before the verb.
                 enumerated = enumerated_origins(inp, hits, window_start(inp, s, t.start), s);
@@ -648,6 +676,19 @@ impl Scan<'_, '_> {
         });
         if movers_home {
             self.receive(t, limit, dest, vec![]);
+            return;
+        }
+        // 落地京津冀协同项目: a place that qualifies the object (协同项目,
+        // 合作项目) is not where the projects went.
+        let qualifies = used.last().is_some_and(|h| {
+            let far = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+            let far = far.split(is_clause_break).next().unwrap_or("");
+            ["协同", "合作", "协作", "产业协同"]
+                .iter()
+                .any(|w| far.starts_with(w))
+                && ["项目", "企业"].iter().any(|w| far.contains(w))
+        });
+        if qualifies {
             return;
         }
         let prev = self.ctx.places.as_slice();

@@ -769,4 +769,37 @@ mod tests {
         assert_eq!(p, [("天津市", "张家口市"), ("天津市", "承德市")]);
         assert!(flows("河北省已向承德市拨付资金。").is_empty());
     }
+    /// 京津冀 before 协同项目 qualifies what landed; it is no destination.
+    #[test]
+    fn a_group_qualifying_the_projects_is_not_their_destination() {
+        let f = flows("自2020年以来，霸州开发区共落地京津冀协同项目300余个。");
+        assert!(f.is_empty(), "{:?}", pairs(&f));
+    }
+
+    /// Origins counted before a receiving verb (北京企业42家…累计吸引投资)
+    /// go to the paragraph's subject.
+    #[test]
+    fn origins_counted_before_a_receiving_verb_go_to_the_subject() {
+        let f = flows("黄骅港去年成绩亮眼。北京企业42家、天津企业35家，累计吸引投资80亿元。");
+        let mut p = pairs(&f);
+        p.sort();
+        p.dedup();
+        assert_eq!(p, [("北京市", "黄骅港"), ("天津市", "黄骅港")]);
+    }
+
+    /// A list of subjects (A、B、C等地) all receive.
+    #[test]
+    fn every_place_of_a_subject_list_receives() {
+        let f = flows("唐山、秦皇岛、沧州等地积极承接北京产业转移。");
+        let mut p = pairs(&f);
+        p.sort();
+        assert_eq!(
+            p,
+            [
+                ("北京市", "唐山市"),
+                ("北京市", "沧州市"),
+                ("北京市", "秦皇岛市")
+            ]
+        );
+    }
 }
