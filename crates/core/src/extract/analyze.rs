@@ -13,6 +13,18 @@ use crate::text::chars::is_clause_break;
 use crate::text::sentences;
 use crate::text::tokens::{self, CharIndex};
 
+/// The first location a title names, as precisely as its first run of
+/// names gives it (北辰区多措并举…): what a body that names only where
+/// things came from is about.
+fn title_place(title: Option<&str>) -> Option<usize> {
+    let title: String = title?.chars().take(200).collect();
+    let title = crate::text::normalize::simplify(&title);
+    let toks = segment::segment(&title);
+    let sents = sentences::split(&title);
+    let hits = places::find(&title, &toks, &sents);
+    flows::title_topic(&hits)
+}
+
 /// Longest stretch of a body that is analysed (about six megabytes).
 pub const MAX_ANALYSED_CHARS: usize = 2_000_000;
 
@@ -64,6 +76,7 @@ pub fn analyze(doc: &mut Document) {
         figures: &figs,
         doc: &doc.id,
         original: &original,
+        title_place: title_place(doc.title.as_deref()),
     });
 
     let g = gazetteer();
@@ -301,6 +314,25 @@ mod tests {
             .filter(|m| m.kind == MentionKind::Place)
             .map(|m| (m.id.as_str(), m.span.slice(&d.body_simplified)))
             .collect()
+    }
+
+    /// A body that names only where things came from is about the place
+    /// its title names.
+    #[test]
+    fn the_titles_place_receives_what_a_body_names_only_the_origin_of() {
+        let body = "今年以来，该区引进北京企业52家，落地项目11个。";
+        let mut d = document_from_text(body);
+        assert!(d.flows.is_empty());
+        d.title = Some("宁河区多措并举承接首都资源".to_string());
+        analyze(&mut d);
+        // The firms, and the projects that landed.
+        let mut pairs: Vec<(&str, &str)> = d
+            .flows
+            .iter()
+            .map(|f| (f.from.as_str(), f.to.as_str()))
+            .collect();
+        pairs.dedup();
+        assert_eq!(pairs, [("北京市", "宁河区")]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::endpoints::*;
 use super::verbless;
 use super::{text_of, Cand, Context, Input, Own, Trigger};
 use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
-use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::What;
 use crate::text::chars::is_clause_break;
 use crate::text::cues::{starts_with_at, token_at};
@@ -145,20 +145,31 @@ pub(super) fn receive(
     taken: &mut Vec<usize>,
     last_dest: &mut Option<(Vec<usize>, u32)>,
     out: &mut Vec<Cand>,
+    around: Option<(&Context, bool, &[usize])>,
 ) {
     let mut exclude = origins.clone();
     exclude.extend(taken.iter().copied());
     for e in &enumerated {
         exclude.extend(e.0.iter().copied());
     }
+    // Places after 来自 are where things came from, never the subject
+    // (30个项目主要来自京津冀、长三角、珠三角地区，北京地区23个项目…签约).
+    let mut not_subject = exclude.clone();
+    if let Some((_, _, m)) = around {
+        not_subject.extend(m.iter().copied());
+    }
     // The subject; after a semicolon it may be the one the chain of
     // receiving clauses began with (我省引进…；吸引…).
-    let found = place_before(inp, hits, s, t.start, &exclude)
-        .map(|h| (h.places.clone(), h.start))
+    let found = place_before(inp, hits, s, t.start, &not_subject)
+        .map(|h| subject_list(inp, hits, h, &not_subject))
         .or_else(|| {
             last_dest
                 .clone()
                 .filter(|(d, _)| !d.iter().any(|p| exclude.contains(p)))
+        })
+        .or_else(|| {
+            let (ctx, marked, _) = around?;
+            elsewhere(s, hits, t, ctx, &exclude, marked)
         });
     taken.extend(origins.iter().copied());
     let Some((to, subject_at)) = found else {
@@ -213,6 +224,161 @@ pub(super) fn receive(
     } else {
         push(origins, None, out);
     }
+}
+
+/// A share of what a place took in, said to come from elsewhere, with no
+/// verb of moving (科技城累计注册企业1200余家，其中来自北京的企业达780家;
+/// 入驻商户5800余户，其中约40%来自北京; 其中从北京迁来的有142家): the
+/// place named before 其中 receives, else the paragraph's or document's.
+pub(super) fn share_from(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    ctx: &Context,
+) -> Option<Cand> {
+    let text = text_of(inp.chars, s.start, s.end);
+    let b = text.find("其中")?;
+    let at = s.start + text[..b].chars().count() as u32;
+    let before = &text[..b];
+    if !["企业", "商户", "项目", "机构", "单位", "公司"]
+        .iter()
+        .any(|w| before.contains(w))
+        || !RECEIVED_WORDS.iter().any(|w| before.contains(w))
+    {
+        return None;
+    }
+    let later: Vec<&PlaceHit> = hits.iter().copied().filter(|h| h.start >= at).collect();
+    let from = origin_marked(inp, &later, s)?;
+    let g = gazetteer();
+    let related = |p: usize| {
+        g.places[p].kind == PlaceKind::Group
+            || from.iter().any(|&o| g.is_within(p, o) || g.is_within(o, p))
+    };
+    let to = place_before(inp, hits, s, at, &with_ancestors(&from))
+        .filter(|h| !h.places.iter().any(|&p| related(p)))
+        .map(|h| h.places.clone())
+        .or_else(|| {
+            let t = Trigger {
+                start: at,
+                end: at,
+                word: "其中",
+            };
+            elsewhere(s, hits, &t, ctx, &from, false).map(|x| x.0)
+        })?;
+    let mut c = cand(from, to, s.start, at, s.end);
+    c.verb = "来自";
+    c.object_after = true;
+    Some(c)
+}
+
+/// Adverbs between a subject and 向 (北京市已向…, 北京正逐步向…).
+const ADVERBS: &[&str] = &[
+    "已经", "已", "正在", "正", "将", "还", "也", "逐步", "陆续", "积极", "累计", "先后", "持续",
+    "主动", "有序", "今年", "去年", "共", "再",
+];
+
+/// Words that point back to a firm, school or hospital named before.
+const ANAPHORIC_MOVERS: &[&str] = &[
+    "该企业",
+    "该公司",
+    "该集团",
+    "这家企业",
+    "这家公司",
+    "该厂",
+    "这家工厂",
+    "该医院",
+    "这家医院",
+    "该校",
+    "这所大学",
+    "这所学校",
+];
+
+/// Words that say a place took things in (入驻企业, 注册企业, 引进…).
+const RECEIVED_WORDS: &[&str] = &[
+    "入驻", "注册", "引进", "落户", "签约", "承接", "吸引", "集聚", "聚集", "新设", "落地",
+];
+
+/// Start of the clause chain (after the last ；) of the verb at `at`.
+pub(super) fn window_start_of(inp: &Input, s: &Sentence, at: u32) -> u32 {
+    window_start(inp, s, at.clamp(s.start, s.end))
+}
+
+/// The subject `h` of a receiving verb, with the places listed before it
+/// (廊坊、保定、石家庄、沧州等地…积极承接北京…: all four receive).
+fn subject_list(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    h: &PlaceHit,
+    exclude: &[usize],
+) -> (Vec<usize>, u32) {
+    let mut places = h.places.clone();
+    let mut start = h.start;
+    let after = text_of(inp.chars, h.end, h.end + 2);
+    if after.starts_with('等') {
+        let i = hits.partition_point(|x| x.start < h.start);
+        for x in hits[..i].iter().rev() {
+            let gap = text_of(inp.chars, x.end, start);
+            if gap != "、"
+                || x.role != Role::Location
+                || x.places.iter().any(|p| exclude.contains(p))
+            {
+                break;
+            }
+            places.splice(0..0, x.places.iter().copied());
+            start = x.start;
+        }
+    }
+    (places, start)
+}
+
+/// Where what a sentence says came from went, when no subject before the
+/// verb says it: with the origin marked (多从北京引进，对保定并不熟悉), the
+/// place named after the verb; else the paragraph's place that is not the
+/// origin, as precisely as the paragraph names it (…廊坊市人民政府…举行投资
+/// 会议。共有12个项目签约，全部来自北京市重点企业); else the document's
+/// first place (武清区…。此次签约的30个项目…北京地区23个项目).
+fn elsewhere(
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    t: &Trigger,
+    ctx: &Context,
+    origins: &[usize],
+    marked: bool,
+) -> Option<(Vec<usize>, u32)> {
+    if origins.is_empty() {
+        return None;
+    }
+    let g = gazetteer();
+    let unrelated = |p: usize| {
+        g.places[p].kind != PlaceKind::Group
+            && !origins
+                .iter()
+                .any(|&o| g.is_within(p, o) || g.is_within(o, p))
+    };
+    if marked {
+        if let Some(h) = hits.iter().find(|h| {
+            h.start >= t.end
+                && h.role == Role::Location
+                && h.group.is_none()
+                && h.places.iter().all(|&p| unrelated(p))
+        }) {
+            return Some((h.places.clone(), h.start));
+        }
+    }
+    if let Some(&last) = ctx.para.iter().rev().find(|&&p| unrelated(p)) {
+        let province = g.province_of(last).unwrap_or(last);
+        let to = ctx
+            .para
+            .iter()
+            .copied()
+            .filter(|&p| unrelated(p) && g.is_within(p, province))
+            .max_by_key(|&p| g.depth(p))
+            .unwrap_or(last);
+        return Some((vec![to], s.start));
+    }
+    ctx.doc
+        .filter(|&p| unrelated(p))
+        .map(|p| (vec![p], s.start))
 }
 
 /// The state of one sentence's scan, shared by the shapes' rules.
@@ -299,6 +465,9 @@ pub(super) fn candidates(
             c.verb = last.word;
         }
     }
+    if scan.out.is_empty() {
+        scan.out.extend(located_firm(inp, s, hits));
+    }
     let mut out = one_per_clause(inp, s, scan.out);
     verbless::paired_slogans(inp, s, hits, &mut out);
     verbless::branch_sites(inp, s, hits, &mut out);
@@ -314,6 +483,8 @@ impl Scan<'_, '_> {
         origins: Vec<usize>,
         enumerated: Vec<(Vec<usize>, Option<usize>)>,
     ) {
+        let marked = self.marked_origin.as_ref() == Some(&origins) && !origins.is_empty();
+        let marked_places = self.marked_origin.clone().unwrap_or_default();
         receive(
             self.inp,
             self.s,
@@ -325,6 +496,7 @@ impl Scan<'_, '_> {
             &mut self.taken,
             &mut self.last_dest,
             &mut self.out,
+            Some((self.ctx, marked, &marked_places)),
         );
     }
 
@@ -383,15 +555,102 @@ impl Scan<'_, '_> {
         if origins.is_empty() {
             enumerated = enumerated_origins(inp, hits, t.end, s);
             if enumerated.is_empty() {
+                // 30个项目主要来自京津冀…，北京地区23个项目…签约: the origins
+                // with their counts come before the verb.
+                enumerated = enumerated_origins(inp, hits, window_start(inp, s, t.start), s);
+            }
+            if enumerated.is_empty() {
                 if let Some(m) = &self.marked_origin {
                     origins = m.clone();
                 }
             }
         }
         if origins.is_empty() && enumerated.is_empty() {
+            if SIGNING.contains(&t.word) {
+                self.signed_with(t, limit);
+            }
             return;
         }
         self.receive(t, limit, origins, enumerated);
+    }
+
+    /// A 与 P 签约 N个项目: the projects go from one side to the other.
+    /// The side whose place is the home of what moves (北京企业与廊坊签约,
+    /// 廊坊市与北京20家企业签约), else Beijing's side (北京市政府部门以及在京
+    /// 企业…与河北省廊坊市签约52个项目), is the origin; with neither, no flow.
+    fn signed_with(&mut self, t: &Trigger, limit: u32) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        let g = gazetteer();
+        // What is signed is projects or firms (签约52个项目), not a
+        // cooperation (与北京一家公司签约，双方将共建示范园).
+        let object = text_of(inp.chars, t.end, (t.end + 12).min(s.end));
+        let object = object.split(is_clause_break).next().unwrap_or("");
+        if !["项目", "企业"].iter().any(|w| object.contains(w)) {
+            return;
+        }
+        let from = window_start(inp, s, t.start);
+        // The partner: the places right after 与/同/跟 before the verb.
+        let Some(p) = hits.iter().position(|h| {
+            h.start > from
+                && h.end <= t.start
+                && h.role == Role::Location
+                && matches!(inp.chars[h.start as usize - 1], '与' | '同' | '跟')
+                && !text_of(inp.chars, h.end, t.start).contains('，')
+        }) else {
+            return;
+        };
+        let (partner, used) = places_after(inp, hits, hits[p].start, t.start);
+        let partner: Vec<usize> = partner
+            .into_iter()
+            .filter(|&q| g.places[q].kind != PlaceKind::Group)
+            .collect();
+        let Some(subject) = hits[..p]
+            .iter()
+            .rev()
+            .find(|h| h.start >= from && h.role == Role::Location && h.group.is_none())
+        else {
+            return;
+        };
+        if partner.is_empty()
+            || subject.places.iter().any(|&a| {
+                partner
+                    .iter()
+                    .any(|&b| g.province_of(a) == g.province_of(b))
+            })
+        {
+            return;
+        }
+        let beijing = g.index_of("北京市");
+        let in_beijing =
+            |ps: &[usize]| beijing.is_some_and(|b| ps.iter().any(|&q| g.is_within(q, b)));
+        let partner_end = used.last().map_or(hits[p].end, |u| u.end);
+        let partner_moves = used
+            .last()
+            .is_some_and(|u| is_home_of_mover(inp, u, t.start))
+            || {
+                // 与北京20家企业签约: a count between the place and the mover.
+                let after = text_of(inp.chars, partner_end, t.start);
+                ["家企业", "个项目", "户商户", "家公司"]
+                    .iter()
+                    .any(|w| after.contains(w))
+            };
+        // 在京企业, 驻京央企: the firms based there.
+        let based = subject.start > s.start
+            && matches!(inp.chars[subject.start as usize - 1], '在' | '驻')
+            && ["企业", "央企", "单位", "机构", "高校"].iter().any(|w| {
+                text_of(inp.chars, subject.end, (subject.end + 2).min(t.start)).starts_with(w)
+            });
+        let subject_moves = based || is_home_of_mover(inp, subject, hits[p].start);
+        let (a, b) = if partner_moves && !subject_moves {
+            (partner, subject.places.clone())
+        } else if subject_moves || in_beijing(&subject.places) {
+            (subject.places.clone(), partner)
+        } else if in_beijing(&partner) {
+            (partner, subject.places.clone())
+        } else {
+            return;
+        };
+        self.out.push(cand(a, b, subject.start, t.start, limit));
     }
 
     /// 迁往 P: the destination after the verb, the origin before it.
@@ -419,7 +678,27 @@ impl Scan<'_, '_> {
             self.receive(t, limit, dest, vec![]);
             return;
         }
+        // 落地京津冀协同项目: a place that qualifies the object (协同项目,
+        // 合作项目) is not where the projects went.
+        let qualifies = used.last().is_some_and(|h| {
+            let far = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+            let far = far.split(is_clause_break).next().unwrap_or("");
+            ["协同", "合作", "协作", "产业协同"]
+                .iter()
+                .any(|w| far.starts_with(w))
+                && ["项目", "企业"].iter().any(|w| far.contains(w))
+        });
+        if qualifies {
+            return;
+        }
         let prev = self.ctx.places.as_slice();
+        if dest.is_empty() {
+            // 落户到之前备受关注的廊坊永清开发区, 迁到离北京较近的河北固安:
+            // the place after a modifier ending in 的.
+            if let Some(at) = place_after_modifier(inp, hits, s, t) {
+                dest = places_after(inp, hits, at, s.end).0;
+            }
+        }
         if dest.is_empty() {
             // 落户这个新商场 / 入驻该园区 / 迁到了这里: the place of the
             // sentence before.
@@ -455,8 +734,54 @@ impl Scan<'_, '_> {
                 // 大兴区整体外迁的企业约130家。其中，41家企业已落户廊坊。
                 (!self.ctx.outward.is_empty()).then(|| (self.ctx.outward.clone(), s.start))
             })
-            .or_else(|| self.shujie_origin(t, &dest));
+            .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.anaphoric_mover(t, &dest))
+            .or_else(|| self.xiongan_origin(t, &dest));
         self.push(origin, dest, t, limit);
+    }
+
+    /// 该企业/这家公司 before the verb is the mover the sentence before
+    /// named, from its home (北京星海钢琴集团是一家老字号企业。去年，该企业
+    /// 整体搬迁至天津武清).
+    fn anaphoric_mover(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s) = (self.inp, self.s);
+        let home = &self.ctx.homes;
+        if home.is_empty() {
+            return None;
+        }
+        let from = window_start(inp, s, t.start);
+        let before = text_of(inp.chars, from, t.start);
+        if !ANAPHORIC_MOVERS.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        let g = gazetteer();
+        let related = home
+            .iter()
+            .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
+        (!related).then(|| (home.clone(), from))
+    }
+
+    /// 雄安新区 is where Beijing's non-capital functions go: a move there
+    /// with no origin named (中国华能总部正式迁驻雄安; 两家央企已入驻雄安总部
+    /// 办公) comes from Beijing. Only a verb of relocating, or settling a
+    /// headquarters or a central firm; a project that merely lands there
+    /// has no origin.
+    fn xiongan_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let g = gazetteer();
+        let xiongan = g.index_of("雄安新区")?;
+        if !dest.iter().all(|&d| g.is_within(d, xiongan)) {
+            return None;
+        }
+        let text = text_of(self.inp.chars, self.s.start, self.s.end);
+        let relocating = t.word.contains('迁') || t.word.contains('搬');
+        let settling = ["入驻", "进驻", "落户"].contains(&t.word)
+            && ["总部", "央企", "中央企业"]
+                .iter()
+                .any(|w| text.contains(w));
+        if !(relocating || settling) {
+            return None;
+        }
+        Some((vec![g.index_of("北京市")?], self.s.start))
     }
 
     /// 疏解 with no origin named: what Beijing relieves itself of comes from
@@ -543,6 +868,31 @@ impl Scan<'_, '_> {
                     .map(|h| (h.places.clone(), h.start))
             })
             .or_else(|| {
+                // 北京市已向河北三市拨付资金, 北京向津冀转移产业: a place as
+                // the subject of 向 P, with at most adverbs between.
+                if !toward {
+                    return None;
+                }
+                let xiang = dest_hit.checked_sub(1)?;
+                let related = with_ancestors(&dest);
+                hits.iter()
+                    .rev()
+                    .find(|h| h.role == Role::Location && h.end <= xiang && h.start >= s.start)
+                    .filter(|h| {
+                        let gap = text_of(inp.chars, h.end, xiang);
+                        let mut rest = gap.as_str();
+                        while let Some(a) = ADVERBS.iter().find(|a| rest.starts_with(*a)) {
+                            rest = &rest[a.len()..];
+                        }
+                        rest.is_empty()
+                            && !h.places.iter().any(|p| related.contains(p))
+                            && !dest
+                                .iter()
+                                .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
+                    })
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
                 place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
                     .filter(|h| is_home_of_mover(inp, h, dest_hit))
                     .map(|h| (h.places.clone(), h.start))
@@ -550,7 +900,8 @@ impl Scan<'_, '_> {
             .or_else(|| {
                 (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))
             })
-            .or_else(|| self.shujie_origin(t, &dest));
+            .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.anaphoric_mover(t, &dest));
         self.push(origin, dest, t, limit);
     }
 
@@ -577,6 +928,84 @@ impl Scan<'_, '_> {
                 .push(cand(from.places.clone(), to, from.start, t.start, limit));
         }
     }
+}
+
+/// The place right after a short modifier ending in 的 after a verb of
+/// moving (落户到之前备受媒体关注的廊坊永清…, 迁到离北京较近的河北固安):
+/// where it starts. The modifier has no verb of moving and no clause break.
+fn place_after_modifier(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> Option<u32> {
+    let mut p = t.end as usize;
+    while p < s.end as usize && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '往') {
+        p += 1;
+    }
+    let h = hits.iter().find(|h| {
+        h.role == Role::Location
+            && h.start as usize > p + 1
+            && h.start as usize <= p + 14
+            && inp.chars[h.start as usize - 1] == '的'
+    })?;
+    // 转移至园区的京籍药企: a place that names the movers' home is not
+    // where they went; nor is a modifier that points back (园区的, 这里的).
+    if is_home_of_mover(inp, h, s.end)
+        || ["籍", "企"]
+            .iter()
+            .any(|w| text_of(inp.chars, h.end, (h.end + 1).min(s.end)).starts_with(w))
+    {
+        return None;
+    }
+    let between = text_of(inp.chars, p as u32, h.start);
+    if ANAPHORA.iter().any(|w| between.starts_with(w)) {
+        return None;
+    }
+    let clean = !between
+        .chars()
+        .any(|c| is_clause_break(c) || matches!(c, '、' | '“' | '”'))
+        && !TO_VERBS.iter().chain(IN_VERBS).any(|v| between.contains(v))
+        && !between.contains("企业")
+        && !between.contains("项目");
+    clean.then_some(h.start)
+}
+
+/// A firm of one place located in another, said with 在 (在香河经济开发区
+/// 新兴产业园内的北京一家食品企业生产基地内): it came from its home. The
+/// home is right after 在 P…内的/里的, and is the home of what follows it.
+fn located_firm(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Option<Cand> {
+    let g = gazetteer();
+    for (i, h) in hits.iter().enumerate() {
+        if h.role != Role::Location || h.start <= s.start || inp.chars[h.start as usize - 1] != '在'
+        {
+            continue;
+        }
+        let (site, used) = places_after(inp, hits, h.start, s.end);
+        let end = used.last().map_or(h.end, |u| u.end);
+        let Some(home) = hits[i + used.len().max(1)..]
+            .iter()
+            .find(|o| o.start >= end)
+        else {
+            continue;
+        };
+        let between = text_of(inp.chars, end, home.start);
+        let located = between.chars().count() <= 12
+            && (between.ends_with("内的")
+                || between.ends_with("里的")
+                || between.ends_with("中的"))
+            && !between.chars().any(|c| is_clause_break(c) || c == '、')
+            && !TO_VERBS.iter().chain(IN_VERBS).any(|v| between.contains(v));
+        if !located || home.role != Role::Location || !is_home_of_mover(inp, home, s.end) {
+            continue;
+        }
+        let related = home
+            .places
+            .iter()
+            .any(|&a| site.iter().any(|&b| g.province_of(a) == g.province_of(b)));
+        if related || site.is_empty() {
+            continue;
+        }
+        let mut c = cand(home.places.clone(), site, h.start, home.start, s.end);
+        c.verb = "在";
+        return Some(c);
+    }
+    None
 }
 
 /// One clause states one move per pair of places: 承接北京疏解的企业 is
@@ -632,7 +1061,9 @@ pub(super) fn shape_of(
         let rest = rest.trim_start_matches(['了', '到', '至', '在']);
         ANAPHORA.iter().any(|x| rest.starts_with(x))
     };
-    if TO_VERBS.contains(&w) && (place_follows || anaphora) {
+    if TO_VERBS.contains(&w)
+        && (place_follows || anaphora || place_after_modifier(inp, hits, s, t).is_some())
+    {
         return Some(Shape::To);
     }
     if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true, prev).is_some() {

@@ -60,6 +60,12 @@ pub(super) const TO_VERBS: &[&str] = &[
     "输往",
     "转入",
     "外迁",
+    "迁来",
+    "搬来",
+    "外溢至",
+    "外溢到",
+    "迁址至",
+    "迁址到",
 ];
 /// Words after a verb that point back to the place of the sentence before.
 pub(super) const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", "那里", "园区", "基地"];
@@ -106,6 +112,8 @@ pub(super) const FROM_VERBS: &[&str] = &[
     "签约",
     "迎来",
 ];
+/// Receiving verbs that also say two sides signed (A 与 P 签约N个项目).
+pub(super) const SIGNING: &[&str] = &["签约"];
 /// Verbs that set up a firm (whose seat in parentheses is the destination).
 pub(super) const ESTABLISH: &[&str] = &[
     "注册成立",

@@ -278,6 +278,34 @@ pub(super) fn enumerated_origins(
             || ["企业", "项目", "商户", "药企", "企", "公司"]
                 .iter()
                 .any(|w| after.starts_with(w) || after.starts_with(&format!("的{w}")));
+        // 北京地区23个项目: the count right after the place, then the mover.
+        let counted = inp
+            .figures
+            .iter()
+            .position(|f| f.span.start == h.end && COUNT_UNITS.contains(&f.unit.as_str()))
+            .filter(|&i| {
+                let f = &inp.figures[i];
+                let rest = text_of(inp.chars, f.span.end, (f.span.end + 2).min(s.end));
+                ["企业", "项目", "商户", "公司", "家企", "个项"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+            });
+        // 12个北京项目: the count right before the place, the mover after it.
+        let counted = counted.or_else(|| {
+            let i = inp.figures.iter().position(|f| {
+                f.span.end == h.start
+                    && f.span.start >= s.start
+                    && COUNT_UNITS.contains(&f.unit.as_str())
+            })?;
+            ["企业", "项目", "商户", "公司"]
+                .iter()
+                .any(|w| after.starts_with(w))
+                .then_some(i)
+        });
+        if counted.is_some() {
+            out.push((h.places.clone(), counted));
+            continue;
+        }
         if !mover {
             continue;
         }
@@ -323,8 +351,11 @@ pub(super) fn in_destination(
     while a > floor && !is_clause_break(inp.chars[a - 1]) {
         a -= 1;
     }
+    // 到/赴 P 投资 (北京企业到涿州投资建厂) says where as 在 does.
     let markers: &[char] = if toward {
         &['向', '往']
+    } else if ["投资", "落户", "建厂", "设厂", "安家", "扎根"].contains(&t.word) {
+        &['在', '于', '到', '赴']
     } else {
         &['在', '于']
     };

@@ -24,7 +24,7 @@ mod paragraph;
 mod verbless;
 
 use crate::extract::industries::IndustryHit;
-use crate::extract::places::{PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::{Figure, Flow, Span, What};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
@@ -59,6 +59,13 @@ struct Context {
     /// names gives it (天津市武清区 → 武清区): the subject that later
     /// sentences leave out.
     topic: Option<usize>,
+    /// The document's first location (its first paragraph's topic): the
+    /// subject of a later paragraph that names only where things came from
+    /// (此次签约的30个项目…北京地区23个项目).
+    doc: Option<usize>,
+    /// The home of the mover the sentence before names (北京星海钢琴集团
+    /// 是一家老字号企业): what a later 该企业 comes from.
+    homes: Vec<usize>,
 }
 
 /// A verb that may state a move, and where it is.
@@ -100,6 +107,15 @@ pub struct Input<'a> {
     pub figures: &'a [Figure],
     pub doc: &'a str,
     pub original: &'a dyn Fn(Span) -> Span,
+    /// The first place the document's title names ([`title_topic`]).
+    pub title_place: Option<usize>,
+}
+
+/// The topic of a title's places: its first location, narrowed by the
+/// names right after it.
+pub fn title_topic(hits: &[PlaceHit]) -> Option<usize> {
+    let refs: Vec<&PlaceHit> = hits.iter().filter(|h| !h.places.is_empty()).collect();
+    topic_of(&refs)
 }
 
 fn text_of(chars: &[char], a: u32, b: u32) -> String {
@@ -111,7 +127,10 @@ fn text_of(chars: &[char], a: u32, b: u32) -> String {
 /// Finds the flows of a document.
 pub fn find(inp: &Input) -> Vec<Flow> {
     let mut out: Vec<Flow> = Vec::new();
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        doc: inp.title_place,
+        ..Context::default()
+    };
     let mut prev_paragraph = u32::MAX;
     // The last place the document said things moved out of, with no
     // destination: later lists of destinations are its.
@@ -158,7 +177,10 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| matches!(h.role, Role::Location | Role::Seat))
             .collect();
         if s.paragraph != prev_paragraph {
-            ctx = Context::default();
+            ctx = Context {
+                doc: ctx.doc,
+                ..Context::default()
+            };
         }
         prev_paragraph = s.paragraph;
         let here: Vec<usize> = hits
@@ -177,6 +199,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             if cands.is_empty() {
                 cands = distribution(inp, s, &hits, &moved_out);
             }
+            if cands.is_empty() {
+                cands.extend(candidates::share_from(inp, s, &hits, &ctx));
+            }
             if let Some(c) = cands.first() {
                 ctx.origin = c.from.clone();
             }
@@ -184,8 +209,13 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 .sentences
                 .get(si + 1)
                 .filter(|n| n.paragraph == s.paragraph);
-            for mut c in cands {
-                refine_province(s, next, all_places, &mut c);
+            for c in cands.iter_mut() {
+                c.from = c.from.iter().map(|&p| city_wide(p)).collect();
+                c.to = c.to.iter().map(|&p| city_wide(p)).collect();
+                refine_province(s, next, all_places, c);
+            }
+            drop_refined_provinces(inp, s, &mut cands);
+            for c in cands {
                 emit(inp, s, &c, &mut out);
                 found = true;
             }
@@ -201,6 +231,10 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         if ctx.topic.is_none() {
             ctx.topic = topic_of(&hits);
         }
+        if ctx.doc.is_none() {
+            ctx.doc = ctx.topic;
+        }
+        ctx.homes = movers_home(inp, s, &hits);
         ctx.para.extend(
             hits.iter()
                 .filter(|h| h.role == Role::Location && h.group.is_none())
@@ -218,6 +252,74 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         }
     }
     out
+}
+
+/// The home of the first mover a sentence names: an organisation named
+/// after a place (北京星海钢琴集团), or a place before a mover word (北京一家
+/// 企业).
+fn movers_home(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
+    let org = endpoints::named_orgs(inp, s)
+        .into_iter()
+        .find(|o| {
+            let name = text_of(inp.chars, o.0, (o.0 + 24).min(s.end));
+            ["集团", "公司", "企业", "工厂", "医院", "大学", "学院"]
+                .iter()
+                .any(|w| name.contains(w))
+        })
+        .map(|o| (o.0, o.2));
+    let place = hits
+        .iter()
+        .find(|h| h.role == Role::Location && endpoints::is_home_of_mover(inp, h, s.end))
+        .map(|h| (h.start, h.places.clone()));
+    match (org, place) {
+        (Some(a), Some(b)) => {
+            if a.0 <= b.0 {
+                a.1
+            } else {
+                b.1
+            }
+        }
+        (Some(a), None) => a.1,
+        (None, Some(b)) => b.1,
+        (None, None) => Vec::new(),
+    }
+}
+
+/// A zone placed directly under a municipality, in no one district (中关村
+/// 国家自主创新示范区, 一区十六园 across Beijing), stands for the city: 中关村
+/// 企业在津冀设立分支机构 is Beijing's firms going to Tianjin and Hebei.
+fn city_wide(p: usize) -> usize {
+    let g = gazetteer();
+    let place = &g.places[p];
+    match place.parent {
+        Some(q) if place.kind == PlaceKind::Zone && g.is_municipality(q) => q,
+        _ => p,
+    }
+}
+
+/// One sentence that sends an origin to a province and to a place within
+/// it says the same move twice, the second time precisely (作为河北省承接
+/// 北京非首都功能疏解的标志性工程之一，固安商贸城承接了北京商户): the
+/// province's flow goes.
+fn drop_refined_provinces(inp: &Input, s: &Sentence, cands: &mut Vec<Cand>) {
+    let g = gazetteer();
+    // Within one clause chain: past a semicolon (…；我省累计签约引进北京
+    // 商户25000余户) the province's own figure is another statement.
+    let chain = |c: &Cand| candidates::window_start_of(inp, s, c.at);
+    let refined = |c: &Cand, to: usize| {
+        g.places[to].kind == PlaceKind::Province
+            && cands.iter().any(|o| {
+                o.from == c.from
+                    && chain(o) == chain(c)
+                    && o.to.iter().any(|&t| t != to && g.is_within(t, to))
+            })
+    };
+    let keep: Vec<bool> = cands
+        .iter()
+        .map(|c| !(c.to.len() == 1 && refined(c, c.to[0])))
+        .collect();
+    let mut k = keep.iter();
+    cands.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// The first index in `0..n` for which `before` is false (`before` is true
@@ -533,6 +635,170 @@ mod tests {
                 ("朝阳区", "武清区"),
                 ("朝阳区", "沧州市"),
                 ("朝阳区", "霸州市"),
+            ]
+        );
+    }
+    /// 中关村 (一区十六园, in no one district) as an end is Beijing.
+    #[test]
+    fn a_zone_spanning_a_municipality_stands_for_it() {
+        let f = flows("近年来，中关村的一批软件企业在天津落户。");
+        assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    }
+
+    /// A 与 P 签约 N个项目: Beijing's side, or the side whose firms move,
+    /// is the origin; signing a cooperation is no move.
+    #[test]
+    fn projects_signed_with_a_partner_go_to_the_other_side() {
+        let f = flows("朝阳区与河北省张家口市签约18个项目，总投资60亿元。");
+        assert_eq!(pairs(&f), [("朝阳区", "张家口市")]);
+        let f = flows("保定市与北京30家企业签约12个项目。");
+        assert_eq!(pairs(&f), [("北京市", "保定市")]);
+        assert!(flows("唐山市与北京一家科技公司签约，双方将共建实验室。").is_empty());
+    }
+
+    /// With the origin marked and no subject before the verb, the place the
+    /// sentence names after it receives.
+    #[test]
+    fn a_marked_origin_goes_to_the_place_named_after_the_verb() {
+        let f = flows("园区的企业多从天津引进，对沧州的政策并不了解。");
+        assert_eq!(pairs(&f), [("天津市", "沧州市")]);
+    }
+
+    /// What came from the paragraph's own first place goes to its other
+    /// place; with none, to the document's first place.
+    #[test]
+    fn an_origin_without_a_destination_goes_to_the_place_named_before() {
+        let f = flows("北京市与唐山市近日举行产业对接会。会上共有15个项目签约，全部来自北京企业。");
+        assert_eq!(pairs(&f), [("北京市", "唐山市")]);
+        let f =
+            flows("武清区上半年举办了三场招商活动。\n\n此次签约的20个项目中，北京地区14个项目。");
+        assert_eq!(pairs(&f), [("北京市", "武清区")]);
+        assert_eq!(count(&f[0]), Some((14.0, "个")));
+    }
+
+    /// A firm of one place inside a park of another (在 P 内的北京一家…企业).
+    #[test]
+    fn a_firm_located_in_a_park_came_from_its_home() {
+        let f = flows("在固安高新区内的北京一家印刷企业车间里，工人正在忙碌。");
+        assert_eq!(pairs(&f), [("北京市", "固安高新技术产业开发区")]);
+    }
+
+    /// The destination after a modifier ending in 的, not a place inside it.
+    #[test]
+    fn a_destination_after_a_modifier_is_the_place_after_de() {
+        let f = flows("去年，北京一家家具企业迁到了离天津不远的河北霸州。");
+        assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+        // The place after 的 names the movers' home: not a destination.
+        let f = flows("唐山共建了一座新材料产业园，迁至园区的京籍企业已有20家。");
+        assert!(
+            !pairs(&f).contains(&("唐山市", "北京市")),
+            "{:?}",
+            pairs(&f)
+        );
+    }
+
+    /// One clause sending an origin to a province and to a place within it
+    /// keeps the place; past a semicolon both stay.
+    #[test]
+    fn a_province_refined_in_the_same_clause_is_dropped() {
+        let f = flows("作为河北省承接北京产业转移的重点城市，霸州市已承接北京企业60家。");
+        assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+        let f = flows("河北省累计承接北京企业3000家；霸州市承接北京企业60家。");
+        assert_eq!(pairs(&f), [("北京市", "河北省"), ("北京市", "霸州市")]);
+    }
+    /// A share of what a place took in, said to come from elsewhere
+    /// (其中来自P…), with no verb of moving: the place before 其中 took it in.
+    #[test]
+    fn a_share_from_elsewhere_goes_to_the_place_that_took_it_in() {
+        let f = flows("截至今年6月，沧州临港经开区累计入驻企业260家，其中来自天津的企业有90家。");
+        assert_eq!(pairs(&f), [("天津市", "沧州临港经济技术开发区")]);
+        let f = flows("霸州家具城已入驻商户3000余户，其中六成以上来自北京。");
+        assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+        assert!(flows("会议邀请了专家30位，其中来自北京的专家有12位。").is_empty());
+    }
+
+    /// A count before the place of what is received (12个北京项目).
+    #[test]
+    fn a_count_before_the_home_of_what_is_signed_names_an_origin() {
+        let f = flows("黄骅市今年招商成效明显。今年已有8个天津项目完成签约。");
+        assert_eq!(pairs(&f), [("天津市", "黄骅市")]);
+        assert_eq!(count(&f[0]), Some((8.0, "个")));
+    }
+    /// 迁来/外溢到/迁址至 P are moves to P; 到/赴 P 投资 says where as 在 does.
+    #[test]
+    fn more_verbs_of_moving_and_dao_before_investing() {
+        let f = flows("北京一家医疗器械企业去年迁来廊坊。");
+        assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+        let f = flows("近年来，北京的部分制造业外溢到河北保定。");
+        assert_eq!(pairs(&f), [("北京市", "保定市")]);
+        let f = flows("北京多家文创企业到涿州投资建厂。");
+        assert_eq!(pairs(&f), [("北京市", "涿州市")]);
+        assert!(flows("到2025年，北京企业投资将增长两成。").is_empty());
+    }
+    /// A relocation to 雄安新区, or a headquarters or central firm settling
+    /// there, with no origin named comes from Beijing; a project that lands
+    /// there, or a firm of no named home, does not.
+    #[test]
+    fn a_relocation_to_xiongan_with_no_origin_is_from_beijing() {
+        let f = flows("某能源集团总部上月正式迁驻雄安新区。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+        let f = flows("两家央企昨日入驻雄安总部大楼办公。");
+        assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+        assert!(flows("一批新能源项目在雄安新区落地。").is_empty());
+        assert!(flows("一家软件公司落户雄安新区。").is_empty());
+        let f = flows("保定一家企业搬迁至雄安新区。");
+        assert_eq!(pairs(&f), [("保定市", "雄安新区")]);
+    }
+    /// 该企业 before a verb of moving is the mover the sentence before
+    /// named, from its home; a mover of the destination's own place is no
+    /// flow.
+    #[test]
+    fn gai_qiye_moves_from_the_home_the_sentence_before_named() {
+        let f = flows("北京远帆乐器集团是一家老字号企业。去年，该企业整体搬迁至天津武清。");
+        assert_eq!(pairs(&f), [("北京市", "武清区")]);
+        let f = flows("北京一家医药企业负责人介绍了情况。目前，该企业已在沧州投资建厂。");
+        assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+        assert!(flows("沧州一家企业获得表彰。该企业搬迁至沧州新区。").is_empty());
+    }
+    /// A place as the subject of 向 P (with adverbs between) is the origin.
+    #[test]
+    fn a_place_before_xiang_is_the_origin_of_what_goes_toward_p() {
+        let f = flows("今年以来，天津市已向河北承德、张家口两市拨付协作资金3.5亿元。");
+        let mut p = pairs(&f);
+        p.sort();
+        assert_eq!(p, [("天津市", "张家口市"), ("天津市", "承德市")]);
+        assert!(flows("河北省已向承德市拨付资金。").is_empty());
+    }
+    /// 京津冀 before 协同项目 qualifies what landed; it is no destination.
+    #[test]
+    fn a_group_qualifying_the_projects_is_not_their_destination() {
+        let f = flows("自2020年以来，霸州开发区共落地京津冀协同项目300余个。");
+        assert!(f.is_empty(), "{:?}", pairs(&f));
+    }
+
+    /// Origins counted before a receiving verb (北京企业42家…累计吸引投资)
+    /// go to the paragraph's subject.
+    #[test]
+    fn origins_counted_before_a_receiving_verb_go_to_the_subject() {
+        let f = flows("黄骅港去年成绩亮眼。北京企业42家、天津企业35家，累计吸引投资80亿元。");
+        let mut p = pairs(&f);
+        p.sort();
+        p.dedup();
+        assert_eq!(p, [("北京市", "黄骅港"), ("天津市", "黄骅港")]);
+    }
+
+    /// A list of subjects (A、B、C等地) all receive.
+    #[test]
+    fn every_place_of_a_subject_list_receives() {
+        let f = flows("唐山、秦皇岛、沧州等地积极承接北京产业转移。");
+        let mut p = pairs(&f);
+        p.sort();
+        assert_eq!(
+            p,
+            [
+                ("北京市", "唐山市"),
+                ("北京市", "沧州市"),
+                ("北京市", "秦皇岛市")
             ]
         );
     }
