@@ -1,0 +1,461 @@
+//! The sentence shapes a scan reads, one method each: what a clause
+//! receives (承接, 引进), moves to (迁往), moves in (落户), signs (签约) or
+//! establishes (设立), with where its origins and destinations come from.
+
+use super::*;
+
+impl Scan<'_, '_> {
+    /// The flows of a receiving clause (see [`receive`]).
+    fn receive(
+        &mut self,
+        t: &Trigger,
+        limit: u32,
+        origins: Vec<usize>,
+        enumerated: Vec<(Vec<usize>, Option<usize>)>,
+    ) {
+        let marked = self.marked_origin.as_ref() == Some(&origins) && !origins.is_empty();
+        let marked_places = self.marked_origin.clone().unwrap_or_default();
+        receive(
+            self.inp,
+            self.s,
+            self.hits,
+            t,
+            limit,
+            origins,
+            enumerated,
+            &mut self.taken,
+            &mut self.last_dest,
+            &mut self.out,
+            Some((self.ctx, marked, &marked_places)),
+        );
+    }
+
+    /// 引进 P…: origins after the verb, the subject receives.
+    pub(super) fn received(&mut self, t: &Trigger, limit: u32) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        // Origins: places right after the verb.
+        let (mut origins, _) = places_after(inp, hits, t.end, s.end);
+        if origins.is_empty() {
+            // 吸引落户京津高科技企业 / 签约引进北京商户: a word between.
+            // Not across a clause break (多从北京引进，对保定…).
+            if let Some(h) = hits.iter().find(|h| {
+                h.start >= t.end
+                    && h.start <= t.end + 2
+                    && h.role == Role::Location
+                    && !text_of(inp.chars, t.end, h.start)
+                        .chars()
+                        .any(is_clause_break)
+            }) {
+                origins = h.places.clone();
+            }
+        }
+        if origins.is_empty() {
+            // 承接了4000多户北京商户: the home of what is received, in the
+            // verb's object.
+            if let Some(h) = hits.iter().find(|h| {
+                h.start >= t.end
+                    && h.start <= t.end + 12
+                    && h.role == Role::Location
+                    && !text_of(inp.chars, t.end, h.start)
+                        .chars()
+                        .any(is_clause_break)
+                    && {
+                        let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
+                        [
+                            "企业", "商户", "项目", "药企", "企", "公司", "高校", "医院", "机构",
+                        ]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                    }
+            }) {
+                origins = h.places.clone();
+            }
+        }
+        if origins.is_empty() {
+            // 承接非首都功能疏解: Beijing's functions come from Beijing.
+            let after = text_of(inp.chars, t.end, (t.end + 8).min(s.end));
+            let after = after.split(['，', '。', '；']).next().unwrap_or("");
+            if after.contains("非首都功能") {
+                if let Some(b) = gazetteer().index_of("北京市") {
+                    origins = vec![b];
+                }
+            }
+        }
+        let mut enumerated = Vec::new();
+        if origins.is_empty() {
+            enumerated = enumerated_origins(inp, hits, t.end, s);
+            if enumerated.is_empty() {
+                // 30个项目主要来自京津冀…，北京地区23个项目…签约: the origins
+                // with their counts come before the verb.
+                enumerated = enumerated_origins(inp, hits, window_start(inp, s, t.start), s);
+            }
+            if enumerated.is_empty() {
+                if let Some(m) = &self.marked_origin {
+                    origins = m.clone();
+                }
+            }
+        }
+        if origins.is_empty() && enumerated.is_empty() {
+            if SIGNING.contains(&t.word) {
+                self.signed_with(t, limit);
+            }
+            return;
+        }
+        self.receive(t, limit, origins, enumerated);
+    }
+
+    /// A 与 P 签约 N个项目: the projects go from one side to the other.
+    /// The side whose place is the home of what moves (北京企业与廊坊签约,
+    /// 廊坊市与北京20家企业签约), else Beijing's side (北京市政府部门以及在京
+    /// 企业…与河北省廊坊市签约52个项目), is the origin; with neither, no flow.
+    pub(super) fn signed_with(&mut self, t: &Trigger, limit: u32) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        let g = gazetteer();
+        // What is signed is projects or firms (签约52个项目), not a
+        // cooperation (与北京一家公司签约，双方将共建示范园).
+        let object = text_of(inp.chars, t.end, (t.end + 12).min(s.end));
+        let object = object.split(is_clause_break).next().unwrap_or("");
+        if !["项目", "企业"].iter().any(|w| object.contains(w)) {
+            return;
+        }
+        let from = window_start(inp, s, t.start);
+        // The partner: the places right after 与/同/跟 before the verb.
+        let Some(p) = hits.iter().position(|h| {
+            h.start > from
+                && h.end <= t.start
+                && h.role == Role::Location
+                && matches!(inp.chars[h.start as usize - 1], '与' | '同' | '跟')
+                && !text_of(inp.chars, h.end, t.start).contains('，')
+        }) else {
+            return;
+        };
+        let (partner, used) = places_after(inp, hits, hits[p].start, t.start);
+        let partner: Vec<usize> = partner
+            .into_iter()
+            .filter(|&q| g.places[q].kind != PlaceKind::Group)
+            .collect();
+        let Some(subject) = hits[..p]
+            .iter()
+            .rev()
+            .find(|h| h.start >= from && h.role == Role::Location && h.group.is_none())
+        else {
+            return;
+        };
+        if partner.is_empty()
+            || subject.places.iter().any(|&a| {
+                partner
+                    .iter()
+                    .any(|&b| g.province_of(a) == g.province_of(b))
+            })
+        {
+            return;
+        }
+        let beijing = g.index_of("北京市");
+        let in_beijing =
+            |ps: &[usize]| beijing.is_some_and(|b| ps.iter().any(|&q| g.is_within(q, b)));
+        let partner_end = used.last().map_or(hits[p].end, |u| u.end);
+        let partner_moves = used
+            .last()
+            .is_some_and(|u| is_home_of_mover(inp, u, t.start))
+            || {
+                // 与北京20家企业签约: a count between the place and the mover.
+                let after = text_of(inp.chars, partner_end, t.start);
+                ["家企业", "个项目", "户商户", "家公司"]
+                    .iter()
+                    .any(|w| after.contains(w))
+            };
+        // 在京企业, 驻京央企: the firms based there.
+        let based = subject.start > s.start
+            && matches!(inp.chars[subject.start as usize - 1], '在' | '驻')
+            && ["企业", "央企", "单位", "机构", "高校"].iter().any(|w| {
+                text_of(inp.chars, subject.end, (subject.end + 2).min(t.start)).starts_with(w)
+            });
+        let subject_moves = based || is_home_of_mover(inp, subject, hits[p].start);
+        let (a, b) = if partner_moves && !subject_moves {
+            (partner, subject.places.clone())
+        } else if subject_moves || in_beijing(&subject.places) {
+            (subject.places.clone(), partner)
+        } else if in_beijing(&partner) {
+            (partner, subject.places.clone())
+        } else {
+            return;
+        };
+        self.out.push(cand(a, b, subject.start, t.start, limit));
+    }
+
+    /// 迁往 P: the destination after the verb, the origin before it.
+    pub(super) fn moved_to(&mut self, t: &Trigger, limit: u32) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        let (mut dest, used) = places_after(inp, hits, t.end, s.end);
+        // 落地津企项目 / 迁入北京企业: the place names the movers' home,
+        // and the subject receives them.
+        let movers_home = used.last().is_some_and(|h| {
+            let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
+            // 落地北京方向实体项目, 北京来源企业: a word of origin between.
+            let far = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+            let far = far.split(is_clause_break).next().unwrap_or("");
+            let sourced = ["方向", "来源", "籍"].iter().any(|w| far.starts_with(w))
+                && ["企业", "项目", "商户", "企", "公司"]
+                    .iter()
+                    .any(|w| far.contains(w));
+            sourced
+                || ["企业", "项目", "商户", "药企", "企"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                || h.end > h.start + 1 && text_of(inp.chars, h.end - 1, h.end) == "企"
+        });
+        if movers_home {
+            self.receive(t, limit, dest, vec![]);
+            return;
+        }
+        // 落地京津冀协同项目: a place that qualifies the object (协同项目,
+        // 合作项目) is not where the projects went.
+        let qualifies = used.last().is_some_and(|h| {
+            let far = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+            let far = far.split(is_clause_break).next().unwrap_or("");
+            ["协同", "合作", "协作", "产业协同"]
+                .iter()
+                .any(|w| far.starts_with(w))
+                && ["项目", "企业"].iter().any(|w| far.contains(w))
+        });
+        if qualifies {
+            return;
+        }
+        let prev = self.ctx.places.as_slice();
+        if dest.is_empty() {
+            // 落户到之前备受关注的廊坊永清开发区, 迁到离北京较近的河北固安:
+            // the place after a modifier ending in 的.
+            if let Some(at) = place_after_modifier(inp, hits, s, t) {
+                dest = places_after(inp, hits, at, s.end).0;
+            }
+        }
+        if dest.is_empty() {
+            // 落户这个新商场 / 入驻该园区 / 迁到了这里: the place of the
+            // sentence before.
+            let rest = text_of(inp.chars, t.end, (t.end + 4).min(s.end));
+            let rest = rest.trim_start_matches(['了', '到', '至', '在']);
+            if ANAPHORA.iter().any(|w| rest.starts_with(w)) && !prev.is_empty() {
+                dest = prev.to_vec();
+            }
+        }
+        if dest.is_empty() {
+            // 已入驻企业1200家，其中来自北京的企业达780家: the subject
+            // receives, like 引进.
+            let enumerated = enumerated_origins(inp, hits, t.end, s);
+            if !enumerated.is_empty() {
+                self.receive(t, limit, vec![], enumerated);
+            } else if let Some(m) = self.marked_origin.clone() {
+                self.receive(t, limit, m, vec![]);
+            }
+            return;
+        }
+        let origin = self
+            .marked(t)
+            .or_else(|| {
+                place_before(inp, hits, s, t.start, &dest).map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
+                // 另有680户商户落户沧州: the origin of the sentence before.
+                let opening = text_of(inp.chars, s.start, (s.start + 2).min(s.end));
+                (CONTINUES.iter().any(|w| opening.starts_with(w)) && !self.ctx.origin.is_empty())
+                    .then(|| (self.ctx.origin.clone(), s.start))
+            })
+            .or_else(|| {
+                // 大兴区整体外迁的企业约130家。其中，41家企业已落户廊坊。
+                (!self.ctx.outward.is_empty()).then(|| (self.ctx.outward.clone(), s.start))
+            })
+            .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.anaphoric_mover(t, &dest))
+            .or_else(|| self.xiongan_origin(t, &dest));
+        self.push(origin, dest, t, limit);
+    }
+
+    /// 该企业/这家公司 before the verb is the mover the sentence before
+    /// named, from its home (北京星海钢琴集团是一家老字号企业。去年，该企业
+    /// 整体搬迁至天津武清).
+    fn anaphoric_mover(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s) = (self.inp, self.s);
+        let home = &self.ctx.homes;
+        if home.is_empty() {
+            return None;
+        }
+        let from = window_start(inp, s, t.start);
+        let before = text_of(inp.chars, from, t.start);
+        if !ANAPHORIC_MOVERS.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        let g = gazetteer();
+        let related = home
+            .iter()
+            .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
+        (!related).then(|| (home.clone(), from))
+    }
+
+    /// 雄安新区 is where Beijing's non-capital functions go: a move there
+    /// with no origin named (中国华能总部正式迁驻雄安; 两家央企已入驻雄安总部
+    /// 办公) comes from Beijing. Only a verb of relocating, or settling a
+    /// headquarters or a central firm; a project that merely lands there
+    /// has no origin.
+    fn xiongan_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let g = gazetteer();
+        let xiongan = g.index_of("雄安新区")?;
+        if !dest.iter().all(|&d| g.is_within(d, xiongan)) {
+            return None;
+        }
+        let text = text_of(self.inp.chars, self.s.start, self.s.end);
+        let relocating = t.word.contains('迁') || t.word.contains('搬');
+        let settling = ["入驻", "进驻", "落户"].contains(&t.word)
+            && ["总部", "央企", "中央企业"]
+                .iter()
+                .any(|w| text.contains(w));
+        if !(relocating || settling) {
+            return None;
+        }
+        Some((vec![g.index_of("北京市")?], self.s.start))
+    }
+
+    /// 疏解 with no origin named: what Beijing relieves itself of comes from
+    /// Beijing (首批疏解的央企总部落户雄安, 向雄安疏解). Not 疏解整治 (a
+    /// campaign inside Beijing), nor a destination inside Beijing.
+    fn shujie_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s) = (self.inp, self.s);
+        // 疏解 anywhere in the sentence (…迁驻雄安，疏解北京非首都功能取得了
+        // 进展), or Beijing's 非首都功能.
+        let _ = t;
+        let text = text_of(inp.chars, s.start, s.end);
+        let shujie = text.contains("疏解") && !text.contains("疏解整治");
+        if !shujie && !text.contains("非首都功能") {
+            return None;
+        }
+        let g = gazetteer();
+        let beijing = g.index_of("北京市")?;
+        if dest.iter().any(|&d| g.is_within(d, beijing)) {
+            return None;
+        }
+        Some((vec![beijing], s.start))
+    }
+
+    /// The sentence's 来自/从 origin, its scope the clause chain of `t`.
+    fn marked(&self, t: &Trigger) -> Option<(Vec<usize>, u32)> {
+        let start = window_start(self.inp, self.s, t.start);
+        self.marked_origin.clone().map(|m| (m, start))
+    }
+
+    /// A candidate from `origin` (places, scope) to `dest`, if there is one.
+    fn push(
+        &mut self,
+        origin: Option<(Vec<usize>, u32)>,
+        dest: Vec<usize>,
+        t: &Trigger,
+        limit: u32,
+    ) {
+        if let Some((from, scope)) = origin {
+            self.out.push(cand(from, dest, scope, t.start, limit));
+        }
+    }
+
+    /// 在 P 落户 / 向 P 转移: the destination before the verb.
+    pub(super) fn moved_in(&mut self, t: &Trigger, limit: u32, toward: bool) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        let prev = self.ctx.places.as_slice();
+        let Some((dest_hit, dest)) = in_destination(inp, hits, s, t, toward, prev) else {
+            return;
+        };
+        // 新车型将在这里生产: the place and the mover of the sentence before.
+        let here = {
+            let clause = text_of(inp.chars, dest_hit, t.start);
+            HERE_WORDS.iter().any(|w| clause.starts_with(w))
+        };
+        // The origin must be marked (来自/从 P) or be the home of what
+        // moves (北京企业在津冀布局, 北京光环新网股份有限公司在三河市建设):
+        // a place merely named before 在 P is not where anything came from.
+        let origin = self
+            .marked(t)
+            .or_else(|| {
+                let zai = dest_hit.saturating_sub(1).max(s.start);
+                org_subject(inp, s, zai)
+            })
+            .or_else(|| {
+                // 中关村在保定高新区成立了创新中心: a place as the subject
+                // right before 在 P sets something up there.
+                let zai = dest_hit.saturating_sub(1);
+                let related = with_ancestors(&dest);
+                hits.iter()
+                    .find(|h| {
+                        h.role == Role::Location
+                            && h.end == zai
+                            && h.end > s.start
+                            && inp.chars[zai as usize] == '在'
+                            && !h.places.iter().any(|p| related.contains(p))
+                            && !dest
+                                .iter()
+                                .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
+                            && BUILD_VERBS
+                                .iter()
+                                .chain(["成立", "设立", "落户", "布局"].iter())
+                                .any(|v| *v == t.word)
+                    })
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
+                // 北京市已向河北三市拨付资金, 北京向津冀转移产业: a place as
+                // the subject of 向 P, with at most adverbs between.
+                if !toward {
+                    return None;
+                }
+                let xiang = dest_hit.checked_sub(1)?;
+                let related = with_ancestors(&dest);
+                hits.iter()
+                    .rev()
+                    .find(|h| h.role == Role::Location && h.end <= xiang && h.start >= s.start)
+                    .filter(|h| {
+                        let gap = text_of(inp.chars, h.end, xiang);
+                        let mut rest = gap.as_str();
+                        while let Some(a) = ADVERBS.iter().find(|a| rest.starts_with(*a)) {
+                            rest = &rest[a.len()..];
+                        }
+                        rest.is_empty()
+                            && !h.places.iter().any(|p| related.contains(p))
+                            && !dest
+                                .iter()
+                                .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
+                    })
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
+                place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
+                    .filter(|h| is_home_of_mover(inp, h, dest_hit))
+                    .map(|h| (h.places.clone(), h.start))
+            })
+            .or_else(|| {
+                (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))
+            })
+            .or_else(|| self.shujie_origin(t, &dest))
+            .or_else(|| self.anaphoric_mover(t, &dest));
+        self.push(origin, dest, t, limit);
+    }
+
+    /// 成立 X（P）公司: the destination is the 在 P before the verb, else
+    /// the seat in the firm's name.
+    pub(super) fn established(&mut self, t: &Trigger, limit: u32) {
+        let (inp, s, hits) = (self.inp, self.s, self.hits);
+        // 在天津东丽区注册成立X（天津）有限公司: the 在 place is the
+        // most precise destination; else the seat in the name.
+        let (dest_at, to) = match in_destination(inp, hits, s, t, false, &[]) {
+            Some(d) => d,
+            None => {
+                let Some(seat) = hits
+                    .iter()
+                    .find(|h| h.role == Role::Seat && h.start >= t.end && h.start <= t.end + 20)
+                else {
+                    return;
+                };
+                (t.start, seat.places.clone())
+            }
+        };
+        if let Some(from) = place_before(inp, hits, s, dest_at, &with_ancestors(&to)) {
+            self.out
+                .push(cand(from.places.clone(), to, from.start, t.start, limit));
+        }
+    }
+}

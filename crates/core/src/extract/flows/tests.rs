@@ -1,0 +1,456 @@
+//! Flows read from sentences written here, one test per shape.
+use crate::extract::analyze::document_from_text;
+use crate::model::{Flow, What};
+
+fn flows(text: &str) -> Vec<Flow> {
+    document_from_text(text).flows
+}
+
+fn pairs(flows: &[Flow]) -> Vec<(&str, &str)> {
+    flows
+        .iter()
+        .map(|f| (f.from.as_str(), f.to.as_str()))
+        .collect()
+}
+
+fn count(f: &Flow) -> Option<(f64, &str)> {
+    f.count.as_ref().map(|q| (q.value, q.unit.as_str()))
+}
+
+#[test]
+fn a_move_to_a_place_goes_from_the_movers_home() {
+    let f = flows("去年，北京一家服装企业整体搬迁至河北沧州。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+    assert_eq!(f[0].what, Some(What::Firms));
+    assert_eq!(f[0].industry.as_deref(), Some("纺织服装"));
+    assert!(!f[0].plan && !f[0].shared);
+}
+
+#[test]
+fn settling_in_a_place_needs_an_origin_before_it() {
+    let f = flows("多家北京医药企业在沧州渤海新区落户。");
+    assert_eq!(pairs(&f), [("北京市", "渤海新区")]);
+    assert_eq!(f[0].industry.as_deref(), Some("医药健康"));
+    // A project that lands somewhere, from nowhere said.
+    assert!(flows("一批新能源汽车项目在雄安新区落地。").is_empty());
+}
+
+#[test]
+fn moving_toward_a_place_reads_the_place_after_xiang() {
+    let f = flows("近年来，北京的一批批发企业陆续向天津转移。");
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+}
+
+#[test]
+fn a_receiving_subject_is_the_destination_of_what_it_brings_in() {
+    let f = flows("保定市今年引进北京项目42个，总投资120亿元。");
+    assert_eq!(pairs(&f), [("北京市", "保定市")]);
+    assert_eq!(f[0].what, Some(What::Projects));
+    assert_eq!(count(&f[0]), Some((42.0, "个")));
+    let amount = f[0].amount.as_ref().map(|q| (q.value, q.unit.as_str()));
+    assert_eq!(amount, Some((1.2e10, "元")));
+}
+
+#[test]
+fn listed_origins_each_get_their_own_count() {
+    let f = flows("廊坊市去年共引进企业120家，其中北京企业85家、天津企业20家。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("天津市", "廊坊市")]);
+    assert_eq!(count(&f[0]), Some((85.0, "家")));
+    assert_eq!(count(&f[1]), Some((20.0, "家")));
+    assert!(f.iter().all(|x| !x.shared));
+}
+
+#[test]
+fn projects_and_capital_brought_in_together_are_two_flows() {
+    let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);
+    let projects = f.iter().find(|x| x.what == Some(What::Projects)).unwrap();
+    assert_eq!(count(projects), Some((86.0, "个")));
+    assert_eq!(projects.amount, None);
+    let capital = f.iter().find(|x| x.what == Some(What::Capital)).unwrap();
+    assert_eq!(capital.count, None);
+    assert_eq!(capital.amount.as_ref().map(|q| q.value), Some(4.2e10));
+}
+
+#[test]
+fn a_paired_slogan_is_a_flow() {
+    let f = flows("两地正在推广“北京研发、天津转化”的合作模式。");
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+}
+
+#[test]
+fn a_firm_set_up_elsewhere_goes_to_the_seat_in_its_name() {
+    let f = flows("北京一家新材料企业出资成立了恒远（天津）科技有限公司。");
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    assert_eq!(f[0].firm.as_deref(), Some("恒远（天津）科技有限公司"));
+}
+
+#[test]
+fn a_denied_move_is_not_a_flow() {
+    let rumour = "有消息称，北京某物流企业将迁往天津武清。";
+    assert_eq!(pairs(&flows(rumour)), [("北京市", "武清区")]);
+    let denied = format!("{rumour}该企业随后澄清，此消息不实。");
+    assert!(flows(&denied).is_empty());
+    assert!(flows("网传一家北京药企将搬迁至河北保定，记者求证后发现并无此事。").is_empty());
+}
+
+#[test]
+fn a_negated_move_is_not_a_flow() {
+    let f = flows("这家北京制药企业已搬迁至河北。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    assert!(flows("这家北京制药企业并未搬迁至河北，研发和生产都还在原址。").is_empty());
+}
+
+#[test]
+fn a_move_still_to_come_is_a_plan() {
+    let f = flows("北京一家印刷企业将于年底迁往河北固安。");
+    assert_eq!(pairs(&f), [("北京市", "固安县")]);
+    assert!(f[0].plan);
+    let f = flows("北京一家印刷企业去年迁往河北固安。");
+    assert_eq!(pairs(&f), [("北京市", "固安县")]);
+    assert!(!f[0].plan);
+}
+
+#[test]
+fn jingjin_as_origin_gives_two_shared_flows() {
+    let f = flows("唐山市去年承接京津企业180家。");
+    assert_eq!(pairs(&f), [("北京市", "唐山市"), ("天津市", "唐山市")]);
+    for x in &f {
+        assert!(x.shared);
+        assert_eq!(count(x), Some((180.0, "家")));
+    }
+}
+
+/// Regression: production capacity (产能) as what moves was not taken
+/// for the home of a mover in the 向 P / 在 P shapes.
+#[test]
+fn capacity_moving_toward_or_into_a_place_is_a_flow() {
+    let f = flows("北京的部分纺织产能正向河北转移。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    assert_eq!(f[0].what, Some(What::Production));
+    let f = flows("北京的部分纺织产能在河北落地。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+}
+
+/// 疏解 names no origin but means Beijing's: 首批疏解的央企总部落户雄安.
+#[test]
+fn shujie_without_an_origin_is_from_beijing() {
+    assert_eq!(
+        pairs(&flows("首批疏解的央企总部落户雄安新区。")),
+        [("北京市", "雄安新区")]
+    );
+    assert_eq!(
+        pairs(&flows("天津疏解的部分企业落户沧州。")),
+        [("天津市", "沧州市")]
+    );
+    // Not into Beijing itself, and not 疏解整治 (a campaign in Beijing).
+    assert!(flows("疏解整治促提升专项行动在朝阳区落地。").is_empty());
+}
+
+/// 来自 A和B names two origins, and 当地 is not one of them.
+#[test]
+fn two_origins_after_laizi_are_not_a_move_between_them() {
+    let f = flows("这些企业主要来自北京市丰台区和大兴区，将在当地建设生产基地。");
+    assert!(
+        !pairs(&f).contains(&("丰台区", "大兴区")),
+        "{:?}",
+        pairs(&f)
+    );
+}
+
+/// A move inside one place is not a flow between places.
+#[test]
+fn a_move_inside_one_place_is_not_a_flow() {
+    assert!(flows("通州区的部分行政机构迁往北京城市副中心。").is_empty());
+}
+
+/// 来自 A和B names two origins; 当地 is the place the sentence before
+/// named (here a park in Hebei), not one of them nor Beijing.
+#[test]
+fn laizi_origins_go_to_the_place_named_before_dangdi() {
+    let f = flows(
+        "衡水高新区服装产业园今年新签约企业12家。\
+         这些企业主要来自北京市石景山区和房山区，将在当地建设生产基地。",
+    );
+    let p = pairs(&f);
+    assert!(p.contains(&("石景山区", "衡水高新技术产业开发区")), "{p:?}");
+    assert!(p.contains(&("房山区", "衡水高新技术产业开发区")), "{p:?}");
+    assert!(!p.contains(&("石景山区", "房山区")), "{p:?}");
+}
+
+/// 在这里 is the place of the sentence before, and the mover is the same.
+#[test]
+fn zheli_takes_the_place_and_origin_of_the_sentence_before() {
+    let f = flows("北京一家汽车企业的新工厂在沧州开工。明年起，两款新车型将在这里生产。");
+    let second: Vec<_> = f
+        .iter()
+        .filter(|x| x.evidence.text.contains("在这里生产"))
+        .collect();
+    assert_eq!(second.len(), 1, "{:?}", pairs(&f));
+    assert_eq!(
+        (second[0].from.as_str(), second[0].to.as_str()),
+        ("北京市", "沧州市")
+    );
+    assert!(second[0].plan);
+}
+
+/// One firm's move to a province goes to the place within it that the
+/// next sentence names; what a province brings in stays the province's.
+#[test]
+fn a_move_to_a_province_is_refined_by_the_next_sentence() {
+    let f = flows("去年，北京一家家具企业整体搬迁至河北。新厂房位于固安县城东，占地200亩。");
+    assert_eq!(pairs(&f), [("北京市", "固安县")]);
+    let f = flows("我省去年引进北京项目300个。沧州市落地的有80个。");
+    assert_eq!(pairs(&f)[0], ("北京市", "河北省"));
+}
+
+/// A firm named after a place builds elsewhere: it moves from there. A
+/// place after 在 is where something is built, never a mover's home.
+#[test]
+fn a_firm_named_after_a_place_moves_from_it() {
+    let f = flows("北京星辰数据科技有限公司在三河市建设了一座云计算中心。");
+    assert_eq!(pairs(&f), [("北京市", "三河市")]);
+    let f = flows("一家软件企业在大厂建设研发基地、一家物流企业在香河建设仓储中心。");
+    assert!(f.is_empty(), "{:?}", pairs(&f));
+}
+
+/// A site named after one place of an organisation named after another.
+#[test]
+fn a_site_of_an_organisation_named_after_another_place_is_a_flow() {
+    let f = flows("北京大学人民医院雄安院区的主体结构已经完工。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+}
+
+/// A sentence that says things left a place, with no destination: the
+/// next sentence's destination receives them; or the paragraph's place.
+#[test]
+fn an_outward_move_finds_its_other_end_in_the_paragraph() {
+    let f = flows("顺义区去年整体外迁的工业企业共有45家。其中，30家已落户河北廊坊。");
+    assert_eq!(pairs(&f), [("顺义区", "廊坊市")]);
+    let f = flows(
+        "沧州临港经济技术开发区建起了一座化工新材料园。\
+         这一做法加快了天津化工企业的外迁。",
+    );
+    assert_eq!(pairs(&f), [("天津市", "沧州临港经济技术开发区")]);
+}
+
+/// 疏解 after the verb, and 承接非首都功能, still mean from Beijing; the
+/// places listed after 与 are partners, not the subject.
+#[test]
+fn shujie_and_non_capital_functions_come_from_beijing() {
+    let f = flows("两家央企已正式迁驻雄安新区办公，标志着疏解北京非首都功能取得新进展。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    let f = flows("武清区与北京市通州区、河北省廊坊市加强联动，加快承接非首都功能疏解。");
+    assert_eq!(pairs(&f), [("北京市", "武清区")]);
+}
+
+/// 北京方向/北京来源 before what moves names its home.
+#[test]
+fn a_direction_word_names_the_movers_home() {
+    let f = flows("宝坻区今年已落地北京方向实体项目40余个。");
+    assert_eq!(pairs(&f), [("北京市", "宝坻区")]);
+}
+
+/// A zone inside a district is inside it: no flow.
+#[test]
+fn a_move_into_a_zone_of_the_same_district_is_not_a_flow() {
+    assert!(flows("大兴区的一家生物医药企业迁往北京经济技术开发区。").is_empty());
+}
+
+/// The origin after a receiving verb does not reach across a comma.
+#[test]
+fn a_receiving_verb_does_not_take_an_origin_across_a_comma() {
+    let f = flows("这些企业多从北京引进，对保定并不熟悉。");
+    assert!(
+        !pairs(&f).contains(&("保定市", "北京市")),
+        "{:?}",
+        pairs(&f)
+    );
+}
+
+/// Lists of where moved firms went, after a paragraph said they left a
+/// place: each listed place receives from it.
+#[test]
+fn a_list_of_destinations_receives_from_the_place_left_before() {
+    let f = flows(
+        "朝阳区去年整体外迁的企业约60家。\n\n\
+         这些企业的主要转移地区包括河北保定、沧州和天津武清。\n\n\
+         其中20家集中在沧州，另有8家分别在霸州、文安。",
+    );
+    let mut p = pairs(&f);
+    p.sort();
+    p.dedup();
+    assert_eq!(
+        p,
+        [
+            ("朝阳区", "保定市"),
+            ("朝阳区", "文安县"),
+            ("朝阳区", "武清区"),
+            ("朝阳区", "沧州市"),
+            ("朝阳区", "霸州市"),
+        ]
+    );
+}
+/// 中关村 (一区十六园, in no one district) as an end is Beijing.
+#[test]
+fn a_zone_spanning_a_municipality_stands_for_it() {
+    let f = flows("近年来，中关村的一批软件企业在天津落户。");
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+}
+
+/// A 与 P 签约 N个项目: Beijing's side, or the side whose firms move,
+/// is the origin; signing a cooperation is no move.
+#[test]
+fn projects_signed_with_a_partner_go_to_the_other_side() {
+    let f = flows("朝阳区与河北省张家口市签约18个项目，总投资60亿元。");
+    assert_eq!(pairs(&f), [("朝阳区", "张家口市")]);
+    let f = flows("保定市与北京30家企业签约12个项目。");
+    assert_eq!(pairs(&f), [("北京市", "保定市")]);
+    assert!(flows("唐山市与北京一家科技公司签约，双方将共建实验室。").is_empty());
+}
+
+/// With the origin marked and no subject before the verb, the place the
+/// sentence names after it receives.
+#[test]
+fn a_marked_origin_goes_to_the_place_named_after_the_verb() {
+    let f = flows("园区的企业多从天津引进，对沧州的政策并不了解。");
+    assert_eq!(pairs(&f), [("天津市", "沧州市")]);
+}
+
+/// What came from the paragraph's own first place goes to its other
+/// place; with none, to the document's first place.
+#[test]
+fn an_origin_without_a_destination_goes_to_the_place_named_before() {
+    let f = flows("北京市与唐山市近日举行产业对接会。会上共有15个项目签约，全部来自北京企业。");
+    assert_eq!(pairs(&f), [("北京市", "唐山市")]);
+    let f = flows("武清区上半年举办了三场招商活动。\n\n此次签约的20个项目中，北京地区14个项目。");
+    assert_eq!(pairs(&f), [("北京市", "武清区")]);
+    assert_eq!(count(&f[0]), Some((14.0, "个")));
+}
+
+/// A firm of one place inside a park of another (在 P 内的北京一家…企业).
+#[test]
+fn a_firm_located_in_a_park_came_from_its_home() {
+    let f = flows("在固安高新区内的北京一家印刷企业车间里，工人正在忙碌。");
+    assert_eq!(pairs(&f), [("北京市", "固安高新技术产业开发区")]);
+}
+
+/// The destination after a modifier ending in 的, not a place inside it.
+#[test]
+fn a_destination_after_a_modifier_is_the_place_after_de() {
+    let f = flows("去年，北京一家家具企业迁到了离天津不远的河北霸州。");
+    assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+    // The place after 的 names the movers' home: not a destination.
+    let f = flows("唐山共建了一座新材料产业园，迁至园区的京籍企业已有20家。");
+    assert!(
+        !pairs(&f).contains(&("唐山市", "北京市")),
+        "{:?}",
+        pairs(&f)
+    );
+}
+
+/// One clause sending an origin to a province and to a place within it
+/// keeps the place; past a semicolon both stay.
+#[test]
+fn a_province_refined_in_the_same_clause_is_dropped() {
+    let f = flows("作为河北省承接北京产业转移的重点城市，霸州市已承接北京企业60家。");
+    assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+    let f = flows("河北省累计承接北京企业3000家；霸州市承接北京企业60家。");
+    assert_eq!(pairs(&f), [("北京市", "河北省"), ("北京市", "霸州市")]);
+}
+/// A share of what a place took in, said to come from elsewhere
+/// (其中来自P…), with no verb of moving: the place before 其中 took it in.
+#[test]
+fn a_share_from_elsewhere_goes_to_the_place_that_took_it_in() {
+    let f = flows("截至今年6月，沧州临港经开区累计入驻企业260家，其中来自天津的企业有90家。");
+    assert_eq!(pairs(&f), [("天津市", "沧州临港经济技术开发区")]);
+    let f = flows("霸州家具城已入驻商户3000余户，其中六成以上来自北京。");
+    assert_eq!(pairs(&f), [("北京市", "霸州市")]);
+    assert!(flows("会议邀请了专家30位，其中来自北京的专家有12位。").is_empty());
+}
+
+/// A count before the place of what is received (12个北京项目).
+#[test]
+fn a_count_before_the_home_of_what_is_signed_names_an_origin() {
+    let f = flows("黄骅市今年招商成效明显。今年已有8个天津项目完成签约。");
+    assert_eq!(pairs(&f), [("天津市", "黄骅市")]);
+    assert_eq!(count(&f[0]), Some((8.0, "个")));
+}
+/// 迁来/外溢到/迁址至 P are moves to P; 到/赴 P 投资 says where as 在 does.
+#[test]
+fn more_verbs_of_moving_and_dao_before_investing() {
+    let f = flows("北京一家医疗器械企业去年迁来廊坊。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+    let f = flows("近年来，北京的部分制造业外溢到河北保定。");
+    assert_eq!(pairs(&f), [("北京市", "保定市")]);
+    let f = flows("北京多家文创企业到涿州投资建厂。");
+    assert_eq!(pairs(&f), [("北京市", "涿州市")]);
+    assert!(flows("到2025年，北京企业投资将增长两成。").is_empty());
+}
+/// A relocation to 雄安新区, or a headquarters or central firm settling
+/// there, with no origin named comes from Beijing; a project that lands
+/// there, or a firm of no named home, does not.
+#[test]
+fn a_relocation_to_xiongan_with_no_origin_is_from_beijing() {
+    let f = flows("某能源集团总部上月正式迁驻雄安新区。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    let f = flows("两家央企昨日入驻雄安总部大楼办公。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    assert!(flows("一批新能源项目在雄安新区落地。").is_empty());
+    assert!(flows("一家软件公司落户雄安新区。").is_empty());
+    let f = flows("保定一家企业搬迁至雄安新区。");
+    assert_eq!(pairs(&f), [("保定市", "雄安新区")]);
+}
+/// 该企业 before a verb of moving is the mover the sentence before
+/// named, from its home; a mover of the destination's own place is no
+/// flow.
+#[test]
+fn gai_qiye_moves_from_the_home_the_sentence_before_named() {
+    let f = flows("北京远帆乐器集团是一家老字号企业。去年，该企业整体搬迁至天津武清。");
+    assert_eq!(pairs(&f), [("北京市", "武清区")]);
+    let f = flows("北京一家医药企业负责人介绍了情况。目前，该企业已在沧州投资建厂。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+    assert!(flows("沧州一家企业获得表彰。该企业搬迁至沧州新区。").is_empty());
+}
+/// A place as the subject of 向 P (with adverbs between) is the origin.
+#[test]
+fn a_place_before_xiang_is_the_origin_of_what_goes_toward_p() {
+    let f = flows("今年以来，天津市已向河北承德、张家口两市拨付协作资金3.5亿元。");
+    let mut p = pairs(&f);
+    p.sort();
+    assert_eq!(p, [("天津市", "张家口市"), ("天津市", "承德市")]);
+    assert!(flows("河北省已向承德市拨付资金。").is_empty());
+}
+/// 京津冀 before 协同项目 qualifies what landed; it is no destination.
+#[test]
+fn a_group_qualifying_the_projects_is_not_their_destination() {
+    let f = flows("自2020年以来，霸州开发区共落地京津冀协同项目300余个。");
+    assert!(f.is_empty(), "{:?}", pairs(&f));
+}
+
+/// Origins counted before a receiving verb (北京企业42家…累计吸引投资)
+/// go to the paragraph's subject.
+#[test]
+fn origins_counted_before_a_receiving_verb_go_to_the_subject() {
+    let f = flows("黄骅港去年成绩亮眼。北京企业42家、天津企业35家，累计吸引投资80亿元。");
+    let mut p = pairs(&f);
+    p.sort();
+    p.dedup();
+    assert_eq!(p, [("北京市", "黄骅港"), ("天津市", "黄骅港")]);
+}
+
+/// A list of subjects (A、B、C等地) all receive.
+#[test]
+fn every_place_of_a_subject_list_receives() {
+    let f = flows("唐山、秦皇岛、沧州等地积极承接北京产业转移。");
+    let mut p = pairs(&f);
+    p.sort();
+    assert_eq!(
+        p,
+        [
+            ("北京市", "唐山市"),
+            ("北京市", "沧州市"),
+            ("北京市", "秦皇岛市")
+        ]
+    );
+}

@@ -1,0 +1,131 @@
+//! HTML to text on pages written here: what is kept, dropped and hinted.
+use super::*;
+
+#[test]
+fn the_element_naming_the_author_gives_one_name() {
+    let page = |body: &str| {
+        html_to_text(
+            &format!("<html><body>{body}<p>正文。</p></body></html>"),
+            true,
+        )
+        .hints
+        .author
+    };
+    // A self-media card: the name's own element inside a box that also
+    // holds the date; a follow button and an @ are no part of the name.
+    assert_eq!(
+        page(r#"<div class="author-box"><p class="author-name">京畿观察</p><span>发布时间：03-02</span></div>"#).as_deref(),
+        Some("京畿观察")
+    );
+    assert_eq!(
+        page(r#"<div class="user-card-name"><a>@沧州发布</a> <span>关注</span></div>"#).as_deref(),
+        Some("沧州发布")
+    );
+    assert_eq!(
+        page(r#"<span itemprop="author">作者：李明</span>"#).as_deref(),
+        Some("李明")
+    );
+    // "authorized" is not an author; a date is no name; two different
+    // names (a list of threads) name no one.
+    assert_eq!(page(r#"<span class="authorized">我已授权</span>"#), None);
+    assert_eq!(
+        page(r#"<span class="byline">2023-05-06 10:00</span>"#),
+        None
+    );
+    assert_eq!(
+        page(r#"<span class="tb_author">甲乙丙</span><span class="tb_author">丁戊己</span>"#),
+        None
+    );
+    assert_eq!(
+        page(r#"<span class="author">王强</span><em class="author">王强</em>"#).as_deref(),
+        Some("王强")
+    );
+}
+
+#[test]
+fn scripts_styles_and_nav_are_dropped_and_blocks_become_lines() {
+    let page = r#"<html><head><title>雄安新区建设提速_新闻中心_某某网</title>
+<meta name="publishdate" content="2023-04-01"><style>p{color:red}</style></head>
+<body><nav><a href="/">首页</a> | <a>财经</a></nav><div class="share-bar">分享到</div>
+<h1>雄安新区建设提速</h1><p>第一段。<script>alert("x")</script></p><p>第二段<b>加粗</b>。</p>
+<footer>版权所有</footer></body></html>"#;
+    let h = html_to_text(page, true);
+    let lines: Vec<&str> = h
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines, ["雄安新区建设提速", "第一段。", "第二段加粗。"]);
+    assert_eq!(h.hints.title.as_deref(), Some("雄安新区建设提速"));
+    assert_eq!(h.hints.date.as_deref(), Some("2023-04-01"));
+}
+
+/// A portal page of the ASP.NET era: everything, the article too, inside
+/// one `<form>` with a hidden view state and a search box.
+#[test]
+fn a_page_wrapped_in_a_form_keeps_its_article_but_not_its_controls() {
+    let page = "<html><body><form name=\"aspnetForm\" method=\"post\" action=\"show.aspx?id=88\">\
+                <input type=\"hidden\" name=\"__VIEWSTATE\" value=\"dDwtMTIzNDU2Nzg5Ow==\" />\
+                <div>站内搜索：<input type=\"text\" name=\"kw\"><input type=\"submit\" value=\"搜索\">\
+                <select name=\"lm\"><option>全部栏目</option></select><button>提交</button></div>\
+                <table><tr><td><p>廊坊市承接北京产业转移项目二十个。</p>\
+                <p>其中多数为装备制造企业。</p></td></tr></table>\
+                <textarea name=\"pl\">请输入评论</textarea></form></body></html>";
+    let text = html_to_text(page, true).text;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "站内搜索：",
+            "廊坊市承接北京产业转移项目二十个。",
+            "其中多数为装备制造企业。"
+        ]
+    );
+}
+
+#[test]
+fn a_headline_in_a_page_header_is_kept() {
+    let page = "<html><body><header class=\"article-header\"><nav>首页 财经</nav><h1>亦庄新城建设提速</h1>\
+                <span>2024-02-25 来源：北京日报</span></header><p>正文第一段。</p></body></html>";
+    let h = html_to_text(page, true);
+    assert_eq!(h.hints.title.as_deref(), Some("亦庄新城建设提速"));
+    assert!(h.text.contains("2024-02-25 来源：北京日报"));
+    assert!(!h.text.contains("首页"));
+}
+
+#[test]
+fn deep_nesting_does_not_recurse() {
+    let page = format!(
+        "<html><body>{}文本。{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    assert_eq!(html_to_text(&page, true).text.trim(), "文本。");
+    let nav = format!(
+        "<nav>{}菜单{}</nav><p>正文。</p>",
+        "<nav>".repeat(5000),
+        "</nav>".repeat(5000)
+    );
+    assert_eq!(html_to_text(&nav, true).text.trim(), "正文。");
+}
+
+#[test]
+fn stray_tags_are_removed_but_less_than_signs_stay() {
+    assert_eq!(
+        strip_stray_tags(r#"1. <em id="nj43n"><p id="nj43n"></p></em> 占比<5%"#),
+        "1. \n 占比<5%"
+    );
+}
+
+#[test]
+fn title_tag_keeps_the_headline_part() {
+    assert_eq!(
+        title_from_title_tag("北京疏解一般制造业企业_要闻_北京日报网"),
+        "北京疏解一般制造业企业"
+    );
+}
