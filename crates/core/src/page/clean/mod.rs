@@ -172,6 +172,19 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             }
         }
     }
+    // A headline that ends like a sentence (…成功举行！) starts the body's
+    // block; the date line right under it is still the header's.
+    if header_date.is_none() {
+        header_date = (first..=last.min(first + 2))
+            .filter(|&i| lines[i].kind == Kind::Meta)
+            .find_map(|i| {
+                let simp = &lines[i].simp;
+                meta::find_dates(simp)
+                    .into_iter()
+                    .find(|d| !d.weekday && !meta::is_life_date(simp, d))
+                    .map(|d| d.iso)
+            });
+    }
     let hint = |h: &Option<String>| h.as_deref().and_then(meta::date_from_hint);
     (out.date, out.date_source) = match header_date
         .map(|d| (d, DateSource::Header))
@@ -507,5 +520,20 @@ mod tests {
             c.body,
             "今年以来，雄安新区承接北京疏解项目三十余个，总投资超过百亿元。\n小标题\n第二段讲述了更多的细节，企业陆续落地投产。"
         );
+    }
+
+    #[test]
+    fn a_date_line_under_a_headline_that_ends_like_a_sentence_is_the_date() {
+        // The headline ends with ！, so the body's block starts with it; the
+        // date line under it is still the page's date. A day and month in
+        // the first paragraph (3月2日) are not.
+        let page = "首页 | 新闻动态\n沧州签约一批北京医药项目成功举行！\n\
+                    发布时间：2021-03-05 来源：沧州日报\n\
+                    3月2日，沧州市举行北京医药项目集中签约活动，共签约项目二十余个，总投资超过五十亿元。\n\
+                    签约项目涵盖原料药、制剂和医疗器械等领域，将陆续开工建设。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.date.as_deref(), Some("2021-03-05"));
+        assert_eq!(c.date_source, Some(DateSource::Header));
+        assert_eq!(c.source.as_deref(), Some("沧州日报"));
     }
 }
