@@ -300,7 +300,16 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
             .take(d.start)
             .chain(s.chars().skip(d.end))
             .collect();
-        return han_count(&rest) <= 6;
+        // A date that starts the line, then a few short names (a self-media
+        // header: 2020-06-05 20:35 王小明 李四), is the date line too.
+        let names_after = d.start == 0
+            && rest.split_whitespace().count() <= 4
+            && rest.split_whitespace().all(|w| {
+                w.chars()
+                    .all(|c| crate::text::chars::is_han(c) || c.is_ascii_digit() || c == ':')
+                    && han_count(w) <= 5
+            });
+        return han_count(&rest) <= 6 || names_after;
     }
     false
 }

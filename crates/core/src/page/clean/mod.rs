@@ -536,4 +536,20 @@ mod tests {
         assert_eq!(c.date_source, Some(DateSource::Header));
         assert_eq!(c.source.as_deref(), Some("沧州日报"));
     }
+
+    #[test]
+    fn a_date_then_a_few_names_is_a_metadata_line_but_a_date_in_a_sentence_is_not() {
+        assert_eq!(classify("2020-06-05 20:35 王小明 李大刀"), Kind::Meta);
+        assert_eq!(classify("2021年3月5日 沧州发布"), Kind::Meta);
+        // Names after a date, but a sentence: the article.
+        assert_ne!(
+            classify("2021年3月5日，沧州市举行北京医药项目集中签约活动，共签约项目二十余个。"),
+            Kind::Meta
+        );
+        // Not at the start of the line.
+        assert_ne!(
+            classify("会议定于2021年3月5日 在沧州举行 各方代表"),
+            Kind::Meta
+        );
+    }
 }
