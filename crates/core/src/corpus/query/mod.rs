@@ -299,6 +299,10 @@ impl Index {
         let mut dirs_v = vec![0u32; self.directions.len()];
         let mut origins_v = vec![0u32; g.places.len()];
         let mut dests_v = vec![0u32; g.places.len()];
+        // The last row (+1) that counted each place as an origin or a
+        // destination: a row counts a place once, with no list to search.
+        let mut o_seen = vec![0u32; g.places.len()];
+        let mut d_seen = vec![0u32; g.places.len()];
         let chains = chains();
         let (regions, inds, sources, dirs) = (
             &mut regions_v[..],
@@ -336,21 +340,23 @@ impl Index {
                 // documents that choosing it gives, each counted once.
                 // Every level counts (沧州市 and 河北省), as in the place
                 // filter's tree.
-                let (mut o_seen, mut d_seen): (Vec<u16>, Vec<u16>) = (vec![], vec![]);
+                let row = i as u32 + 1;
                 for fk in self.flows.get(i) {
                     if on(to, fk.to) {
                         for &p in chain_at(chains, fk.from) {
-                            if !o_seen.contains(&p) {
-                                o_seen.push(p);
-                                origins_v[p as usize] += 1;
+                            let p = p as usize;
+                            if o_seen[p] != row {
+                                o_seen[p] = row;
+                                origins_v[p] += 1;
                             }
                         }
                     }
                     if on(from, fk.from) {
                         for &p in chain_at(chains, fk.to) {
-                            if !d_seen.contains(&p) {
-                                d_seen.push(p);
-                                dests_v[p as usize] += 1;
+                            let p = p as usize;
+                            if d_seen[p] != row {
+                                d_seen[p] = row;
+                                dests_v[p] += 1;
                             }
                         }
                     }
