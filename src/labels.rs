@@ -48,10 +48,8 @@ pub fn warning_kind(kind: WarningKind, l: Lang) -> &'static str {
 pub fn warning_count(n: usize, l: Lang) -> String {
     match (n, l) {
         (0, Lang::Zh) => "无警告".to_string(),
-        (n, Lang::Zh) => format!("{n} 条警告"),
         (0, Lang::En) => "no warnings".to_string(),
-        (1, Lang::En) => "1 warning".to_string(),
-        (n, Lang::En) => format!("{n} warnings"),
+        (n, l) => crate::glossary::count(n, "条警告", "warning", "warnings", l),
     }
 }
 

@@ -268,10 +268,12 @@ pub fn Reader() -> impl IntoView {
             (
                 tr(l, "来源", "Source"),
                 // In English, an outlet's English name and its name as written.
-                match doc.source.as_deref() {
-                    Some(s) if crate::glossary::source(s, l) != s => {
-                        format!("{} ({s})", crate::glossary::source(s, l))
-                    }
+                match doc
+                    .source
+                    .as_deref()
+                    .map(|s| (s, crate::glossary::source(s, l)))
+                {
+                    Some((s, en)) if en != s => format!("{en} ({s})"),
                     _ => or_unknown(&doc.source),
                 },
             ),

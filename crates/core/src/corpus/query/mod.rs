@@ -343,22 +343,10 @@ impl Index {
                 let row = i as u32 + 1;
                 for fk in self.flows.get(i) {
                     if on(to, fk.to) {
-                        for &p in chain_at(chains, fk.from) {
-                            let p = p as usize;
-                            if o_seen[p] != row {
-                                o_seen[p] = row;
-                                origins_v[p] += 1;
-                            }
-                        }
+                        count_once(chain_at(chains, fk.from), row, &mut o_seen, &mut origins_v);
                     }
                     if on(from, fk.from) {
-                        for &p in chain_at(chains, fk.to) {
-                            let p = p as usize;
-                            if d_seen[p] != row {
-                                d_seen[p] = row;
-                                dests_v[p] += 1;
-                            }
-                        }
+                        count_once(chain_at(chains, fk.to), row, &mut d_seen, &mut dests_v);
                     }
                 }
             }
@@ -419,6 +407,19 @@ fn chains() -> &'static [Vec<u16>] {
             .collect()
     });
     &CHAINS
+}
+
+/// Counts each of `places` once for `row` (1-based): `seen[p]` holds the
+/// last row that counted `p`.
+#[inline(always)]
+fn count_once(places: &[u16], row: u32, seen: &mut [u32], counts: &mut [u32]) {
+    for &p in places {
+        let p = p as usize;
+        if seen[p] != row {
+            seen[p] = row;
+            counts[p] += 1;
+        }
+    }
 }
 
 /// The places a flow end of a column counts for (none for [`NONE`]).

@@ -410,12 +410,6 @@ fn verb_like(tag: &str) -> bool {
     tag.starts_with('v') && tag != "vn"
 }
 
-/// What a figure counts. A measure word binds to the noun after it
-/// (52个集成电路、智能制造等重大产业项目; 近2000户来自北京…的服装经营者),
-/// so that comes first; otherwise the phrase before the number, with the
-/// verb that governs it (疏解退出一般制造业企业2154家, 占到…工业总产值的42%),
-/// or the noun a verb reports on (年产能迅速提升至30万台), or the verb alone
-/// (同比增长8.4%).
 /// What a figure counts, as a noun phrase: not a place (其中怀柔区12家) nor
 /// a bare verb of being (有, 是).
 fn counts_phrase(
@@ -440,6 +434,12 @@ fn counts_phrase(
     c
 }
 
+/// What a figure counts, as the sentence puts it. A measure word binds to the noun after it
+/// (52个集成电路、智能制造等重大产业项目; 近2000户来自北京…的服装经营者),
+/// so that comes first; otherwise the phrase before the number, with the
+/// verb that governs it (疏解退出一般制造业企业2154家, 占到…工业总产值的42%),
+/// or the noun a verb reports on (年产能迅速提升至30万台), or the verb alone
+/// (同比增长8.4%).
 fn counts_raw(
     text: &str,
     chars: &[char],
