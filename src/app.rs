@@ -69,26 +69,36 @@ pub fn App() -> impl IntoView {
         }
     });
     let load = RwSignal::new(Load::Loading);
+    let index_failed = RwSignal::new(None::<LoadError>);
     leptos::task::spawn_local(async move {
-        match corpus::fetch_corpus(corpus::CORPUS_URL).await {
-            Ok(bundle) => {
-                let (chunks, terms) = match bundle.parts {
-                    Some(p) => (p.chunks, p.terms),
-                    None => (Vec::new(), Vec::new()),
-                };
-                ctx.corpus.set(Some(Corpus::split(
-                    bundle.documents,
-                    chunks.into(),
-                    terms.into(),
-                    HashSet::new(),
-                    1,
-                )));
-                load.set(Load::Ready);
-                crate::echarts::mark_once("jjj-corpus-ready");
-                crate::import::restore(ctx, imports);
+        let bundle = match corpus::fetch_corpus(corpus::CORPUS_URL).await {
+            Ok(bundle) => bundle,
+            Err(error) => return load.set(Load::Failed(error)),
+        };
+        let head = bundle.parts.as_ref().and_then(|p| p.head.as_ref());
+        let Some(first) = head.map(|h| h.first.clone()) else {
+            // A whole bundle, or an index without a head (an older split corpus).
+            return ready(ctx, imports, load, bundle);
+        };
+        // A split corpus: its first screen now, its index once the first
+        // chart is drawn (its decoding would hold the first chart back).
+        ctx.first.set(Some(first.into()));
+        load.set(Load::Ready);
+        crate::echarts::mark_once("jjj-first-screen");
+        let started = StoredValue::new(false);
+        Effect::new(move |_| {
+            if !ctx.settled.get() || started.get_value() {
+                return;
             }
-            Err(error) => load.set(Load::Failed(error)),
-        }
+            started.set_value(true);
+            let head = bundle.clone();
+            leptos::task::spawn_local(async move {
+                match corpus::fetch_index(&head).await {
+                    Ok(index) => ready(ctx, imports, load, index),
+                    Err(error) => index_failed.set(Some(error)),
+                }
+            });
+        });
     });
     let tab = Memo::new(move |_| ctx.route.with(|r| r.tab));
     let nav = move || {
@@ -151,7 +161,35 @@ pub fn App() -> impl IntoView {
             Load::Failed(error) => view! { <LoadFailed error /> }.into_any(),
             Load::Ready => view! { <Ready tab /> }.into_any(),
         }}
+        {move || index_failed.get().map(|error| view! { <LoadFailed error /> })}
     }
+}
+
+/// The corpus (or a split corpus's index) is in: the filters answer from now on.
+fn ready(
+    ctx: Ctx,
+    imports: crate::import::Imports,
+    load: RwSignal<Load>,
+    bundle: jjj_core::Bundle,
+) {
+    let (chunks, terms) = match bundle.parts {
+        Some(p) => (p.chunks, p.terms),
+        None => (Vec::new(), Vec::new()),
+    };
+    ctx.corpus.set(Some(Corpus::split(
+        bundle.documents,
+        chunks.into(),
+        terms.into(),
+        HashSet::new(),
+        1,
+    )));
+    // (Already ready when a split corpus's first screen is shown: setting
+    // it again would build the page anew.)
+    if !matches!(load.get_untracked(), Load::Ready) {
+        load.set(Load::Ready);
+    }
+    crate::echarts::mark_once("jjj-corpus-ready");
+    crate::import::restore(ctx, imports);
 }
 
 /// The loaded app: filters beside the current view.
@@ -162,7 +200,9 @@ fn Ready(
 ) -> impl IntoView {
     // The filters wait for the dashboard's first chart (ctx.settled), which
     // is what a visitor looks at first; other views need not wait.
-    let settled = crate::ctx::ctx().settled;
+    let c = crate::ctx::ctx();
+    let (settled, lang) = (c.settled, c.lang);
+    let corpus_missing = move || c.corpus.with(Option::is_none);
     if tab.get_untracked() != Tab::Dashboard {
         settled.set(true);
     }
@@ -182,6 +222,12 @@ fn Ready(
             <main class="content" id="main">
                 <crate::filters::Chips />
                 {move || match tab.get() {
+                    // Every view but the dashboard reads the index.
+                    t if t != Tab::Dashboard && corpus_missing() => view! {
+                        <p class="status" role="status">
+                            {move || tr(lang.get(), "正在载入索引…", "Loading the index…")}
+                        </p>
+                    }.into_any(),
                     Tab::Dashboard => view! { <crate::dashboard::Dashboard /> }.into_any(),
                     Tab::Articles => view! { <crate::articles::Articles /> }.into_any(),
                     Tab::Reader => view! { <crate::reader::Reader /> }.into_any(),

@@ -9,57 +9,11 @@ use charming::element::{AxisType, Emphasis, EmphasisFocus, Tooltip, Trigger};
 use charming::series::{Bar, Sankey, SankeyLink, SankeyNode};
 use charming::Chart;
 use jjj_core::corpus::aggregate::Edge;
+pub use jjj_core::corpus::aggregate::Weight;
 use jjj_core::extract::places::gazetteer;
 use serde_json::{json, Value};
 
 use crate::i18n::{self, tr, Lang};
-
-/// What a flow chart's link widths stand for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Weight {
-    /// Supporting sentences.
-    #[default]
-    Sentences,
-    /// The largest count a sentence states for the edge (家, 个, 项, 户…).
-    Count,
-    /// The largest amount in 元 a sentence states for the edge (in 亿元).
-    Amount,
-}
-
-impl Weight {
-    pub fn code(self) -> &'static str {
-        match self {
-            Weight::Sentences => "sentences",
-            Weight::Count => "count",
-            Weight::Amount => "amount",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Weight> {
-        Some(match s {
-            "sentences" => Weight::Sentences,
-            "count" => Weight::Count,
-            "amount" => Weight::Amount,
-            _ => return None,
-        })
-    }
-
-    /// An edge's weight.
-    pub fn of(self, e: &Edge) -> f64 {
-        match self {
-            Weight::Sentences => f64::from(e.sentences),
-            // Figures are never added (a total and its parts would count
-            // twice): the edge's largest stated figure.
-            Weight::Count => e.count.iter().map(|(_, x)| *x).fold(0.0, f64::max),
-            Weight::Amount => e
-                .amount
-                .iter()
-                .filter(|(u, _)| u == "元")
-                .map(|(_, x)| x / 1e8)
-                .fold(0.0, f64::max),
-        }
-    }
-}
 
 /// What a chart item stands for, to turn a click into a filter.
 #[derive(Debug, Clone, PartialEq, Eq)]

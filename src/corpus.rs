@@ -57,6 +57,23 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
     decode_bundle(&bytes).map_err(|e| LoadError::Decode(e.to_string()))
 }
 
+/// Downloads the index a split corpus's head names (relative to the head,
+/// which is beside the page) and checks that it belongs to it.
+pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
+    let Some(file) = head
+        .parts
+        .as_ref()
+        .and_then(|p| p.head.as_ref())
+        .map(|h| &h.index)
+    else {
+        return Err(LoadError::Decode("not a split corpus".into()));
+    };
+    let index = fetch_corpus(file).await?;
+    jjj_core::corpus::chunks::check_index(head, &index)
+        .map_err(|e| LoadError::Decode(format!("{file}: {e}")))?;
+    Ok(index)
+}
+
 /// The request for the corpus that `public/boot.js` started with the page,
 /// taken once.
 fn started_by_boot(url: &str) -> Option<js_sys::Promise> {

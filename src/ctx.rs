@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use jjj_core::corpus::overview::FirstScreen;
 use jjj_core::corpus::query::{Index, Query, Results};
 use jjj_core::model::Chunk;
 use jjj_core::Document;
@@ -97,7 +98,11 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     /// Mirrors `location.hash`; change it with [`navigate`].
     pub route: RwSignal<Route>,
+    /// `None` until the corpus is loaded (for a split corpus: its index).
     pub corpus: RwSignal<Option<Corpus>>,
+    /// A split corpus's first screen (from its head), shown while its index
+    /// loads.
+    pub first: RwSignal<Option<Arc<FirstScreen>>>,
     /// Chunks of a split corpus fetched so far.
     pub chunks: Chunks,
     pub query: Memo<Query>,
@@ -128,6 +133,7 @@ impl Ctx {
             lang,
             route,
             corpus,
+            first: RwSignal::new(None),
             chunks: Chunks::new(),
             query,
             results,

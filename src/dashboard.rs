@@ -2,24 +2,21 @@
 //! on a map, industries, years, top terms, and the sentences behind them.
 //! Every chart item sets the matching filter when clicked.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
-use jjj_core::corpus::aggregate::{aggregate, Edge, Level};
-use jjj_core::corpus::stats;
+use jjj_core::corpus::aggregate::{Edge, Level};
+use jjj_core::corpus::overview::{
+    overview, Overview, Settings, MAP_EDGES, SANKEY_LINKS, TABLE_ROWS,
+};
+use jjj_core::corpus::query::Query;
 use leptos::prelude::*;
 
 use crate::charts::{self, Built, Target, Weight};
 use crate::controls::{choice_select, Choice};
-use crate::ctx::ctx;
+use crate::ctx::{ctx, Shared};
 use crate::echarts::{Chart, ChartHandle, Click};
 use crate::i18n::{self, tr, Lang};
 use crate::state::Tab;
-
-/// The most links the Sankey draws, and edges the map: more are unreadable,
-/// and ECharts took about a second per chart to lay out the 8,000 edges of
-/// 10,000 synthetic articles. The data tables list the rest.
-const SANKEY_LINKS: usize = 30;
-const MAP_EDGES: usize = 200;
 
 /// What the Sankey's link widths measure.
 const WEIGHTS: [Choice<Weight>; 3] = [
@@ -39,18 +36,6 @@ const LEVELS: [Choice<Level>; 3] = [
     ("city", Level::City, "城市", "city"),
     ("province", Level::Province, "省级", "province"),
 ];
-
-/// The `n` strongest of the edges `which` (indices into `edges`) by
-/// `weight`, copied (ties keep their order; all of them, in order, when
-/// there are no more than `n`).
-fn strongest(edges: &[Edge], which: &[usize], weight: Weight, n: usize) -> Vec<Edge> {
-    let mut v: Vec<&Edge> = which.iter().map(|&i| &edges[i]).collect();
-    if v.len() > n {
-        v.sort_by(|a, b| weight.of(b).total_cmp(&weight.of(a)));
-        v.truncate(n);
-    }
-    v.into_iter().cloned().collect()
-}
 
 /// The line under a chart that draws only the strongest links.
 /// What the Sankey's width means when it is a stated figure, and why the
@@ -164,11 +149,12 @@ where
     }
 }
 
-fn edges_table(edges: Vec<Edge>, lang: Lang) -> impl IntoView {
-    let more = crate::tables::more_rows(crate::tables::MAX_ROWS, edges.len(), lang, false);
+/// The first rows of a chart's edges, and how many there are in all.
+fn edges_table(edges: &[Edge], total: u32, lang: Lang) -> impl IntoView {
+    let more = crate::tables::more_rows(TABLE_ROWS, total as usize, lang, false);
     let rows = edges
-        .into_iter()
-        .take(crate::tables::MAX_ROWS)
+        .iter()
+        .take(TABLE_ROWS)
         .map(|e| {
             let q = |v: &[(String, f64)]| v.iter().map(|(u, x)| format!("{} {}", crate::tables::people_number(*x, lang), crate::glossary::unit(u, lang))).collect::<Vec<_>>().join(tr(lang, "，", ", "));
             // A figure this edge shares with sibling places (not drawn).
@@ -228,148 +214,91 @@ pub fn Dashboard() -> impl IntoView {
     let weight = Memo::new(move |_| route.with(|r| r.weight));
     let level = Memo::new(move |_| route.with(|r| r.level));
     let by_industry = Memo::new(move |_| route.with(|r| r.by_industry));
-    // Edges of the current flows at the chosen level.
-    let edges = Memo::new(move |_| {
-        c.with_results(|r, corp| {
-            let plain = aggregate(&corp.docs, &r.flows, level.get(), false);
-            let split = if by_industry.get() {
-                aggregate(&corp.docs, &r.flows, level.get(), true)
-            } else {
-                vec![]
-            };
-            (plain, split)
-        })
+    let settings = Memo::new(move |_| Settings {
+        level: level.get(),
+        weight: weight.get(),
+        by_industry: by_industry.get(),
     });
-    // The links the Sankey can draw (a weight above 0) and the edges the map
-    // can (both ends on the map), as indices into the edges: the strongest
-    // of them are drawn (and only those copied).
-    let sankey_links = Memo::new(move |_| {
-        let w = weight.get();
-        edges.with(|e| {
-            (0..e.0.len())
-                .filter(|&i| w.of(&e.0[i]) > 0.0)
-                .collect::<Vec<usize>>()
-        })
+    // Everything the dashboard shows: from the query's results, or, while a
+    // split corpus's index loads, the first screen its head carries (the
+    // unfiltered view at the default settings; any other waits).
+    let view = Memo::new(move |_| {
+        let s = settings.get();
+        match (c.results.get(), c.corpus.get()) {
+            (Some(r), Some(corp)) => {
+                Some(Shared(Arc::new(overview(&corp.docs, &corp.terms, &r.0, s))))
+            }
+            _ => c
+                .first
+                .get()
+                .filter(|_| s == Settings::default() && c.query.with(|q| *q == Query::default()))
+                .map(|f| Shared(Arc::new(f.overview.clone()))),
+        }
     });
-    // The map shows Hebei city by city whatever the Sankey's level (towns
-    // and zones would crowd it): prefectures, or provinces when chosen.
-    let map_all = Memo::new(move |_| {
-        let at = match level.get() {
-            Level::Province => Level::Province,
-            _ => Level::City,
-        };
-        c.with_results(|r, corp| aggregate(&corp.docs, &r.flows, at, false))
-    });
-    let map_edges = Memo::new(move |_| {
-        let g = jjj_core::extract::places::gazetteer();
-        let placed = |id: &str| {
-            g.get(id)
-                .is_some_and(|p| p.lon.is_some() && p.lat.is_some())
-        };
-        map_all.with(|e| {
-            (0..e.len())
-                .filter(|&i| placed(&e[i].from) && placed(&e[i].to))
-                .collect::<Vec<usize>>()
-        })
-    });
+    // (The charts are not shown without an overview: see `waiting`.)
+    let read = move |f: &dyn Fn(&Overview) -> Built| {
+        view.with(|o| o.as_ref().map(|o| f(&o.0)))
+            .unwrap_or_else(|| charts::bars(&[], ""))
+    };
     let sankey = Memo::new(move |_| {
-        let w = weight.get();
-        let shown = edges.with(|e| sankey_links.with(|l| strongest(&e.0, l, w, SANKEY_LINKS)));
-        // Industry links only for the flows drawn, so that what leaves a
-        // destination is what the drawn links bring to it.
-        let split = by_industry.get().then(|| {
-            let pairs: FxHashSet<(&str, &str)> = shown
-                .iter()
-                .map(|e| (e.from.as_str(), e.to.as_str()))
-                .collect();
-            edges.with(|e| {
-                e.1.iter()
-                    .filter(|x| pairs.contains(&(x.from.as_str(), x.to.as_str())))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        });
-        charts::sankey(&shown, split.as_deref(), w, lang.get())
+        let (w, l) = (weight.get(), lang.get());
+        read(&|o| charts::sankey(&o.sankey, o.sankey_split.as_deref(), w, l))
     });
     let map = Memo::new(move |_| {
-        charts::flow_map(
-            &map_all.with(|e| map_edges.with(|m| strongest(e, m, Weight::Sentences, MAP_EDGES))),
-            lang.get(),
-        )
-    });
-    // Industries by mentions in the filtered articles.
-    let industry_counts = Memo::new(move |_| {
-        c.with_results(|r, corp| {
-            let mut count: FxHashMap<&str, u32> = FxHashMap::default();
-            for h in &r.docs {
-                for m in &corp.docs[h.doc as usize].mentions {
-                    if m.kind == jjj_core::model::MentionKind::Industry {
-                        *count.entry(m.id.as_str()).or_insert(0) += 1;
-                    }
-                }
-            }
-            let mut n: Vec<(String, u32)> =
-                count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
-            n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            n
-        })
+        let l = lang.get();
+        read(&|o| charts::flow_map(&o.map, l))
     });
     let industries = Memo::new(move |_| {
         let l = lang.get();
-        let items: Vec<(String, f64, Target)> = industry_counts
-            .get()
-            .into_iter()
-            .take(12)
-            .map(|(id, n)| (i18n::industry(&id, l), f64::from(n), Target::Industry(id)))
-            .collect();
-        charts::bars(&items, "#2a8c8c")
-    });
-    let year_rows = Memo::new(move |_| {
-        c.with_results(|r, corp| {
-            // Undated articles are a bucket of their own, last.
-            let mut rows: Vec<(Option<i32>, u32, u32)> = Vec::new();
-            for h in &r.docs {
-                let d = &corp.docs[h.doc as usize];
-                let y = d.year();
-                match rows.iter_mut().find(|x| x.0 == y) {
-                    Some(x) => {
-                        x.1 += 1;
-                        x.2 += d.figures.len() as u32;
-                    }
-                    None => rows.push((y, 1, d.figures.len() as u32)),
-                }
-            }
-            rows.sort_by_key(|r| (r.0.is_none(), r.0));
-            rows
+        read(&|o| {
+            let items: Vec<(String, f64, Target)> = o
+                .industries
+                .iter()
+                .take(12)
+                .map(|(id, n)| {
+                    (
+                        i18n::industry(id, l),
+                        f64::from(*n),
+                        Target::Industry(id.clone()),
+                    )
+                })
+                .collect();
+            charts::bars(&items, "#2a8c8c")
         })
     });
-    let years = Memo::new(move |_| charts::years(&year_rows.get(), lang.get()));
-    let terms = Memo::new(move |_| {
-        c.with_results(|r, corp| {
-            let which: Vec<usize> = r.docs.iter().map(|h| h.doc as usize).collect();
-            stats::term_counts_with(&corp.docs, &corp.terms, &which, 20)
-        })
+    let years = Memo::new(move |_| {
+        let l = lang.get();
+        read(&|o| charts::years(&o.years, l))
     });
     let terms_chart = Memo::new(move |_| {
-        let items: Vec<(String, f64, Target)> = terms
-            .get()
-            .into_iter()
-            .map(|t| (t.term.clone(), f64::from(t.freq), Target::Term(t.term)))
-            .collect();
-        charts::bars(&items, "#6b4c9a")
+        read(&|o| {
+            let items: Vec<(String, f64, Target)> = o
+                .terms
+                .iter()
+                .map(|t| {
+                    (
+                        t.term.clone(),
+                        f64::from(t.freq),
+                        Target::Term(t.term.clone()),
+                    )
+                })
+                .collect();
+            charts::bars(&items, "#6b4c9a")
+        })
     });
+    // A table from the overview (nothing while there is none).
+    let table = move |f: fn(&Overview, Lang) -> AnyView| {
+        move |l: Lang| view.with(|o| o.as_ref().map(|o| f(&o.0, l)))
+    };
     let counts = move || {
         let l = lang.get();
-        c.with_results(|r, corp| {
-            let mut places: FxHashSet<&str> = FxHashSet::default();
-            for h in &r.docs {
-                places.extend(corp.docs[h.doc as usize].regions.iter().map(String::as_str));
-            }
+        view.with(|o| {
+            let Some(o) = o else { return vec![] };
             vec![
-                (tr(l, "文章", "Articles"), r.docs.len(), Tab::Articles),
-                (tr(l, "地点", "Places"), places.len(), Tab::Articles),
-                (tr(l, "流向", "Flows"), r.flows.len(), Tab::Flows),
-                (tr(l, "数据", "Figures"), r.figures.len(), Tab::Figures),
+                (tr(l, "文章", "Articles"), o.0.articles, Tab::Articles),
+                (tr(l, "地点", "Places"), o.0.places, Tab::Articles),
+                (tr(l, "流向", "Flows"), o.0.flows, Tab::Flows),
+                (tr(l, "数据", "Figures"), o.0.figures, Tab::Figures),
             ]
         })
     };
@@ -390,8 +319,10 @@ pub fn Dashboard() -> impl IntoView {
     let sankey_controls = ViewFn::from(move || {
         let note = move || {
             let l = lang.get();
-            let drawable = sankey_links.with(Vec::len);
-            let flows = c.with_results(|r, _| r.flows.len());
+            let (drawable, flows) = view.with(|o| {
+                o.as_ref()
+                    .map_or((0, 0), |o| (o.0.drawable as usize, o.0.flows as usize))
+            });
             [
                 weight_note(weight.get(), drawable, flows, l),
                 strongest_note(SANKEY_LINKS, drawable, l),
@@ -421,21 +352,26 @@ pub fn Dashboard() -> impl IntoView {
             </div>
         }
     });
-    let empty = move || c.results.get().is_some_and(|r| r.0.flows.is_empty());
+    let empty = move || view.with(|o| o.as_ref().is_some_and(|o| o.0.flows == 0));
+    let waiting = move || view.with(Option::is_none);
     view! {
         <div class="dashboard">
+            <Show when=waiting>
+                <p class="status" role="status">{move || tr(lang.get(), "正在载入索引，载入后即按当前筛选显示…", "Loading the index; the view follows the current filter once it is in…")}</p>
+            </Show>
             <div class="cards">{cards}</div>
             <Show when=empty>
                 <p class="note">{move || tr(lang.get(), "当前筛选下没有流向。", "No flows under the current filter.")}</p>
             </Show>
+            <Show when=move || !waiting()>
             <div class="grid">
                 <Panel
                     title=("产业流向（桑基图）", "Flows (Sankey)")
                     name="sankey"
                     built=sankey
                     class="tall"
-                    controls=sankey_controls
-                    table=move |l| edges_table(edges.with(|e| if by_industry.get() { e.1.clone() } else { e.0.clone() }), l)
+                    controls=sankey_controls.clone()
+                    table=table(|o, l| edges_table(&o.edge_rows, o.edge_total, l).into_any())
                 />
                 // The other charts, the sentences and the exports come after
                 // the first chart (see app::Ready).
@@ -451,41 +387,44 @@ pub fn Dashboard() -> impl IntoView {
                             Level::Province => tr(l, "地图按省汇总。", "The map shows provinces."),
                             _ => tr(l, "地图按地级市汇总（区县、园区计入所在城市）；只写到省的流向画到全省，以空心圆标出；多地共同给出的起点（如“京津”）不是一个地点，不画在图上，见数据表。", "The map shows prefecture-level cities (districts and zones count to their city); a flow stated only for a province ends at the whole province, drawn hollow; a joint origin such as Beijing–Tianjin is not one place and is not drawn (see the data table)."),
                         };
-                        let more = strongest_note(MAP_EDGES, map_edges.with(Vec::len), l).unwrap_or_default();
+                        let placed = view.with(|o| o.as_ref().map_or(0, |o| o.0.placed as usize));
+                        let more = strongest_note(MAP_EDGES, placed, l).unwrap_or_default();
                         view! { <p class="note">{level} {more}</p> }
                     })
-                    table=move |l| edges_table(map_all.get(), l)
+                    table=table(|o, l| edges_table(&o.map_rows, o.map_total, l).into_any())
                 />
                 <Panel
                     title=("行业（提及次数）", "Industries (mentions)")
                     name="industries"
                     built=industries
-                    table=move |l| {
-                        let rows = industry_counts.get().into_iter().map(|(k, n)| (i18n::industry(&k, l), f64::from(n))).collect();
-                        pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "提及", "Mentions")))
-                    }
+                    table=table(|o, l| {
+                        let rows = o.industries.iter().map(|(k, n)| (i18n::industry(k, l), f64::from(*n))).collect();
+                        pairs_table(rows, (tr(l, "行业", "Industry"), tr(l, "提及", "Mentions"))).into_any()
+                    })
                 />
                 <Panel
                     title=("年份（文章与数据）", "Years (articles, figures)")
                     name="years"
                     built=years
-                    table=move |l| {
-                        let body = year_rows.get().into_iter().map(|(y, a, f)| view! { <tr><td>{charts::year_name(y, l)}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
-                        view! { <table><thead><tr><th>{tr(l, "年份", "Year")}</th><th>{tr(l, "文章", "Articles")}</th><th>{tr(l, "数据", "Figures")}</th></tr></thead><tbody>{body}</tbody></table> }
-                    }
+                    table=table(|o, l| {
+                        let body = o.years.iter().map(|&(y, a, f)| view! { <tr><td>{charts::year_name(y, l)}</td><td class="num">{a}</td><td class="num">{f}</td></tr> }).collect_view();
+                        view! { <table><thead><tr><th>{tr(l, "年份", "Year")}</th><th>{tr(l, "文章", "Articles")}</th><th>{tr(l, "数据", "Figures")}</th></tr></thead><tbody>{body}</tbody></table> }.into_any()
+                    })
                 />
                 <Panel
                     title=("高频词", "Top terms")
                     name="terms"
                     built=terms_chart
                     class="tall"
-                    table=move |l| {
-                        pairs_table(terms.get().into_iter().map(|t| (t.term, f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count")))
-                    }
+                    table=table(|o, l| {
+                        pairs_table(o.terms.iter().map(|t| (t.term.clone(), f64::from(t.freq))).collect(), (tr(l, "词", "Term"), tr(l, "次数", "Count"))).into_any()
+                    })
                 />
                 </Show>
             </div>
-            <Show when=move || c.settled.get()>
+            </Show>
+            // The sentences and exports read the index.
+            <Show when=move || c.settled.get() && c.corpus.with(Option::is_some)>
                 <crate::tables::Evidence limit=12 />
                 <crate::exports::Exports />
             </Show>

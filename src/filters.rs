@@ -149,11 +149,15 @@ fn region_entries(facet: &[(String, u32)], lang: Lang) -> Vec<(String, String, u
 pub fn Filters() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    let facets = move || {
-        c.results
+    // While a split corpus's index loads: the unfiltered counts of its head.
+    let facets = move || match c.results.get() {
+        Some(r) => r.0.facets.clone(),
+        None => c
+            .first
             .get()
-            .map(|r| r.0.facets.clone())
-            .unwrap_or_default()
+            .filter(|_| c.query.with(|q| *q == Query::default()))
+            .map(|f| f.facets.clone())
+            .unwrap_or_default(),
     };
     let q = c.query;
     let text = RwSignal::new(q.get_untracked().text);

@@ -195,17 +195,35 @@ describe("a split corpus", () => {
     execFileSync(join(ROOT, "target/release/jjj"), [
       "build-corpus", join(ROOT, "assets/seeds"), "-o", join(dir, "corpus.jjj"), "--split", "2", "--quiet",
     ]);
-    const index = await readFile(join(dir, "corpus.jjj"));
-    assert.deepEqual([index[0], index[1]], [0x1f, 0x8b], "the index is gzip-compressed");
+    for (const file of ["corpus.jjj", "corpus/index.jjj", "corpus/00000.jjj"]) {
+      const bytes = await readFile(join(dir, file));
+      assert.deepEqual([bytes[0], bytes[1]], [0x1f, 0x8b], `${file} is gzip-compressed`);
+    }
     const server = await serveDir(dir, "/split/");
     const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = [];
     page.on("pageerror", (e) => problems.push(e.message));
     page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+    // The index is held back: the first screen comes from the head alone.
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route("**/corpus/index.jjj", async (route) => { await gate; await route.continue(); });
     await page.goto(server.url);
     await page.locator(".layout").waitFor({ timeout: 30_000 });
     assert.equal(await cardNumber(page, 0), await seedCount());
+    await page.locator(".panel[data-chart=sankey] canvas").first().waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName("jjj-first-chart").length > 0);
+    assert.ok((await inkedPixels(page, "sankey")) > 1000, "the Sankey is drawn before the index");
+    const headFlows = await cardNumber(page, 2);
+    // The filters show the head's counts; a view that needs the index says it is loading.
+    await page.locator("select[name=region] option").nth(1).waitFor({ state: "attached" });
+    await page.goto(`${server.url}#v=flows`);
+    await page.getByRole("status").filter({ hasText: "正在载入索引" }).waitFor();
+    await page.goto(`${server.url}#v=dashboard`);
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName("jjj-corpus-ready").length > 0);
+    assert.equal(await cardNumber(page, 2), headFlows, "the index shows what the head showed");
     // The same flows as the single bundle's, counted on its card.
     const single = await openApp();
     await ready(single.page);

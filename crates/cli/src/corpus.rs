@@ -44,9 +44,9 @@ pub struct BuildArgs {
     /// the same whatever the number
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Write a split corpus: an index of summaries at PATH and the whole
-    /// documents in chunks of N in a folder beside it (corpus.jjj →
-    /// corpus/00000.jjj…)
+    /// Write a split corpus: its head (the first screen) at PATH, and in a
+    /// folder beside it the index of summaries and the whole documents in
+    /// chunks of N (corpus.jjj → corpus/index.jjj, corpus/00000.jjj…)
     #[arg(long, value_name = "N", value_parser = split_arg)]
     split: Option<usize>,
     /// Show no progress bar
@@ -280,9 +280,9 @@ fn write_jsonl(out: &Path, docs: &[Document]) -> Result<u64> {
     Ok(std::fs::metadata(out).map(|m| m.len()).unwrap_or(0))
 }
 
-/// Writes the bundle; with `split`, as an index at `out` and chunks of that
-/// many documents in a folder beside it named after it (`corpus.jjj` →
-/// `corpus/00000.jjj`…), every file gzip-compressed (`jjj_core::gzip`).
+/// Writes the bundle; with `split`, as a head at `out` and the index and
+/// chunks of that many documents in a folder beside it named after it
+/// (`corpus.jjj` → `corpus/index.jjj`, `corpus/00000.jjj`…), every file gzip-compressed (`jjj_core::gzip`).
 /// Returns the bytes written.
 /// A line it prints goes through `progress`, which makes way for it.
 fn write_bundle(
@@ -317,17 +317,19 @@ fn write_bundle(
     }
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
-    let mut total = parts.index.len() as u64;
-    for (file, bytes) in &parts.chunks {
+    let mut total = parts.head.len() as u64;
+    let index = [(parts.index.0.clone(), parts.index.1.clone())];
+    for (file, bytes) in index.iter().chain(&parts.chunks) {
         let p = base.join(file);
         std::fs::write(&p, bytes).with_context(|| format!("cannot write {}", p.display()))?;
         total += bytes.len() as u64;
     }
-    std::fs::write(out, &parts.index).with_context(|| format!("cannot write {}", out.display()))?;
+    std::fs::write(out, &parts.head).with_context(|| format!("cannot write {}", out.display()))?;
     progress.suspend(|| {
         eprintln!(
-            "jjj: index {} bytes, {} chunk(s) in {}",
-            parts.index.len(),
+            "jjj: first screen {} bytes, index {} bytes, {} chunk(s) in {}",
+            parts.head.len(),
+            parts.index.1.len(),
             parts.chunks.len(),
             folder.display()
         )
@@ -335,7 +337,7 @@ fn write_bundle(
     Ok(total)
 }
 
-/// Compresses the index and every chunk, on every core.
+/// Compresses the head, the index and every chunk, on every core.
 fn compress_all(parts: &mut jjj_core::corpus::chunks::Split) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per = parts.chunks.len().div_ceil(threads).max(1);
@@ -347,7 +349,8 @@ fn compress_all(parts: &mut jjj_core::corpus::chunks::Split) {
                 }
             });
         }
-        parts.index = jjj_core::gzip::compress(&parts.index);
+        parts.index.1 = jjj_core::gzip::compress(&parts.index.1);
+        parts.head = jjj_core::gzip::compress(&parts.head);
     });
 }
 

@@ -396,17 +396,25 @@ fn load(p: &Path) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
-/// Reads a bundle file; a split corpus's index is joined with its chunks.
+/// Reads a bundle file; a split corpus's index (named by its head) is
+/// joined with its chunks.
 pub(crate) fn read_bundle(p: &Path) -> Result<jjj_core::Bundle> {
     let read = |p: &Path| -> Result<jjj_core::Bundle> {
         let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
         jjj_core::decode_bundle(&bytes).with_context(|| format!("cannot load {}", p.display()))
     };
-    let index = read(p)?;
+    let mut index = read(p)?;
+    let base = p.parent().unwrap_or(Path::new(""));
+    if let Some(head) = index.parts.as_ref().and_then(|x| x.head.as_ref()) {
+        let file = base.join(&head.index);
+        let whole = read(&file)?;
+        jjj_core::corpus::chunks::check_index(&index, &whole)
+            .with_context(|| format!("cannot load {}", file.display()))?;
+        index = whole;
+    }
     let Some(parts) = &index.parts else {
         return Ok(index);
     };
-    let base = p.parent().unwrap_or(Path::new(""));
     let chunks = parts
         .chunks
         .iter()

@@ -555,11 +555,16 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
     let chunks = std::fs::read_dir(root.join("site").join("corpus"))
         .unwrap()
         .count();
-    assert_eq!(chunks, 6, "40 documents in chunks of 7");
-    let index = jjj_core::decode_bundle(&std::fs::read(&split).unwrap()).unwrap();
+    assert_eq!(chunks, 7, "40 documents in chunks of 7, and the index");
+    let head = jjj_core::decode_bundle(&std::fs::read(&split).unwrap()).unwrap();
+    assert!(head.documents.is_empty() && jjj_core::corpus::chunks::is_head(&head));
+    let index_file = root.join("site").join("corpus").join("index.jjj");
+    let index = jjj_core::decode_bundle(&std::fs::read(&index_file).unwrap()).unwrap();
+    assert_eq!(index.documents.len(), 40);
     assert!(index.documents.iter().all(|d| d.is_summary()));
     assert!(
-        std::fs::metadata(&split).unwrap().len() < std::fs::metadata(&whole).unwrap().len() / 2
+        std::fs::metadata(&index_file).unwrap().len()
+            < std::fs::metadata(&whole).unwrap().len() / 2
     );
     for args in [
         &["flows", "--format", "json"][..],
@@ -620,10 +625,22 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
 #[cfg(feature = "synth")]
 fn split_index_answers_like_the_whole(whole: &std::path::Path, split: &std::path::Path) {
     use jjj_core::corpus::aggregate::{aggregate, Level};
+    use jjj_core::corpus::overview::{overview, Settings};
     use jjj_core::corpus::query::{Index, Query};
     let whole = jjj_core::decode_bundle(&std::fs::read(whole).unwrap()).unwrap();
-    let index = jjj_core::decode_bundle(&std::fs::read(split).unwrap()).unwrap();
+    let head = jjj_core::decode_bundle(&std::fs::read(split).unwrap()).unwrap();
+    let head = head.parts.unwrap().head.unwrap();
+    let index_file = split.parent().unwrap().join(&head.index);
+    let index = jjj_core::decode_bundle(&std::fs::read(index_file).unwrap()).unwrap();
     let terms = &index.parts.as_ref().unwrap().terms;
+    // The first screen is the unfiltered whole corpus: every count, link
+    // and edge (the top terms come from key terms, see below).
+    let all = Index::new(&whole.documents).search(&whole.documents, &Query::default());
+    let mut first = overview(&whole.documents, &[], &all, Settings::default());
+    assert!(first.flows > 10 && first.articles == whole.documents.len() as u32);
+    first.terms = head.first.overview.terms.clone();
+    assert_eq!(head.first.overview, first);
+    assert_eq!(head.first.facets, all.facets);
     let (a, b) = (
         Index::new(&whole.documents),
         Index::with_terms(&index.documents, terms),

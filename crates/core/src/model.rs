@@ -6,11 +6,13 @@
 //! these types must bump [`BUNDLE_VERSION`]; an old app then refuses a new
 //! bundle with a clear message instead of misreading it.
 //!
-//! A large corpus is split (see [`crate::corpus::chunks`]): the file the app loads
-//! first is a bundle whose [`Bundle::parts`] is set and whose documents are
-//! *summaries* (no text, tokens or position maps; see
-//! [`Document::is_summary`]); the whole documents are in chunk files beside
-//! it, each an ordinary bundle of consecutive documents.
+//! A large corpus is split (see [`crate::corpus::chunks`]) into three kinds
+//! of file, each a bundle:
+//! - the *head*, the file the app loads first: no documents, and
+//!   [`Parts::head`] set: the unfiltered first screen, precomputed;
+//! - the *index*: [`Bundle::parts`] set and the documents *summaries* (no
+//!   text, tokens or position maps; see [`Document::is_summary`]);
+//! - the *chunks*, each an ordinary bundle of consecutive whole documents.
 //!
 //! All text positions are **char** offsets (Unicode scalar values), half-open.
 
@@ -21,7 +23,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 6;
+pub const BUNDLE_VERSION: u32 = 7;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,12 +44,29 @@ pub struct Parts {
     /// Per document (same order as `documents`): its most frequent terms
     /// (see [`crate::corpus::stats::is_term`]) with their counts, most frequent first.
     pub terms: Vec<Vec<(String, u32)>>,
+    /// Set in the corpus's first file, which then holds no documents: the
+    /// index (this bundle's documents and terms, in the file named here,
+    /// relative to this one) and the first screen, so that the app draws the
+    /// unfiltered dashboard before it has the index.
+    pub head: Option<Head>,
+}
+
+/// The first file of a split corpus (see [`Parts::head`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    /// The index's file, relative to this one, `/`-separated.
+    pub index: String,
+    /// Size of the index's bundle, uncompressed.
+    pub index_bytes: u64,
+    /// How many documents the index holds.
+    pub documents: u32,
+    pub first: crate::corpus::overview::FirstScreen,
 }
 
 /// One chunk file: documents `first .. first + count`, as a bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {
-    /// Path relative to the index file, `/`-separated.
+    /// Path relative to the head (the corpus's first file), `/`-separated.
     pub file: String,
     pub first: u32,
     pub count: u32,

@@ -1,5 +1,10 @@
-//! Splitting a large corpus into an index and chunks, so that the app never
-//! downloads 100,000 articles to draw its first chart.
+//! Splitting a large corpus into a head, an index and chunks, so that the
+//! app never downloads 100,000 articles to draw its first chart.
+//!
+//! The head is the file the app opens: the list of chunks and the first
+//! screen (the unfiltered dashboard and filter counts, see
+//! [`crate::corpus::overview`]), a few kilobytes whatever the corpus's size.
+//! The app draws it, then fetches the index.
 //!
 //! The index is a bundle of *summaries*: every document keeps what the
 //! filters, facets, charts and tables use (metadata, places, industries,
@@ -12,7 +17,7 @@
 
 use crate::corpus::stats;
 use crate::error::Error;
-use crate::model::{Bundle, Chunk, Document, MentionKind, OffsetMap, Parts};
+use crate::model::{Bundle, Chunk, Document, Head, MentionKind, OffsetMap, Parts};
 
 /// How many of a document's terms its summary keeps.
 pub const TERMS_PER_DOCUMENT: usize = 24;
@@ -60,12 +65,18 @@ pub fn key_terms(doc: &Document, limit: usize) -> Vec<(String, u32)> {
         .collect()
 }
 
-/// A split corpus: the index bundle and the chunk files, encoded.
+/// A split corpus, encoded: the head (the file the app opens), the index
+/// and the chunk files.
 pub struct Split {
-    pub index: Vec<u8>,
-    /// (path relative to the index, bytes), in document order.
+    pub head: Vec<u8>,
+    /// (path relative to the head, bytes).
+    pub index: (String, Vec<u8>),
+    /// (path relative to the head, bytes), in document order.
     pub chunks: Vec<(String, Vec<u8>)>,
 }
+
+/// The index's file name in a split corpus's folder.
+pub const INDEX_FILE: &str = "index.jjj";
 
 /// Splits `bundle` into chunks of `per_chunk` documents, written under
 /// `dir` (a relative, `/`-separated path such as `corpus`).
@@ -94,22 +105,72 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
         });
         chunks.push((file, bytes));
     }
+    let summaries: Vec<Document> = bundle.documents.iter().map(summarize).collect();
+    let terms: Vec<Vec<(String, u32)>> = bundle
+        .documents
+        .iter()
+        .map(|d| key_terms(d, TERMS_PER_DOCUMENT))
+        .collect();
+    let first = crate::corpus::overview::first_screen(&summaries, &terms);
     let index = Bundle {
         pipeline: bundle.pipeline.clone(),
-        documents: bundle.documents.iter().map(summarize).collect(),
+        documents: summaries,
+        parts: Some(Parts {
+            chunks: refs.clone(),
+            terms,
+            head: None,
+        }),
+    };
+    let index_bytes = crate::encode_bundle(&index)?;
+    let index_file = format!("{}/{INDEX_FILE}", dir.trim_end_matches('/'));
+    let head = Bundle {
+        pipeline: bundle.pipeline.clone(),
+        documents: Vec::new(),
         parts: Some(Parts {
             chunks: refs,
-            terms: bundle
-                .documents
-                .iter()
-                .map(|d| key_terms(d, TERMS_PER_DOCUMENT))
-                .collect(),
+            terms: Vec::new(),
+            head: Some(Head {
+                index: index_file.clone(),
+                index_bytes: index_bytes.len() as u64,
+                documents: bundle.documents.len() as u32,
+                first,
+            }),
         }),
     };
     Ok(Split {
-        index: crate::encode_bundle(&index)?,
+        head: crate::encode_bundle(&head)?,
+        index: (index_file, index_bytes),
         chunks,
     })
+}
+
+/// True when `bundle` is a split corpus's head: the index is in another file.
+pub fn is_head(bundle: &Bundle) -> bool {
+    bundle.parts.as_ref().is_some_and(|p| p.head.is_some())
+}
+
+/// Checks that `index` is the index `head` names: the same chunks and as
+/// many documents.
+pub fn check_index(head: &Bundle, index: &Bundle) -> Result<(), Error> {
+    let (Some(h), Some(i)) = (head.parts.as_ref(), index.parts.as_ref()) else {
+        return Err(Error::Bundle {
+            reason: "not the index of a split corpus".into(),
+        });
+    };
+    let ok = i.head.is_none()
+        && h.chunks == i.chunks
+        && h.head
+            .as_ref()
+            .is_some_and(|x| x.documents as usize == index.documents.len())
+        && i.terms.len() == index.documents.len();
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Bundle {
+            reason: "the index does not match the corpus's first file (built from another corpus?)"
+                .into(),
+        })
+    }
 }
 
 /// Which of `chunks` (a split corpus's [`Parts::chunks`]) holds document `doc`.
@@ -199,7 +260,8 @@ mod tests {
         let split = split(&whole, 2, "corpus").unwrap();
         assert_eq!(split.chunks.len(), 3);
         assert_eq!(split.chunks[2].0, "corpus/00002.jjj");
-        let index = decode_bundle(&split.index).unwrap();
+        assert_eq!(split.index.0, "corpus/index.jjj");
+        let index = decode_bundle(&split.index.1).unwrap();
         let parts = index.parts.as_ref().unwrap();
         assert_eq!(
             parts.chunks.iter().map(|c| c.count).collect::<Vec<_>>(),
@@ -234,7 +296,7 @@ mod tests {
     fn the_index_of_a_split_corpus_filters_like_the_whole_corpus() {
         use crate::corpus::query::{Index, Query};
         let whole = corpus();
-        let index = decode_bundle(&split(&whole, 2, "c").unwrap().index).unwrap();
+        let index = decode_bundle(&split(&whole, 2, "c").unwrap().index.1).unwrap();
         let terms = &index.parts.as_ref().unwrap().terms;
         let full = Index::new(&whole.documents);
         let lite = Index::with_terms(&index.documents, terms);
@@ -277,6 +339,35 @@ mod tests {
         let a = stats::term_counts(&whole.documents, &all, 5);
         let b = stats::term_counts_with(&index.documents, terms, &all, 5);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_head_carries_the_first_screen_the_index_shows() {
+        use crate::corpus::overview::{overview, Settings};
+        use crate::corpus::query::{Index, Query};
+        let whole = corpus();
+        let split = split(&whole, 2, "corpus").unwrap();
+        let head = decode_bundle(&split.head).unwrap();
+        let index = decode_bundle(&split.index.1).unwrap();
+        assert!(is_head(&head) && !is_head(&index));
+        assert!(head.documents.is_empty());
+        check_index(&head, &index).unwrap();
+        let h = head.parts.as_ref().unwrap().head.as_ref().unwrap();
+        assert_eq!(h.index, "corpus/index.jjj");
+        assert_eq!(h.documents, 5);
+        // What the app computes once the index is loaded.
+        let terms = &index.parts.as_ref().unwrap().terms;
+        let r =
+            Index::with_terms(&index.documents, terms).search(&index.documents, &Query::default());
+        let o = overview(&index.documents, terms, &r, Settings::default());
+        assert_eq!(h.first.overview, o);
+        assert_eq!(h.first.facets, r.facets);
+        assert_eq!(o.articles, 5);
+        assert!(o.flows >= 4, "{o:?}");
+        // An index from another corpus is refused.
+        let other = super::split(&corpus(), 3, "corpus").unwrap();
+        let other = decode_bundle(&other.index.1).unwrap();
+        assert!(check_index(&head, &other).is_err());
     }
 
     #[test]

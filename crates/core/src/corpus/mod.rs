@@ -4,6 +4,7 @@
 //! - [`query`]: filters, facet counts and the query index;
 //! - [`aggregate`]: flows merged into origin → destination edges;
 //! - [`kwic`]: the concordance; [`stats`]: term frequencies, keyness, collocates;
+//! - [`overview`]: what the dashboard shows for one query;
 //! - [`export`]: CSV tables; [`chunks`]: a large corpus split into an index
 //!   of summaries and chunks of whole documents.
 
@@ -11,5 +12,6 @@ pub mod aggregate;
 pub mod chunks;
 pub mod export;
 pub mod kwic;
+pub mod overview;
 pub mod query;
 pub mod stats;
