@@ -6,7 +6,9 @@
 //
 // Every run is a new browser (nothing cached, no service worker yet).
 // The app sets the User Timing mark `jjj-first-chart` when its first chart
-// is drawn (src/echarts.rs) and `jjj-corpus-ready` when the corpus is loaded.
+// is drawn (src/echarts.rs) and `jjj-corpus-ready` when the corpus is loaded
+// (for a split corpus: its index, after the first screen). Memory is read
+// at the first chart and after the corpus is loaded.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
@@ -90,9 +92,16 @@ for (let run = 0; run < runs; run++) {
     painted: performance.now(),
     all: Object.fromEntries(performance.getEntriesByType("mark").filter((m) => m.name.startsWith("jjj-")).map((m) => [m.name, Math.round(m.startTime)])),
   })))));
-  await page.waitForTimeout(1500);
   const chartAt = marks.origin + marks.firstChart;
+  const atChart = browserMemory(browser.process?.()?.pid ?? 0);
+  // A split corpus draws its first screen from its head, then loads the
+  // index: the filters answer from \`jjj-corpus-ready\` on.
+  await page.waitForFunction(() => performance.getEntriesByName("jjj-corpus-ready").length > 0, null, { timeout, polling: 50 });
+  marks.corpusReady = await page.evaluate(() => performance.getEntriesByName("jjj-corpus-ready")[0].startTime);
+  await page.waitForTimeout(1500);
   const before = requests.filter((r) => r.end <= chartAt);
+  const readyAt = marks.origin + marks.corpusReady;
+  const beforeReady = requests.filter((r) => r.end <= readyAt);
   const mem = browserMemory(browser.process?.()?.pid ?? 0);
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
   const wasmHeap = await page.evaluate(() => globalThis.jjjMemory?.buffer.byteLength ?? null);
@@ -103,10 +112,12 @@ for (let run = 0; run < runs; run++) {
     paintedMs: Math.round(marks.painted),
     marks: marks.all,
     transferBeforeChartBytes: before.reduce((a, r) => a + r.bytes, 0),
+    transferBeforeReadyBytes: beforeReady.reduce((a, r) => a + r.bytes, 0),
     transferTotalBytes: requests.reduce((a, r) => a + r.bytes, 0),
     requestsBeforeChart: before.map((r) => `${r.url} ${r.bytes}`),
     longTasksDuringLoad: long,
     memory: { ...mem, jsHeapBytes: heap, wasmMemoryBytes: wasmHeap },
+    memoryAtFirstChart: atChart,
     problems,
   });
   if (run === runs - 1) {

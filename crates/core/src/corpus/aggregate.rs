@@ -16,7 +16,6 @@
 //! apart from the edge's own figures.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -191,28 +190,76 @@ fn joint_ends<'g>(docs: &[Document], flows: &[FlowRef]) -> FxHashMap<(u32, u32),
 /// industry when `by_industry`. Edges come heaviest first (by sentences),
 /// ties by names. Self-loops at the chosen level (通州区 → 北京市 at the
 /// province level) are left out. References that point nowhere are skipped.
+/// Each edge's evidence lists its flows in their order, a document's
+/// together (as a query's results give them).
 pub fn aggregate(
     docs: &[Document],
     flows: &[FlowRef],
     level: Level,
     by_industry: bool,
 ) -> Vec<Edge> {
-    // Per edge key: the edge, its documents, its (document, sentence) pairs.
-    // Keyed by borrowed ids (the gazetteer's or the flow's own), so that a
-    // flow costs no new string unless it starts an edge.
-    // The edge, its documents, its (document, sentence) pairs, and the
-    // figures it has counted as (document, sentence, value, unit).
-    type Figures<'d> = FxHashSet<(u32, u32, u64, &'d str)>;
-    type Acc<'d> = (Edge, FxHashSet<u32>, FxHashSet<(u32, u32)>, Figures<'d>);
-    let mut map: BTreeMap<(&str, &str, Option<&str>), Acc> = BTreeMap::new();
-    let joints = joint_ends(docs, flows);
-    for r in flows {
+    edges(docs, flows, level, by_industry, true)
+}
+
+/// `flows` with each document's references together: as they are when they
+/// already are (a query's results), else in the order of each document's
+/// first reference.
+fn grouped(flows: &[FlowRef]) -> std::borrow::Cow<'_, [FlowRef]> {
+    let top = flows.iter().map(|r| r.doc as usize + 1).max().unwrap_or(0);
+    let mut seen = vec![false; top];
+    let mut prev = None;
+    let together = flows.iter().all(|r| {
+        if prev == Some(r.doc) {
+            return true;
+        }
+        prev = Some(r.doc);
+        !std::mem::replace(&mut seen[r.doc as usize], true)
+    });
+    if together {
+        return std::borrow::Cow::Borrowed(flows);
+    }
+    let mut first: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, r) in flows.iter().enumerate() {
+        first.entry(r.doc).or_insert(i);
+    }
+    let mut v = flows.to_vec();
+    v.sort_by_key(|r| first[&r.doc]);
+    std::borrow::Cow::Owned(v)
+}
+
+/// [`aggregate`], keeping each edge's evidence or not (the dashboard does
+/// not read it, and unfiltered it lists every flow of the corpus).
+pub(crate) fn edges(
+    docs: &[Document],
+    flows: &[FlowRef],
+    level: Level,
+    by_industry: bool,
+    evidence: bool,
+) -> Vec<Edge> {
+    let flows = grouped(flows);
+    let joints = joint_ends(docs, &flows);
+    // Edges by key (borrowed ids: the gazetteer's or the flow's own, so a
+    // flow costs no new string unless it starts an edge), each with the
+    // last document counted for it (+1; 0: none). The references come a
+    // document at a time, so what must be counted once per sentence or per
+    // figure is looked up among the current document's only.
+    let mut keys: FxHashMap<(&str, &str, Option<&str>), usize> = FxHashMap::default();
+    let mut out: Vec<(Edge, u32)> = Vec::new();
+    let mut sentences: FxHashSet<(usize, u32)> = FxHashSet::default();
+    let mut figures: FxHashSet<(usize, u32, u64, &str)> = FxHashSet::default();
+    let mut current = None;
+    for r in flows.iter() {
         let Some(f) = docs
             .get(r.doc as usize)
             .and_then(|d| d.flows.get(r.flow as usize))
         else {
             continue;
         };
+        if current != Some(r.doc) {
+            current = Some(r.doc);
+            sentences.clear();
+            figures.clear();
+        }
         let joint = if f.shared {
             joints
                 .get(&(r.doc, f.evidence.span.start))
@@ -233,8 +280,8 @@ pub fn aggregate(
         } else {
             None
         };
-        let e = map.entry((from, to, industry)).or_insert_with(|| {
-            (
+        let k = *keys.entry((from, to, industry)).or_insert_with(|| {
+            out.push((
                 Edge {
                     from: from.to_string(),
                     to: to.to_string(),
@@ -248,47 +295,42 @@ pub fn aggregate(
                     shared_amount: vec![],
                     evidence: vec![],
                 },
-                FxHashSet::default(),
-                FxHashSet::default(),
-                FxHashSet::default(),
-            )
+                0,
+            ));
+            out.len() - 1
         });
-        e.0.evidence.push(*r);
-        e.1.insert(r.doc);
+        let (edge, last) = &mut out[k];
+        if evidence {
+            edge.evidence.push(*r);
+        }
+        if *last != r.doc + 1 {
+            *last = r.doc + 1;
+            edge.documents += 1;
+        }
         // One sentence supports an edge once, whatever it says twice.
-        if e.2.insert((r.doc, f.evidence.span.start)) {
-            e.0.sentences += 1;
+        let start = f.evidence.span.start;
+        if sentences.insert((k, start)) {
+            edge.sentences += 1;
         }
         // Every flow's figures count (two flows of one sentence lifted onto
         // one edge may state different ones); keeping the largest is the
         // same however often one is seen, and each is counted once.
-        let edge = &mut e.0;
-        for (q, own, with_siblings) in [
-            (&f.count, &mut edge.count, &mut edge.shared_count),
-            (&f.amount, &mut edge.amount, &mut edge.shared_amount),
-        ] {
+        for (q, amount) in [(&f.count, false), (&f.amount, true)] {
             if let Some(q) = q {
-                let v = if shared { with_siblings } else { own };
+                let v = match (amount, shared) {
+                    (false, false) => &mut edge.count,
+                    (false, true) => &mut edge.shared_count,
+                    (true, false) => &mut edge.amount,
+                    (true, true) => &mut edge.shared_amount,
+                };
                 keep_largest(v, &q.unit, q.value);
-                let key = (
-                    r.doc,
-                    f.evidence.span.start,
-                    q.value.to_bits(),
-                    q.unit.as_str(),
-                );
-                if e.3.insert(key) {
+                if figures.insert((k, start, q.value.to_bits(), q.unit.as_str())) {
                     edge.stated += 1;
                 }
             }
         }
     }
-    let mut out: Vec<Edge> = map
-        .into_values()
-        .map(|(mut e, docs, _, _)| {
-            e.documents = docs.len() as u32;
-            e
-        })
-        .collect();
+    let mut out: Vec<Edge> = out.into_iter().map(|(e, _)| e).collect();
     out.sort_by(|a, b| {
         b.sentences
             .cmp(&a.sentences)
@@ -369,6 +411,33 @@ mod tests {
             .iter()
             .map(|e| (e.from.as_str(), e.to.as_str(), e.sentences, e.documents))
             .collect()
+    }
+
+    #[test]
+    fn references_in_any_order_give_the_same_edges() {
+        let mut a = flow("北京市", "沧州市", 0);
+        a.count = q(30.0, "家");
+        let docs = [
+            doc(vec![
+                a.clone(),
+                flow("北京市", "沧州市", 20),
+                flow("天津市", "沧州市", 40),
+            ]),
+            doc(vec![flow("北京市", "沧州市", 0), a]),
+        ];
+        let r = |doc, flow| FlowRef { doc, flow };
+        let together = [r(0, 0), r(0, 1), r(0, 2), r(1, 0), r(1, 1)];
+        let mixed = [r(1, 1), r(0, 0), r(1, 0), r(0, 2), r(0, 1)];
+        let x = aggregate(&docs, &together, Level::Exact, false);
+        let y = aggregate(&docs, &mixed, Level::Exact, false);
+        assert_eq!(
+            ends(&x),
+            [("北京市", "沧州市", 3, 2), ("天津市", "沧州市", 1, 1)]
+        );
+        assert_eq!(ends(&x), ends(&y));
+        assert_eq!((x[0].stated, y[0].stated), (2, 2));
+        // The evidence keeps the order given, a document's together.
+        assert_eq!(y[0].evidence, [r(1, 1), r(1, 0), r(0, 0), r(0, 1)]);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::aggregate::{aggregate, Edge, Level, Weight};
+use crate::corpus::aggregate::{edges, Edge, Level, Weight};
 use crate::corpus::query::{Facets, Results};
 use crate::corpus::stats::{self, TermCount};
 use crate::extract::places::gazetteer;
@@ -102,15 +102,12 @@ pub fn overview(
     results: &Results,
     s: Settings,
 ) -> Overview {
-    let mut plain = aggregate(docs, &results.flows, s.level, false);
-    let mut split = if s.by_industry {
-        aggregate(docs, &results.flows, s.level, true)
+    let plain = edges(docs, &results.flows, s.level, false, false);
+    let split = if s.by_industry {
+        edges(docs, &results.flows, s.level, true, false)
     } else {
         Vec::new()
     };
-    for e in plain.iter_mut().chain(split.iter_mut()) {
-        e.evidence = Vec::new();
-    }
     let drawable: Vec<usize> = (0..plain.len())
         .filter(|&i| s.weight.of(&plain[i]) > 0.0)
         .collect();
@@ -135,10 +132,7 @@ pub fn overview(
         Level::Province => Level::Province,
         _ => Level::City,
     };
-    let mut map_all = aggregate(docs, &results.flows, at, false);
-    for e in &mut map_all {
-        e.evidence = Vec::new();
-    }
+    let map_all = edges(docs, &results.flows, at, false, false);
     let g = gazetteer();
     let on_map = |id: &str| {
         g.get(id)
