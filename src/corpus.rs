@@ -57,21 +57,45 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
     decode_bundle(&bytes).map_err(|e| LoadError::Decode(e.to_string()))
 }
 
-/// Downloads the index a split corpus's head names (relative to the head,
-/// which is beside the page) and checks that it belongs to it.
+/// Downloads the index of the split corpus whose head is `head` (its pieces
+/// are relative to the head, which is beside the page). Every piece is
+/// requested at once; they are inflated and decoded one at a time, in a
+/// task each, so that the page answers between them and the largest buffer
+/// is one piece's.
 pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
-    let Some(file) = head
+    let files: Vec<String> = head
         .parts
         .as_ref()
         .and_then(|p| p.head.as_ref())
-        .map(|h| &h.index)
-    else {
-        return Err(LoadError::Decode("not a split corpus".into()));
-    };
-    let index = fetch_corpus(file).await?;
-    jjj_core::corpus::chunks::check_index(head, &index)
-        .map_err(|e| LoadError::Decode(format!("{file}: {e}")))?;
-    Ok(index)
+        .map(|h| h.index.iter().map(|c| c.file.clone()).collect())
+        .unwrap_or_default();
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
+    let requests: Vec<js_sys::Promise> = files.iter().map(|f| window.fetch_with_str(f)).collect();
+    let mut pieces = Vec::with_capacity(files.len());
+    for (file, request) in files.iter().zip(requests) {
+        let raw = response_bytes(request).await.map_err(|e| match e {
+            LoadError::Status(code) => LoadError::Network(format!("{file}: HTTP {code}")),
+            LoadError::Network(why) => LoadError::Network(format!("{file}: {why}")),
+            other => other,
+        })?;
+        let bytes = inflate(file, raw).await?;
+        next_task().await;
+        let piece = decode_bundle(&bytes).map_err(|e| LoadError::Decode(format!("{file}: {e}")))?;
+        drop(bytes);
+        pieces.push(piece);
+    }
+    jjj_core::corpus::chunks::join_index(head, pieces).map_err(|e| LoadError::Decode(e.to_string()))
+}
+
+/// Resolves in a new task (a `setTimeout` of 0), so the page can draw and
+/// answer in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// The request for the corpus that `public/boot.js` started with the page,
@@ -103,6 +127,11 @@ extern "C" {
 /// browser's DecompressionStream.
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     let raw = fetch_raw(url).await?;
+    inflate(url, raw).await
+}
+
+/// `raw` (the file at `url`) itself, or inflated when it is gzip-compressed.
+async fn inflate(url: &str, raw: js_sys::Uint8Array) -> Result<Vec<u8>, LoadError> {
     let n = raw.length();
     let gzip = n >= 18 && [raw.get_index(0), raw.get_index(1)] == jjj_core::gzip::MAGIC;
     if !gzip {
@@ -137,6 +166,11 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
 async fn fetch_raw(url: &str) -> Result<js_sys::Uint8Array, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
     let request = started_by_boot(url).unwrap_or_else(|| window.fetch_with_str(url));
+    response_bytes(request).await
+}
+
+/// The body of the response `request` resolves to.
+async fn response_bytes(request: js_sys::Promise) -> Result<js_sys::Uint8Array, LoadError> {
     let response = JsFuture::from(request).await.map_err(network_error)?;
     let response: web_sys::Response = response.dyn_into().map_err(network_error)?;
     if !response.ok() {

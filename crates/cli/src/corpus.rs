@@ -318,8 +318,7 @@ fn write_bundle(
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
     let mut total = parts.head.len() as u64;
-    let index = [(parts.index.0.clone(), parts.index.1.clone())];
-    for (file, bytes) in index.iter().chain(&parts.chunks) {
+    for (file, bytes) in parts.index.iter().chain(&parts.chunks) {
         let p = base.join(file);
         std::fs::write(&p, bytes).with_context(|| format!("cannot write {}", p.display()))?;
         total += bytes.len() as u64;
@@ -327,9 +326,10 @@ fn write_bundle(
     std::fs::write(out, &parts.head).with_context(|| format!("cannot write {}", out.display()))?;
     progress.suspend(|| {
         eprintln!(
-            "jjj: first screen {} bytes, index {} bytes, {} chunk(s) in {}",
+            "jjj: first screen {} bytes, index {} bytes in {} piece(s), {} chunk(s) in {}",
             parts.head.len(),
-            parts.index.1.len(),
+            parts.index.iter().map(|(_, b)| b.len()).sum::<usize>(),
+            parts.index.len(),
             parts.chunks.len(),
             folder.display()
         )
@@ -342,14 +342,17 @@ fn compress_all(parts: &mut jjj_core::corpus::chunks::Split) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per = parts.chunks.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
-        for group in parts.chunks.chunks_mut(per) {
+        for group in parts
+            .chunks
+            .chunks_mut(per)
+            .chain(parts.index.chunks_mut(1))
+        {
             s.spawn(move || {
                 for (_, bytes) in group {
                     *bytes = jjj_core::gzip::compress(bytes);
                 }
             });
         }
-        parts.index.1 = jjj_core::gzip::compress(&parts.index.1);
         parts.head = jjj_core::gzip::compress(&parts.head);
     });
 }

@@ -405,12 +405,13 @@ pub(crate) fn read_bundle(p: &Path) -> Result<jjj_core::Bundle> {
     };
     let mut index = read(p)?;
     let base = p.parent().unwrap_or(Path::new(""));
-    if let Some(head) = index.parts.as_ref().and_then(|x| x.head.as_ref()) {
-        let file = base.join(&head.index);
-        let whole = read(&file)?;
-        jjj_core::corpus::chunks::check_index(&index, &whole)
-            .with_context(|| format!("cannot load {}", file.display()))?;
-        index = whole;
+    if jjj_core::corpus::chunks::is_head(&index) {
+        index = jjj_core::corpus::chunks::read_index(&index, |f| {
+            std::fs::read(base.join(f)).map_err(|e| jjj_core::Error::Bundle {
+                reason: format!("cannot read {}: {e}", base.join(f).display()),
+            })
+        })
+        .with_context(|| format!("cannot load {}", p.display()))?;
     }
     let Some(parts) = &index.parts else {
         return Ok(index);

@@ -558,7 +558,7 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
     assert_eq!(chunks, 7, "40 documents in chunks of 7, and the index");
     let head = jjj_core::decode_bundle(&std::fs::read(&split).unwrap()).unwrap();
     assert!(head.documents.is_empty() && jjj_core::corpus::chunks::is_head(&head));
-    let index_file = root.join("site").join("corpus").join("index.jjj");
+    let index_file = root.join("site").join("corpus").join("index-000.jjj");
     let index = jjj_core::decode_bundle(&std::fs::read(&index_file).unwrap()).unwrap();
     assert_eq!(index.documents.len(), 40);
     assert!(index.documents.iter().all(|d| d.is_summary()));
@@ -628,10 +628,12 @@ fn split_index_answers_like_the_whole(whole: &std::path::Path, split: &std::path
     use jjj_core::corpus::overview::{overview, Settings};
     use jjj_core::corpus::query::{Index, Query};
     let whole = jjj_core::decode_bundle(&std::fs::read(whole).unwrap()).unwrap();
-    let head = jjj_core::decode_bundle(&std::fs::read(split).unwrap()).unwrap();
-    let head = head.parts.unwrap().head.unwrap();
-    let index_file = split.parent().unwrap().join(&head.index);
-    let index = jjj_core::decode_bundle(&std::fs::read(index_file).unwrap()).unwrap();
+    let bundle = jjj_core::decode_bundle(&std::fs::read(split).unwrap()).unwrap();
+    let base = split.parent().unwrap();
+    let index =
+        jjj_core::corpus::chunks::read_index(&bundle, |f| Ok(std::fs::read(base.join(f)).unwrap()))
+            .unwrap();
+    let head = bundle.parts.unwrap().head.unwrap();
     let terms = &index.parts.as_ref().unwrap().terms;
     // The first screen is the unfiltered whole corpus: every count, link
     // and edge (the top terms come from key terms, see below).

@@ -45,8 +45,8 @@ pub struct Parts {
     /// (see [`crate::corpus::stats::is_term`]) with their counts, most frequent first.
     pub terms: Vec<Vec<(String, u32)>>,
     /// Set in the corpus's first file, which then holds no documents: the
-    /// index (this bundle's documents and terms, in the file named here,
-    /// relative to this one) and the first screen, so that the app draws the
+    /// pieces of the index (bundles of summaries and their terms) and the
+    /// first screen, so that the app draws the
     /// unfiltered dashboard before it has the index.
     pub head: Option<Head>,
 }
@@ -54,11 +54,10 @@ pub struct Parts {
 /// The first file of a split corpus (see [`Parts::head`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Head {
-    /// The index's file, relative to this one, `/`-separated.
-    pub index: String,
-    /// Size of the index's bundle, uncompressed.
-    pub index_bytes: u64,
-    /// How many documents the index holds.
+    /// The index's pieces, each a bundle of consecutive summaries with
+    /// their key terms (see [`crate::corpus::chunks::join_index`]).
+    pub index: Vec<Chunk>,
+    /// How many documents the corpus holds.
     pub documents: u32,
     pub first: crate::corpus::overview::FirstScreen,
 }

@@ -65,18 +65,20 @@ pub fn key_terms(doc: &Document, limit: usize) -> Vec<(String, u32)> {
         .collect()
 }
 
-/// A split corpus, encoded: the head (the file the app opens), the index
-/// and the chunk files.
+/// A split corpus, encoded: the head (the file the app opens), the pieces
+/// of the index and the chunk files.
 pub struct Split {
     pub head: Vec<u8>,
-    /// (path relative to the head, bytes).
-    pub index: (String, Vec<u8>),
+    /// (path relative to the head, bytes), in document order.
+    pub index: Vec<(String, Vec<u8>)>,
     /// (path relative to the head, bytes), in document order.
     pub chunks: Vec<(String, Vec<u8>)>,
 }
 
-/// The index's file name in a split corpus's folder.
-pub const INDEX_FILE: &str = "index.jjj";
+/// How many summaries a piece of the index holds: the app inflates and
+/// decodes one piece at a time, so the largest buffer it needs is one
+/// piece's, not the whole index's (wasm memory never shrinks).
+pub const INDEX_PIECE: usize = 10_000;
 
 /// Splits `bundle` into chunks of `per_chunk` documents, written under
 /// `dir` (a relative, `/`-separated path such as `corpus`).
@@ -112,17 +114,32 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
         .map(|d| key_terms(d, TERMS_PER_DOCUMENT))
         .collect();
     let first = crate::corpus::overview::first_screen(&summaries, &terms);
-    let index = Bundle {
-        pipeline: bundle.pipeline.clone(),
-        documents: summaries,
-        parts: Some(Parts {
-            chunks: refs.clone(),
-            terms,
-            head: None,
-        }),
-    };
-    let index_bytes = crate::encode_bundle(&index)?;
-    let index_file = format!("{}/{INDEX_FILE}", dir.trim_end_matches('/'));
+    let mut index = Vec::new();
+    let mut pieces = Vec::new();
+    for (k, (docs, terms)) in summaries
+        .chunks(INDEX_PIECE)
+        .zip(terms.chunks(INDEX_PIECE))
+        .enumerate()
+    {
+        let piece = Bundle {
+            pipeline: bundle.pipeline.clone(),
+            documents: docs.to_vec(),
+            parts: Some(Parts {
+                chunks: Vec::new(),
+                terms: terms.to_vec(),
+                head: None,
+            }),
+        };
+        let bytes = crate::encode_bundle(&piece)?;
+        let file = format!("{}/index-{k:03}.jjj", dir.trim_end_matches('/'));
+        pieces.push(Chunk {
+            file: file.clone(),
+            first: (k * INDEX_PIECE) as u32,
+            count: docs.len() as u32,
+            bytes: bytes.len() as u64,
+        });
+        index.push((file, bytes));
+    }
     let head = Bundle {
         pipeline: bundle.pipeline.clone(),
         documents: Vec::new(),
@@ -130,8 +147,7 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
             chunks: refs,
             terms: Vec::new(),
             head: Some(Head {
-                index: index_file.clone(),
-                index_bytes: index_bytes.len() as u64,
+                index: pieces,
                 documents: bundle.documents.len() as u32,
                 first,
             }),
@@ -139,7 +155,7 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
     };
     Ok(Split {
         head: crate::encode_bundle(&head)?,
-        index: (index_file, index_bytes),
+        index,
         chunks,
     })
 }
@@ -149,28 +165,78 @@ pub fn is_head(bundle: &Bundle) -> bool {
     bundle.parts.as_ref().is_some_and(|p| p.head.is_some())
 }
 
-/// Checks that `index` is the index `head` names: the same chunks and as
-/// many documents.
-pub fn check_index(head: &Bundle, index: &Bundle) -> Result<(), Error> {
-    let (Some(h), Some(i)) = (head.parts.as_ref(), index.parts.as_ref()) else {
-        return Err(Error::Bundle {
-            reason: "not the index of a split corpus".into(),
-        });
+/// The index of the split corpus whose head is `head`, from its pieces
+/// (decoded, in order): summaries and key terms, and the head's chunks.
+pub fn join_index(head: &Bundle, pieces: Vec<Bundle>) -> Result<Bundle, Error> {
+    let bad = |reason: String| Err(Error::Bundle { reason });
+    let Some((parts, h)) = head
+        .parts
+        .as_ref()
+        .and_then(|p| p.head.as_ref().map(|h| (p, h)))
+    else {
+        return bad("not the first file of a split corpus".into());
     };
-    let ok = i.head.is_none()
-        && h.chunks == i.chunks
-        && h.head
-            .as_ref()
-            .is_some_and(|x| x.documents as usize == index.documents.len())
-        && i.terms.len() == index.documents.len();
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::Bundle {
-            reason: "the index does not match the corpus's first file (built from another corpus?)"
-                .into(),
-        })
+    if pieces.len() != h.index.len() {
+        return bad(format!(
+            "{} pieces of the index given, the corpus lists {}",
+            pieces.len(),
+            h.index.len()
+        ));
     }
+    let mut documents = Vec::with_capacity(h.documents as usize);
+    let mut terms = Vec::with_capacity(h.documents as usize);
+    for (piece, at) in pieces.into_iter().zip(&h.index) {
+        let ok = piece.documents.len() == at.count as usize
+            && at.first as usize == documents.len()
+            && piece.documents.iter().all(Document::is_summary)
+            && piece
+                .parts
+                .as_ref()
+                .is_some_and(|p| p.head.is_none() && p.terms.len() == piece.documents.len());
+        if !ok {
+            return bad(format!(
+                "{} is not the piece of the index the corpus lists (built from another corpus?)",
+                at.file
+            ));
+        }
+        documents.extend(piece.documents);
+        terms.extend(piece.parts.map(|p| p.terms).unwrap_or_default());
+    }
+    if documents.len() != h.documents as usize {
+        return bad("the pieces of the index do not cover the corpus".into());
+    }
+    Ok(Bundle {
+        pipeline: head.pipeline.clone(),
+        documents,
+        parts: Some(Parts {
+            chunks: parts.chunks.clone(),
+            terms,
+            head: None,
+        }),
+    })
+}
+
+/// The index of the split corpus whose head is `head`, each piece read by
+/// `read` (given its path relative to the head).
+pub fn read_index(
+    head: &Bundle,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, Error>,
+) -> Result<Bundle, Error> {
+    let files = head
+        .parts
+        .as_ref()
+        .and_then(|p| p.head.as_ref())
+        .map(|h| h.index.iter().map(|c| c.file.clone()).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let pieces = files
+        .iter()
+        .map(|f| {
+            crate::decode_bundle(&read(f)?).map_err(|e| Error::Bundle {
+                reason: format!("{f}: {e}"),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    join_index(head, pieces)
 }
 
 /// Which of `chunks` (a split corpus's [`Parts::chunks`]) holds document `doc`.
@@ -260,8 +326,8 @@ mod tests {
         let split = split(&whole, 2, "corpus").unwrap();
         assert_eq!(split.chunks.len(), 3);
         assert_eq!(split.chunks[2].0, "corpus/00002.jjj");
-        assert_eq!(split.index.0, "corpus/index.jjj");
-        let index = decode_bundle(&split.index.1).unwrap();
+        let head = decode_bundle(&split.head).unwrap();
+        let index = index_of(&head, &split);
         let parts = index.parts.as_ref().unwrap();
         assert_eq!(
             parts.chunks.iter().map(|c| c.count).collect::<Vec<_>>(),
@@ -296,7 +362,8 @@ mod tests {
     fn the_index_of_a_split_corpus_filters_like_the_whole_corpus() {
         use crate::corpus::query::{Index, Query};
         let whole = corpus();
-        let index = decode_bundle(&split(&whole, 2, "c").unwrap().index.1).unwrap();
+        let parts = split(&whole, 2, "c").unwrap();
+        let index = index_of(&decode_bundle(&parts.head).unwrap(), &parts);
         let terms = &index.parts.as_ref().unwrap().terms;
         let full = Index::new(&whole.documents);
         let lite = Index::with_terms(&index.documents, terms);
@@ -341,6 +408,15 @@ mod tests {
         assert_eq!(a, b);
     }
 
+    /// The index of a split corpus, read from its pieces in memory.
+    fn index_of(head: &Bundle, split: &Split) -> Bundle {
+        read_index(head, |f| {
+            let (_, bytes) = split.index.iter().find(|(name, _)| name == f).unwrap();
+            Ok(bytes.clone())
+        })
+        .unwrap()
+    }
+
     #[test]
     fn the_head_carries_the_first_screen_the_index_shows() {
         use crate::corpus::overview::{overview, Settings};
@@ -348,13 +424,14 @@ mod tests {
         let whole = corpus();
         let split = split(&whole, 2, "corpus").unwrap();
         let head = decode_bundle(&split.head).unwrap();
-        let index = decode_bundle(&split.index.1).unwrap();
-        assert!(is_head(&head) && !is_head(&index));
-        assert!(head.documents.is_empty());
-        check_index(&head, &index).unwrap();
+        assert!(is_head(&head) && head.documents.is_empty());
         let h = head.parts.as_ref().unwrap().head.as_ref().unwrap();
-        assert_eq!(h.index, "corpus/index.jjj");
+        assert_eq!(h.index.len(), 1);
+        assert_eq!(h.index[0].file, "corpus/index-000.jjj");
         assert_eq!(h.documents, 5);
+        let index = index_of(&head, &split);
+        assert!(!is_head(&index));
+        assert_eq!(index.parts.as_ref().unwrap().chunks.len(), 3);
         // What the app computes once the index is loaded.
         let terms = &index.parts.as_ref().unwrap().terms;
         let r =
@@ -364,10 +441,13 @@ mod tests {
         assert_eq!(h.first.facets, r.facets);
         assert_eq!(o.articles, 5);
         assert!(o.flows >= 4, "{o:?}");
-        // An index from another corpus is refused.
-        let other = super::split(&corpus(), 3, "corpus").unwrap();
-        let other = decode_bundle(&other.index.1).unwrap();
-        assert!(check_index(&head, &other).is_err());
+        // A piece from another corpus, or a missing one, is refused.
+        let mut four = corpus();
+        four.documents.truncate(4);
+        let other = super::split(&four, 3, "corpus").unwrap();
+        let other = decode_bundle(&other.index[0].1).unwrap();
+        assert!(join_index(&head, vec![other]).is_err());
+        assert!(join_index(&head, vec![]).is_err());
     }
 
     #[test]
