@@ -4,7 +4,8 @@
 //! The head is the file the app opens: the list of chunks and the first
 //! screen (the unfiltered dashboard and filter counts, see
 //! [`crate::corpus::overview`]), a few kilobytes whatever the corpus's size.
-//! The app draws it, then fetches the index.
+//! The app draws it, then fetches the index, in pieces of [`INDEX_PIECE`]
+//! documents.
 //!
 //! The index is a bundle of *summaries*: every document keeps what the
 //! filters, facets, charts and tables use (metadata, places, industries,
