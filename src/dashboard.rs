@@ -5,9 +5,7 @@
 use std::sync::Arc;
 
 use jjj_core::corpus::aggregate::{Edge, Level};
-use jjj_core::corpus::overview::{
-    overview, Overview, Settings, MAP_EDGES, SANKEY_LINKS, TABLE_ROWS,
-};
+use jjj_core::corpus::overview::{self, Overview, Settings, MAP_EDGES, SANKEY_LINKS, TABLE_ROWS};
 use jjj_core::corpus::query::Query;
 use leptos::prelude::*;
 
@@ -222,12 +220,33 @@ pub fn Dashboard() -> impl IntoView {
     // Everything the dashboard shows: from the query's results, or, while a
     // split corpus's index loads, the first screen its head carries (the
     // unfiltered view at the default settings; any other waits).
+    // What does not depend on the weight is computed once per query (and
+    // level): at 100,000 articles the edges take a second.
+    let tally = Memo::new(move |_| {
+        c.with_results(|r, corp| {
+            Some(Shared(Arc::new(overview::counts(
+                &corp.docs,
+                &corp.terms,
+                r,
+            ))))
+        })
+    });
+    let edges = Memo::new(move |_| {
+        let (l, by) = (level.get(), by_industry.get());
+        c.with_results(|r, corp| {
+            Some(Shared(Arc::new(overview::all_edges(
+                &corp.docs,
+                &corp.index,
+                r,
+                l,
+                by,
+            ))))
+        })
+    });
     let view = Memo::new(move |_| {
         let s = settings.get();
-        match (c.results.get(), c.corpus.get()) {
-            (Some(r), Some(corp)) => {
-                Some(Shared(Arc::new(overview(&corp.docs, &corp.terms, &r.0, s))))
-            }
+        match (tally.get(), edges.get()) {
+            (Some(n), Some(e)) => Some(Shared(Arc::new(overview::assemble(&n.0, &e.0, s)))),
             _ => c
                 .first
                 .get()

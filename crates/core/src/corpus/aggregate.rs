@@ -19,6 +19,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::query::{Index, NONE};
+use crate::extract::industries::taxonomy;
 use crate::extract::places::gazetteer;
 use crate::model::Document;
 
@@ -119,7 +121,7 @@ pub struct FlowRef {
     pub flow: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
     pub from: String,
     pub to: String,
@@ -198,7 +200,7 @@ pub fn aggregate(
     level: Level,
     by_industry: bool,
 ) -> Vec<Edge> {
-    edges(docs, flows, level, by_industry, true)
+    edges(docs, flows, level, by_industry, true, None)
 }
 
 /// `flows` with each document's references together: as they are when they
@@ -227,24 +229,92 @@ fn grouped(flows: &[FlowRef]) -> std::borrow::Cow<'_, [FlowRef]> {
     std::borrow::Cow::Owned(v)
 }
 
+/// Places and industries as numbers: below [`OTHER`], an index into the
+/// gazetteer (places) or the taxonomy (industries); from it on, one of the
+/// names that neither knows, in the order met.
+const OTHER: u32 = 1 << 16;
+
+/// No industry.
+const NO_INDUSTRY: u32 = u32::MAX;
+
+#[derive(Default)]
+struct Others<'d> {
+    names: Vec<&'d str>,
+    ids: FxHashMap<&'d str, u32>,
+}
+
+impl<'d> Others<'d> {
+    fn id(&mut self, name: &'d str) -> u32 {
+        let next = OTHER + self.names.len() as u32;
+        *self.ids.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            next
+        })
+    }
+
+    fn name(&self, id: u32, known: impl Fn(usize) -> &'static str) -> String {
+        match id.checked_sub(OTHER) {
+            Some(k) => self.names[k as usize].to_string(),
+            None => known(id as usize).to_string(),
+        }
+    }
+}
+
+/// A flow's end as a number: its joint end (as it is), or the place the
+/// index's `column` or its `name` gives, at the level (`lift`).
+fn end<'a>(
+    places: &mut Others<'a>,
+    lift: &[u32],
+    joint: Option<&'a str>,
+    column: Option<u16>,
+    name: &'a str,
+) -> u32 {
+    let g = gazetteer();
+    if let Some(j) = joint {
+        return g.index_of(j).map_or_else(|| places.id(j), |i| i as u32);
+    }
+    let known = column.filter(|&k| k != NONE).map(usize::from);
+    match known.or_else(|| g.index_of(name)) {
+        Some(i) => lift[i],
+        None => places.id(name),
+    }
+}
+
 /// [`aggregate`], keeping each edge's evidence or not (the dashboard does
-/// not read it, and unfiltered it lists every flow of the corpus).
+/// not read it, and unfiltered it lists every flow of the corpus). With the
+/// documents' `index`, a flow's ends and industry are read from its columns
+/// instead of looked up by name (the same numbers, a fraction of the time).
 pub(crate) fn edges(
     docs: &[Document],
     flows: &[FlowRef],
     level: Level,
     by_industry: bool,
     evidence: bool,
+    index: Option<&Index>,
 ) -> Vec<Edge> {
+    let g = gazetteer();
+    let tx = taxonomy();
     let flows = grouped(flows);
     let joints = joint_ends(docs, &flows);
-    // Edges by key (borrowed ids: the gazetteer's or the flow's own, so a
-    // flow costs no new string unless it starts an edge), each with the
-    // last document counted for it (+1; 0: none). The references come a
-    // document at a time, so what must be counted once per sentence or per
-    // figure is looked up among the current document's only.
-    let mut keys: FxHashMap<(&str, &str, Option<&str>), usize> = FxHashMap::default();
-    let mut out: Vec<(Edge, u32)> = Vec::new();
+    // Each gazetteer place's place at this level.
+    let lift: Vec<u32> = (0..g.places.len())
+        .map(|i| {
+            let up = match level {
+                Level::Exact => Some(i),
+                Level::City => g.city_of(i).or_else(|| g.province_of(i)),
+                Level::Province => g.province_of(i),
+            };
+            up.unwrap_or(i) as u32
+        })
+        .collect();
+    let mut places = Others::default();
+    let mut industries = Others::default();
+    // Edges by key, each with the last document counted for it (+1; 0:
+    // none). The references come a document at a time, so what must be
+    // counted once per sentence or per figure is looked up among the
+    // current document's only.
+    let mut keys: FxHashMap<(u32, u32, u32), usize> = FxHashMap::default();
+    let mut out: Vec<(Edge, u32, (u32, u32, u32))> = Vec::new();
     let mut sentences: FxHashSet<(usize, u32)> = FxHashSet::default();
     let mut figures: FxHashSet<(usize, u32, u64, &str)> = FxHashSet::default();
     let mut current = None;
@@ -270,36 +340,32 @@ pub(crate) fn edges(
         };
         // A joint end holds the sentence's figures whole: they are its own.
         let shared = f.shared && joint == (None, None);
-        let from = joint.0.unwrap_or_else(|| level.lift_str(&f.from));
-        let to = joint.1.unwrap_or_else(|| level.lift_str(&f.to));
+        let known = index
+            .and_then(|x| x.flow_keys(r.doc as usize))
+            .and_then(|k| k.get(r.flow as usize));
+        let from = end(&mut places, &lift, joint.0, known.map(|k| k.from), &f.from);
+        let to = end(&mut places, &lift, joint.1, known.map(|k| k.to), &f.to);
         if from == to {
             continue;
         }
-        let industry = if by_industry {
-            f.industry.as_deref()
-        } else {
-            None
+        let industry = match (by_industry, f.industry.as_deref()) {
+            (false, _) | (true, None) => NO_INDUSTRY,
+            (true, Some(name)) => match known
+                .map(|k| k.industry)
+                .filter(|&k| k != NONE)
+                .map(usize::from)
+                .or_else(|| tx.index_of(name))
+            {
+                Some(i) => i as u32,
+                None => industries.id(name),
+            },
         };
-        let k = *keys.entry((from, to, industry)).or_insert_with(|| {
-            out.push((
-                Edge {
-                    from: from.to_string(),
-                    to: to.to_string(),
-                    industry: industry.map(str::to_string),
-                    sentences: 0,
-                    documents: 0,
-                    count: vec![],
-                    amount: vec![],
-                    stated: 0,
-                    shared_count: vec![],
-                    shared_amount: vec![],
-                    evidence: vec![],
-                },
-                0,
-            ));
+        let key = (from, to, industry);
+        let k = *keys.entry(key).or_insert_with(|| {
+            out.push((Edge::default(), 0, key));
             out.len() - 1
         });
-        let (edge, last) = &mut out[k];
+        let (edge, last, _) = &mut out[k];
         if evidence {
             edge.evidence.push(*r);
         }
@@ -330,7 +396,17 @@ pub(crate) fn edges(
             }
         }
     }
-    let mut out: Vec<Edge> = out.into_iter().map(|(e, _)| e).collect();
+    let place = |i: usize| g.places[i].id.as_str();
+    let mut out: Vec<Edge> = out
+        .into_iter()
+        .map(|(mut e, _, (from, to, industry))| {
+            e.from = places.name(from, place);
+            e.to = places.name(to, place);
+            e.industry = (industry != NO_INDUSTRY)
+                .then(|| industries.name(industry, |i| tx.industries[i].id.as_str()));
+            e
+        })
+        .collect();
     out.sort_by(|a, b| {
         b.sentences
             .cmp(&a.sentences)

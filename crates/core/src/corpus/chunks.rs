@@ -435,9 +435,9 @@ mod tests {
         assert_eq!(index.parts.as_ref().unwrap().chunks.len(), 3);
         // What the app computes once the index is loaded.
         let terms = &index.parts.as_ref().unwrap().terms;
-        let r =
-            Index::with_terms(&index.documents, terms).search(&index.documents, &Query::default());
-        let o = overview(&index.documents, terms, &r, Settings::default());
+        let x = Index::with_terms(&index.documents, terms);
+        let r = x.search(&index.documents, &Query::default());
+        let o = overview(&index.documents, terms, &x, &r, Settings::default());
         assert_eq!(h.first.overview, o);
         assert_eq!(h.first.facets, r.facets);
         assert_eq!(o.articles, 5);

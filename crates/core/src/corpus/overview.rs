@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::aggregate::{edges, Edge, Level, Weight};
-use crate::corpus::query::{Facets, Results};
+use crate::corpus::query::{Facets, Index, Results};
 use crate::corpus::stats::{self, TermCount};
 use crate::extract::places::gazetteer;
 use crate::model::{Document, MentionKind};
@@ -94,24 +94,88 @@ fn rows(edges: &[Edge]) -> Vec<Edge> {
     edges.iter().take(TABLE_ROWS).cloned().collect()
 }
 
-/// The dashboard of `results` over `docs` (summaries read their key terms
+/// What the dashboard counts in the results, whatever its settings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    pub articles: u32,
+    pub places: u32,
+    pub flows: u32,
+    pub figures: u32,
+    pub industries: Vec<(String, u32)>,
+    pub years: Vec<(Option<i32>, u32, u32)>,
+    pub terms: Vec<TermCount>,
+}
+
+/// The counts of `results` over `docs` (summaries read their key terms
 /// from `terms`, see [`stats::term_counts_with`]).
+pub fn counts(docs: &[Document], terms: &[Vec<(String, u32)>], results: &Results) -> Counts {
+    let which: Vec<usize> = results.docs.iter().map(|h| h.doc as usize).collect();
+    Counts {
+        articles: results.docs.len() as u32,
+        places: places(docs, &which),
+        flows: results.flows.len() as u32,
+        figures: results.figures.len() as u32,
+        industries: industries(docs, &which),
+        years: years(docs, &which),
+        terms: stats::term_counts_with(docs, terms, &which, TOP_TERMS),
+    }
+}
+
+/// The results' flows as edges, at a level, without their evidence: for
+/// the Sankey (`split`: by industry too, when asked for) and the map.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Edges {
+    pub plain: Vec<Edge>,
+    pub split: Vec<Edge>,
+    pub map: Vec<Edge>,
+}
+
+/// (`index` is the documents' query index: it has every flow's ends as numbers.)
+pub fn all_edges(
+    docs: &[Document],
+    index: &Index,
+    results: &Results,
+    level: Level,
+    by_industry: bool,
+) -> Edges {
+    // The map shows Hebei city by city whatever the Sankey's level (towns
+    // and zones would crowd it): prefectures, or provinces when chosen.
+    let at = match level {
+        Level::Province => Level::Province,
+        _ => Level::City,
+    };
+    Edges {
+        plain: edges(docs, &results.flows, level, false, false, Some(index)),
+        split: if by_industry {
+            edges(docs, &results.flows, level, true, false, Some(index))
+        } else {
+            Vec::new()
+        },
+        map: edges(docs, &results.flows, at, false, false, Some(index)),
+    }
+}
+
+/// The dashboard of `results` over `docs` (and their `index` and key
+/// `terms`) at settings `s`.
 pub fn overview(
     docs: &[Document],
     terms: &[Vec<(String, u32)>],
+    index: &Index,
     results: &Results,
     s: Settings,
 ) -> Overview {
-    let plain = edges(docs, &results.flows, s.level, false, false);
-    let split = if s.by_industry {
-        edges(docs, &results.flows, s.level, true, false)
-    } else {
-        Vec::new()
-    };
+    let e = all_edges(docs, index, results, s.level, s.by_industry);
+    assemble(&counts(docs, terms, results), &e, s)
+}
+
+/// The dashboard from its counts and edges (computed at `s`'s level and,
+/// for by industry, with `split`): what the weight draws of them.
+pub fn assemble(c: &Counts, e: &Edges, s: Settings) -> Overview {
+    let plain = &e.plain;
     let drawable: Vec<usize> = (0..plain.len())
         .filter(|&i| s.weight.of(&plain[i]) > 0.0)
         .collect();
-    let sankey = strongest(&plain, &drawable, s.weight, SANKEY_LINKS);
+    let sankey = strongest(plain, &drawable, s.weight, SANKEY_LINKS);
     // Industry links only for the flows drawn, so that what leaves a
     // destination is what the drawn links bring to it.
     let sankey_split = s.by_industry.then(|| {
@@ -119,46 +183,38 @@ pub fn overview(
             .iter()
             .map(|e| (e.from.as_str(), e.to.as_str()))
             .collect();
-        split
+        e.split
             .iter()
             .filter(|x| pairs.contains(&(x.from.as_str(), x.to.as_str())))
             .cloned()
             .collect()
     });
-    let table = if s.by_industry { &split } else { &plain };
-    // The map shows Hebei city by city whatever the Sankey's level (towns
-    // and zones would crowd it): prefectures, or provinces when chosen.
-    let at = match s.level {
-        Level::Province => Level::Province,
-        _ => Level::City,
-    };
-    let map_all = edges(docs, &results.flows, at, false, false);
+    let table = if s.by_industry { &e.split } else { plain };
     let g = gazetteer();
     let on_map = |id: &str| {
         g.get(id)
             .is_some_and(|p| p.lon.is_some() && p.lat.is_some())
     };
-    let placed: Vec<usize> = (0..map_all.len())
-        .filter(|&i| on_map(&map_all[i].from) && on_map(&map_all[i].to))
+    let placed: Vec<usize> = (0..e.map.len())
+        .filter(|&i| on_map(&e.map[i].from) && on_map(&e.map[i].to))
         .collect();
-    let which: Vec<usize> = results.docs.iter().map(|h| h.doc as usize).collect();
     Overview {
-        articles: results.docs.len() as u32,
-        places: places(docs, &which),
-        flows: results.flows.len() as u32,
-        figures: results.figures.len() as u32,
+        articles: c.articles,
+        places: c.places,
+        flows: c.flows,
+        figures: c.figures,
         drawable: drawable.len() as u32,
         sankey,
         sankey_split,
         edge_rows: rows(table),
         edge_total: table.len() as u32,
-        map: strongest(&map_all, &placed, Weight::Sentences, MAP_EDGES),
+        map: strongest(&e.map, &placed, Weight::Sentences, MAP_EDGES),
         placed: placed.len() as u32,
-        map_rows: rows(&map_all),
-        map_total: map_all.len() as u32,
-        industries: industries(docs, &which),
-        years: years(docs, &which),
-        terms: stats::term_counts_with(docs, terms, &which, TOP_TERMS),
+        map_rows: rows(&e.map),
+        map_total: e.map.len() as u32,
+        industries: c.industries.clone(),
+        years: c.years.clone(),
+        terms: c.terms.clone(),
     }
 }
 
@@ -203,10 +259,11 @@ fn years(docs: &[Document], which: &[usize]) -> Vec<(Option<i32>, u32, u32)> {
 /// their key terms): the unfiltered dashboard at the default settings and
 /// the filters' counts.
 pub fn first_screen(docs: &[Document], terms: &[Vec<(String, u32)>]) -> FirstScreen {
-    use crate::corpus::query::{Index, Query};
-    let results = Index::with_terms(docs, terms).search(docs, &Query::default());
+    use crate::corpus::query::Query;
+    let index = Index::with_terms(docs, terms);
+    let results = index.search(docs, &Query::default());
     FirstScreen {
-        overview: overview(docs, terms, &results, Settings::default()),
+        overview: overview(docs, terms, &index, &results, Settings::default()),
         facets: results.facets,
     }
 }
@@ -214,7 +271,7 @@ pub fn first_screen(docs: &[Document], terms: &[Vec<(String, u32)>]) -> FirstScr
 #[cfg(all(test, feature = "segment"))]
 mod tests {
     use super::*;
-    use crate::corpus::query::{Index, Query};
+    use crate::corpus::query::Query;
     use crate::extract::analyze::document_from_text;
 
     fn docs() -> Vec<Document> {
@@ -233,8 +290,9 @@ mod tests {
     #[test]
     fn the_overview_counts_what_the_results_hold() {
         let docs = docs();
-        let r = Index::new(&docs).search(&docs, &Query::default());
-        let o = overview(&docs, &[], &r, Settings::default());
+        let index = Index::new(&docs);
+        let r = index.search(&docs, &Query::default());
+        let o = overview(&docs, &[], &index, &r, Settings::default());
         assert_eq!(o.articles, 5);
         assert_eq!(o.flows as usize, r.flows.len());
         assert!(o.flows >= 5, "{:?}", r.flows);
@@ -255,6 +313,7 @@ mod tests {
         let by_count = overview(
             &docs,
             &[],
+            &index,
             &r,
             Settings {
                 weight: Weight::Count,
@@ -266,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn edges_read_from_the_index_are_the_edges_of_the_flows() {
+        use crate::corpus::aggregate::aggregate;
+        let docs = docs();
+        let index = Index::new(&docs);
+        let r = index.search(&docs, &Query::default());
+        for level in [Level::Exact, Level::City, Level::Province] {
+            let e = all_edges(&docs, &index, &r, level, true);
+            for (by_industry, got) in [(false, &e.plain), (true, &e.split)] {
+                let mut want = aggregate(&docs, &r.flows, level, by_industry);
+                want.iter_mut().for_each(|x| x.evidence.clear());
+                assert_eq!(got, &want, "{level:?} {by_industry}");
+                assert!(!want.is_empty());
+            }
+        }
+    }
+
+    #[test]
     fn a_filter_narrows_the_overview() {
         let docs = docs();
         let index = Index::new(&docs);
@@ -273,7 +349,13 @@ mod tests {
             flow_to: Some("天津".into()),
             ..Query::default()
         };
-        let o = overview(&docs, &[], &index.search(&docs, &q), Settings::default());
+        let o = overview(
+            &docs,
+            &[],
+            &index,
+            &index.search(&docs, &q),
+            Settings::default(),
+        );
         assert_eq!(o.articles, 2);
         let g = gazetteer();
         let tianjin = g.resolve_name("天津").unwrap();

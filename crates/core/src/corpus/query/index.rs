@@ -40,15 +40,15 @@ impl<T: Copy> Lists<T> {
 }
 
 /// "None" in the 16-bit place and industry columns.
-pub(super) const NONE: u16 = u16::MAX;
+pub(crate) const NONE: u16 = u16::MAX;
 
 /// A flow as the filters see it: gazetteer indices of its origin and
 /// destination and the taxonomy index of its industry ([`NONE`] when unknown).
 #[derive(Debug, Clone, Copy)]
-pub(super) struct FlowKey {
-    pub(super) from: u16,
-    pub(super) to: u16,
-    pub(super) industry: u16,
+pub(crate) struct FlowKey {
+    pub(crate) from: u16,
+    pub(crate) to: u16,
+    pub(crate) industry: u16,
 }
 
 pub(super) fn small(x: Option<usize>) -> u16 {
@@ -69,6 +69,8 @@ pub(super) fn small(x: Option<usize>) -> u16 {
 pub struct Index {
     /// Row → document (newest first, ties by position).
     pub(super) doc: Vec<u32>,
+    /// Document → row.
+    pub(super) row: Vec<u32>,
     /// Whether the row's document is a summary (free text then reads the
     /// columns only, never the document).
     pub(super) summary: Vec<bool>,
@@ -241,6 +243,10 @@ impl Index {
             }
             index.terms.push(ids);
         }
+        index.row = vec![0; newest.len()];
+        for (row, &d) in newest.iter().enumerate() {
+            index.row[d as usize] = row as u32;
+        }
         index.doc = newest;
         index.sources = sources;
         index.directions = directions;
@@ -249,6 +255,13 @@ impl Index {
 
     pub fn len(&self) -> usize {
         self.doc.len()
+    }
+
+    /// Document `doc`'s flows as the index keeps them (in order), if the
+    /// index covers it.
+    pub(crate) fn flow_keys(&self, doc: usize) -> Option<&[FlowKey]> {
+        let row = *self.row.get(doc)? as usize;
+        Some(self.flows.get(row))
     }
 
     pub fn is_empty(&self) -> bool {

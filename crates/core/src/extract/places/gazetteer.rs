@@ -122,6 +122,8 @@ pub fn reference_forms() -> impl Iterator<Item = &'static str> {
 pub struct Gazetteer {
     pub places: Vec<Place>,
     by_id: rustc_hash::FxHashMap<String, usize>,
+    /// The groups (京津冀, 京津…), by index.
+    groups: Vec<usize>,
     pub(super) lexicon: Lexicon<Target>,
 }
 
@@ -210,6 +212,9 @@ impl Gazetteer {
             }
         }
         g.build_lexicon();
+        g.groups = (0..g.places.len())
+            .filter(|&i| g.places[i].kind == PlaceKind::Group)
+            .collect();
         Ok(g)
     }
 
@@ -294,10 +299,9 @@ impl Gazetteer {
 
     /// The group (京津, 津冀…) whose members are exactly `places`, in any order.
     pub fn group_of(&self, places: &[usize]) -> Option<usize> {
-        self.places.iter().position(|p| {
-            p.kind == PlaceKind::Group
-                && p.members.len() == places.len()
-                && places.iter().all(|m| p.members.contains(m))
+        self.groups.iter().copied().find(|&i| {
+            let p = &self.places[i];
+            p.members.len() == places.len() && places.iter().all(|m| p.members.contains(m))
         })
     }
 
