@@ -28,6 +28,9 @@ const browser = (f) => {
     firstChart: median(r.map((x) => x.firstChartMs)),
     all: r.map((x) => x.firstChartMs),
     transfer: median(r.map((x) => x.transferBeforeChartBytes)),
+    ready: median(r.map((x) => x.corpusReadyMs ?? x.firstChartMs)),
+    transferReady: median(r.map((x) => x.transferBeforeReadyBytes ?? x.transferBeforeChartBytes)),
+    rendererAtChart: Math.max(...r.map((x) => x.memoryAtFirstChart?.rendererKB ?? x.memory.rendererKB)),
     total: median(r.map((x) => x.transferTotalBytes)),
     memory: Math.max(...r.map((x) => x.memory.totalKB)),
     renderer: Math.max(...r.map((x) => x.memory.rendererKB)),
@@ -83,12 +86,20 @@ for (const [n, target] of [["10000", 16], [big, 100]]) {
 }
 const heap = (b) => (b.wasm ? `, app heap (wasm memory, reserved) ${mb(b.wasm / 1024)}` : "");
 if (def) row("memory, default corpus", "", `all browser processes ${mb(def.memory)}, renderer ${mb(def.renderer)}${heap(def)}`, "", "", "");
-if (d10) row("first chart, 10,000 articles (index + chunks)", "", `${f0(d10.firstChart)} ms, ${kb(d10.transfer)} before it, memory ${mb(d10.memory)} (renderer ${mb(d10.renderer)}${heap(d10)})`, "", "", "");
+const split = (b) => `first chart ${f0(b.firstChart)} ms (runs: ${b.all.join(", ")}), ${kb(b.transfer)} before it (renderer then ${mb(b.rendererAtChart)}); index loaded, filters answer: ${f0(b.ready)} ms, ${kb(b.transferReady)} before it`;
+const dashboard = (b) => (b.filterMs.length ? `; dashboard after a filter (link or click to two frames): ${b.filterMs.join(", ")} ms` : "");
+if (d10) row("10,000 articles (head, index, chunks)", "", `${split(d10)}; memory ${mb(d10.memory)} (renderer ${mb(d10.renderer)}${heap(d10)})${dashboard(d10)}`, "", "", "");
 // An empty page already takes a lot of memory in the browser's processes
 // (BENCHMARKS.md), so the memory target is read as what the corpus adds to
 // the renderer over the 5-article page.
 const added = (b) => (def ? b.renderer - def.renderer : null);
-if (dbig) row(`first chart, ${Number(big).toLocaleString("en")} articles (index + chunks)`, "≤ 1.5 s, ≤ 300 MB", `${f0(dbig.firstChart)} ms, ${kb(dbig.transfer)} before it; renderer ${mb(dbig.renderer)}, **${mb(added(dbig))} more than with 5 articles**${heap(dbig)}; all browser processes ${mb(dbig.memory)}`, "Pagefind loads index chunks on demand", "", ok(dbig.firstChart <= 1500 && added(dbig) <= 300 * 1024));
+if (dbig) {
+  row(`first chart, ${Number(big).toLocaleString("en")} articles (head, index, chunks)`, "≤ 1.5 s, ≤ 500 KB of corpus before it",
+    split(dbig), "Pagefind loads index chunks on demand", "", ok(dbig.firstChart <= 1500));
+  row(`memory and the index, ${Number(big).toLocaleString("en")} articles`, "≤ 300 MB more than 5 articles; index ≤ 5 MB gzip",
+    `renderer ${mb(dbig.renderer)} once the index is loaded, **${mb(added(dbig))} more than with 5 articles**${heap(dbig)}; all browser processes ${mb(dbig.memory)}${dashboard(dbig)}`,
+    "", "", ok(added(dbig) <= 300 * 1024 && dbig.transferReady - dbig.transfer <= 5 * 1024 * 1024));
+}
 const b1 = read("build-j1.txt"), bn = read("build-jall.txt");
 const s1 = read("build-seeds-j1.txt"), sN = read("build-seeds-jall.txt");
 if (b1) row("`jjj build-corpus`, MB/s of raw pages", "≥ 5 MB/s per core, every core",

@@ -7,7 +7,10 @@
 //! every query (one per line, URL parameters), `RUNS` times each.
 //! `bench_native text BUNDLE`: the simplified text of a bundle's documents
 //! (the benchmark text), on standard output.
-//! `bench_native peers INDEX`: the documents of a corpus (a split one is
+//! `bench_native index CORPUS OUT`: a split corpus's index as one bundle,
+//! uncompressed (what the app holds once it has loaded the index's pieces;
+//! the wasm probe reads it). Needs the feature `gzip`.
+//! `bench_native peers CORPUS`: the documents of a corpus (a split one is
 //! joined with its chunks) as JSON Lines for the peers (`bench/query.mjs`):
 //! fields, places with every place containing them, and the words of the
 //! text separated by spaces (FlexSearch and MiniSearch cannot segment Chinese).
@@ -82,14 +85,33 @@ fn main() {
                 println!("{}", d.body_simplified);
             }
         }
+        Some("index") => {
+            let index = read_corpus(std::path::Path::new(&args[1]));
+            let bytes = jjj_core::encode_bundle(&index).expect("encodes");
+            std::fs::write(&args[2], bytes).expect("written");
+        }
         Some("peers") => peers(std::path::Path::new(&args[1])),
         _ => {
             eprintln!(
-                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE | peers INDEX"
+                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE | index CORPUS OUT | peers CORPUS"
             );
             std::process::exit(2);
         }
     }
+}
+
+/// The bundle at `path`; for a split corpus's head, its index (joined from
+/// its pieces, beside it).
+fn read_corpus(path: &std::path::Path) -> jjj_core::Bundle {
+    let bundle = jjj_core::decode_bundle(&std::fs::read(path).expect("bundle")).expect("a bundle");
+    if !jjj_core::corpus::chunks::is_head(&bundle) {
+        return bundle;
+    }
+    let base = path.parent().unwrap_or(std::path::Path::new(""));
+    jjj_core::corpus::chunks::read_index(&bundle, |f| {
+        Ok(std::fs::read(base.join(f)).expect("a piece of the index"))
+    })
+    .expect("the index")
 }
 
 fn peers(path: &std::path::Path) {
@@ -97,7 +119,7 @@ fn peers(path: &std::path::Path) {
     let read = |p: &std::path::Path| {
         jjj_core::decode_bundle(&std::fs::read(p).expect("bundle")).expect("a bundle")
     };
-    let index = read(path);
+    let index = read_corpus(path);
     let whole = match &index.parts {
         None => index,
         Some(parts) => {

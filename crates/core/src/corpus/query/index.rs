@@ -135,6 +135,19 @@ impl Index {
         let mut directions: Vec<(String, String)> = Vec::new();
         let mut direction_ids: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
         let place = |id: &str| small(g.index_of(id));
+        // What a region filter matches for each place: itself, its
+        // ancestors and every group it lies in (once per place, not per
+        // mention).
+        let within: Vec<Vec<u16>> = (0..g.places.len())
+            .map(|i| {
+                std::iter::once(i)
+                    .chain(g.ancestors(i))
+                    .chain(groups.iter().copied().filter(|&gr| g.is_within(i, gr)))
+                    .map(|x| small(Some(x)))
+                    .filter(|&x| x != NONE)
+                    .collect()
+            })
+            .collect();
         let mut index = Index::default();
         // Newest first: by the rank of each document's date among the
         // corpus's dates (0: none), ties by position.
@@ -160,17 +173,9 @@ impl Index {
             let mut regions: Vec<u16> = Vec::new();
             for r in &d.regions {
                 if let Some(i) = g.index_of(r) {
-                    regions.push(small(Some(i)));
-                    regions.extend(g.ancestors(i).map(|a| small(Some(a))));
-                    regions.extend(
-                        groups
-                            .iter()
-                            .filter(|&&gr| g.is_within(i, gr))
-                            .map(|&gr| small(Some(gr))),
-                    );
+                    regions.extend(&within[i]);
                 }
             }
-            regions.retain(|&r| r != NONE);
             regions.sort_unstable();
             regions.dedup();
             index.regions.push(regions);
