@@ -141,6 +141,19 @@ impl Ctx {
         }
     }
 
+    /// The first screen of a split corpus, when it is what the current
+    /// query shows: the query is the default one and nothing was imported
+    /// (its counts are then exactly what the index gives; see
+    /// `jjj_core::corpus::overview`). Tracked.
+    pub fn first_screen(&self) -> Option<Arc<FirstScreen>> {
+        let first = self.first.get()?;
+        let unfiltered = self.query.with(|q| *q == Query::default());
+        let imports = self
+            .corpus
+            .with(|c| c.as_ref().is_some_and(|c| !c.imported.is_empty()));
+        (unfiltered && !imports).then_some(first)
+    }
+
     /// Calls `f` with the current query's results and the corpus (both
     /// tracked); the default (nothing) until the corpus is loaded.
     pub fn with_results<R: Default>(&self, f: impl FnOnce(&Results, &Corpus) -> R) -> R {

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use jjj_core::corpus::aggregate::{Edge, Level};
 use jjj_core::corpus::overview::{self, Overview, Settings, MAP_EDGES, SANKEY_LINKS, TABLE_ROWS};
-use jjj_core::corpus::query::Query;
 use leptos::prelude::*;
 
 use crate::charts::{self, Built, Target, Weight};
@@ -243,15 +242,17 @@ pub fn Dashboard() -> impl IntoView {
             ))))
         })
     });
+    // The unfiltered view at the default settings is the first screen a
+    // split corpus ships (before its index loads, and after: the same
+    // numbers, not computed again).
     let view = Memo::new(move |_| {
         let s = settings.get();
+        if let Some(f) = c.first_screen().filter(|_| s == Settings::default()) {
+            return Some(Shared(Arc::new(f.overview.clone())));
+        }
         match (tally.get(), edges.get()) {
             (Some(n), Some(e)) => Some(Shared(Arc::new(overview::assemble(&n.0, &e.0, s)))),
-            _ => c
-                .first
-                .get()
-                .filter(|_| s == Settings::default() && c.query.with(|q| *q == Query::default()))
-                .map(|f| Shared(Arc::new(f.overview.clone()))),
+            _ => None,
         }
     });
     // (The charts are not shown without an overview: see `waiting`.)

@@ -149,15 +149,12 @@ fn region_entries(facet: &[(String, u32)], lang: Lang) -> Vec<(String, String, u
 pub fn Filters() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    // While a split corpus's index loads: the unfiltered counts of its head.
-    let facets = move || match c.results.get() {
-        Some(r) => r.0.facets.clone(),
-        None => c
-            .first
-            .get()
-            .filter(|_| c.query.with(|q| *q == Query::default()))
-            .map(|f| f.facets.clone())
-            .unwrap_or_default(),
+    // Unfiltered, a split corpus's head has the counts (before its index
+    // loads, and after: the same).
+    let facets = move || match (c.first_screen(), c.results.get()) {
+        (Some(f), _) => f.facets.clone(),
+        (None, Some(r)) => r.0.facets.clone(),
+        (None, None) => Default::default(),
     };
     let q = c.query;
     let text = RwSignal::new(q.get_untracked().text);
