@@ -53,6 +53,9 @@ if (def) {
   row("long tasks > 50 ms: load (per run) / filtering / import", "none",
     `load: ${f1(def.loadLongPerRun)} per run (${worst(def.loadLong)}); filtering ${def.filterMs.length} views: ${worst(def.filterLong)}; import: ${imp ? worst(imp.longTasks) : "–"}`,
     "", "", ok(def.loadLong.length + def.filterLong.length + (imp?.longTasks.length ?? 0) === 0));
+  const bare = json("bare.json");
+  if (bare) row("default corpus: first chart against a bare page drawing the same Sankey (same server, same echarts.min.js, alternating runs)", "≤ 1.3×",
+    `app ${f0(bare.appMedianMs)} ms (runs: ${bare.app.join(", ")})`, `bare ECharts ${f0(bare.bareMedianMs)} ms (runs: ${bare.bare.join(", ")})`, `${f2(bare.ratio)}×`, ok(bare.ratio <= 1.3));
   row("transfer before the first chart (gzip)", "≤ 900 KB", `${kb(def.transfer)} (all, with the worker: ${kb(def.total)})`, "jieba-rs + default dictionary alone: 2.3 MB", "", ok(def.transfer <= 900 * 1024));
   if (imp) row("import of a pasted page, first of the session (worker start, dictionary, analysis)", "", `${f0(imp.importMs)} ms`, "", "", "");
 }

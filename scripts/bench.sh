@@ -91,6 +91,8 @@ done
 
 log "the app in headless Chromium (cold cache, localhost, gzip)"
 node bench/browser.mjs --dist dist --runs 7 --queries bench/queries.txt --import >"$out/browser-default.json"
+# The same Sankey on a bare page with only echarts.min.js, runs alternating with the app's.
+node bench/bare.mjs --dist dist --runs 7 >"$out/bare.json"
 node bench/browser.mjs --dist "$out/dist-10000" --runs 3 --queries bench/queries.txt >"$out/browser-10000.json"
 # The large corpus may not load at all in the browser: report what happened.
 node bench/browser.mjs --dist "$out/dist-$big" --runs 1 --queries bench/queries.txt --timeout 300000 \

@@ -248,17 +248,23 @@ fn LoadFailed(
     error: LoadError,
 ) -> impl IntoView {
     let lang = crate::ctx::ctx().lang;
+    let too_large = matches!(error, LoadError::TooLarge(..));
     view! {
         <div class="error" role="alert">
-            <p class="error-title">{move || tr(lang.get(), "语料加载失败", "The corpus could not be loaded")}</p>
+            <p class="error-title">{move || match too_large {
+                false => tr(lang.get(), "语料加载失败", "The corpus could not be loaded"),
+                true => tr(lang.get(), "完整索引过大，无法载入", "The full index is too large to load"),
+            }}</p>
             <p>{error.to_string()}</p>
-            <p>
-                {move || tr(
-                    lang.get(),
-                    "请确认 corpus.jjj 与页面一同发布，然后刷新页面。",
-                    "Check that corpus.jjj is published beside the page, then reload.",
-                )}
-            </p>
+            <Show when=move || !too_large>
+                <p>
+                    {move || tr(
+                        lang.get(),
+                        "请确认 corpus.jjj 与页面一同发布，然后刷新页面。",
+                        "Check that corpus.jjj is published beside the page, then reload.",
+                    )}
+                </p>
+            </Show>
         </div>
     }
 }

@@ -20,7 +20,16 @@ pub enum LoadError {
     Status(u16),
     /// The bytes are not a bundle this build can read.
     Decode(String),
+    /// A split corpus's index is more than a tab can hold: (documents,
+    /// bytes of the index, uncompressed).
+    TooLarge(u32, u64),
 }
+
+/// The most a split corpus's index may take, uncompressed, for the app to
+/// load it: decoded, it takes about 3.5 times as much (BENCHMARKS.md: 319 MB
+/// for 100,000 articles took 1.1 GB of the app's memory), and a tab's
+/// WebAssembly memory ends at 4 GB.
+pub const INDEX_LIMIT: u64 = 800_000_000;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -30,6 +39,11 @@ impl fmt::Display for LoadError {
                 write!(f, "服务器未能提供语料文件 {CORPUS_URL}（HTTP {code}）")
             }
             LoadError::Decode(why) => write!(f, "语料文件 {CORPUS_URL} 无法读取（{why}）"),
+            LoadError::TooLarge(docs, bytes) => write!(
+                f,
+                "语料共 {docs} 篇文章，完整索引约 {} MB，超出浏览器能载入的范围。这里只显示预先算好的总览；筛选、阅读和导出请用 jjj 命令行，或把语料分成较小的几份。",
+                bytes / 1_000_000
+            ),
         }
     }
 }
@@ -63,6 +77,12 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
 /// task each, so that the page answers between them and the largest buffer
 /// is one piece's.
 pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
+    if let Some(h) = head.parts.as_ref().and_then(|p| p.head.as_ref()) {
+        let bytes: u64 = h.index.iter().map(|c| c.bytes).sum();
+        if bytes > INDEX_LIMIT {
+            return Err(LoadError::TooLarge(h.documents, bytes));
+        }
+    }
     let files: Vec<String> = head
         .parts
         .as_ref()
@@ -193,6 +213,15 @@ fn network_error(value: JsValue) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_too_large_says_what_still_works() {
+        let msg = LoadError::TooLarge(1_000_000, 3_190_000_000).to_string();
+        assert!(
+            msg.contains("1000000 篇") && msg.contains("3190 MB") && msg.contains("jjj 命令行"),
+            "{msg}"
+        );
+    }
 
     #[test]
     fn load_errors_read_as_chinese_sentences_naming_the_file() {
