@@ -5,7 +5,7 @@
 //! document per line, the data contract's JSON), and `jjj merge part-*.jsonl
 //! -o corpus.jjj` writes the same bundle one machine would have.
 
-use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -16,6 +16,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
 use jjj_core::model::Document;
 
+use crate::sink::Sink;
 use crate::{pages_in, summary_line};
 
 /// Clean and analyse every page in a folder into one bundle.
@@ -208,51 +209,49 @@ pub fn build_corpus(a: BuildArgs) -> Result<()> {
         .map(|m| m.len())
         .sum();
     let bar = progress_bar(files.len() as u64, quiet, BUILD_BAR);
-    let results = process_all(&files, jobs, &bar);
-    // Gone before anything is printed, so no line is drawn over.
-    bar.finish_and_clear();
-    let mut docs = Vec::with_capacity(results.len());
-    let mut failed = 0usize;
-    for (path, r) in files.iter().zip(results) {
-        match r {
-            Ok(doc) => {
-                outln!("{}", summary_line(&doc));
-                docs.push(doc);
-            }
-            Err(e) if strict => bail!(
-                "{}: {e} (--strict: stopped, no output written)",
-                path.display()
-            ),
-            Err(e) => {
-                failed += 1;
-                eprintln!("jjj: skipped {}: {e}", path.display());
+    let mut sink = Sink::new(&out, split)?;
+    let (mut count, mut failed, mut flows, mut figures) = (0usize, 0usize, 0usize, 0usize);
+    // A window of pages at a time, on every core: what is written goes as
+    // it comes, so the whole documents of a large corpus are never all in
+    // memory (a split corpus keeps their summaries).
+    for window in files.chunks(WINDOW) {
+        let results = process_all(window, jobs, &bar);
+        for (path, r) in window.iter().zip(results) {
+            match r {
+                Ok(doc) => {
+                    bar.suspend(|| outln_doc(&doc))?;
+                    count += 1;
+                    flows += doc.flows.len();
+                    figures += doc.figures.len();
+                    sink.push(doc)?;
+                }
+                Err(e) if strict => {
+                    sink.abandon();
+                    bail!(
+                        "{}: {e} (--strict: stopped, no output written)",
+                        path.display()
+                    )
+                }
+                Err(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("jjj: skipped {}: {e}", path.display()));
+                }
             }
         }
+        sink.flush()?;
     }
+    // Gone before anything else is printed, so no line is drawn over.
+    bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64().max(1e-9);
-    if docs.is_empty() && shard.is_none() {
+    if count == 0 && shard.is_none() {
+        sink.abandon();
         bail!("no page in {} could be read", dir.display());
     }
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-    }
     let writing = spinner(quiet, format!("writing {}", out.display()));
-    let written = if is_jsonl(&out) {
-        write_jsonl(&out, &docs)?
-    } else {
-        write_bundle(&out, docs.clone(), split, &writing)?
-    };
+    let written = sink.finish(|line| writing.suspend(|| eprintln!("{line}")))?;
     writing.finish_and_clear();
-    let flows: usize = docs.iter().map(|d| d.flows.len()).sum();
-    let figures: usize = docs.iter().map(|d| d.figures.len()).sum();
     outln!(
-        "total: {} documents, {} skipped, {} flows, {} figures, {} bytes -> {}",
-        docs.len(),
-        failed,
-        flows,
-        figures,
-        written,
+        "total: {count} documents, {failed} skipped, {flows} flows, {figures} figures, {written} bytes -> {}",
         out.display()
     );
     eprintln!(
@@ -264,97 +263,13 @@ pub fn build_corpus(a: BuildArgs) -> Result<()> {
     Ok(())
 }
 
-fn is_jsonl(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "jsonl")
-}
+/// How many pages are analysed before what they give is written.
+const WINDOW: usize = 2048;
 
-fn write_jsonl(out: &Path, docs: &[Document]) -> Result<u64> {
-    let f =
-        std::fs::File::create(out).with_context(|| format!("cannot write {}", out.display()))?;
-    let mut w = std::io::BufWriter::new(f);
-    for d in docs {
-        serde_json::to_writer(&mut w, d)?;
-        w.write_all(b"\n")?;
-    }
-    w.flush()?;
-    Ok(std::fs::metadata(out).map(|m| m.len()).unwrap_or(0))
-}
-
-/// Writes the bundle; with `split`, as a head at `out` and the index and
-/// chunks of that many documents in a folder beside it named after it
-/// (`corpus.jjj` → `corpus/index.jjj`, `corpus/00000.jjj`…), every file gzip-compressed (`jjj_core::gzip`).
-/// Returns the bytes written.
-/// A line it prints goes through `progress`, which makes way for it.
-fn write_bundle(
-    out: &Path,
-    docs: Vec<Document>,
-    split: Option<usize>,
-    progress: &ProgressBar,
-) -> Result<u64> {
-    let bundle = jjj_core::build_bundle(docs);
-    let Some(per_chunk) = split else {
-        let bytes = jjj_core::encode_bundle(&bundle)?;
-        std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
-        return Ok(bytes.len() as u64);
-    };
-    let stem = out
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "corpus".into());
-    let mut parts = jjj_core::corpus::chunks::split(&bundle, per_chunk, &stem)?;
-    compress_all(&mut parts);
-    let base = out.parent().unwrap_or(Path::new(""));
-    let folder = base.join(&stem);
-    if folder.exists() {
-        // Chunks of an earlier build would be served beside the new index.
-        for e in std::fs::read_dir(&folder)? {
-            let p = e?.path();
-            if p.extension().is_some_and(|x| x == "jjj") {
-                std::fs::remove_file(&p)
-                    .with_context(|| format!("cannot remove {}", p.display()))?;
-            }
-        }
-    }
-    std::fs::create_dir_all(&folder)
-        .with_context(|| format!("cannot create {}", folder.display()))?;
-    let mut total = parts.head.len() as u64;
-    for (file, bytes) in parts.index.iter().chain(&parts.chunks) {
-        let p = base.join(file);
-        std::fs::write(&p, bytes).with_context(|| format!("cannot write {}", p.display()))?;
-        total += bytes.len() as u64;
-    }
-    std::fs::write(out, &parts.head).with_context(|| format!("cannot write {}", out.display()))?;
-    progress.suspend(|| {
-        eprintln!(
-            "jjj: first screen {} bytes, index {} bytes in {} piece(s), {} chunk(s) in {}",
-            parts.head.len(),
-            parts.index.iter().map(|(_, b)| b.len()).sum::<usize>(),
-            parts.index.len(),
-            parts.chunks.len(),
-            folder.display()
-        )
-    });
-    Ok(total)
-}
-
-/// Compresses the head, the index and every chunk, on every core.
-fn compress_all(parts: &mut jjj_core::corpus::chunks::Split) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = parts.chunks.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        for group in parts
-            .chunks
-            .chunks_mut(per)
-            .chain(parts.index.chunks_mut(1))
-        {
-            s.spawn(move || {
-                for (_, bytes) in group {
-                    *bytes = jjj_core::gzip::compress(bytes);
-                }
-            });
-        }
-        parts.head = jjj_core::gzip::compress(&parts.head);
-    });
+/// A document's line on standard output.
+fn outln_doc(doc: &Document) -> Result<()> {
+    outln!("{}", summary_line(doc));
+    Ok(())
 }
 
 fn split_arg(v: &str) -> Result<usize, String> {
@@ -364,8 +279,86 @@ fn split_arg(v: &str) -> Result<usize, String> {
     }
 }
 
+/// The documents of one part of a merge, in order, one at a time: a
+/// `.jsonl` part is read line by line, a `.jjj` one whole.
+struct Part {
+    name: PathBuf,
+    docs: Box<dyn Iterator<Item = Result<Document>>>,
+    next: Option<Document>,
+    /// The key of the last document taken, to check the part's order.
+    last: Option<(Option<String>, String)>,
+}
+
+fn key(d: &Document) -> (Option<String>, String) {
+    (d.origin.clone(), d.id.clone())
+}
+
+impl Part {
+    fn open(p: &Path, bar: &ProgressBar) -> Result<Part> {
+        let mut f =
+            std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let mut magic = [0u8; 8];
+        let n = std::io::Read::read(&mut f, &mut magic).unwrap_or(0);
+        let docs: Box<dyn Iterator<Item = Result<Document>>> = if n == magic.len()
+            && &magic == jjj_core::model::BUNDLE_MAGIC
+        {
+            let b = crate::read_bundle(p)?;
+            bar.inc(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
+            Box::new(b.documents.into_iter().map(Ok))
+        } else {
+            let name = p.to_path_buf();
+            let bar = bar.clone();
+            let lines = BufReader::new(
+                std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?,
+            )
+            .lines()
+            .enumerate();
+            Box::new(lines.filter_map(move |(n, line)| {
+                let at = || format!("{} line {}", name.display(), n + 1);
+                let line = match line {
+                    Ok(l) => l,
+                    Err(_) => return Some(Err(anyhow::anyhow!("{}: not UTF-8 text", at()))),
+                };
+                bar.inc(line.len() as u64 + 1);
+                if line.trim().is_empty() {
+                    return None;
+                }
+                Some(serde_json::from_str(&line).with_context(|| {
+                    format!("{}: neither a bundle nor a document of this version", at())
+                }))
+            }))
+        };
+        let mut part = Part {
+            name: p.to_path_buf(),
+            docs,
+            next: None,
+            last: None,
+        };
+        part.advance()?;
+        Ok(part)
+    }
+
+    /// Reads the next document; a part must be in the order build-corpus
+    /// writes (by file name, then id).
+    fn advance(&mut self) -> Result<()> {
+        self.next = self.docs.next().transpose()?;
+        if let Some(d) = &self.next {
+            let k = key(d);
+            if self.last.as_ref().is_some_and(|last| *last > k) {
+                bail!(
+                    "{}: the documents are not in file-name order (was it written by jjj build-corpus?)",
+                    self.name.display()
+                );
+            }
+            self.last = Some(k);
+        }
+        Ok(())
+    }
+}
+
 /// `jjj merge PART… -o PATH` (parts are .jsonl or .jjj): the shards' documents in the order one
-/// machine would have written them (by file name), as one bundle.
+/// machine would have written them (by file name), as one bundle. The parts
+/// are read side by side, a document at a time.
 pub fn merge(a: MergeArgs) -> Result<()> {
     let MergeArgs {
         parts,
@@ -373,53 +366,57 @@ pub fn merge(a: MergeArgs) -> Result<()> {
         split,
         quiet,
     } = a;
-    let sizes: Vec<u64> = parts
+    let total: u64 = parts
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .collect();
-    let bar = progress_bar(sizes.iter().sum(), quiet, MERGE_BAR);
-    let mut read = 0u64;
-    let mut docs: Vec<Document> = Vec::new();
-    for (k, p) in parts.iter().enumerate() {
-        bar.set_message(format!(
-            "part {}/{}, {} documents",
-            k + 1,
-            parts.len(),
-            docs.len()
-        ));
-        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-        if bytes.starts_with(jjj_core::model::BUNDLE_MAGIC) {
-            let b = crate::read_bundle(p)?;
-            docs.extend(b.documents);
-            read += sizes[k];
-            bar.set_position(read);
-            continue;
-        }
-        for (n, line) in BufReader::new(bytes.as_slice()).lines().enumerate() {
-            let line =
-                line.with_context(|| format!("{} line {}: not UTF-8 text", p.display(), n + 1))?;
-            if line.trim().is_empty() {
+        .sum();
+    let bar = progress_bar(total, quiet, MERGE_BAR);
+    let mut open = Vec::with_capacity(parts.len());
+    for p in &parts {
+        open.push(Part::open(p, &bar)?);
+    }
+    let mut sink = Sink::new(&out, split)?;
+    let mut n = 0usize;
+    let mut last: Option<(Option<String>, String)> = None;
+    let result = (|| -> Result<()> {
+        // The part whose next document comes first.
+        let first = |open: &[Part]| {
+            (0..open.len())
+                .filter(|&k| open[k].next.is_some())
+                .min_by(|&a, &b| {
+                    let (x, y) = (open[a].next.as_ref(), open[b].next.as_ref());
+                    x.map(key).cmp(&y.map(key))
+                })
+        };
+        while let Some(k) = first(&open) {
+            let Some(doc) = open[k].next.take() else {
+                break;
+            };
+            open[k].advance()?;
+            // The same page in two parts is kept once.
+            let this = key(&doc);
+            if last.as_ref() == Some(&this) {
                 continue;
             }
-            let d: Document = serde_json::from_str(&line).with_context(|| {
-                format!(
-                    "{} line {}: neither a bundle nor a document of this version",
-                    p.display(),
-                    n + 1
-                )
-            })?;
-            docs.push(d);
-            bar.inc(line.len() as u64 + 1);
+            last = Some(this);
+            n += 1;
+            if n.is_multiple_of(1000) {
+                bar.set_message(format!("{n} documents"));
+            }
+            sink.push(doc)?;
+            if n.is_multiple_of(WINDOW) {
+                sink.flush()?;
+            }
         }
-        read += sizes[k];
-        bar.set_position(read);
-    }
+        Ok(())
+    })();
     bar.finish_and_clear();
-    docs.sort_by(|a, b| a.origin.cmp(&b.origin).then_with(|| a.id.cmp(&b.id)));
-    docs.dedup_by(|a, b| a.id == b.id && a.origin == b.origin);
-    let n = docs.len();
+    if let Err(e) = result {
+        sink.abandon();
+        return Err(e);
+    }
     let writing = spinner(quiet, format!("writing {}", out.display()));
-    let written = write_bundle(&out, docs, split, &writing)?;
+    let written = sink.finish(|line| writing.suspend(|| eprintln!("{line}")))?;
     writing.finish_and_clear();
     outln!(
         "total: {n} documents from {} shard(s), {written} bytes -> {}",

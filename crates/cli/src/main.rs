@@ -31,6 +31,7 @@ macro_rules! outln {
 }
 
 mod corpus;
+mod sink;
 #[cfg(feature = "synth")]
 mod synth;
 

@@ -295,6 +295,26 @@ fn refused_input_exits_1_with_one_line() {
         "{err}"
     );
     assert!(!bundle.exists());
+    // Nor as a split corpus or JSON Lines, which are written as they come.
+    let split = dir.join("site").join("out.jjj");
+    let lines = dir.join("out.jsonl");
+    for (out, extra) in [(&split, &["--split", "2"][..]), (&lines, &[][..])] {
+        let mut args = vec![
+            "build-corpus".to_string(),
+            s(&pages),
+            "-o".into(),
+            s(out),
+            "--strict".into(),
+        ];
+        args.extend(extra.iter().map(|x| x.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        assert_eq!(jjj(&args, None).status.code(), Some(1));
+        assert!(!out.exists(), "{}", out.display());
+    }
+    let folder = dir.join("site").join("out");
+    let left = std::fs::read_dir(&folder).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "chunks left in {}", folder.display());
+    assert!(!dir.join("out.jsonl.partial").exists());
     // Without it the page is skipped, and the command succeeds.
     let out = jjj(&["build-corpus", &s(&pages), "-o", &s(&bundle)], None);
     assert_eq!(out.status.code(), Some(0));
@@ -592,6 +612,28 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
     let out = jjj(&["query", &s(&split)], None);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("00003.jjj"));
+
+    // A part not in the order build-corpus writes is refused, naming it.
+    let shuffled = root.join("shuffled.jsonl");
+    let mut lines: Vec<String> = std::fs::read_to_string(&parts[0])
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert!(lines.len() > 2);
+    lines.reverse();
+    std::fs::write(&shuffled, lines.join("\n")).unwrap();
+    let out = jjj(
+        &["merge", &s(&shuffled), "-o", &s(&root.join("x.jjj"))],
+        None,
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("shuffled.jsonl") && err.contains("order"),
+        "{err}"
+    );
+    assert!(!root.join("x.jjj").exists());
 
     let junk = root.join("junk.jsonl");
     std::fs::write(&junk, "{\"not\": \"a document\"}\n").unwrap();

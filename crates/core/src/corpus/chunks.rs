@@ -89,76 +89,137 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
             reason: "this bundle is already split".into(),
         });
     }
-    let per_chunk = per_chunk.max(1);
+    let mut s = Splitter::new(&bundle.pipeline, per_chunk, dir);
     let mut chunks = Vec::new();
-    let mut refs = Vec::new();
-    for (k, docs) in bundle.documents.chunks(per_chunk).enumerate() {
+    for d in &bundle.documents {
+        chunks.extend(s.push(d.clone())?);
+    }
+    let mut out = s.finish()?;
+    chunks.append(&mut out.chunks);
+    out.chunks = chunks;
+    Ok(out)
+}
+
+/// A split corpus written a document at a time: each chunk is encoded as
+/// soon as it is full and handed back, so that only the summaries stay in
+/// memory (a whole 300,000-article corpus did not fit in 23 GB).
+pub struct Splitter {
+    pipeline: String,
+    per_chunk: usize,
+    dir: String,
+    current: Vec<Document>,
+    refs: Vec<Chunk>,
+    summaries: Vec<Document>,
+    terms: Vec<Vec<(String, u32)>>,
+}
+
+impl Splitter {
+    pub fn new(pipeline: &str, per_chunk: usize, dir: &str) -> Splitter {
+        Splitter {
+            pipeline: pipeline.to_string(),
+            per_chunk: per_chunk.max(1),
+            dir: dir.trim_end_matches('/').to_string(),
+            current: Vec::new(),
+            refs: Vec::new(),
+            summaries: Vec::new(),
+            terms: Vec::new(),
+        }
+    }
+
+    /// How many documents it has been given.
+    pub fn len(&self) -> usize {
+        self.summaries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.summaries.is_empty()
+    }
+
+    /// Adds the next document; returns the chunk it fills, as (path
+    /// relative to the head, encoded bundle).
+    pub fn push(&mut self, doc: Document) -> Result<Option<(String, Vec<u8>)>, Error> {
+        self.summaries.push(summarize(&doc));
+        self.terms.push(key_terms(&doc, TERMS_PER_DOCUMENT));
+        self.current.push(doc);
+        if self.current.len() < self.per_chunk {
+            return Ok(None);
+        }
+        self.chunk().map(Some)
+    }
+
+    fn chunk(&mut self) -> Result<(String, Vec<u8>), Error> {
+        let k = self.refs.len();
         let part = Bundle {
-            pipeline: bundle.pipeline.clone(),
-            documents: docs.to_vec(),
+            pipeline: self.pipeline.clone(),
+            documents: std::mem::take(&mut self.current),
             parts: None,
         };
         let bytes = crate::encode_bundle(&part)?;
-        let file = format!("{}/{k:05}.jjj", dir.trim_end_matches('/'));
-        refs.push(Chunk {
+        let file = format!("{}/{k:05}.jjj", self.dir);
+        self.refs.push(Chunk {
             file: file.clone(),
-            first: (k * per_chunk) as u32,
-            count: docs.len() as u32,
+            first: (self.summaries.len() - part.documents.len()) as u32,
+            count: part.documents.len() as u32,
             bytes: bytes.len() as u64,
         });
-        chunks.push((file, bytes));
+        Ok((file, bytes))
     }
-    let summaries: Vec<Document> = bundle.documents.iter().map(summarize).collect();
-    let terms: Vec<Vec<(String, u32)>> = bundle
-        .documents
-        .iter()
-        .map(|d| key_terms(d, TERMS_PER_DOCUMENT))
-        .collect();
-    let first = crate::corpus::overview::first_screen(&summaries, &terms);
-    let mut index = Vec::new();
-    let mut pieces = Vec::new();
-    for (k, (docs, terms)) in summaries
-        .chunks(INDEX_PIECE)
-        .zip(terms.chunks(INDEX_PIECE))
-        .enumerate()
-    {
-        let piece = Bundle {
-            pipeline: bundle.pipeline.clone(),
-            documents: docs.to_vec(),
+
+    /// The last chunk (in [`Split::chunks`], if any documents were left),
+    /// the index's pieces and the head, with the first screen.
+    pub fn finish(mut self) -> Result<Split, Error> {
+        let last = if self.current.is_empty() {
+            Vec::new()
+        } else {
+            vec![self.chunk()?]
+        };
+        let first = crate::corpus::overview::first_screen(&self.summaries, &self.terms);
+        let mut index = Vec::new();
+        let mut pieces = Vec::new();
+        for (k, (docs, terms)) in self
+            .summaries
+            .chunks(INDEX_PIECE)
+            .zip(self.terms.chunks(INDEX_PIECE))
+            .enumerate()
+        {
+            let piece = Bundle {
+                pipeline: self.pipeline.clone(),
+                documents: docs.to_vec(),
+                parts: Some(Parts {
+                    chunks: Vec::new(),
+                    terms: terms.to_vec(),
+                    head: None,
+                }),
+            };
+            let bytes = crate::encode_bundle(&piece)?;
+            let file = format!("{}/index-{k:03}.jjj", self.dir);
+            pieces.push(Chunk {
+                file: file.clone(),
+                first: (k * INDEX_PIECE) as u32,
+                count: docs.len() as u32,
+                bytes: bytes.len() as u64,
+            });
+            index.push((file, bytes));
+        }
+        let head = Bundle {
+            pipeline: self.pipeline.clone(),
+            documents: Vec::new(),
             parts: Some(Parts {
-                chunks: Vec::new(),
-                terms: terms.to_vec(),
-                head: None,
+                chunks: self.refs,
+                terms: Vec::new(),
+                head: Some(Head {
+                    index: pieces,
+                    documents: self.summaries.len() as u32,
+                    first,
+                }),
             }),
         };
-        let bytes = crate::encode_bundle(&piece)?;
-        let file = format!("{}/index-{k:03}.jjj", dir.trim_end_matches('/'));
-        pieces.push(Chunk {
-            file: file.clone(),
-            first: (k * INDEX_PIECE) as u32,
-            count: docs.len() as u32,
-            bytes: bytes.len() as u64,
-        });
-        index.push((file, bytes));
+        Ok(Split {
+            head: crate::encode_bundle(&head)?,
+            index,
+            chunks: last,
+        })
     }
-    let head = Bundle {
-        pipeline: bundle.pipeline.clone(),
-        documents: Vec::new(),
-        parts: Some(Parts {
-            chunks: refs,
-            terms: Vec::new(),
-            head: Some(Head {
-                index: pieces,
-                documents: bundle.documents.len() as u32,
-                first,
-            }),
-        }),
-    };
-    Ok(Split {
-        head: crate::encode_bundle(&head)?,
-        index,
-        chunks,
-    })
 }
 
 /// True when `bundle` is a split corpus's head: the index is in another file.
