@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let load = RwSignal::new(Load::Loading);
-    let index_failed = RwSignal::new(None::<LoadError>);
+    let index_failed = ctx.index_failed;
     leptos::task::spawn_local(async move {
         let bundle = match corpus::fetch_corpus(corpus::CORPUS_URL).await {
             Ok(bundle) => bundle,
@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <nav class="tabs" aria-label=move || tr(lang.get(), "视图", "Views")>{nav}</nav>
+        {move || index_failed.get().map(|error| view! { <LoadFailed error /> })}
         {move || match load.get() {
             Load::Loading => {
                 view! {
@@ -161,7 +162,6 @@ pub fn App() -> impl IntoView {
             Load::Failed(error) => view! { <LoadFailed error /> }.into_any(),
             Load::Ready => view! { <Ready tab /> }.into_any(),
         }}
-        {move || index_failed.get().map(|error| view! { <LoadFailed error /> })}
     }
 }
 
@@ -225,7 +225,7 @@ fn Ready(
                     // Every view but the dashboard reads the index.
                     t if t != Tab::Dashboard && corpus_missing() => view! {
                         <p class="status" role="status">
-                            {move || tr(lang.get(), "正在载入索引…", "Loading the index…")}
+                            {move || crate::ctx::waiting_note(c, lang.get())}
                         </p>
                     }.into_any(),
                     Tab::Dashboard => view! { <crate::dashboard::Dashboard /> }.into_any(),

@@ -82,6 +82,24 @@ impl Corpus {
     }
 }
 
+/// What a view that needs a split corpus's index says until it has it.
+pub fn waiting_note(c: Ctx, l: crate::i18n::Lang) -> &'static str {
+    use crate::i18n::tr;
+    if c.index_failed.with(Option::is_some) {
+        tr(
+            l,
+            "完整索引未能载入（见页首说明），此视图无法显示；未筛选的总览仍可查看。",
+            "The full index could not be loaded (see the note at the top), so this view cannot be shown; the unfiltered overview still can.",
+        )
+    } else {
+        tr(
+            l,
+            "正在载入索引，载入后即按当前筛选显示…",
+            "Loading the index; the view follows the current filter once it is in…",
+        )
+    }
+}
+
 /// Results shared without copying; two values are equal only if they are
 /// the same computation.
 #[derive(Clone)]
@@ -103,6 +121,9 @@ pub struct Ctx {
     /// A split corpus's first screen (from its head), shown while its index
     /// loads.
     pub first: RwSignal<Option<Arc<FirstScreen>>>,
+    /// Why a split corpus's index could not be loaded (its first screen
+    /// stays).
+    pub index_failed: RwSignal<Option<crate::corpus::LoadError>>,
     /// Chunks of a split corpus fetched so far.
     pub chunks: Chunks,
     pub query: Memo<Query>,
@@ -134,6 +155,7 @@ impl Ctx {
             route,
             corpus,
             first: RwSignal::new(None),
+            index_failed: RwSignal::new(None),
             chunks: Chunks::new(),
             query,
             results,

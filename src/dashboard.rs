@@ -377,7 +377,7 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <div class="dashboard">
             <Show when=waiting>
-                <p class="status" role="status">{move || tr(lang.get(), "正在载入索引，载入后即按当前筛选显示…", "Loading the index; the view follows the current filter once it is in…")}</p>
+                <p class="status" role="status">{move || crate::ctx::waiting_note(c, lang.get())}</p>
             </Show>
             <div class="cards">{cards}</div>
             <Show when=empty>
