@@ -299,7 +299,10 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     // Element being skipped with its content, and how deeply it nests in itself.
     let mut skipping: Option<(String, usize)> = None;
     let mut article_depth = 0usize;
-    let mut h1: Option<String> = None;
+    // Every top-level heading, and the <title>: a site's logo is often the
+    // first <h1>.
+    let mut h1s: Vec<String> = Vec::new();
+    let mut title_tag: Option<String> = None;
     let mut in_h1 = false;
     let mut h1_text = String::new();
     // The element naming the author being read: its name, nesting, text.
@@ -377,8 +380,8 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             }
             if name == "h1" && in_h1 {
                 in_h1 = false;
-                if h1.is_none() && !h1_text.trim().is_empty() {
-                    h1 = Some(h1_text.trim().to_string());
+                if !h1_text.trim().is_empty() {
+                    h1s.push(h1_text.trim().to_string());
                 }
             }
             if BLOCK.contains(&name) {
@@ -404,6 +407,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             "title" => {
                 let close = find_close(rest_after(html, i), "title");
                 let t = &html[i..i + close.0];
+                title_tag.get_or_insert_with(|| t.trim().to_string());
                 if out.hints.title.is_none() {
                     let t = t.trim();
                     if !t.is_empty() {
@@ -456,6 +460,9 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     if authors.len() == 1 {
         out.hints.author = authors.pop();
     }
+    let h1 = h1s
+        .into_iter()
+        .find(|h| !names_the_site(h, title_tag.as_deref()));
     if let Some(h) = h1 {
         out.hints.title = Some(h);
     } else if let Some(t) = out.hints.title.take() {
@@ -542,10 +549,22 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
     }
 }
 
+/// True when heading `h` is the site's name rather than the headline: the
+/// `<title>` ("headline_column_site") holds it, but not in its headline.
+fn names_the_site(h: &str, title_tag: Option<&str>) -> bool {
+    let Some(t) = title_tag.filter(|t| t.contains(h)) else {
+        return false;
+    };
+    !title_from_title_tag(t).contains(h)
+}
+
 /// `<title>` often reads "headline_column_site": keep the headline.
 fn title_from_title_tag(t: &str) -> String {
     t.split(['_', '|', '｜'])
+        .flat_map(|p| p.split("--"))
         .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "))
         .map(str::trim)
         .max_by_key(|p| p.chars().count())
         .unwrap_or(t)

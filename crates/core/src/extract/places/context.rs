@@ -5,9 +5,7 @@
 use super::{Gazetteer, PlaceHit};
 use crate::text::tokens::Token;
 
-/// Common single-character surnames. Not 于 (也 a preposition: 记者于天津
-/// 报道), nor other characters that are mostly prepositions.
-const SURNAMES: &str = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+use crate::text::chars::SURNAMES;
 
 /// Words a person's name follows (记者谢朝阳, 局长王大兴).
 const ROLES: &[&str] = &[

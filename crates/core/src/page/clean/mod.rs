@@ -114,7 +114,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     out.title = match title_idx {
         Some(i) => Some(lines[i].text.to_string()),
         None => hint_title.map(str::to_string),
-    };
+    }
+    .map(|t| trim_ornaments(&t))
+    .filter(|t| !t.is_empty());
     let title_key = out.title.as_deref().map(squash).unwrap_or_default();
     let is_deck = |l: &Line| {
         let k = squash(&l.simp);
@@ -461,6 +463,23 @@ fn squash(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_headline_loses_the_ornaments_at_its_ends_only() {
+        assert_eq!(
+            trim_ornaments("🦇雄安承接北京非首都功能 高质量疏解达预期效果🐞"),
+            "雄安承接北京非首都功能 高质量疏解达预期效果"
+        );
+        assert_eq!(
+            trim_ornaments("★重磅★ 廊坊签约45个项目 ▶"),
+            "重磅★ 廊坊签约45个项目"
+        );
+        assert_eq!(
+            trim_ornaments("【京津冀】“北京项目”落户沧州"),
+            "【京津冀】“北京项目”落户沧州"
+        );
+        assert_eq!(trim_ornaments("🔥🔥"), "");
+    }
     use super::*;
 
     #[test]
@@ -552,4 +571,14 @@ mod tests {
             Kind::Meta
         );
     }
+}
+
+/// A headline without the pictographs and marks that decorate its ends on
+/// self-media pages (🔥, ★, ●, ▶); brackets and quotes stay.
+fn trim_ornaments(t: &str) -> String {
+    let ornament = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
+    };
+    t.trim_matches(ornament).to_string()
 }

@@ -129,3 +129,57 @@ fn title_tag_keeps_the_headline_part() {
         "北京疏解一般制造业企业"
     );
 }
+
+#[test]
+fn a_site_logo_in_h1_is_not_the_headline() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元，一批企业已投产运营。</p>";
+    let page = format!(
+        "<html><head><title>廊坊承接北京产业转移见成效_河北频道_某某网</title></head>\
+         <body><h1 class=logo><a href=/>某某网</a></h1><h2>廊坊承接北京产业转移见成效</h2>{body}</body></html>"
+    );
+    let t = html_to_text(&page, true);
+    assert_eq!(t.hints.title.as_deref(), Some("廊坊承接北京产业转移见成效"));
+    // A second <h1> after the logo is the headline.
+    let page = format!(
+        "<html><head><title>某某网 - 廊坊承接北京产业转移见成效</title></head>\
+         <body><h1>某某网</h1><h1>廊坊承接北京产业转移见成效</h1>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.title.as_deref(),
+        Some("廊坊承接北京产业转移见成效")
+    );
+    // A headline in <h1> that the <title> repeats stays.
+    let page = format!(
+        "<html><head><title>廊坊承接北京产业转移见成效_某某网</title></head>\
+         <body><h1>廊坊承接北京产业转移见成效</h1>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.title.as_deref(),
+        Some("廊坊承接北京产业转移见成效")
+    );
+    // And an <h1> the <title> does not name at all (the <title> is the site's).
+    let page = format!(
+        "<html><head><title>某某网</title></head><body><h1>廊坊承接北京产业转移见成效</h1>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.title.as_deref(),
+        Some("廊坊承接北京产业转移见成效")
+    );
+}
+
+#[test]
+fn a_title_tag_keeps_its_headline_whatever_the_separator() {
+    for t in [
+        "新闻动态--廊坊承接北京产业转移见成效--某某学会官网",
+        "廊坊承接北京产业转移见成效 – 河北新闻网",
+        "廊坊承接北京产业转移见成效 — 河北新闻网",
+        "廊坊承接北京产业转移见成效_河北频道_某某网",
+    ] {
+        assert_eq!(title_from_title_tag(t), "廊坊承接北京产业转移见成效", "{t}");
+    }
+    // A hyphen inside the headline is not a separator.
+    assert_eq!(
+        title_from_title_tag("2021-2025年廊坊产业规划发布"),
+        "2021-2025年廊坊产业规划发布"
+    );
+}

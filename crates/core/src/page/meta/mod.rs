@@ -80,7 +80,19 @@ pub fn labels(line: &str) -> Labels {
         {
             j += 1;
         }
-        let value: String = chars[start..j].iter().collect();
+        let mut value: String = chars[start..j].iter().collect();
+        // 作者：张伟 王芳 — the names after the first, each a surname and
+        // one or two more characters standing alone.
+        if kind == b'a' {
+            while let Some((name, next)) = next_name(&chars, j) {
+                value.push(' ');
+                value.push_str(&name);
+                j = next;
+            }
+        }
+        if kind == b'a' {
+            value = value.replace('、', " ");
+        }
         let value = value.trim().to_string();
         match kind {
             b'd' => out.date_label = true,
@@ -98,6 +110,32 @@ pub fn labels(line: &str) -> Labels {
         i = j.max(i + 1);
     }
     out
+}
+
+/// The personal name that follows position `j` after spaces (a surname and
+/// one or two more Han characters, then a space, a separator or the end),
+/// and the position after it.
+fn next_name(chars: &[char], mut j: usize) -> Option<(String, usize)> {
+    while matches!(chars.get(j), Some(' ' | '　' | '、')) {
+        j += 1;
+    }
+    let s = j;
+    if !chars
+        .get(s)
+        .is_some_and(|c| crate::text::chars::SURNAMES.contains(*c))
+    {
+        return None;
+    }
+    while j < chars.len() && is_han(chars[j]) && j - s < 4 {
+        j += 1;
+    }
+    let ends = match chars.get(j) {
+        None => true,
+        Some(c) => matches!(c, ' ' | '　' | '、' | '|' | '｜' | '）' | ')'),
+    };
+    let name: String = chars[s..j].iter().collect();
+    let labelled = LABEL_CHARS.iter().any(|l| chars[s..].starts_with(l));
+    ((2..=3).contains(&(j - s)) && ends && !labelled).then_some((name, j))
 }
 
 /// Reporter roles that introduce names in a byline.
@@ -414,6 +452,27 @@ mod tests {
             labels("来源：人民网 作者：张三").author.as_deref(),
             Some("张三")
         );
+    }
+
+    #[test]
+    fn an_author_label_takes_every_name_after_it() {
+        let author = |l: &str| labels(l).author;
+        assert_eq!(
+            author("作者：张伟 王芳　来源：河北日报").as_deref(),
+            Some("张伟 王芳")
+        );
+        assert_eq!(
+            author("作者：张伟、欧阳丽 2021-05-06").as_deref(),
+            Some("张伟 欧阳丽")
+        );
+        assert_eq!(
+            author("作者：刘洋 李晓明 赵一").as_deref(),
+            Some("刘洋 李晓明 赵一")
+        );
+        // What follows a name and is no name stays out of it.
+        assert_eq!(author("作者：张伟 河北日报").as_deref(), Some("张伟"));
+        assert_eq!(author("作者：张伟 编辑：王芳").as_deref(), Some("张伟"));
+        assert_eq!(author("作者：张伟 王府井大街店").as_deref(), Some("张伟"));
     }
 
     #[test]
