@@ -461,6 +461,16 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// A headline without the pictographs and marks that decorate its ends on
+/// self-media pages (🔥, ★, ●, ▶); brackets and quotes stay.
+fn trim_ornaments(t: &str) -> String {
+    let ornament = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
+    };
+    t.trim_matches(ornament).to_string()
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -571,14 +581,4 @@ mod tests {
             Kind::Meta
         );
     }
-}
-
-/// A headline without the pictographs and marks that decorate its ends on
-/// self-media pages (🔥, ★, ●, ▶); brackets and quotes stay.
-fn trim_ornaments(t: &str) -> String {
-    let ornament = |c: char| {
-        c.is_whitespace()
-            || matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
-    };
-    t.trim_matches(ornament).to_string()
 }
