@@ -268,9 +268,11 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     let mut start = at;
     let mut before_q = None;
     for q in BEFORE {
-        if ends_with_at(chars, at, q) {
-            // 将近 wins over 近 by order; 达 inside 到达/发达 is not a qualifier
-            // but is harmless as one.
+        // A qualifier is a word of its own: the 约 of 签约52个项目 is not
+        // "about", nor the 近 of 最近 or the 达 of 到达 (将近 wins over 近 by
+        // order).
+        let q_start = at.saturating_sub(q.chars().count());
+        if ends_with_at(chars, at, q) && is_boundary_start(tokens, q_start as u32) {
             before_q = Some(*q);
             start = at - q.chars().count();
             break;
@@ -630,6 +632,19 @@ mod tests {
         );
         let q: Vec<_> = f.iter().map(|x| x.qualifier.as_deref()).collect();
         assert_eq!(q, [Some("超过"), Some("余"), Some("近")]);
+    }
+
+    #[test]
+    fn the_end_of_a_word_is_no_qualifier() {
+        // 签约 ends in 约, 最近 in 近: neither is "about".
+        let f = figures("双方签约52个项目，总投资约30亿元；最近3个月又有企业赶超20家。");
+        let got: Vec<_> = f
+            .iter()
+            .map(|x| (x.raw.as_str(), x.qualifier.as_deref()))
+            .collect();
+        assert_eq!(got[0], ("52个", None), "{got:?}");
+        assert_eq!(got[1], ("约30亿元", Some("约")), "{got:?}");
+        assert!(got.iter().all(|(raw, _)| !raw.starts_with('近') && !raw.starts_with('超')), "{got:?}");
     }
 
     /// Regression: a qualifier between the number and its scale (300余亿元)
