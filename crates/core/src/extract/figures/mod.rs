@@ -644,7 +644,11 @@ mod tests {
             .collect();
         assert_eq!(got[0], ("52个", None), "{got:?}");
         assert_eq!(got[1], ("约30亿元", Some("约")), "{got:?}");
-        assert!(got.iter().all(|(raw, _)| !raw.starts_with('近') && !raw.starts_with('超')), "{got:?}");
+        assert!(
+            got.iter()
+                .all(|(raw, _)| !raw.starts_with('近') && !raw.starts_with('超')),
+            "{got:?}"
+        );
     }
 
     /// Regression: a qualifier between the number and its scale (300余亿元)

@@ -220,12 +220,23 @@ pub(super) fn quantities(
     }
     let in_sentence = |f: &&Figure| f.span.start >= s.start && f.span.end <= s.end;
     let after = |f: &&Figure| f.span.start >= c.at && f.span.start < c.limit;
+    // The end of the verb's clause: 10家集中在固安县，另3家在霸州 — the 3家
+    // after the comma are the next clause's.
+    let clause_end = (c.at..c.limit.min(s.end))
+        .find(|&k| {
+            inp.chars
+                .get(k as usize)
+                .copied()
+                .is_some_and(is_clause_break)
+        })
+        .unwrap_or(c.limit);
     let pick = |units: &[&str]| -> Option<Quantity> {
-        let after_verb = || {
+        let after_verb = |end: u32| {
             inp.figures
                 .iter()
                 .filter(in_sentence)
                 .filter(after)
+                .filter(|f| f.span.start < end)
                 .find(|f| units.contains(&f.unit.as_str()))
         };
         // Before the verb, in the same clause: 近2000户来自北京…, 37家北京企业迁入…
@@ -238,10 +249,13 @@ pub(super) fn quantities(
                         .any(is_clause_break)
             })
         };
+        // The verb's own clause first, on the side its object is.
         let found = if c.object_after {
-            after_verb().or_else(before_verb)
+            after_verb(clause_end)
+                .or_else(before_verb)
+                .or_else(|| after_verb(c.limit))
         } else {
-            before_verb().or_else(after_verb)
+            before_verb().or_else(|| after_verb(c.limit))
         };
         found.map(quantity)
     };

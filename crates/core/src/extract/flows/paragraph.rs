@@ -155,9 +155,22 @@ pub(super) fn distribution(
     let mut out = Vec::new();
     for w in WHERE_TO {
         for (b, _) in text.match_indices(w) {
-            let at = s.start + text[..b].chars().count() as u32;
+            let mut at = s.start + text[..b].chars().count() as u32;
             let end = at + w.chars().count() as u32;
-            let (to, _) = endpoints::places_after(inp, hits, end, s.end);
+            // 10家集中在…: the 家 is the count's, which stands before the verb.
+            if w.starts_with('家') {
+                at += 1;
+            }
+            // The places of this clause: 10家集中在固安县，另3家分别在霸州.
+            let clause_end = (end..s.end)
+                .find(|&k| {
+                    inp.chars
+                        .get(k as usize)
+                        .copied()
+                        .is_some_and(is_clause_break)
+                })
+                .unwrap_or(s.end);
+            let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
             let to: Vec<usize> = to
                 .into_iter()
                 .filter(|&t| {

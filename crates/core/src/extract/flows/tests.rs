@@ -454,3 +454,18 @@ fn every_place_of_a_subject_list_receives() {
         ]
     );
 }
+
+#[test]
+fn a_count_stays_in_its_own_clause() {
+    let f = flows("不少大兴区企业逐步外迁，主要转移地区包括河北廊坊。在已落地并投产的13家企业中，其中10家集中在固安县，另3家分别在霸州、永清、文安。");
+    let to = |place: &str| {
+        f.iter()
+            .find(|x| x.to == place)
+            .unwrap_or_else(|| panic!("{place}: {:?}", pairs(&f)))
+    };
+    assert_eq!(to("固安县").from, "大兴区");
+    assert_eq!(count(to("固安县")), Some((10.0, "家")), "{:?}", pairs(&f));
+    for p in ["霸州市", "永清县", "文安县"] {
+        assert_ne!(count(to(p)), Some((10.0, "家")), "{p}");
+    }
+}
