@@ -307,29 +307,40 @@ pub(super) fn window_start_of(inp: &Input, s: &Sentence, at: u32) -> u32 {
 }
 
 /// The subject `h` of a receiving verb, with the places listed before it
-/// (廊坊、保定、石家庄、沧州等地…积极承接北京…: all four receive).
+/// (廊坊、保定、石家庄、沧州等地…积极承接北京…: all four receive; 沧州市的
+/// 青县、唐山市的汉沽管理区…承接京城家具企业: both).
 fn subject_list(
     inp: &Input,
     hits: &[&PlaceHit],
     h: &PlaceHit,
     exclude: &[usize],
 ) -> (Vec<usize>, u32) {
+    let g = gazetteer();
     let mut places = h.places.clone();
     let mut start = h.start;
-    let after = text_of(inp.chars, h.end, h.end + 2);
-    if after.starts_with('等') {
-        let i = hits.partition_point(|x| x.start < h.start);
-        for x in hits[..i].iter().rev() {
-            let gap = text_of(inp.chars, x.end, start);
-            if gap != "、"
-                || x.role != Role::Location
-                || x.places.iter().any(|p| exclude.contains(p))
-            {
-                break;
-            }
-            places.splice(0..0, x.places.iter().copied());
+    let i = hits.partition_point(|x| x.start < h.start);
+    // Each item's own qualifier goes with it (唐山市的汉沽管理区,
+    // 沧州市的青县): a place that holds the next one, joined by 的.
+    let mut last = h.places.clone();
+    for x in hits[..i].iter().rev() {
+        let gap = text_of(inp.chars, x.end, start);
+        let holds = x
+            .places
+            .iter()
+            .all(|&p| last.iter().all(|&q| g.is_within(q, p)));
+        if gap == "的" && holds {
             start = x.start;
+            continue;
         }
+        if gap != "、"
+            || x.role != Role::Location
+            || x.places.iter().any(|p| exclude.contains(p))
+        {
+            break;
+        }
+        places.splice(0..0, x.places.iter().copied());
+        last = x.places.clone();
+        start = x.start;
     }
     (places, start)
 }

@@ -469,3 +469,12 @@ fn a_count_stays_in_its_own_clause() {
         assert_ne!(count(to(p)), Some((10.0, "家")), "{p}");
     }
 }
+
+/// A list of subjects without 等, each with its own qualifier, all receive.
+#[test]
+fn a_listed_subject_receives_with_its_qualifier() {
+    let f = flows("位于沧州市的青县、唐山市的汉沽管理区抢先一步，以建立产业集群的方式承接北京家具企业。");
+    let mut p = pairs(&f);
+    p.sort();
+    assert_eq!(p, [("北京市", "唐山市汉沽管理区"), ("北京市", "青县")]);
+}
