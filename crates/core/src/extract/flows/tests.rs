@@ -478,3 +478,10 @@ fn a_listed_subject_receives_with_its_qualifier() {
     p.sort();
     assert_eq!(p, [("北京市", "唐山市汉沽管理区"), ("北京市", "青县")]);
 }
+
+/// 搬离 marks where a move starts, like 迁出; 搬家到 is a verb of moving.
+#[test]
+fn leaving_one_place_for_another() {
+    let f = flows("动物园批发市场要搬离西城，搬家到河北。");
+    assert_eq!(pairs(&f), [("西城区", "河北省")]);
+}
