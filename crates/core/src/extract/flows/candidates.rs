@@ -332,9 +332,7 @@ fn subject_list(
             start = x.start;
             continue;
         }
-        if gap != "、"
-            || x.role != Role::Location
-            || x.places.iter().any(|p| exclude.contains(p))
+        if gap != "、" || x.role != Role::Location || x.places.iter().any(|p| exclude.contains(p))
         {
             break;
         }
@@ -379,16 +377,19 @@ fn elsewhere(
             return Some((h.places.clone(), h.start));
         }
     }
-    if let Some(&last) = ctx.para.iter().rev().find(|&&p| unrelated(p)) {
-        let province = g.province_of(last).unwrap_or(last);
-        let to = ctx
-            .para
-            .iter()
-            .copied()
-            .filter(|&p| unrelated(p) && g.is_within(p, province))
-            .max_by_key(|&p| g.depth(p))
-            .unwrap_or(last);
-        return Some((vec![to], s.start));
+    // This paragraph's place, else the last one the paragraph before named
+    // (…明珠商贸城位于沧州市高新区…。\n目前，明珠商贸城项目承接北京商户10000余家).
+    for places in [&ctx.para, &ctx.prev] {
+        if let Some(&last) = places.iter().rev().find(|&&p| unrelated(p)) {
+            let province = g.province_of(last).unwrap_or(last);
+            let to = places
+                .iter()
+                .copied()
+                .filter(|&p| unrelated(p) && g.is_within(p, province))
+                .max_by_key(|&p| g.depth(p))
+                .unwrap_or(last);
+            return Some((vec![to], s.start));
+        }
     }
     ctx.doc
         .filter(|&p| unrelated(p))

@@ -227,8 +227,10 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
         } else {
             ' '
         };
-        let leaves = ["迁出", "搬出", "撤出", "撤离", "离开", "退出", "搬离", "迁离"]
-            .contains(&before2.as_str());
+        let leaves = [
+            "迁出", "搬出", "撤出", "撤离", "离开", "退出", "搬离", "迁离",
+        ]
+        .contains(&before2.as_str());
         // 由北京迁往雄安: 由 marks an origin only before a moving verb.
         let by = before1 == '由' && {
             let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));

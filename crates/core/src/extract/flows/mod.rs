@@ -59,6 +59,8 @@ struct Context {
     /// names gives it (天津市武清区 → 武清区): the subject that later
     /// sentences leave out.
     topic: Option<usize>,
+    /// The locations of the last paragraph that named any, in order.
+    prev: Vec<usize>,
     /// The document's first location (its first paragraph's topic): the
     /// subject of a later paragraph that names only where things came from
     /// (此次签约的30个项目…北京地区23个项目).
@@ -177,8 +179,14 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .filter(|h| matches!(h.role, Role::Location | Role::Seat))
             .collect();
         if s.paragraph != prev_paragraph {
+            let prev = if ctx.para.is_empty() {
+                std::mem::take(&mut ctx.prev)
+            } else {
+                std::mem::take(&mut ctx.para)
+            };
             ctx = Context {
                 doc: ctx.doc,
+                prev,
                 ..Context::default()
             };
         }

@@ -473,7 +473,9 @@ fn a_count_stays_in_its_own_clause() {
 /// A list of subjects without 等, each with its own qualifier, all receive.
 #[test]
 fn a_listed_subject_receives_with_its_qualifier() {
-    let f = flows("位于沧州市的青县、唐山市的汉沽管理区抢先一步，以建立产业集群的方式承接北京家具企业。");
+    let f = flows(
+        "位于沧州市的青县、唐山市的汉沽管理区抢先一步，以建立产业集群的方式承接北京家具企业。",
+    );
     let mut p = pairs(&f);
     p.sort();
     assert_eq!(p, [("北京市", "唐山市汉沽管理区"), ("北京市", "青县")]);
@@ -484,4 +486,19 @@ fn a_listed_subject_receives_with_its_qualifier() {
 fn leaving_one_place_for_another() {
     let f = flows("动物园批发市场要搬离西城，搬家到河北。");
     assert_eq!(pairs(&f), [("西城区", "河北省")]);
+}
+
+/// A paragraph that names no destination of its own leans on the place the
+/// paragraph before named.
+#[test]
+fn a_receiving_paragraph_without_a_place_leans_on_the_one_before() {
+    let f = flows("天津市武清区今年引进北京企业12家。\n明珠商贸城位于沧州市高新区，是一个重要平台。\n目前，该商贸城项目承接北京商户10000余家。");
+    let last = f.last().unwrap();
+    assert_eq!(
+        (last.from.as_str(), last.to.as_str()),
+        ("北京市", "沧州市"),
+        "{:?}",
+        pairs(&f)
+    );
+    assert_eq!(count(last), Some((10000.0, "家")));
 }
