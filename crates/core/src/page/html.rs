@@ -561,7 +561,6 @@ fn names_the_site(h: &str, title_tag: Option<&str>) -> bool {
 /// `<title>` often reads "headline_column_site": keep the headline.
 fn title_from_title_tag(t: &str) -> String {
     t.split(['_', '|', '｜'])
-        .flat_map(|p| p.split("--"))
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split(" – "))
         .flat_map(|p| p.split(" — "))
