@@ -161,20 +161,24 @@ type Joint<'g> = (Option<&'g str>, Option<&'g str>);
 /// by (document, sentence start), the gazetteer group that stands for all
 /// their origins (or all their destinations), as (joint origin, joint
 /// destination).
-fn joint_ends<'g>(docs: &[Document], flows: &[FlowRef]) -> FxHashMap<(u32, u32), Joint<'g>> {
+fn joint_ends<'g>(
+    docs: &[Document],
+    index: Option<&Index>,
+    flows: &[FlowRef],
+) -> FxHashMap<(u32, u32), Joint<'g>> {
     let g = gazetteer();
     let mut ends: FxHashMap<(u32, u32), (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for r in flows {
-        let Some(f) = docs
-            .get(r.doc as usize)
-            .and_then(|d| d.flows.get(r.flow as usize))
-            .filter(|f| f.shared)
-        else {
+        let Some(f) = seen(docs, index, r).filter(|f| f.shared) else {
             continue;
         };
-        let e = ends.entry((r.doc, f.evidence.span.start)).or_default();
-        for (id, v) in [(&f.from, &mut e.0), (&f.to, &mut e.1)] {
-            if let Some(i) = g.index_of(id).filter(|i| !v.contains(i)) {
+        let e = ends.entry((r.doc, f.start)).or_default();
+        for (end, v) in [(f.from, &mut e.0), (f.to, &mut e.1)] {
+            let i = match end {
+                End::Place(i) => Some(usize::from(i)),
+                End::Name(id) => g.index_of(id),
+            };
+            if let Some(i) = i.filter(|i| !v.contains(i)) {
                 v.push(i);
             }
         }
@@ -186,6 +190,56 @@ fn joint_ends<'g>(docs: &[Document], flows: &[FlowRef]) -> FxHashMap<(u32, u32),
             (k, (joint(&from).map(id), joint(&to).map(id)))
         })
         .collect()
+}
+
+/// A flow's end: a gazetteer place, or a name the gazetteer may not know.
+#[derive(Clone, Copy)]
+enum End<'d> {
+    Place(u16),
+    Name(&'d str),
+}
+
+/// What the edges read of one flow: from the query index's columns when it
+/// has them all (no `Flow` is touched), else from the flow itself.
+struct Seen<'d> {
+    from: End<'d>,
+    to: End<'d>,
+    /// The taxonomy's index, or a name it may not know.
+    industry: Option<Result<u16, &'d str>>,
+    shared: bool,
+    start: u32,
+    count: Option<(&'d str, f64)>,
+    amount: Option<(&'d str, f64)>,
+}
+
+fn seen<'d>(docs: &'d [Document], index: Option<&'d Index>, r: &FlowRef) -> Option<Seen<'d>> {
+    if let Some((key, fact)) = index
+        .and_then(|x| x.flow(r.doc as usize, r.flow as usize))
+        .filter(|(_, f)| f.complete)
+    {
+        let units = &index?.units;
+        let q = |q: Option<(u16, f64)>| q.map(|(u, v)| (units[usize::from(u)].as_str(), v));
+        return Some(Seen {
+            from: End::Place(key.from),
+            to: End::Place(key.to),
+            industry: (key.industry != NONE).then_some(Ok(key.industry)),
+            shared: fact.shared,
+            start: fact.start,
+            count: q(fact.count),
+            amount: q(fact.amount),
+        });
+    }
+    let f = docs.get(r.doc as usize)?.flows.get(r.flow as usize)?;
+    let q = |q: &'d Option<crate::model::Quantity>| q.as_ref().map(|q| (q.unit.as_str(), q.value));
+    Some(Seen {
+        from: End::Name(&f.from),
+        to: End::Name(&f.to),
+        industry: f.industry.as_deref().map(Err),
+        shared: f.shared,
+        start: f.evidence.span.start,
+        count: q(&f.count),
+        amount: q(&f.amount),
+    })
 }
 
 /// Merges `flows` (references into `docs`) into edges at `level`, split by
@@ -260,23 +314,21 @@ impl<'d> Others<'d> {
     }
 }
 
-/// A flow's end as a number: its joint end (as it is), or the place the
-/// index's `column` or its `name` gives, at the level (`lift`).
-fn end<'a>(
-    places: &mut Others<'a>,
-    lift: &[u32],
-    joint: Option<&'a str>,
-    column: Option<u16>,
-    name: &'a str,
-) -> u32 {
+/// A flow's end as a number: its joint end (as it is), or its place at the
+/// level (`lift`).
+fn end<'a>(places: &mut Others<'a>, lift: &[u32], joint: Option<&'a str>, e: End<'a>) -> u32 {
     let g = gazetteer();
     if let Some(j) = joint {
         return g.index_of(j).map_or_else(|| places.id(j), |i| i as u32);
     }
-    let known = column.filter(|&k| k != NONE).map(usize::from);
-    match known.or_else(|| g.index_of(name)) {
-        Some(i) => lift[i],
-        None => places.id(name),
+    let known = match e {
+        End::Place(i) => Some(usize::from(i)),
+        End::Name(name) => g.index_of(name),
+    };
+    match (known, e) {
+        (Some(i), _) => lift[i],
+        (None, End::Name(name)) => places.id(name),
+        (None, End::Place(_)) => unreachable!("a place is known"),
     }
 }
 
@@ -295,7 +347,7 @@ pub(crate) fn edges(
     let g = gazetteer();
     let tx = taxonomy();
     let flows = grouped(flows);
-    let joints = joint_ends(docs, &flows);
+    let joints = joint_ends(docs, index, &flows);
     // Each gazetteer place's place at this level.
     let lift: Vec<u32> = (0..g.places.len())
         .map(|i| {
@@ -319,10 +371,7 @@ pub(crate) fn edges(
     let mut figures: FxHashSet<(usize, u32, u64, &str)> = FxHashSet::default();
     let mut current = None;
     for r in flows.iter() {
-        let Some(f) = docs
-            .get(r.doc as usize)
-            .and_then(|d| d.flows.get(r.flow as usize))
-        else {
+        let Some(f) = seen(docs, index, r) else {
             continue;
         };
         if current != Some(r.doc) {
@@ -331,31 +380,21 @@ pub(crate) fn edges(
             figures.clear();
         }
         let joint = if f.shared {
-            joints
-                .get(&(r.doc, f.evidence.span.start))
-                .copied()
-                .unwrap_or_default()
+            joints.get(&(r.doc, f.start)).copied().unwrap_or_default()
         } else {
             (None, None)
         };
         // A joint end holds the sentence's figures whole: they are its own.
         let shared = f.shared && joint == (None, None);
-        let known = index
-            .and_then(|x| x.flow_keys(r.doc as usize))
-            .and_then(|k| k.get(r.flow as usize));
-        let from = end(&mut places, &lift, joint.0, known.map(|k| k.from), &f.from);
-        let to = end(&mut places, &lift, joint.1, known.map(|k| k.to), &f.to);
+        let from = end(&mut places, &lift, joint.0, f.from);
+        let to = end(&mut places, &lift, joint.1, f.to);
         if from == to {
             continue;
         }
-        let industry = match (by_industry, f.industry.as_deref()) {
+        let industry = match (by_industry, f.industry) {
             (false, _) | (true, None) => NO_INDUSTRY,
-            (true, Some(name)) => match known
-                .map(|k| k.industry)
-                .filter(|&k| k != NONE)
-                .map(usize::from)
-                .or_else(|| tx.index_of(name))
-            {
+            (true, Some(Ok(i))) => u32::from(i),
+            (true, Some(Err(name))) => match tx.index_of(name) {
                 Some(i) => i as u32,
                 None => industries.id(name),
             },
@@ -374,23 +413,22 @@ pub(crate) fn edges(
             edge.documents += 1;
         }
         // One sentence supports an edge once, whatever it says twice.
-        let start = f.evidence.span.start;
-        if sentences.insert((k, start)) {
+        if sentences.insert((k, f.start)) {
             edge.sentences += 1;
         }
         // Every flow's figures count (two flows of one sentence lifted onto
         // one edge may state different ones); keeping the largest is the
         // same however often one is seen, and each is counted once.
-        for (q, amount) in [(&f.count, false), (&f.amount, true)] {
-            if let Some(q) = q {
+        for (q, amount) in [(f.count, false), (f.amount, true)] {
+            if let Some((unit, value)) = q {
                 let v = match (amount, shared) {
                     (false, false) => &mut edge.count,
                     (false, true) => &mut edge.shared_count,
                     (true, false) => &mut edge.amount,
                     (true, true) => &mut edge.shared_amount,
                 };
-                keep_largest(v, &q.unit, q.value);
-                if figures.insert((k, start, q.value.to_bits(), q.unit.as_str())) {
+                keep_largest(v, unit, value);
+                if figures.insert((k, f.start, value.to_bits(), unit)) {
                     edge.stated += 1;
                 }
             }

@@ -51,6 +51,20 @@ pub(crate) struct FlowKey {
     pub(crate) industry: u16,
 }
 
+/// What the edges of a flow are made of, beyond its ends (see
+/// [`crate::corpus::aggregate`]): its sentence, whether it shares its
+/// figures, and its count and amount (unit into [`Index::units`], value).
+/// `complete` when its ends are known places and its industry is known or
+/// none, so that nothing of it need be read from its `Flow`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FlowFact {
+    pub(crate) start: u32,
+    pub(crate) shared: bool,
+    pub(crate) complete: bool,
+    pub(crate) count: Option<(u16, f64)>,
+    pub(crate) amount: Option<(u16, f64)>,
+}
+
 pub(super) fn small(x: Option<usize>) -> u16 {
     x.and_then(|x| u16::try_from(x).ok())
         .filter(|&x| x != NONE)
@@ -83,6 +97,10 @@ pub struct Index {
     /// Taxonomy indices.
     pub(super) industries: Lists<u16>,
     pub(super) flows: Lists<FlowKey>,
+    /// The same flows' facts, for the edges.
+    pub(super) facts: Lists<FlowFact>,
+    /// The units of the facts' counts and amounts.
+    pub(crate) units: Vec<String>,
     /// Province-level directions of its flows (into `directions`), once each.
     pub(super) flow_directions: Lists<u32>,
     pub(super) figures: Vec<u32>,
@@ -132,6 +150,8 @@ impl Index {
         dates.dedup();
         let mut sources = Vec::new();
         let mut source_ids = rustc_hash::FxHashMap::default();
+        let mut units = Vec::new();
+        let mut unit_ids = rustc_hash::FxHashMap::default();
         let mut directions: Vec<(String, String)> = Vec::new();
         let mut direction_ids: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
         let place = |id: &str| small(g.index_of(id));
@@ -216,6 +236,35 @@ impl Index {
                 to: place(&f.to),
                 industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
             }));
+            let keys = index.flows.get(index.flows.at.len() - 2).to_vec();
+            let mut unit = |q: &Option<crate::model::Quantity>| {
+                q.as_ref().map(|q| {
+                    let id = intern(&mut units, &mut unit_ids, &q.unit);
+                    (u16::try_from(id).unwrap_or(NONE), q.value)
+                })
+            };
+            let facts: Vec<FlowFact> = d
+                .flows
+                .iter()
+                .zip(&keys)
+                .map(|(f, k)| {
+                    let (count, amount) = (unit(&f.count), unit(&f.amount));
+                    let units_known = [count, amount]
+                        .iter()
+                        .all(|q| q.is_none_or(|(u, _)| u != NONE));
+                    FlowFact {
+                        start: f.evidence.span.start,
+                        shared: f.shared,
+                        complete: k.from != NONE
+                            && k.to != NONE
+                            && (f.industry.is_none() || k.industry != NONE)
+                            && units_known,
+                        count,
+                        amount,
+                    }
+                })
+                .collect();
+            index.facts.push(facts);
             index.year.push(d.year());
             index.source.push(
                 d.source
@@ -253,6 +302,7 @@ impl Index {
             index.row[d as usize] = row as u32;
         }
         index.doc = newest;
+        index.units = units;
         index.sources = sources;
         index.directions = directions;
         index
@@ -262,11 +312,14 @@ impl Index {
         self.doc.len()
     }
 
-    /// Document `doc`'s flows as the index keeps them (in order), if the
-    /// index covers it.
-    pub(crate) fn flow_keys(&self, doc: usize) -> Option<&[FlowKey]> {
+    /// Flow `flow` of document `doc` as the index keeps it: its key and facts.
+    #[inline]
+    pub(crate) fn flow(&self, doc: usize, flow: usize) -> Option<(FlowKey, FlowFact)> {
         let row = *self.row.get(doc)? as usize;
-        Some(self.flows.get(row))
+        Some((
+            *self.flows.get(row).get(flow)?,
+            *self.facts.get(row).get(flow)?,
+        ))
     }
 
     pub fn is_empty(&self) -> bool {
