@@ -82,6 +82,16 @@ pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
         if bytes > INDEX_LIMIT {
             return Err(LoadError::TooLarge(h.documents, bytes));
         }
+        // Every piece is requested at once: a damaged or hostile head must
+        // not make the page ask for more than a tab could hold anyway.
+        let most = (h.documents as usize).div_ceil(jjj_core::corpus::chunks::INDEX_PIECE);
+        if h.index.len() > most.max(1) {
+            return Err(LoadError::Decode(format!(
+                "{CORPUS_URL}: lists {} pieces of the index for {} documents",
+                h.index.len(),
+                h.documents
+            )));
+        }
     }
     let files: Vec<String> = head
         .parts
