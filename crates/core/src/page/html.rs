@@ -432,7 +432,11 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             DROPPED.contains(&name) || furniture_header || (drop_furniture && is_furniture(&tag));
         if dropped && !VOID.contains(&name) && !tag.self_closing {
             if RAW_TEXT.contains(&name) {
-                i += find_close(rest_after(html, i), name).1;
+                let close = find_close(rest_after(html, i), name);
+                if name == "script" && out.hints.date.is_none() {
+                    out.hints.date = script_date(&html[i..i + close.0]);
+                }
+                i += close.1;
             } else {
                 skipping = Some((tag.name.clone(), 1));
             }
@@ -547,6 +551,47 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         }
         _ => {}
     }
+}
+
+/// The publication date a page's script states (JSON-LD's
+/// `"datePublished": "2019-03-15T10:21:00+08:00"`, or a variable such as
+/// `var pubtime = "2019-03-15 10:21"`), as written.
+fn script_date(script: &str) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "datepublished",
+        "firstpublishtime",
+        "publishtime",
+        "publish_time",
+        "publishdate",
+        "pubtime",
+        "pubdate",
+    ];
+    // ASCII lowering keeps every byte offset.
+    let lower = script.to_ascii_lowercase();
+    for key in KEYS {
+        for (p, _) in lower.match_indices(key) {
+            let whole = p == 0 || !lower.as_bytes()[p - 1].is_ascii_alphanumeric();
+            let rest = script[p + key.len()..]
+                .trim_start_matches(['"', '\''])
+                .trim_start();
+            let Some(rest) = rest.strip_prefix([':', '=']).map(str::trim_start) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix(['"', '\'']) else {
+                continue;
+            };
+            let value: String = rest
+                .chars()
+                .take_while(|c| !matches!(c, '"' | '\'' | '\n'))
+                .take(40)
+                .collect();
+            let dated = value.len() >= 8 && value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+            if whole && dated {
+                return Some(value);
+            }
+        }
+    }
+    None
 }
 
 /// True when heading `h` is the site's name rather than the headline: the

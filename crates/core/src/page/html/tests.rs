@@ -183,3 +183,39 @@ fn a_title_tag_keeps_its_headline_whatever_the_separator() {
         "2021-2025年廊坊产业规划发布"
     );
 }
+
+#[test]
+fn a_date_a_script_states_is_a_hint() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元。</p>";
+    let ld = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"datePublished\": \"2019-03-15T10:21:00+08:00\"}}</script></head><body>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&ld, true).hints.date.as_deref(),
+        Some("2019-03-15T10:21:00+08:00")
+    );
+    let var = format!(
+        "<html><body><script>var pubtime = '2021-05-06 09:12';</script>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&var, true).hints.date.as_deref(),
+        Some("2021-05-06 09:12")
+    );
+    // A meta date in the head comes first; a key inside another word, or
+    // with no date after it, gives none.
+    let both = format!(
+        "<html><head><meta name=\"publishdate\" content=\"2020-01-02\"></head><body><script>var pubtime = '2021-05-06';</script>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&both, true).hints.date.as_deref(),
+        Some("2020-01-02")
+    );
+    for script in [
+        "var xpubtime = '2021-05-06';",
+        "var pubtime = getTime();",
+        "var pubtime = '';",
+    ] {
+        let page = format!("<html><body><script>{script}</script>{body}</body></html>");
+        assert_eq!(html_to_text(&page, true).hints.date, None, "{script}");
+    }
+}
