@@ -463,7 +463,7 @@ impl Finding for Flow {
     fn cells(&self, doc: &Document, l: Lang) -> Vec<String> {
         // As written (2500亿元), which reads better than 250000000000 元;
         // the column still sorts by value.
-        let q = |x: &Option<Quantity>| x.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
+        let q = |x: &Option<Box<Quantity>>| x.as_ref().map(|q| q.raw.clone()).unwrap_or_default();
         vec![
             i18n::place(&self.from, l),
             i18n::place(&self.to, l),

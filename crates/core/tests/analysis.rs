@@ -233,8 +233,8 @@ fn score(doc: &Document, exp: &Value, label: &str) -> Scores {
                 let checks = [
                     ind_ok,
                     f.what.map(|w| w.zh()) == e["what"].as_str(),
-                    qty_eq(f.count.as_ref(), &e["count"]),
-                    qty_eq(f.amount.as_ref(), &e["amount"]),
+                    qty_eq(f.count.as_deref(), &e["count"]),
+                    qty_eq(f.amount.as_deref(), &e["amount"]),
                     Some(f.plan) == e["plan"].as_bool(),
                 ];
                 for (k, ok) in checks.iter().enumerate() {

@@ -217,8 +217,11 @@ fn seen<'d>(docs: &'d [Document], index: Option<&'d Index>, r: &FlowRef) -> Opti
         .and_then(|x| x.flow(r.doc as usize, r.flow as usize))
         .filter(|(_, f)| f.complete)
     {
-        let units = &index?.units;
-        let q = |q: Option<(u16, f64)>| q.map(|(u, v)| (units[usize::from(u)].as_str(), v));
+        let x = index?;
+        let q = |k: u32| {
+            let (u, v) = *x.quantities.get(k as usize)?;
+            Some((x.units[usize::from(u)].as_str(), v))
+        };
         return Some(Seen {
             from: End::Place(key.from),
             to: End::Place(key.to),
@@ -230,7 +233,8 @@ fn seen<'d>(docs: &'d [Document], index: Option<&'d Index>, r: &FlowRef) -> Opti
         });
     }
     let f = docs.get(r.doc as usize)?.flows.get(r.flow as usize)?;
-    let q = |q: &'d Option<crate::model::Quantity>| q.as_ref().map(|q| (q.unit.as_str(), q.value));
+    let q =
+        |q: &'d Option<Box<crate::model::Quantity>>| q.as_ref().map(|q| (q.unit.as_str(), q.value));
     Some(Seen {
         from: End::Name(&f.from),
         to: End::Name(&f.to),
@@ -473,13 +477,13 @@ mod tests {
     use super::*;
     use crate::model::{Evidence, Flow, Quantity, Span};
 
-    fn q(value: f64, unit: &str) -> Option<Quantity> {
-        Some(Quantity {
+    fn q(value: f64, unit: &str) -> Option<Box<Quantity>> {
+        Some(Box::new(Quantity {
             value,
             unit: unit.into(),
             raw: String::new(),
             qualifier: None,
-        })
+        }))
     }
 
     /// A flow stated by the sentence that starts at char `at`.

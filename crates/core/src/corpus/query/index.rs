@@ -32,6 +32,12 @@ impl<T: Copy> Lists<T> {
         self.at.push(self.items.len() as u32);
     }
 
+    /// Gives back what growing left unused (up to half of each array).
+    pub(super) fn shrink(&mut self) {
+        self.at.shrink_to_fit();
+        self.items.shrink_to_fit();
+    }
+
     #[inline(always)]
     pub(super) fn get(&self, i: usize) -> &[T] {
         let at = &self.at[..];
@@ -53,17 +59,21 @@ pub(crate) struct FlowKey {
 
 /// What the edges of a flow are made of, beyond its ends (see
 /// [`crate::corpus::aggregate`]): its sentence, whether it shares its
-/// figures, and its count and amount (unit into [`Index::units`], value).
-/// `complete` when its ends are known places and its industry is known or
-/// none, so that nothing of it need be read from its `Flow`.
+/// figures, and its count and amount (into [`Index::quantities`], [`NO`]
+/// for none). `complete` when its ends are known places and its industry
+/// is known or none, so that nothing of it need be read from its `Flow`.
+/// 16 bytes: most flows state no figure.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FlowFact {
     pub(crate) start: u32,
+    pub(crate) count: u32,
+    pub(crate) amount: u32,
     pub(crate) shared: bool,
     pub(crate) complete: bool,
-    pub(crate) count: Option<(u16, f64)>,
-    pub(crate) amount: Option<(u16, f64)>,
 }
+
+/// No quantity, in [`FlowFact`].
+pub(crate) const NO: u32 = u32::MAX;
 
 pub(super) fn small(x: Option<usize>) -> u16 {
     x.and_then(|x| u16::try_from(x).ok())
@@ -99,7 +109,8 @@ pub struct Index {
     pub(super) flows: Lists<FlowKey>,
     /// The same flows' facts, for the edges.
     pub(super) facts: Lists<FlowFact>,
-    /// The units of the facts' counts and amounts.
+    /// The facts' counts and amounts: unit (into `units`) and value.
+    pub(crate) quantities: Vec<(u16, f64)>,
     pub(crate) units: Vec<String>,
     /// Province-level directions of its flows (into `directions`), once each.
     pub(super) flow_directions: Lists<u32>,
@@ -237,33 +248,28 @@ impl Index {
                 industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
             }));
             let keys = index.flows.get(index.flows.at.len() - 2).to_vec();
-            let mut unit = |q: &Option<crate::model::Quantity>| {
-                q.as_ref().map(|q| {
-                    let id = intern(&mut units, &mut unit_ids, &q.unit);
-                    (u16::try_from(id).unwrap_or(NONE), q.value)
-                })
-            };
-            let facts: Vec<FlowFact> = d
-                .flows
-                .iter()
-                .zip(&keys)
-                .map(|(f, k)| {
-                    let (count, amount) = (unit(&f.count), unit(&f.amount));
-                    let units_known = [count, amount]
-                        .iter()
-                        .all(|q| q.is_none_or(|(u, _)| u != NONE));
-                    FlowFact {
-                        start: f.evidence.span.start,
-                        shared: f.shared,
-                        complete: k.from != NONE
-                            && k.to != NONE
-                            && (f.industry.is_none() || k.industry != NONE)
-                            && units_known,
-                        count,
-                        amount,
-                    }
-                })
-                .collect();
+            let mut facts = Vec::with_capacity(d.flows.len());
+            for (f, k) in d.flows.iter().zip(&keys) {
+                let mut units_known = true;
+                let mut quantity = |q: &Option<Box<crate::model::Quantity>>| {
+                    let Some(q) = q else { return NO };
+                    let unit = intern(&mut units, &mut unit_ids, &q.unit);
+                    units_known &= unit < u32::from(NONE);
+                    index.quantities.push((unit as u16, q.value));
+                    index.quantities.len() as u32 - 1
+                };
+                let (count, amount) = (quantity(&f.count), quantity(&f.amount));
+                facts.push(FlowFact {
+                    start: f.evidence.span.start,
+                    count,
+                    amount,
+                    shared: f.shared,
+                    complete: k.from != NONE
+                        && k.to != NONE
+                        && (f.industry.is_none() || k.industry != NONE)
+                        && units_known,
+                });
+            }
             index.facts.push(facts);
             index.year.push(d.year());
             index.source.push(
@@ -303,6 +309,16 @@ impl Index {
         }
         index.doc = newest;
         index.units = units;
+        // Built by pushing: a long-lived index keeps only what it holds.
+        index.regions.shrink();
+        index.industries.shrink();
+        index.flows.shrink();
+        index.facts.shrink();
+        index.flow_directions.shrink();
+        index.terms.shrink();
+        index.quantities.shrink_to_fit();
+        index.titles.shrink_to_fit();
+        index.title_at.shrink_to_fit();
         index.sources = sources;
         index.directions = directions;
         index
