@@ -308,6 +308,8 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     // The element naming the author being read: its name, nesting, text.
     let mut author: Option<(String, usize, String)> = None;
     let mut authors: Vec<String> = Vec::new();
+    // A person JSON-LD names as the author, for when the markup names none.
+    let mut ld_author: Option<String> = None;
     let mut i = 0;
     let bytes = html.as_bytes();
     while i < html.len() {
@@ -433,8 +435,16 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         if dropped && !VOID.contains(&name) && !tag.self_closing {
             if RAW_TEXT.contains(&name) {
                 let close = find_close(rest_after(html, i), name);
-                if name == "script" && out.hints.date.is_none() {
-                    out.hints.date = script_date(&html[i..i + close.0]);
+                if name == "script" {
+                    let script = &html[i..i + close.0];
+                    if out.hints.date.is_none() {
+                        out.hints.date = script_date(script);
+                    }
+                    if attr(&tag, "type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                    {
+                        ld_author = ld_author.or_else(|| ld_person(script));
+                    }
                 }
                 i += close.1;
             } else {
@@ -463,6 +473,8 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     // posts) name no one author.
     if authors.len() == 1 {
         out.hints.author = authors.pop();
+    } else if authors.is_empty() {
+        out.hints.author = ld_author;
     }
     let h1 = h1s
         .into_iter()
@@ -592,6 +604,28 @@ fn script_date(script: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The person JSON-LD names as the author (`"author": {"@type": "Person",
+/// "name": "张三"}`); an organisation (the outlet) is no author.
+fn ld_person(script: &str) -> Option<String> {
+    let at = script.find("\"author\"")?;
+    let rest = &script[at..];
+    let end = rest.find('}').unwrap_or(rest.len()).min(400);
+    let object = rest.get(..end)?;
+    if !object.contains("\"Person\"") {
+        return None;
+    }
+    let name_at = object.find("\"name\"")?;
+    let value = object[name_at + 6..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
+    let name: String = value.chars().take_while(|&c| c != '"').collect();
+    let name = name.trim();
+    (!name.is_empty() && name.chars().count() <= 20 && !name.contains("://"))
+        .then(|| name.to_string())
 }
 
 /// True when heading `h` is the site's name rather than the headline: the

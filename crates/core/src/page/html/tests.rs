@@ -219,3 +219,29 @@ fn a_date_a_script_states_is_a_hint() {
         assert_eq!(html_to_text(&page, true).hints.date, None, "{script}");
     }
 }
+
+#[test]
+fn a_person_json_ld_names_is_the_author_when_the_markup_names_none() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元。</p>";
+    let page = |ld: &str| {
+        format!("<html><head><script type=\"application/ld+json\">{ld}</script></head><body>{body}</body></html>")
+    };
+    let person = page(
+        r#"{"@type":"NewsArticle","author":{"@type":"Person","name":"张伟"},"publisher":{"@type":"Organization","name":"某某网"}}"#,
+    );
+    assert_eq!(
+        html_to_text(&person, true).hints.author.as_deref(),
+        Some("张伟")
+    );
+    let outlet =
+        page(r#"{"@type":"NewsArticle","author":{"@type":"Organization","name":"某某网"}}"#);
+    assert_eq!(html_to_text(&outlet, true).hints.author, None);
+    // The markup's own author element wins.
+    let both = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"author\":{{\"@type\":\"Person\",\"name\":\"张伟\"}}}}</script></head><body><span class=\"author\">李明</span>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&both, true).hints.author.as_deref(),
+        Some("李明")
+    );
+}
