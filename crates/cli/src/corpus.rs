@@ -47,7 +47,7 @@ pub struct BuildArgs {
     jobs: Option<usize>,
     /// Write a split corpus: its head (the first screen) at PATH, and in a
     /// folder beside it the index of summaries and the whole documents in
-    /// chunks of N (corpus.jjj → corpus/index.jjj, corpus/00000.jjj…)
+    /// chunks of N (corpus.jjj → corpus/index-000.jjj…, corpus/00000.jjj…)
     #[arg(long, value_name = "N", value_parser = split_arg)]
     split: Option<usize>,
     /// Show no progress bar
