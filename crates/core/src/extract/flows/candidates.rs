@@ -76,6 +76,9 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
                 })
                 .copied()
         });
+        // 前往 (go to) moves something only when its clause names movers
+        // (部分企业和商户前往永清), not a reporter or an official on a visit.
+        let found = found.filter(|&w| w != "前往" || movers_before(inp, s, i));
         match found {
             Some(w) => {
                 let n = w.chars().count();
@@ -90,6 +93,19 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
         }
     }
     out
+}
+
+/// Does the clause before char `i` name firms, merchants or projects?
+fn movers_before(inp: &Input, s: &Sentence, i: usize) -> bool {
+    const WHO: &[&str] = &[
+        "企业", "商户", "公司", "工厂", "厂家", "商家", "项目", "总部",
+    ];
+    let start = (s.start as usize..i)
+        .rev()
+        .find(|&k| is_clause_break(inp.chars[k]))
+        .map_or(s.start as usize, |k| k + 1);
+    let clause: String = inp.chars[start..i].iter().collect();
+    WHO.iter().any(|w| clause.contains(w))
 }
 
 /// Is the verb at `at` negated (并未搬迁, 不会迁往)?

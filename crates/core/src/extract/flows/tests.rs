@@ -502,3 +502,12 @@ fn a_receiving_paragraph_without_a_place_leans_on_the_one_before() {
     );
     assert_eq!(count(last), Some((10000.0, "家")));
 }
+
+/// 前往 moves firms and merchants, not a reporter on assignment.
+#[test]
+fn going_to_a_place_is_a_move_only_for_movers() {
+    let f = flows("北京大红门服装批发市场已有部分企业和商户前往河北永清。");
+    assert_eq!(pairs(&f), [("大红门街道", "永清县")]);
+    assert!(flows("北京记者前往雄安新区采访。").is_empty());
+    assert!(flows("北京市有关领导前往河北廊坊调研。").is_empty());
+}
