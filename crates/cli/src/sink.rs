@@ -149,15 +149,10 @@ impl Sink {
                 ..
             } => {
                 let mut split = splitter.finish()?;
-                let mut files = std::mem::take(&mut split.chunks);
-                files.append(&mut split.index);
-                compress_all(&mut files);
-                let index_bytes: usize = files
-                    .iter()
-                    .filter(|(f, _)| f.contains("/index-"))
-                    .map(|(_, b)| b.len())
-                    .sum();
-                for (file, bytes) in &files {
+                compress_all(&mut split.index);
+                let index_bytes: usize = split.index.iter().map(|(_, b)| b.len()).sum();
+                compress_all(&mut split.chunks);
+                for (file, bytes) in split.chunks.iter().chain(&split.index) {
                     let p = base.join(file);
                     std::fs::write(&p, bytes)
                         .with_context(|| format!("cannot write {}", p.display()))?;

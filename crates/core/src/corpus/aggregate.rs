@@ -55,15 +55,21 @@ impl Level {
     /// [`Level::lift`] without a copy.
     pub fn lift_str(self, id: &str) -> &str {
         let g = gazetteer();
-        let Some(i) = g.index_of(id) else {
-            return id;
-        };
+        match g.index_of(id) {
+            Some(i) => &g.places[self.up(i)].id,
+            None => id,
+        }
+    }
+
+    /// Gazetteer place `i` at this level (itself when it has no such level).
+    pub fn up(self, i: usize) -> usize {
+        let g = gazetteer();
         let up = match self {
             Level::Exact => Some(i),
             Level::City => g.city_of(i).or_else(|| g.province_of(i)),
             Level::Province => g.province_of(i),
         };
-        &g.places[up.unwrap_or(i)].id
+        up.unwrap_or(i)
     }
 }
 
@@ -353,16 +359,7 @@ pub(crate) fn edges(
     let flows = grouped(flows);
     let joints = joint_ends(docs, index, &flows);
     // Each gazetteer place's place at this level.
-    let lift: Vec<u32> = (0..g.places.len())
-        .map(|i| {
-            let up = match level {
-                Level::Exact => Some(i),
-                Level::City => g.city_of(i).or_else(|| g.province_of(i)),
-                Level::Province => g.province_of(i),
-            };
-            up.unwrap_or(i) as u32
-        })
-        .collect();
+    let lift: Vec<u32> = (0..g.places.len()).map(|i| level.up(i) as u32).collect();
     let mut places = Others::default();
     let mut industries = Others::default();
     // Edges by key, each with the last document counted for it (+1; 0:

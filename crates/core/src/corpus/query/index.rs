@@ -242,12 +242,16 @@ impl Index {
                 }
             }
             index.flow_directions.push(dirs);
-            index.flows.push(d.flows.iter().map(|f| FlowKey {
-                from: place(&f.from),
-                to: place(&f.to),
-                industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
-            }));
-            let keys = index.flows.get(index.flows.at.len() - 2).to_vec();
+            let keys: Vec<FlowKey> = d
+                .flows
+                .iter()
+                .map(|f| FlowKey {
+                    from: place(&f.from),
+                    to: place(&f.to),
+                    industry: small(f.industry.as_deref().and_then(|x| tx.index_of(x))),
+                })
+                .collect();
+            index.flows.push(keys.iter().copied());
             let mut facts = Vec::with_capacity(d.flows.len());
             for (f, k) in d.flows.iter().zip(&keys) {
                 let mut units_known = true;

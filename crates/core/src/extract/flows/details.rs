@@ -4,7 +4,7 @@
 
 use super::cues::{BUILD_VERBS, FIRM_SUFFIXES, PLAN_WORDS, UMBRELLAS, WHAT_WORDS};
 use super::endpoints::REACH;
-use super::{sentence_tokens, text_of, Cand, Input};
+use super::{clause_break_in, sentence_tokens, text_of, Cand, Input};
 use crate::extract::figures::{period_before, COUNT_UNITS, MONEY_UNITS};
 use crate::extract::industries::{taxonomy, IndustryHit};
 use crate::extract::places::{ends_name, gazetteer, Role};
@@ -222,14 +222,7 @@ pub(super) fn quantities(
     let after = |f: &&Figure| f.span.start >= c.at && f.span.start < c.limit;
     // The end of the verb's clause: 10家集中在固安县，另3家在霸州 — the 3家
     // after the comma are the next clause's.
-    let clause_end = (c.at..c.limit.min(s.end))
-        .find(|&k| {
-            inp.chars
-                .get(k as usize)
-                .copied()
-                .is_some_and(is_clause_break)
-        })
-        .unwrap_or(c.limit);
+    let clause_end = clause_break_in(inp, c.at, c.limit.min(s.end)).unwrap_or(c.limit);
     let pick = |units: &[&str]| -> Option<Quantity> {
         let after_verb = |end: u32| {
             inp.figures

@@ -26,6 +26,7 @@ mod verbless;
 use crate::extract::industries::IndustryHit;
 use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::{Figure, Flow, Span, What};
+use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
@@ -118,6 +119,16 @@ pub struct Input<'a> {
 pub fn title_topic(hits: &[PlaceHit]) -> Option<usize> {
     let refs: Vec<&PlaceHit> = hits.iter().filter(|h| !h.places.is_empty()).collect();
     topic_of(&refs)
+}
+
+/// The first clause break (，；。…) in chars `from..to`.
+fn clause_break_in(inp: &Input, from: u32, to: u32) -> Option<u32> {
+    (from..to).find(|&k| {
+        inp.chars
+            .get(k as usize)
+            .copied()
+            .is_some_and(is_clause_break)
+    })
 }
 
 fn text_of(chars: &[char], a: u32, b: u32) -> String {

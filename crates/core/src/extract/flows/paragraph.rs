@@ -2,7 +2,7 @@
 //! sentences leave out, a place things moved out of, and the place that
 //! refines a province.
 
-use super::{endpoints, text_of, Cand, Context, Input};
+use super::{clause_break_in, endpoints, text_of, Cand, Context, Input};
 use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
@@ -162,14 +162,7 @@ pub(super) fn distribution(
                 at += 1;
             }
             // The places of this clause: 10家集中在固安县，另3家分别在霸州.
-            let clause_end = (end..s.end)
-                .find(|&k| {
-                    inp.chars
-                        .get(k as usize)
-                        .copied()
-                        .is_some_and(is_clause_break)
-                })
-                .unwrap_or(s.end);
+            let clause_end = clause_break_in(inp, end, s.end).unwrap_or(s.end);
             let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
             let to: Vec<usize> = to
                 .into_iter()
