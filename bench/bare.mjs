@@ -11,8 +11,7 @@
 import { mkdtempSync, copyFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { serve } from "./serve.mjs";
+import { launch, serve } from "./serve.mjs";
 
 const args = process.argv.slice(2);
 const opt = (k, d) => {
@@ -22,11 +21,6 @@ const opt = (k, d) => {
 const dist = opt("--dist", "dist");
 const runs = Number(opt("--runs", "7"));
 
-const launch = () => chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic"],
-});
 
 /** A new browser opens `url`; the time of the mark `jjj-first-chart`, and `grab()` evaluated then. */
 async function firstChart(url, grab) {

@@ -11,8 +11,7 @@
 // at the first chart and after the corpus is loaded.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
-import { serve } from "./serve.mjs";
+import { launch, serve } from "./serve.mjs";
 
 const args = process.argv.slice(2);
 const opt = (k, d) => {
@@ -50,14 +49,6 @@ function browserMemory(pid) {
   return { totalKB: total, rendererKB: renderer };
 }
 
-async function launch() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic", "--enable-precise-memory-info"],
-  });
-  return browser;
-}
 
 const server = await serve({ "/": dist });
 // The server gzips each file the first time it is asked for it (GitHub Pages

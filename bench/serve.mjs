@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 import { TYPES } from "../tests/e2e/server.mjs";
 
 export async function serve(mounts) {
@@ -37,4 +38,13 @@ export async function serve(mounts) {
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const url = `http://127.0.0.1:${server.address().port}/`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** A new headless Chromium as every benchmark runs it (nothing cached, no GPU). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic", "--enable-precise-memory-info"],
+  });
 }
