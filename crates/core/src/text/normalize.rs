@@ -99,12 +99,15 @@ static VOCABULARY_BY_FIRST: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(
 });
 
 /// A piece of a line: `orig_len` chars as written became `out`.
-/// `identity` pieces correspond char for char.
+/// `identity` pieces correspond char for char; `converted` pieces were
+/// traditional as written and went through `t2s` (only those get the
+/// vocabulary rules).
 #[derive(Clone)]
 struct Piece {
     orig_len: u32,
     out: Vec<char>,
     identity: bool,
+    converted: bool,
 }
 
 /// Normalized text with its position map.
@@ -218,64 +221,104 @@ fn normalize_line_uncached(line: &str) -> Vec<Piece> {
     pieces
 }
 
-/// t2s on the whole line; where it changed the length, align clause by clause
-/// so only the stretch that really changed becomes a coarse segment.
+/// How many characters of `chars` are traditional, and how many exist only in
+/// simplified script.
+fn script_evidence(chars: &[char]) -> (usize, usize) {
+    let (mut trad, mut simp) = (0, 0);
+    for &c in chars {
+        if is_traditional(c) {
+            trad += 1;
+        } else if SIMPLIFIED_SET.contains(&c) {
+            simp += 1;
+        }
+    }
+    (trad, simp)
+}
+
+/// The script of a line, as written: only what was traditional goes through
+/// `t2s`, so simplified text comes out as it went in (随著名 stays, 资讯 and
+/// 管道 keep their mainland sense). A line with no traditional character is
+/// left alone; a traditional line is converted whole; in a mixed line (a
+/// traditional quote in a simplified paragraph), the clauses that are mostly
+/// traditional.
 fn script_pieces(line: &str) -> Vec<Piece> {
     let orig: Vec<char> = line.chars().collect();
-    let conv: Vec<char> = t2s(line).chars().collect();
-    if conv.len() == orig.len() {
-        return vec![Piece {
-            orig_len: orig.len() as u32,
-            out: conv,
-            identity: true,
-        }];
+    let as_written = |chars: &[char]| Piece {
+        orig_len: chars.len() as u32,
+        out: chars.to_vec(),
+        identity: true,
+        converted: false,
+    };
+    let (trad, simp) = script_evidence(&orig);
+    if trad == 0 {
+        return vec![as_written(&orig)];
+    }
+    let whole = simp * 20 <= trad + simp;
+    if whole {
+        let conv: Vec<char> = t2s(line).chars().collect();
+        if conv.len() == orig.len() {
+            return vec![Piece {
+                orig_len: orig.len() as u32,
+                out: conv,
+                identity: true,
+                converted: true,
+            }];
+        }
     }
     let mut pieces = Vec::new();
     for clause in split_clauses(&orig) {
-        let s: String = clause.iter().collect();
-        let c: Vec<char> = t2s(&s).chars().collect();
-        if c.len() == clause.len() {
-            pieces.push(Piece {
-                orig_len: clause.len() as u32,
-                out: c,
-                identity: true,
-            });
-            continue;
+        let (t, s) = script_evidence(clause);
+        if whole || t > s {
+            convert_clause(clause, &mut pieces);
+        } else {
+            pieces.push(as_written(clause));
         }
-        // Char-by-char conversion gives a same-length baseline; the common
-        // prefix and suffix with the phrase conversion stay 1:1.
-        let base: Vec<char> = clause
-            .iter()
-            .map(|ch| t2s(&ch.to_string()).chars().next().unwrap_or(*ch))
-            .collect();
-        let pre = base.iter().zip(&c).take_while(|(a, b)| a == b).count();
-        let max_suf = base.len().min(c.len()) - pre;
-        let suf = base
-            .iter()
-            .rev()
-            .zip(c.iter().rev())
-            .take(max_suf)
-            .take_while(|(a, b)| a == b)
-            .count();
-        let push = |pieces: &mut Vec<Piece>, orig_len: usize, out: &[char], identity: bool| {
-            if orig_len > 0 || !out.is_empty() {
-                pieces.push(Piece {
-                    orig_len: orig_len as u32,
-                    out: out.to_vec(),
-                    identity,
-                });
-            }
-        };
-        push(&mut pieces, pre, &c[..pre], true);
-        push(
-            &mut pieces,
-            clause.len() - pre - suf,
-            &c[pre..c.len() - suf],
-            false,
-        );
-        push(&mut pieces, suf, &c[c.len() - suf..], true);
     }
     pieces
+}
+
+/// t2s on one clause; where it changed the length, only the stretch that
+/// really changed becomes a coarse piece.
+fn convert_clause(clause: &[char], pieces: &mut Vec<Piece>) {
+    let s: String = clause.iter().collect();
+    let c: Vec<char> = t2s(&s).chars().collect();
+    if c.len() == clause.len() {
+        pieces.push(Piece {
+            orig_len: clause.len() as u32,
+            out: c,
+            identity: true,
+            converted: true,
+        });
+        return;
+    }
+    // Char-by-char conversion gives a same-length baseline; the common
+    // prefix and suffix with the phrase conversion stay 1:1.
+    let base: Vec<char> = clause
+        .iter()
+        .map(|ch| t2s(&ch.to_string()).chars().next().unwrap_or(*ch))
+        .collect();
+    let pre = base.iter().zip(&c).take_while(|(a, b)| a == b).count();
+    let max_suf = base.len().min(c.len()) - pre;
+    let suf = base
+        .iter()
+        .rev()
+        .zip(c.iter().rev())
+        .take(max_suf)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut push = |orig_len: usize, out: &[char], identity: bool| {
+        if orig_len > 0 || !out.is_empty() {
+            pieces.push(Piece {
+                orig_len: orig_len as u32,
+                out: out.to_vec(),
+                identity,
+                converted: true,
+            });
+        }
+    };
+    push(pre, &c[..pre], true);
+    push(clause.len() - pre - suf, &c[pre..c.len() - suf], false);
+    push(suf, &c[c.len() - suf..], true);
 }
 
 fn split_clauses(chars: &[char]) -> Vec<&[char]> {
@@ -293,13 +336,25 @@ fn split_clauses(chars: &[char]) -> Vec<&[char]> {
     out
 }
 
-/// Finds vocabulary rules in the pieces' output and rewrites them, splitting
-/// identity pieces so that only the rewritten words become segments.
+/// Finds vocabulary rules in the output of the pieces that were traditional
+/// as written and rewrites them, splitting identity pieces so that only the
+/// rewritten words become segments.
 fn apply_vocabulary(pieces: &mut Vec<Piece>) {
+    if !pieces.iter().any(|p| p.converted) {
+        return;
+    }
     let text: Vec<char> = pieces.iter().flat_map(|p| p.out.iter().copied()).collect();
+    let converted: Vec<bool> = pieces
+        .iter()
+        .flat_map(|p| std::iter::repeat_n(p.converted, p.out.len()))
+        .collect();
     let mut hits: Vec<(usize, usize, &str)> = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        if !converted[i] {
+            i += 1;
+            continue;
+        }
         let mut matched = None;
         let rules = VOCABULARY_BY_FIRST
             .get(&text[i])
@@ -307,7 +362,7 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
             .unwrap_or(&[]);
         for &k in rules {
             let (f, (_, to, not_after, not_before)) = (&VOCABULARY_CHARS[k], &VOCABULARY[k]);
-            if text[i..].starts_with(f) {
+            if text[i..].starts_with(f) && converted[i..i + f.len()].iter().all(|&c| c) {
                 let prev_blocked = i > 0 && not_after.contains(text[i - 1]);
                 let rest: String = text[i + f.len()..].iter().take(4).collect();
                 let next_blocked = not_before.iter().any(|w| rest.starts_with(w));
@@ -348,6 +403,7 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
                     orig_len: orig_acc,
                     out,
                     identity: false,
+                    converted: true,
                 });
             } else {
                 prefix.clear();
@@ -373,18 +429,21 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
                         orig_len: local as u32,
                         out: std::mem::take(&mut cur.out),
                         identity: true,
+                        converted: cur.converted,
                     });
                 }
                 pieces.push(Piece {
                     orig_len: h_len as u32,
                     out: to.chars().collect(),
                     identity: false,
+                    converted: true,
                 });
                 let consumed = (local + h_len) as u32;
                 cur = Piece {
                     orig_len: cur.orig_len - consumed,
                     out: after,
                     identity: true,
+                    converted: cur.converted,
                 };
                 cur_start = h_start + h_len;
             } else if h_start + h_len <= cur_start + cur.out.len() {
@@ -417,6 +476,7 @@ fn apply_vocabulary(pieces: &mut Vec<Piece>) {
             orig_len: orig_acc,
             out: prefix,
             identity: false,
+            converted: true,
         });
     }
 }
@@ -479,23 +539,34 @@ fn is_chinese_context(c: char) -> bool {
     is_han(c) || "，。；：！？、“”‘’（）《》【】—…".contains(c)
 }
 
-/// Traditional characters: those `t2s` changes (computed once, ~3,500 in the BMP block).
-static TRADITIONAL: LazyLock<HashSet<char>> = LazyLock::new(|| {
+/// The block of CJK unified ideographs that [`TRADITIONAL`] covers.
+const CJK: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
+/// Traditional characters: those `t2s` changes (computed once, ~3,500 in the
+/// BMP block), one bit per character of [`CJK`].
+static TRADITIONAL: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (CJK.end() - CJK.start()) as usize / 64 + 1];
     let Some(cc) = T2S.as_ref() else {
-        return HashSet::new();
+        return bits;
     };
-    (0x4E00u32..=0x9FFF)
-        .filter_map(char::from_u32)
-        .filter(|c| {
-            let s = c.to_string();
-            cc.convert(&s) != s
-        })
-        .collect()
+    for c in CJK.filter_map(char::from_u32) {
+        let s = c.to_string();
+        if cc.convert(&s) != s {
+            let i = (c as u32 - CJK.start()) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
 });
 
 /// Whether `c` is a traditional character (one that `t2s` changes).
 pub fn is_traditional(c: char) -> bool {
-    TRADITIONAL.contains(&c)
+    let c = c as u32;
+    if !CJK.contains(&c) {
+        return false;
+    }
+    let i = (c - CJK.start()) as usize;
+    TRADITIONAL[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// Frequent characters that exist only in simplified script (never in
@@ -505,7 +576,7 @@ const SIMPLIFIED_ONLY: &str = "这们说为时会国来对发个经进过动产�
 static SIMPLIFIED_SET: LazyLock<HashSet<char>> = LazyLock::new(|| {
     SIMPLIFIED_ONLY
         .chars()
-        .filter(|c| !TRADITIONAL.contains(c))
+        .filter(|&c| !is_traditional(c))
         .collect()
 });
 
@@ -515,7 +586,7 @@ pub fn detect_script(text: &str) -> Script {
     for c in text.chars() {
         if is_han(c) {
             han += 1;
-            if TRADITIONAL.contains(&c) {
+            if is_traditional(c) {
                 trad += 1;
             } else if SIMPLIFIED_SET.contains(&c) {
                 simp += 1;
@@ -582,6 +653,30 @@ mod tests {
         assert_eq!(simplify("發展資訊技術和智慧製造"), "发展信息技术和智能制造");
         // 智慧城市 is mainland usage too and stays.
         assert_eq!(simplify("智慧城市"), "智慧城市");
+    }
+
+    #[test]
+    fn simplified_text_comes_out_as_it_went_in() {
+        // Mainland words that are Taiwan words' look-alikes, and 著 in 著名.
+        for line in [
+            "北京市发布资讯称，随著名企业落户雄安，融资租赁等管道支持产业发展。",
+            "有著名的科研院所，接著又来了一批网路安全企业",
+        ] {
+            let n = normalize(line);
+            assert_eq!(n.text, line);
+            assert!(n.map.segments.is_empty());
+        }
+    }
+
+    #[test]
+    fn only_the_traditional_clauses_of_a_mixed_line_are_converted() {
+        // A simplified paragraph quoting a traditional headline.
+        assert_eq!(
+            simplify("据台湾《聯合報》報導資訊業，随著名企业北迁，管道更多"),
+            "据台湾《联合报》报导信息业，随著名企业北迁，管道更多"
+        );
+        // A traditional line keeps its vocabulary repairs.
+        assert_eq!(simplify("隨著資訊產業透過管道發展"), "随着信息产业通过渠道发展");
     }
 
     #[test]
