@@ -676,7 +676,10 @@ mod tests {
             "据台湾《联合报》报导信息业，随著名企业北迁，管道更多"
         );
         // A traditional line keeps its vocabulary repairs.
-        assert_eq!(simplify("隨著資訊產業透過管道發展"), "随着信息产业通过渠道发展");
+        assert_eq!(
+            simplify("隨著資訊產業透過管道發展"),
+            "随着信息产业通过渠道发展"
+        );
     }
 
     #[test]

@@ -52,6 +52,38 @@ const SPEECH: &[&str] = &[
 const COMMON_WORDS: &[&str] = &["峰峰", "大港"];
 const PLACE_WORDS_AFTER: &[&str] = &["矿区", "区", "街道", "地区", "一带", "镇", "开发区"];
 
+/// County and district names that are also everyday words or people's names
+/// (互联网大厂, 无极剑, 莲池边, 故城遗址, 南宫问天, 万全之策, 清河边上): a
+/// place when the words around say so, as for [`COMMON_WORDS`], or when the
+/// county sits in a list of places (三河、大厂、香河), after a verb of
+/// moving or settling (落户大厂), or in an article that names its city
+/// elsewhere (廊坊 … 大厂).
+const WORDS_OR_NAMES: &[&str] = &[
+    "大厂", "无极", "莲池", "故城", "南宫", "高阳", "清河", "沙河", "安国", "开平", "安平", "平山",
+    "万全", "武安", "馆陶", "元氏", "临城", "北辰", "东光", "新河", "永年", "武强", "三河", "尚义",
+    "怀安", "曲阳", "玉田", "卢龙",
+];
+
+/// Verbs after which a name is where something goes or is (落户大厂).
+const TO_PLACE: &[&str] = &[
+    "落户",
+    "迁往",
+    "迁至",
+    "迁到",
+    "搬到",
+    "搬至",
+    "搬迁到",
+    "搬迁至",
+    "转移到",
+    "转移至",
+    "位于",
+    "地处",
+    "来自",
+    "前往",
+    "赴",
+    "落地",
+];
+
 fn surface<'t>(text: &'t str, tokens: &[Token], h: &PlaceHit) -> &'t str {
     let (Some(a), Some(b)) = (
         tokens.get(h.tok_start),
@@ -115,7 +147,8 @@ fn is_common_word(
 ) -> bool {
     let h = &hits[i];
     let name = surface(text, tokens, h);
-    if !COMMON_WORDS.contains(&name) {
+    let word = COMMON_WORDS.contains(&name);
+    if !word && !WORDS_OR_NAMES.contains(&name) {
         return false;
     }
     let after = after(text, tokens, h);
@@ -130,7 +163,52 @@ fn is_common_word(
                 .iter()
                 .any(|&a| h.places.iter().any(|&b| g.is_within(b, a)))
     };
-    !parent_before
+    if parent_before {
+        return false;
+    }
+    if word {
+        return true;
+    }
+    let before = before(text, tokens, h);
+    if TO_PLACE.iter().any(|v| before.ends_with(v)) {
+        return false;
+    }
+    // 三河、大厂、香河: in a list with a place that is no such word.
+    let joined = |a: &PlaceHit, b: &PlaceHit| {
+        let between: String = text
+            .chars()
+            .skip(a.end as usize)
+            .take(b.start.saturating_sub(a.end) as usize)
+            .collect();
+        matches!(between.as_str(), "、" | "和" | "与" | "及" | "，")
+    };
+    let plain = |j: usize| !WORDS_OR_NAMES.contains(&surface(text, tokens, &hits[j]));
+    let mut j = i;
+    while j > 0 && joined(&hits[j - 1], &hits[j]) {
+        j -= 1;
+        if plain(j) {
+            return false;
+        }
+    }
+    let mut j = i;
+    while j + 1 < hits.len() && joined(&hits[j], &hits[j + 1]) {
+        j += 1;
+        if plain(j) {
+            return false;
+        }
+    }
+    // The county's city named elsewhere in the article.
+    let parents: Vec<usize> = h
+        .places
+        .iter()
+        .filter_map(|&p| g.places[p].parent)
+        .collect();
+    let city_named = hits.iter().enumerate().any(|(j, o)| {
+        j != i
+            && !WORDS_OR_NAMES.contains(&surface(text, tokens, o))
+            && o.places.iter().any(|p| parents.contains(p))
+    });
+    !city_named
 }
 
 /// Drops the hits that name a person or are a common word.
@@ -189,5 +267,30 @@ mod tests {
             located("天津大港的石化企业在扩建。"),
             ["天津市", "大港街道"]
         );
+    }
+
+    /// Counties named like everyday words or people are places only where
+    /// the text places them.
+    #[test]
+    fn a_county_named_like_a_word_or_a_person_needs_context() {
+        for text in [
+            "互联网行业的多家大厂宣布调整业务。",
+            "他在游戏里拿到了无极剑。",
+            "莲池边柳树成荫，故城遗址保存完好。",
+            "南宫问天是小说里的人物，高阳的历史小说很畅销。",
+            "这是万全之策，清河边上建了公园。",
+        ] {
+            assert!(located(text).is_empty(), "{text}: {:?}", located(text));
+        }
+        assert_eq!(
+            located("北三县包括三河、大厂、香河。"),
+            ["北三县", "三河市", "大厂回族自治县", "香河县"]
+        );
+        assert_eq!(located("这家食品企业落户大厂。"), ["大厂回族自治县"]);
+        assert_eq!(
+            located("廊坊市出台新政。大厂将建设产业园。"),
+            ["廊坊市", "大厂回族自治县"]
+        );
+        assert_eq!(located("大厂县的企业在扩建。"), ["大厂回族自治县"]);
     }
 }

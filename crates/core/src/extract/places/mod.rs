@@ -143,6 +143,45 @@ const ORG_ENDINGS: &[&str] = &[
 /// counts only when no verb comes before it.
 const NOUN_ORG_ENDINGS: &[&str] = &["中心", "工作室", "俱乐部"];
 
+/// Endings of the names of schools, teams and units, which may hold a
+/// number (北京丰盛中学, 北京市第二中学, 武警北京一总队, 天津记者队).
+const UNIT_ENDINGS: &[&str] = &[
+    "中学",
+    "小学",
+    "附中",
+    "附小",
+    "幼儿园",
+    "总队",
+    "支队",
+    "大队",
+    "中队",
+    "记者队",
+    "代表队",
+    "球队",
+    "车队",
+    "乐团",
+    "剧院",
+];
+
+/// Words with a unit's ending that name no one unit (北京中小学, 天津大中小学).
+const NOT_UNITS: &[&str] = &["中小学", "大中小学", "中小学校"];
+
+/// Does a name end like a school's or a unit's: one of [`UNIT_ENDINGS`], or a
+/// school's number (北京四中, 天津一中, 北京101中)?
+fn ends_like_unit(name: &str) -> bool {
+    if NOT_UNITS.iter().any(|w| name.ends_with(w)) {
+        return false;
+    }
+    if UNIT_ENDINGS.iter().any(|w| name.ends_with(w)) {
+        return true;
+    }
+    let mut rev = name.chars().rev();
+    rev.next() == Some('中')
+        && rev
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
+
 fn is_punct(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphanumeric() || c.is_whitespace())
 }
@@ -332,7 +371,10 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     // 北京市文化局, 天津市商务局: a bureau (not 格局, 布局).
     let bureau =
         after.chars().count() >= 2 && after.ends_with('局') && !NOT_BUREAUS.contains(&after);
-    if works || bureau || ORG_SUFFIXES.iter().any(|s| after.ends_with(s)) && !after.is_empty() {
+    let suffix = ORG_SUFFIXES.iter().any(|s| after.ends_with(s))
+        && !after.is_empty()
+        && !NOT_UNITS.contains(&after);
+    if works || bureau || suffix {
         // "北京网" is an outlet, but 网 alone after 北京 in 北京网友 is not:
         // the suffix must end the word that follows.
         return Role::Organisation;
@@ -352,6 +394,7 @@ fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
         return false;
     };
     let mut saw_verb = false;
+    let mut saw_number = false;
     let mut in_parens = false;
     for t in &tokens[from..] {
         let w = t.text(text);
@@ -376,11 +419,26 @@ fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
         let so_far = text
             .get(first.byte_start as usize..t.byte_end as usize)
             .unwrap_or("");
+        if !saw_verb && ends_like_unit(so_far) {
+            return true;
+        }
+        // After a number only a unit's name goes on (北京三家研究院 is three
+        // institutes in Beijing; 北京一总队 is a unit).
+        if saw_number {
+            if t.tag.starts_with('m') {
+                continue;
+            }
+            return false;
+        }
         if ORG_ENDINGS.iter().any(|s| so_far.ends_with(s)) {
             return true;
         }
         if !saw_verb && NOUN_ORG_ENDINGS.iter().any(|s| so_far.ends_with(s)) {
             return true;
+        }
+        if t.tag.starts_with('m') && t.start == first.start && !saw_verb {
+            saw_number = true;
+            continue;
         }
         let verbish = t.tag.starts_with('v') && t.tag != "vn";
         if (verbish && NAME_VERBS.contains(&w)) || (t.tag == "c" && matches!(w, "与" | "和" | "及"))
@@ -623,6 +681,22 @@ mod tests {
     fn a_place_inside_an_organisations_name_is_not_a_location() {
         assert!(located("北京市文化局发布了新的管理办法。").is_empty());
         assert!(located("天津电信宣布将提升宽带速度。").is_empty());
+        // Schools, teams and units, with a number in the name or not.
+        for text in [
+            "北京丰盛中学组织学生参观。",
+            "武警北京一总队参加了救援。",
+            "天津记者队获得冠军。",
+            "北京四中的学生参加比赛。",
+            "北京市第二中学举行开学典礼。",
+        ] {
+            assert!(located(text).is_empty(), "{text}: {:?}", located(text));
+        }
+        // A school word that names no one school leaves the place a place.
+        assert_eq!(located("北京中小学将于9月1日开学。"), ["北京市"]);
+        assert_eq!(
+            located("北京三家研究院迁往雄安新区。"),
+            ["北京市", "雄安新区"]
+        );
         // 格局 and 布局 are not bureaus.
         assert_eq!(located("京津冀形成了新的产业格局。"), ["京津冀"]);
         assert_eq!(located("近年来多家企业在北京布局。"), ["北京市"]);
