@@ -88,6 +88,16 @@ pub fn analyze(doc: &mut Document) {
         if h.role != Role::Location || h.places.is_empty() {
             continue;
         }
+        if h.organ {
+            // 天津市人民政府: what the article is about, not a place mention.
+            for &p in &h.places {
+                let e = regions
+                    .entry(g.places[p].id.clone())
+                    .or_insert((0, h.start));
+                e.0 += 1;
+            }
+            continue;
+        }
         let span = Span {
             start: h.start,
             end: h.end,

@@ -45,6 +45,10 @@ pub struct PlaceHit {
     pub places: Vec<usize>,
     pub group: Option<usize>,
     pub role: Role,
+    /// The place begins the name of its own government or one of its organs
+    /// (天津市人民政府, 河北省住建厅): a location for flows and for what the
+    /// article is about, but no place mention (the name is an organisation's).
+    pub organ: bool,
 }
 
 impl PlaceHit {
@@ -95,9 +99,62 @@ const ORG_SUFFIXES: &[&str] = &[
     "总队",
     "支队",
 ];
+
+/// Words after a place that make it the place's government or one of its
+/// organs (天津市人民政府, 河北省委, 北京市发改委, 天津海关).
+const GOVERNMENT: &[&str] = &["政府", "委", "常委会", "人大", "政协", "海关"];
+
+/// Do the words after a place (from token `from`) name its government or one
+/// of its organs?
+fn names_an_organ(text: &str, tokens: &[Token], from: usize) -> bool {
+    let next = tokens.get(from).map(|t| t.text(text)).unwrap_or("");
+    GOVERNMENT.iter().any(|w| next.ends_with(w)) && !next.is_empty() || is_organ(text, tokens, from)
+}
+
+/// Do the words after a place make the name of a department or bureau
+/// (住建厅, 商务厅, 银保监局, 工业和信息化局), cut into words or not? The
+/// name is at most eight characters of one phrase, with no other place in
+/// it, and ends a word in 厅 or 局; 餐厅, 布局, 局地 and the like are no
+/// organs.
+fn is_organ(text: &str, tokens: &[Token], from: usize) -> bool {
+    let mut name = String::new();
+    for (k, t) in tokens.iter().skip(from).enumerate() {
+        let w = t.text(text);
+        let joins = w == "和" && k > 0;
+        if !w.chars().all(crate::text::chars::is_han)
+            || t.tag == "ns"
+            || (!joins
+                && !t.tag.starts_with('v')
+                && ends_name(&t.tag)
+                && !w.ends_with(['厅', '局']))
+        {
+            return false;
+        }
+        name.push_str(w);
+        if name.chars().count() > 8 {
+            return false;
+        }
+        if name.chars().count() >= 2 {
+            if w.ends_with('厅') {
+                return !NOT_DEPARTMENTS.iter().any(|x| name.ends_with(x));
+            }
+            if w.ends_with('局') {
+                return !NOT_BUREAUS.iter().any(|x| name.ends_with(x));
+            }
+        }
+    }
+    false
+}
+
+/// Words ending in 厅 that are not a department of a provincial government
+/// (河北省商务厅): a room or a hall.
+const NOT_DEPARTMENTS: &[&str] = &[
+    "餐厅", "大厅", "客厅", "展厅", "舞厅", "门厅", "歌厅", "饭厅",
+];
 /// Words ending in 局 that are not a bureau (京津冀格局, 在北京布局).
 const NOT_BUREAUS: &[&str] = &[
-    "格局", "布局", "大局", "全局", "结局", "开局", "当局", "新局",
+    "格局", "布局", "大局", "全局", "结局", "开局", "当局", "新局", "僵局", "骗局", "棋局", "赌局",
+    "饭局", "政局", "时局", "战局", "变局", "破局", "终局", "残局", "牌局",
 ];
 
 /// Words in which 京 stands for Beijing (赴京, 进京, 在京央企): a place, never
@@ -219,6 +276,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             }
         };
         let role = classify(text, tokens, h.tok_start, h.tok_end);
+        let organ = role == Role::Location && names_an_organ(text, tokens, h.tok_end);
         hits.push(PlaceHit {
             start: h.start,
             end: h.end,
@@ -227,6 +285,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             places,
             group,
             role,
+            organ,
         });
     }
     let doc_places: Vec<usize> = {
@@ -255,6 +314,22 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
                 }
             }
             None => hits[i].role = Role::Unresolved,
+        }
+    }
+    // 北京市朝阳区人民法院, 北京市朝阳区人民政府: a place right before an
+    // organisation's or organ's place within it begins the same name.
+    for i in (0..hits.len().saturating_sub(1)).rev() {
+        let (a, b) = (&hits[i], &hits[i + 1]);
+        let within = b
+            .places
+            .iter()
+            .any(|&q| a.places.iter().any(|&p| g.is_within(q, p)));
+        if a.end == b.start && within && a.role == Role::Location {
+            if b.role == Role::Organisation {
+                hits[i].role = Role::Organisation;
+            } else if b.organ {
+                hits[i].organ = true;
+            }
         }
     }
     context::drop_non_places(g, text, tokens, &mut hits);
@@ -688,6 +763,10 @@ mod tests {
             "天津记者队获得冠军。",
             "北京四中的学生参加比赛。",
             "北京市第二中学举行开学典礼。",
+            "天津市人民政府发布通知，河北省委作出部署。",
+            "北京市发改委和河北省住建厅联合发文，天津海关也参加了。",
+            "北京市朝阳区人民法院审理此案，天津银保监局发布公告。",
+            "记者从河北省唐山市工业和信息化局获悉。",
         ] {
             assert!(located(text).is_empty(), "{text}: {:?}", located(text));
         }
