@@ -125,7 +125,7 @@ fn is_organ(text: &str, tokens: &[Token], from: usize) -> bool {
             || t.tag == "ns"
             || (!joins
                 && !t.tag.starts_with('v')
-                && ends_name(&t.tag)
+                && ends_name(t.tag)
                 && !w.ends_with(['厅', '局']))
         {
             return false;
