@@ -488,3 +488,56 @@ fn a_page_without_clear_paragraphs_keeps_its_densest_text_with_a_warning() {
     let bare = "<html><body><div>首页</div><div>登录 注册</div></body></html>";
     assert!(process_page(bare.as_bytes(), None).is_err());
 }
+
+/// Journal articles as reprint sites and online libraries set them: the
+/// column's tag before the headline, one long line of labels naming each
+/// writer with an institution, a date glued to the site's name, the names
+/// alone on a line, the journal's issue and keywords.
+#[test]
+fn journal_reprints_keep_their_headline_date_and_writers() {
+    let page = "[区域观察]京津冀制造业协作的新进展\n\n\
+        2019年03月12日 来源:《经济论坛》 作者:河北省社会科学院经济研究所 王明远 中共天津市河西区委党校 李静怡\n\n\
+        制造业协作是京津冀协同发展的重要内容。近年来，北京一批汽车零部件企业转移到河北沧州和保定，天津也承接了多家北京医药企业。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("[区域观察]京津冀制造业协作的新进展")
+    );
+    assert_eq!(d.date.as_deref(), Some("2019-03-12"));
+    assert_eq!(d.author.as_deref(), Some("王明远 李静怡"));
+    assert!(d.body.starts_with("制造业协作"), "{}", d.body);
+
+    let page = "城市群建设与京津冀协同发展\n\n2021-09-08 08:30赵文博孙丽华\n\
+        区域经济研究 2021年4期\n关键词:城市群京津冀雄安\n\n赵文博 孙丽华\n\n\
+        京津冀协同发展战略实施以来，北京非首都功能疏解取得明显进展，一批企业和医院迁往雄安新区和天津滨海新区。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.date.as_deref(), Some("2021-09-08"));
+    assert_eq!(d.author.as_deref(), Some("赵文博 孙丽华"));
+    assert!(d.body.starts_with("京津冀协同发展战略"), "{}", d.body);
+    assert_no_furniture(&d, &["关键词", "2021年4期"]);
+
+    let page = "京津冀区域物流一体化研究进展\n\n本站编辑 学术资讯网/2020-11-23\n\n\
+        京津冀物流一体化是区域协同发展的基础。北京的批发市场向河北廊坊、沧州疏解，带动了物流企业的转移。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.date.as_deref(), Some("2020-11-23"));
+}
+
+/// A broadcaster's dateline ends in 消息 and stays the report's first words;
+/// its parentheses name a reporter of another station too. 据X消息 is a
+/// sentence, not a dateline.
+#[test]
+fn a_broadcasters_dateline_names_both_reporters_and_stays_in_the_text() {
+    let page = "三地明确产业承接平台布局\n\n\
+        央广网北京3月5日消息(记者王小明 天津台记者刘红梅)据中国之声报道，昨天，京津冀三地在北京联合发布产业转移承接平台名单，一批北京企业将转移到天津和河北的承接平台。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("王小明 刘红梅"));
+    assert_eq!(d.source.as_deref(), Some("央广网"));
+    assert!(d.body.starts_with("央广网北京3月5日消息"), "{}", d.body);
+    assert!(d.date.is_none());
+
+    let page = "交通网络加快成形\n\n\
+        据经济日报社9月26日消息，今日从有关部门获悉，京津冀交通一体化建设各项工作取得积极成效，区域内快速铁路将覆盖所有地级城市。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert!(d.body.starts_with("据经济日报社9月26日消息"), "{}", d.body);
+    assert!(d.author.is_none());
+}

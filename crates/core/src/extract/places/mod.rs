@@ -123,10 +123,7 @@ fn is_organ(text: &str, tokens: &[Token], from: usize) -> bool {
         let joins = w == "和" && k > 0;
         if !w.chars().all(crate::text::chars::is_han)
             || t.tag == "ns"
-            || (!joins
-                && !t.tag.starts_with('v')
-                && ends_name(t.tag)
-                && !w.ends_with(['厅', '局']))
+            || (!joins && !t.tag.starts_with('v') && ends_name(t.tag) && !w.ends_with(['厅', '局']))
         {
             return false;
         }

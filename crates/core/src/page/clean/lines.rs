@@ -283,14 +283,31 @@ pub fn classify(simp: &str) -> Kind {
 }
 
 pub(super) fn is_meta(s: &str, han: usize) -> bool {
-    if s.contains('。') || han > 40 {
+    if s.contains('。') || han > 80 {
         return false;
     }
     let l = meta::labels(s);
-    if l.source.is_some() || l.author.is_some() || l.editor.is_some() || l.date_label {
+    let kinds = [
+        l.source.is_some(),
+        l.author.is_some(),
+        l.editor.is_some(),
+        l.date_label,
+    ]
+    .iter()
+    .filter(|&&k| k)
+    .count();
+    // A long line is metadata only when it is made of labels: two of them, or
+    // one and a date (来源：《经济论坛》 作者：…研究所 王明远 …党校 李静怡).
+    if han > 40 && kinds < 2 && !(kinds == 1 && !meta::find_dates(s).is_empty()) {
+        return false;
+    }
+    if kinds > 0 {
         return true;
     }
-    if meta::line_byline(s).is_some() {
+    if han > 40 {
+        return false;
+    }
+    if meta::line_byline(s).is_some() || meta::names_line(s).is_some() || meta::journal_line(s) {
         return true;
     }
     // A line that is mostly a date (22.01.2018 12:01).
@@ -309,7 +326,13 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
                     .all(|c| crate::text::chars::is_han(c) || c.is_ascii_digit() || c == ':')
                     && han_count(w) <= 5
             });
-        return han_count(&rest) <= 6 || names_after;
+        // A short line that ends with its date (学术资讯网/2020-11-23).
+        let ends_with_date = d.end == s.chars().count()
+            && s.chars().count() <= 40
+            && han_count(&rest) <= 12
+            && !has_sentence_stop(s)
+            && !s.contains('，');
+        return han_count(&rest) <= 6 || names_after || ends_with_date;
     }
     false
 }

@@ -10,7 +10,7 @@
 mod lines;
 
 pub use lines::{classify, Kind, Line};
-use lines::{han_count, is_figures_row, BULLETS};
+use lines::{han_count, is_figures_row, is_headline_list_item, BULLETS};
 
 use crate::model::{DateSource, Document, Warning, WarningKind};
 use crate::page::meta::{self, Labels};
@@ -93,10 +93,23 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .as_deref()
         .map(str::trim)
         .filter(|t| han_count(t) >= 2);
+    // A headline with its column's tag ([区域观察]京津冀…) reads like an item
+    // of a list of links; right above the metadata line it is the headline.
+    let tagged_above_meta = || {
+        let m = first_meta?;
+        let i = (0..m).rev().find(|&k| !lines[k].simp.trim().is_empty())?;
+        let l = &lines[i];
+        (l.kind == Kind::Noise
+            && is_headline_list_item(l.simp.trim())
+            && l.han >= 6
+            && l.text.chars().count() <= 80)
+            .then_some(i)
+    };
     let text_title = || match first_meta {
         Some(m) => (0..m)
             .rev()
             .find(|&i| is_candidate(i))
+            .or_else(tagged_above_meta)
             .or_else(|| (m..first).find(|&i| is_candidate(i))),
         None => (0..first).find(|&i| is_candidate(i)),
     };
@@ -152,7 +165,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         let labels = meta::labels(&l.simp);
         take_labels(&labels, l, &mut out, &mut authors, l.kind == Kind::Meta);
         if l.kind == Kind::Meta {
-            if let Some(names) = meta::line_byline(&l.simp) {
+            if let Some(names) = meta::line_byline(&l.simp).or_else(|| meta::names_line(&l.simp)) {
                 authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
             } else if let Some(names) = meta::inline_byline(&l.simp) {
                 // "2023年3月1日 来源：河北新闻网 记者 褚四"
@@ -239,7 +252,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                     _ => {}
                 }
                 authors.extend(d.authors.iter().map(|n| written_form(l.text, n)));
-                text = cut_prefix(l, d.len);
+                if !d.keep {
+                    text = cut_prefix(l, d.len);
+                }
             } else if let Some((names, len)) = meta::lead_byline(&l.simp) {
                 authors.extend(names.iter().map(|n| written_form(l.text, n)));
                 text = cut_prefix(l, len);

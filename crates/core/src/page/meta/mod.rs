@@ -84,14 +84,28 @@ pub fn labels(line: &str) -> Labels {
         // 作者：张伟 王芳 — the names after the first, each a surname and
         // one or two more characters standing alone.
         if kind == b'a' {
-            while let Some((name, next)) = next_name(&chars, j) {
-                value.push(' ');
-                value.push_str(&name);
-                j = next;
+            loop {
+                if let Some((name, next)) = next_name(&chars, j) {
+                    value.push(' ');
+                    value.push_str(&name);
+                    j = next;
+                    continue;
+                }
+                // An affiliation between names (…研究所 王明远 …党校 李静怡).
+                match affiliation_at(&chars, j) {
+                    Some(next) if next_name(&chars, next).is_some() => j = next,
+                    _ => break,
+                }
             }
-        }
-        if kind == b'a' {
             value = value.replace('、', " ");
+            // Names with their affiliations: the names.
+            let names: Vec<&str> = value
+                .split(' ')
+                .filter(|w| !w.is_empty() && !is_affiliation(w))
+                .collect();
+            if !names.is_empty() {
+                value = names.join(" ");
+            }
         }
         let value = value.trim().to_string();
         match kind {
@@ -138,6 +152,47 @@ fn next_name(chars: &[char], mut j: usize) -> Option<(String, usize)> {
     ((2..=3).contains(&(j - s)) && ends && !labelled).then_some((name, j))
 }
 
+/// Endings of the institutions a writer is named with (河北省社会科学院经济
+/// 研究所, 中共天津市河西区委党校, 北京交通大学).
+const AFFILIATION_ENDINGS: &[&str] = &[
+    "研究所",
+    "研究院",
+    "科学院",
+    "党校",
+    "大学",
+    "学院",
+    "学校",
+    "中心",
+    "公司",
+    "集团",
+    "研究会",
+    "编辑部",
+    "报社",
+    "杂志社",
+    "出版社",
+];
+
+/// Is `w` the name of an institution rather than of a person?
+fn is_affiliation(w: &str) -> bool {
+    w.chars().count() >= 4
+        && w.chars().all(is_han)
+        && AFFILIATION_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// An institution's name standing alone after position `j` (after spaces),
+/// and the position after it.
+fn affiliation_at(chars: &[char], mut j: usize) -> Option<usize> {
+    while matches!(chars.get(j), Some(' ' | '　' | '、')) {
+        j += 1;
+    }
+    let s = j;
+    while j < chars.len() && is_han(chars[j]) {
+        j += 1;
+    }
+    let w: String = chars[s..j].iter().collect();
+    is_affiliation(&w).then_some(j)
+}
+
 /// Reporter roles that introduce names in a byline.
 const ROLES: &[&str] = &[
     "特约记者",
@@ -159,12 +214,22 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         while matches!(chars.get(j), Some(' ' | '、')) {
             j += 1;
         }
-        // Another role word between names (记者 王 通讯员 李).
+        // Another role word between names (记者 王 通讯员 李), also after
+        // another outlet's name (记者王小明 天津台记者刘红梅).
+        let outlet = (2..=5)
+            .find(|&k| {
+                chars.get(j..j + k).is_some_and(|w| {
+                    w.iter().all(|&c| is_han(c)) && matches!(w[k - 1], '台' | '社' | '网' | '报')
+                }) && ROLES
+                    .iter()
+                    .any(|r| chars[j + k..].starts_with(&r.chars().collect::<Vec<_>>()))
+            })
+            .unwrap_or(0);
         if let Some(r) = ROLES
             .iter()
-            .find(|r| chars[j..].starts_with(&r.chars().collect::<Vec<_>>()))
+            .find(|r| chars[j + outlet..].starts_with(&r.chars().collect::<Vec<_>>()))
         {
-            j += r.chars().count();
+            j += outlet + r.chars().count();
             continue;
         }
         let s = j;
@@ -273,6 +338,52 @@ pub fn line_byline(line: &str) -> Option<Vec<String>> {
     rest.is_empty().then_some(names)
 }
 
+/// A line of writers' names alone, as journals and their reprints set them
+/// under the title: two to four names (赵文博 孙丽华), each a surname and one
+/// or two characters, or one two-character name spaced out (张 丽).
+pub fn names_line(line: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = line.split([' ', '　']).filter(|w| !w.is_empty()).collect();
+    let surname = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| crate::text::chars::SURNAMES.contains(c))
+    };
+    if let [a, b] = words[..] {
+        if a.chars().count() == 1 && b.chars().count() == 1 && surname(a) && is_han_word(b) {
+            return Some(vec![format!("{a}{b}")]);
+        }
+    }
+    let ok = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| (2..=3).contains(&w.chars().count()) && is_han_word(w) && surname(w));
+    ok.then(|| words.iter().map(|w| w.to_string()).collect())
+}
+
+fn is_han_word(w: &str) -> bool {
+    w.chars().all(is_han)
+}
+
+/// A line of a journal's furniture: its keywords (关键词：…) or its issue
+/// (区域经济研究 2021年4期).
+pub fn journal_line(line: &str) -> bool {
+    let s = line.trim();
+    if ["关键词", "关键字", "Keywords", "keywords"]
+        .iter()
+        .any(|k| s.starts_with(k) && s[k.len()..].trim_start().starts_with(['：', ':']))
+    {
+        return true;
+    }
+    // …2021年4期 / 2021年第4期
+    let chars: Vec<char> = s.chars().collect();
+    chars.len() <= 30
+        && !s.contains(['。', '，'])
+        && s.ends_with('期')
+        && chars
+            .windows(5)
+            .any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+}
+
 /// A byline after other metadata on one line: "来源：沧州日报 记者 蒋六".
 pub fn inline_byline(line: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = line.chars().collect();
@@ -329,13 +440,21 @@ pub struct Dateline {
     pub authors: Vec<String>,
     /// Chars to strip from the start of the paragraph.
     pub len: usize,
+    /// Whether those chars are the article's own words, which stay in the
+    /// body: `X网北京3月5日消息` is how the report begins, not a stamp before it.
+    pub keep: bool,
 }
 
 pub fn dateline(line: &str) -> Option<Dateline> {
     let chars: Vec<char> = line.chars().collect();
     // 电/讯 within the first 30 chars, right after 日.
     let head = chars.len().min(32);
-    let pos = (1..head).find(|&i| matches!(chars[i], '电' | '讯') && chars[i - 1] == '日')?;
+    // 电/讯/消息 within the first 30 chars, right after 日 (央广网北京3月5日消息).
+    let pos = (1..head).find(|&i| {
+        chars[i - 1] == '日'
+            && (matches!(chars[i], '电' | '讯')
+                || (chars[i] == '消' && chars.get(i + 1) == Some(&'息')))
+    })?;
     let before: String = chars[..pos - 1].iter().collect();
     // "...2月25日" — parse month and day backwards.
     let b: Vec<char> = before.chars().collect();
@@ -375,11 +494,16 @@ pub fn dateline(line: &str) -> Option<Dateline> {
         .find(|(_, c)| matches!(c, '网' | '社' | '报' | '台'))
         .map(|(i, c)| prefix[..i + c.len_utf8()].to_string())
         .filter(|a| a.chars().count() >= 2 && !a.starts_with("本"));
-    // Only Chinese (and ASCII letters) before the date: a dateline, not a sentence.
-    if prefix.chars().count() > 16 || prefix.contains(['，', '。', '、']) {
+    // Only Chinese (and ASCII letters) before the date: a dateline, not a
+    // sentence (据财联社9月26日消息 is one).
+    if prefix.chars().count() > 16
+        || prefix.contains(['，', '。', '、'])
+        || prefix.starts_with('据')
+    {
         return None;
     }
-    let mut len = pos + 1;
+    let keep = chars[pos] == '消';
+    let mut len = pos + if chars[pos] == '消' { 2 } else { 1 };
     let mut authors = Vec::new();
     let mut j = len;
     while chars.get(j) == Some(&' ') {
@@ -414,6 +538,7 @@ pub fn dateline(line: &str) -> Option<Dateline> {
         date,
         authors,
         len,
+        keep,
     })
 }
 
