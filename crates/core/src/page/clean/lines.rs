@@ -298,7 +298,8 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
     .count();
     // A long line is metadata only when it is made of labels: two of them, or
     // one and a date (来源：《经济论坛》 作者：…研究所 王明远 …党校 李静怡).
-    if han > 40 && kinds < 2 && !(kinds == 1 && !meta::find_dates(s).is_empty()) {
+    let dated_label = kinds == 1 && !meta::find_dates(s).is_empty();
+    if han > 40 && kinds < 2 && !dated_label {
         return false;
     }
     if kinds > 0 {
