@@ -541,3 +541,51 @@ fn a_broadcasters_dateline_names_both_reporters_and_stays_in_the_text() {
     assert!(d.body.starts_with("据经济日报社9月26日消息"), "{}", d.body);
     assert!(d.author.is_none());
 }
+
+/// Header lines as portals, government sites, forums and self-media write
+/// them, each under a headline and over one paragraph: the date, writers and
+/// source each gives.
+#[test]
+fn header_lines_of_many_kinds_give_date_writers_and_source() {
+    let body = "北京一批制造业企业近年来陆续迁往河北沧州和天津武清，当地承接平台不断完善，产业协作持续深化。";
+    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        (
+            "【发布日期】2022-02-13 【来源】河北日报",
+            Some("2022-02-13"),
+            None,
+            Some("河北日报"),
+        ),
+        ("发表于 2022-2-13 10:30", Some("2022-02-13"), None, None),
+        (
+            "楼主：海河边的风 发表于 2014-5-6 21:07",
+            Some("2014-05-06"),
+            Some("海河边的风"),
+            None,
+        ),
+        ("文｜李晓东 王雪", None, Some("李晓东 王雪"), None),
+        ("作者 | 陈明", None, Some("陈明"), None),
+        ("撰文：刘洋 摄影：王强", None, Some("刘洋"), None),
+        (
+            "来源 | 河北新闻网 2022-02-13 09:12",
+            Some("2022-02-13"),
+            None,
+            Some("河北新闻网"),
+        ),
+        (
+            "本报记者 张明 通讯员 李华 王芳",
+            None,
+            Some("张明 李华 王芳"),
+            None,
+        ),
+        ("记者 赵敏 摄影 钱进", None, Some("赵敏"), None),
+        ("2022-02-13 星期日", Some("2022-02-13"), None, None),
+    ];
+    for &(header, date, author, source) in cases {
+        let page = format!("京津冀产业协作迈上新台阶\n\n{header}\n\n{body}\n");
+        let d = process_page(page.as_bytes(), None).unwrap();
+        assert_eq!(d.date.as_deref(), date, "date of {header:?}");
+        assert_eq!(d.author.as_deref(), author, "author of {header:?}");
+        assert_eq!(d.source.as_deref(), source, "source of {header:?}");
+        assert_eq!(d.body, body, "body under {header:?}");
+    }
+}

@@ -248,7 +248,10 @@ pub fn classify(simp: &str) -> Kind {
     // A bar of labels (来源: | 发布时间: 2018-05-17 | 浏览次数:) looks like a
     // menu, but a labelled date makes it the metadata line.
     let labelled_date = || meta::labels(s).date_label && !meta::find_dates(s).is_empty();
-    if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM)) || (is_nav(s) && !labelled_date())
+    // A byline of several names (本报记者 张明 通讯员 李华 王芳) is no menu either.
+    let byline = || meta::line_byline(s).is_some() || meta::names_line(s).is_some();
+    if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM))
+        || (is_nav(s) && !labelled_date() && !byline())
     {
         return Kind::Noise;
     }

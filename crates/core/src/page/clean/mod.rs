@@ -174,7 +174,12 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             let before_title = title_idx.is_some_and(|t| i < t);
             let today_header =
                 l.simp.contains("今天") || l.simp.contains("今日") || l.simp.contains("当前");
-            let publication = |d: &meta::FoundDate| !d.weekday && !meta::is_life_date(&l.simp, d);
+            // A date with its weekday over the page is today's; under the
+            // headline it is the (2022年2月13日 星期日).
+            let after_title = title_idx.is_some_and(|t| i > t);
+            let publication = |d: &meta::FoundDate| {
+                (!d.weekday || after_title) && !meta::is_life_date(&l.simp, d)
+            };
             if let Some(d) = meta::find_dates(&l.simp).into_iter().find(publication) {
                 if today_header || (before_title && !labels.date_label) {
                     continue;

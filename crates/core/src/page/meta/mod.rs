@@ -29,6 +29,14 @@ const LABELS: &[(&str, u8)] = &[
     ("出处", b's'),
     ("作者", b'a'),
     ("记者", b'a'),
+    ("撰文", b'a'),
+    ("撰稿", b'a'),
+    ("楼主", b'a'),
+    ("发帖人", b'a'),
+    // A photographer is named but is not a writer.
+    ("摄影", b'p'),
+    ("发表于", b'd'),
+    ("发布于", b'd'),
     ("发布时间", b'd'),
     ("发布日期", b'd'),
     ("发表时间", b'd'),
@@ -41,24 +49,38 @@ const LABELS: &[(&str, u8)] = &[
 static LABEL_CHARS: std::sync::LazyLock<Vec<Vec<char>>> =
     std::sync::LazyLock::new(|| LABELS.iter().map(|(l, _)| l.chars().collect()).collect());
 
-/// Reads `label：value` pairs (来源：北京青年报 作者：林艳 责任编辑：王健).
+/// Reads `label：value` pairs (来源：北京青年报 作者：林艳 责任编辑：王健), also
+/// written `【来源】河北日报`, `作者 | 陈明`, and `发表于 2022-2-13` (a verb
+/// needs no colon).
 pub fn labels(line: &str) -> Labels {
     let mut out = Labels::default();
-    if !line.contains(['：', ':']) {
-        return out; // every label is followed by a colon
+    if !line.contains(['：', ':', '】', ']', '|', '｜'])
+        && !line.contains("发表于")
+        && !line.contains("发布于")
+    {
+        return out; // every label is followed by a mark, or is a verb
     }
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let mut hit = None;
-        for ((_, kind), l) in LABELS.iter().zip(LABEL_CHARS.iter()) {
+        for ((name, kind), l) in LABELS.iter().zip(LABEL_CHARS.iter()) {
             if chars[i..].starts_with(l) {
                 let mut j = i + l.len();
+                let bracketed = i > 0 && matches!(chars[i - 1], '【' | '[');
+                if bracketed && matches!(chars.get(j), Some('】' | ']')) {
+                    hit = Some((*kind, j + 1));
+                    break;
+                }
                 while chars.get(j) == Some(&' ') {
                     j += 1;
                 }
-                if matches!(chars.get(j), Some('：' | ':')) {
+                if matches!(chars.get(j), Some('：' | ':' | '|' | '｜')) {
                     hit = Some((*kind, j + 1));
+                    break;
+                }
+                if name.ends_with('于') && j > i + l.len() {
+                    hit = Some((*kind, j));
                     break;
                 }
             }
@@ -74,7 +96,7 @@ pub fn labels(line: &str) -> Labels {
         while j < chars.len()
             && !matches!(
                 chars[j],
-                ' ' | '|' | '｜' | '）' | ')' | ']' | '】' | '，' | '。' | '　'
+                ' ' | '|' | '｜' | '）' | ')' | ']' | '】' | '【' | '[' | '，' | '。' | '　'
             )
             && !LABEL_CHARS.iter().any(|l| chars[j..].starts_with(l))
         {
@@ -110,6 +132,7 @@ pub fn labels(line: &str) -> Labels {
         let value = value.trim().to_string();
         match kind {
             b'd' => out.date_label = true,
+            b'p' => {}
             _ if value.is_empty() => {}
             b's' => {
                 out.source.get_or_insert(value);
@@ -210,6 +233,8 @@ const ROLES: &[&str] = &[
 /// Names after a role: 2–4 Chinese characters each, separated by spaces or 、.
 fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
     let mut names = Vec::new();
+    // Names after 摄影 or 摄像 are the photographer's, not the writers'.
+    let mut photographer = false;
     loop {
         while matches!(chars.get(j), Some(' ' | '、')) {
             j += 1;
@@ -230,6 +255,18 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
             .find(|r| chars[j + outlet..].starts_with(&r.chars().collect::<Vec<_>>()))
         {
             j += outlet + r.chars().count();
+            photographer = false;
+            continue;
+        }
+        if let Some(r) = ["摄影", "摄像"]
+            .iter()
+            .find(|r| chars[j..].starts_with(&r.chars().collect::<Vec<_>>()))
+        {
+            j += r.chars().count();
+            while matches!(chars.get(j), Some('：' | ':' | '/' | '／')) {
+                j += 1;
+            }
+            photographer = true;
             continue;
         }
         let s = j;
@@ -245,7 +282,9 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
             .get(s)
             .is_some_and(|c| "了获看发注采调走从在对近日表据今昨也还就将已曾又再的是".contains(*c));
         if j - s >= 2 && ends_name && !verb_like {
-            names.push(chars[s..j].iter().collect());
+            if !photographer {
+                names.push(chars[s..j].iter().collect());
+            }
         } else {
             return (names, s);
         }
@@ -256,7 +295,9 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
 /// Returns the names and the char range of the byline.
 pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
     let mut j = start;
-    for prefix in ["文/", "文／", "文："] {
+    for prefix in [
+        "文/", "文／", "文：", "文｜", "文|", "文 | ", "文 ｜ ", "文 / ",
+    ] {
         let p: Vec<char> = prefix.chars().collect();
         if chars[j..].starts_with(&p) {
             j += p.len();
