@@ -548,7 +548,9 @@ fn a_broadcasters_dateline_names_both_reporters_and_stays_in_the_text() {
 #[test]
 fn header_lines_of_many_kinds_give_date_writers_and_source() {
     let body = "北京一批制造业企业近年来陆续迁往河北沧州和天津武清，当地承接平台不断完善，产业协作持续深化。";
-    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+    // (header line, date, writers, source)
+    type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: &[Case] = &[
         (
             "【发布日期】2022-02-13 【来源】河北日报",
             Some("2022-02-13"),
