@@ -549,7 +549,29 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         | "datepublished"
         | "date"
         | "dc.date"
-        | "dc.date.issued" => {
+        | "dc.date.issued"
+        | "dc.date.created"
+        | "dcterms.created"
+        | "dcterms.date"
+        | "publish-date"
+        | "publish_time"
+        | "publication_date"
+        | "published_time"
+        | "publishedtime"
+        | "article:published"
+        | "og:article:published_time"
+        | "og:published_time"
+        | "bytedance:published_time"
+        | "weibo: article:create_at"
+        | "apub:time"
+        | "pub_date"
+        | "pub-date"
+        | "ptime"
+        | "release_date"
+        | "releasedate"
+        | "createdate"
+        | "sailthru.date"
+        | "parsely-pub-date" => {
             out.hints.date.get_or_insert_with(|| content.to_string());
         }
         "og:url" => {

@@ -245,3 +245,37 @@ fn a_person_json_ld_names_is_the_author_when_the_markup_names_none() {
         Some("李明")
     );
 }
+
+/// `<meta name="author">` is left alone: on Chinese portals it holds the
+/// site, a department or the editor who posted the page as often as a
+/// writer, and a wrong writer is worse than none.
+#[test]
+fn a_meta_author_is_not_taken_for_the_writer() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元。</p>";
+    for content in ["张伟", "人民网"] {
+        let page = format!(
+            "<html><head><meta name=\"author\" content=\"{content}\"></head><body>{body}</body></html>"
+        );
+        assert_eq!(html_to_text(&page, true).hints.author, None, "{content}");
+    }
+}
+
+#[test]
+fn publication_dates_under_other_meta_names_are_hints() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元。</p>";
+    for (key, attr) in [
+        ("og:published_time", "property"),
+        ("weibo: article:create_at", "name"),
+        ("publication_date", "name"),
+        ("apub:time", "name"),
+    ] {
+        let page = format!(
+            "<html><head><meta {attr}=\"{key}\" content=\"2022-02-13 10:00\"></head><body>{body}</body></html>"
+        );
+        assert_eq!(
+            html_to_text(&page, true).hints.date.as_deref(),
+            Some("2022-02-13 10:00"),
+            "{key}"
+        );
+    }
+}
