@@ -591,3 +591,23 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
         assert_eq!(d.body, body, "body under {header:?}");
     }
 }
+
+/// A government document's headline set over three lines, as its <title>
+/// gives it whole; the adoption line under it is the document's first line.
+#[test]
+fn a_headline_set_over_several_lines_is_one_headline() {
+    let page = "<html><head><title>河北省人民代表大会常务委员会关于支持雄安新区承接北京非首都功能疏解的决定_政府公报_某省政府网</title></head><body>\
+        <div class=\"doc\"><p>河北省人民代表大会常务委员会</p>\
+        <p>关于支持雄安新区承接北京非首都功能</p><p>疏解的决定</p>\
+        <p>（2021年5月28日河北省第十三届人民代表大会常务委员会第二十三次会议通过）</p>\
+        <p>为支持雄安新区承接北京非首都功能疏解，推动一批高校、医院和企业总部有序迁入，省人民代表大会常务委员会作出如下决定。</p>\
+        <p>各级人民政府应当做好承接服务，完善配套政策，保障疏解项目落地。</p></div></body></html>";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("河北省人民代表大会常务委员会关于支持雄安新区承接北京非首都功能疏解的决定")
+    );
+    let p = paragraphs(&d);
+    assert!(p[0].starts_with("（2021年5月28日"), "{p:?}");
+    assert_eq!(p.len(), 3, "{p:?}");
+}

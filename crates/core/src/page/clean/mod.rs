@@ -124,9 +124,38 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         }
         None => text_title(),
     };
-    out.title = match title_idx {
-        Some(i) => Some(lines[i].text.to_string()),
-        None => hint_title.map(str::to_string),
+    // A headline set over several lines (全国人民代表大会常务委员会 / 关于批准…及
+    // / 调整…的决议): the lines after it that continue it in the <title>.
+    let mut title_end = title_idx;
+    if let (Some(i), Some(h)) = (title_idx, hint_title) {
+        let hk = squash(&normalize(h).text);
+        let mut joined = squash(&lines[i].simp);
+        for j in i + 1..lines.len().min(i + 4) {
+            let l = &lines[j];
+            if !matches!(l.kind, Kind::Short | Kind::Loose) || lines::has_sentence_stop(&l.simp) {
+                break;
+            }
+            let next = format!("{joined}{}", squash(&l.simp));
+            if !hk.contains(&next) {
+                break;
+            }
+            joined = next;
+            title_end = Some(j);
+        }
+    }
+    let first = match title_end {
+        Some(e) if e >= first && e < last => e + 1,
+        _ => first,
+    };
+    out.title = match (title_idx, title_end) {
+        (Some(i), Some(e)) => Some(
+            lines[i..=e]
+                .iter()
+                .map(|l| l.text.trim())
+                .collect::<Vec<_>>()
+                .join(""),
+        ),
+        _ => hint_title.map(str::to_string),
     }
     .map(|t| trim_ornaments(&t))
     .filter(|t| !t.is_empty());
@@ -136,7 +165,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         (!title_key.is_empty() && (title_key.contains(&k) || k.contains(&title_key)))
             || l.simp.starts_with(['—', '-'])
     };
-    let lead_floor = title_idx
+    let lead_floor = title_end
         .map_or(0, |t| t + 1)
         .max(first_meta.map_or(0, |m| m + 1));
     let mut lead: Vec<usize> = Vec::new();
