@@ -130,8 +130,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     if let (Some(i), Some(h)) = (title_idx, hint_title) {
         let hk = squash(&normalize(h).text);
         let mut joined = squash(&lines[i].simp);
-        for j in i + 1..lines.len().min(i + 4) {
-            let l = &lines[j];
+        for (j, l) in lines.iter().enumerate().take(i + 4).skip(i + 1) {
             if !matches!(l.kind, Kind::Short | Kind::Loose) || lines::has_sentence_stop(&l.simp) {
                 break;
             }
