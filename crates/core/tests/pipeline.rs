@@ -611,3 +611,31 @@ fn a_headline_set_over_several_lines_is_one_headline() {
     assert!(p[0].starts_with("（2021年5月28日"), "{p:?}");
     assert_eq!(p.len(), 3, "{p:?}");
 }
+
+/// A self-media article set in short phrases between its paragraphs, on a
+/// page whose lists of linked headlines hold more text than the article: the
+/// article is the block, the lists are furniture.
+#[test]
+fn lists_of_linked_headlines_are_furniture_however_long() {
+    let mut html = String::from(
+        "<html><head><title>沧州承接平台再添新项目_政务_某新闻网</title></head><body>\
+         <h1>沧州承接平台再添新项目</h1><div class=\"article\">\
+         <p>北京一家医药企业的新厂在沧州临港开发区正式投产！</p>\
+         <p>这是今年落户园区的第12个北京项目，总投资约8亿元，达产后年产值可达20亿元。</p>\
+         <p>目前</p><p>园区已承接北京医药企业</p><p>超过一百家</p><p>形成完整产业链条</p>\
+         <p>园区负责人介绍，下一步将继续完善配套服务，吸引更多京津企业前来落户。</p></div>\
+         <div class=\"hot\">",
+    );
+    for i in 0..15 {
+        html.push_str(&format!(
+            "<p><a href=\"/n{i}.html\">第{i}条热门新闻：某地举行大型活动吸引众多市民参加，现场气氛十分热烈？</a></p>"
+        ));
+    }
+    html.push_str("</div></body></html>");
+    let d = process_page(html.as_bytes(), None).unwrap();
+    let p = paragraphs(&d);
+    assert_eq!(p[0], "北京一家医药企业的新厂在沧州临港开发区正式投产！");
+    assert!(p.contains(&"超过一百家"), "{p:?}");
+    assert!(p.last().unwrap().starts_with("园区负责人介绍"), "{p:?}");
+    assert_no_furniture(&d, &["热门新闻"]);
+}

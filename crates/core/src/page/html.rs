@@ -310,6 +310,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     let mut authors: Vec<String> = Vec::new();
     // A person JSON-LD names as the author, for when the markup names none.
     let mut ld_author: Option<String> = None;
+    let mut links = LinkLines::default();
     let mut i = 0;
     let bytes = html.as_bytes();
     while i < html.len() {
@@ -319,6 +320,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             if skipping.is_none() {
                 let chunk = &rest[..next];
                 push_text(&mut text, chunk);
+                links.count(chunk);
                 if in_h1 {
                     push_text(&mut h1_text, chunk);
                 }
@@ -376,6 +378,9 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                 author = None;
             }
         }
+        if name == "a" && tag.end {
+            links.depth = links.depth.saturating_sub(1);
+        }
         if tag.end {
             if name == "article" {
                 article_depth = article_depth.saturating_sub(1);
@@ -387,6 +392,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                 }
             }
             if BLOCK.contains(&name) {
+                links.end_line(&text);
                 text.push('\n');
             }
             continue;
@@ -452,6 +458,11 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             }
             continue;
         }
+        // (Counted here, past the dropped elements, whose end tags are
+        // skipped with their content.)
+        if name == "a" && !tag.self_closing {
+            links.depth += 1;
+        }
         // A nested author element is the more precise one (a box of the
         // author's name and the date holds the name's own element).
         if authors.len() < 2 && !VOID.contains(&name) && !tag.self_closing && names_author(&tag) {
@@ -463,6 +474,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             continue;
         }
         if BLOCK.contains(&name) {
+            links.end_line(&text);
             text.push('\n');
         } else if name == "td" || name == "th" {
             // Cells of a row stay on the row's line.
@@ -489,8 +501,52 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             out.hints.title = Some(t);
         }
     }
+    links.end_line(&text);
+    out.hints.link_lines = links.heavy.into_iter().collect();
     out.text = text;
     out
+}
+
+/// Lines whose text is mostly the text of links: menus, lists of headlines,
+/// "related articles" (read as the page is turned into lines).
+#[derive(Default)]
+struct LinkLines {
+    /// How many `<a>` are open.
+    depth: usize,
+    /// Byte where the current line starts in the text.
+    start: usize,
+    /// Chinese characters on the current line, and those inside links.
+    han: usize,
+    link: usize,
+    heavy: Vec<String>,
+}
+
+impl LinkLines {
+    fn count(&mut self, chunk: &str) {
+        let n = chunk
+            .chars()
+            .filter(|&c| crate::text::chars::is_han(c))
+            .count();
+        self.han += n;
+        if self.depth > 0 {
+            self.link += n;
+        }
+    }
+
+    /// Ends the line that `text` ends with (a block boundary follows).
+    fn end_line(&mut self, text: &str) {
+        if self.han >= 4 && self.link * 10 >= self.han * 6 {
+            if let Some(line) = text.get(self.start..) {
+                let line = line.trim();
+                if !line.is_empty() {
+                    self.heavy.push(line.to_string());
+                }
+            }
+        }
+        self.start = text.len() + 1;
+        self.han = 0;
+        self.link = 0;
+    }
 }
 
 fn rest_after(html: &str, i: usize) -> &str {

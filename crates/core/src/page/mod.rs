@@ -40,6 +40,11 @@ pub fn process_page(bytes: &[u8], origin: Option<&str>) -> Result<Document, Erro
             h = html::html_to_text(&decoded.text, false);
         }
         hints = h.hints;
+        // The link lines as the text's lines will read once repaired.
+        hints.link_lines = std::mem::take(&mut hints.link_lines)
+            .into_iter()
+            .map(|l| repair::repair(&l))
+            .collect();
         hints.title = hints.title.map(|t| repair::repair(&t));
         hints.source = hints.source.map(|t| repair::repair(&t));
         h.text

@@ -43,6 +43,9 @@ pub struct Hints {
     /// (`class="author-name"`, a self-media account's nickname), read as a
     /// name: used when the text itself names no author.
     pub author: Option<String>,
+    /// Lines (as cleaned) made mostly of the text of links: a menu, a list of
+    /// headlines, related articles — never the article's paragraphs.
+    pub link_lines: std::collections::HashSet<String>,
 }
 
 /// Max run of non-paragraph lines inside an article.
@@ -56,10 +59,16 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .lines()
         .map(|t| {
             let simp = normalize(t).text;
+            let mut kind = classify(&simp);
+            if matches!(kind, Kind::Content | Kind::Short | Kind::Loose)
+                && hints.link_lines.contains(t.trim())
+            {
+                kind = Kind::Noise;
+            }
             Line {
                 text: t,
                 han: han_count(&simp),
-                kind: classify(&simp),
+                kind,
                 simp,
             }
         })
@@ -423,6 +432,9 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             }
             // Table rows of figures inside an article do not break it.
             Kind::Short if is_figures_row(&l.simp) => {}
+            // A phrase on a line of its own (self-media set text that way:
+            // 目前 / 南沙邮轮母港码头工程 / 已进入…) between paragraphs.
+            Kind::Short if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
             _ => gap += 1,
         }
     }
