@@ -4,7 +4,7 @@
 use crate::model::What;
 
 /// Verbs whose destination follows them (longest first where they overlap).
-pub(super) const TO_VERBS: &[&str] = &[
+pub(crate) const TO_VERBS: &[&str] = &[
     "整体搬迁至",
     "整体搬迁到",
     "整体迁至",

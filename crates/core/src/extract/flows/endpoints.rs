@@ -354,11 +354,11 @@ pub(super) fn in_destination(
     while a > floor && !is_clause_break(inp.chars[a - 1]) {
         a -= 1;
     }
-    // 到/赴 P 投资 (北京企业到涿州投资建厂) says where as 在 does.
+    // 到/赴/来 P 投资 (北京企业到涿州投资建厂, 京企来冀投资) says where as 在 does.
     let markers: &[char] = if toward {
         &['向', '往']
     } else if ["投资", "落户", "建厂", "设厂", "安家", "扎根"].contains(&t.word) {
-        &['在', '于', '到', '赴']
+        &['在', '于', '到', '赴', '来']
     } else {
         &['在', '于']
     };

@@ -511,3 +511,25 @@ fn going_to_a_place_is_a_move_only_for_movers() {
     assert!(flows("北京记者前往雄安新区采访。").is_empty());
     assert!(flows("北京市有关领导前往河北廊坊调研。").is_empty());
 }
+
+/// 京企, 津企: the one character names the firms' home; 在津, 来冀: the
+/// destination after its verb, as 在天津 and 到河北 are.
+#[test]
+fn one_character_names_of_the_three_are_homes_and_destinations() {
+    assert_eq!(pairs(&flows("一批京企在津落地。")), [("北京市", "天津市")]);
+    assert_eq!(
+        pairs(&flows("多家北京企业来冀投资兴业。")),
+        [("北京市", "河北省")]
+    );
+    assert_eq!(pairs(&flows("多家津企落户沧州。")), [("天津市", "沧州市")]);
+}
+
+/// A name two places share, after a verb of moving away, is the one outside
+/// the province things move from (保定's 高碑店, not the township in 朝阳).
+#[test]
+fn a_destination_shared_by_two_places_lies_outside_the_origins_province() {
+    assert_eq!(
+        pairs(&flows("北京新发地市场的部分商户迁往高碑店。")),
+        [("新发地", "高碑店市")]
+    );
+}

@@ -274,9 +274,20 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
         };
         let role = classify(text, tokens, h.tok_start, h.tok_end);
         let organ = role == Role::Location && names_an_organ(text, tokens, h.tok_end);
+        // 在津, 来冀, 赴京: the place is the abbreviation, after its verb;
+        // 京企, 津企: before what it is the home of.
+        let surface = text
+            .get(tokens[h.tok_start].byte_start as usize..tokens[h.tok_end - 1].byte_end as usize)
+            .unwrap_or("");
+        let verb_first = surface.chars().count() == 2
+            && surface.starts_with(['在', '进', '赴', '来', '离', '抵', '驻', '返', '留'])
+            && surface.ends_with(['京', '津', '冀']);
+        let home_first = surface.chars().count() == 2
+            && surface.starts_with(['京', '津', '冀'])
+            && surface.ends_with(['企', '籍']);
         hits.push(PlaceHit {
-            start: h.start,
-            end: h.end,
+            start: h.start + u32::from(verb_first),
+            end: h.end - u32::from(home_first),
             tok_start: h.tok_start,
             tok_end: h.tok_end,
             places,
@@ -298,7 +309,9 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
     let mut own_cache: HashMap<u8, Option<usize>> = HashMap::new();
     for (i, target) in pending {
         let resolved = match &target {
-            Target::Places(cands) => resolve_ambiguous(g, &hits, i, cands, sentences, &doc_places),
+            Target::Places(cands) => {
+                resolve_ambiguous(g, text, &hits, i, cands, sentences, &doc_places)
+            }
             Target::OwnProvince => own(g, &hits, i, sentences, Own::Province, &mut own_cache),
             Target::OwnCity => own(g, &hits, i, sentences, Own::City, &mut own_cache),
             Target::OwnDistrict => own(g, &hits, i, sentences, Own::District, &mut own_cache),
@@ -547,6 +560,7 @@ fn sentence_of(sentences: &[Sentence], pos: u32) -> Option<&Sentence> {
 /// article; a tie is no answer.
 fn resolve_ambiguous(
     g: &Gazetteer,
+    text: &str,
     hits: &[PlaceHit],
     at: usize,
     cands: &[usize],
@@ -555,6 +569,36 @@ fn resolve_ambiguous(
 ) -> Option<usize> {
     let here = hits[at].start;
     let sent = sentence_of(sentences, here);
+    // Where something moves to lies outside the province it moves from:
+    // 新发地市场的商户迁往高碑店 is 保定's 高碑店, not Beijing's.
+    let moved_away: Vec<usize> = match sent {
+        Some(s) if after_a_verb_of_moving(text, hits[at].start) => {
+            let origins: Vec<usize> = hits[..at]
+                .iter()
+                .filter(|h| h.start >= s.start && h.role == Role::Location)
+                .flat_map(|h| h.places.iter().filter_map(|&p| g.province_of(p)))
+                .collect();
+            let outside: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&c| g.province_of(c).is_some_and(|p| !origins.contains(&p)))
+                .collect();
+            if !origins.is_empty() && !outside.is_empty() && outside.len() < cands.len() {
+                outside
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    };
+    let cands = if moved_away.is_empty() {
+        cands
+    } else {
+        &moved_away[..]
+    };
+    if cands.len() == 1 {
+        return Some(cands[0]);
+    }
     let in_range = |a: u32, b: u32| {
         let lo = hits.partition_point(|h| h.start < a);
         let hi = hits.partition_point(|h| h.start < b);
@@ -612,6 +656,19 @@ fn resolve_ambiguous(
         }
     }
     None
+}
+
+/// Does the place at char `start` come right after a verb of moving to
+/// (迁往, 搬迁至, 转移到…)?
+fn after_a_verb_of_moving(text: &str, start: u32) -> bool {
+    let before: String = {
+        let chars: Vec<char> = text.chars().take(start as usize).collect();
+        chars[chars.len().saturating_sub(6)..].iter().collect()
+    };
+    crate::extract::flows::TO_VERBS
+        .iter()
+        .filter(|v| v.contains(['迁', '搬', '转', '疏']))
+        .any(|v| before.ends_with(v))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -782,6 +839,20 @@ mod tests {
     #[test]
     fn jing_in_fu_jing_and_zai_jing_is_beijing() {
         assert_eq!(located("代表团一行赴京考察。"), ["北京市"]);
+        // The mention is the one character (赴[京], [京]企).
+        let d = crate::extract::analyze::document_from_text("代表团赴京考察，一批京企在津落地。");
+        let named: Vec<String> = d
+            .mentions
+            .iter()
+            .map(|m| {
+                d.body_simplified
+                    .chars()
+                    .skip(m.span.start as usize)
+                    .take((m.span.end - m.span.start) as usize)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(named, ["京", "京", "津"]);
         assert_eq!(
             located("一批在京央企二级子公司迁往雄安新区。"),
             ["北京市", "雄安新区"]
