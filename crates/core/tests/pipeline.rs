@@ -639,3 +639,21 @@ fn lists_of_linked_headlines_are_furniture_however_long() {
     assert!(p.last().unwrap().starts_with("园区负责人介绍"), "{p:?}");
     assert_no_furniture(&d, &["热门新闻"]);
 }
+
+/// A dateline without a year takes it from a full date of the same day
+/// elsewhere on the page, and from no other date.
+#[test]
+fn a_dateline_without_a_year_takes_it_from_the_same_day_on_the_page() {
+    let page = "三地发布承接平台名单\n\n\
+        央广网北京12月21日消息(记者王小明)据报道，昨天，京津冀三地在北京联合发布产业转移承接平台名单，一批北京企业将转移到天津和河北。\n\
+        2017-12-21 新闻和报纸摘要全文\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.date.as_deref(), Some("2017-12-21"));
+    let other_day = page.replace("2017-12-21", "2017-12-20");
+    let d = process_page(other_day.as_bytes(), None).unwrap();
+    assert_eq!(d.date, None);
+    assert!(d
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::DateWithoutYear));
+}

@@ -501,6 +501,9 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
             out.hints.title = Some(t);
         }
     }
+    if out.hints.date.is_none() {
+        out.hints.date = wechat_time(html);
+    }
     links.end_line(&text);
     out.hints.link_lines = links.heavy.into_iter().collect();
     out.text = text;
@@ -646,6 +649,44 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
 /// The publication date a page's script states (JSON-LD's
 /// `"datePublished": "2019-03-15T10:21:00+08:00"`, or a variable such as
 /// `var pubtime = "2019-03-15 10:21"`), as written.
+/// A WeChat official account's article states when it was sent as a Unix
+/// time in its script (`var ct = "1581517074"`); the page itself shows only
+/// 昨天 or 3天前. Read only on the article template (`js_content`), as the
+/// day in Beijing time.
+fn wechat_time(html: &str) -> Option<String> {
+    if !html.contains("id=\"js_content\"") && !html.contains("rich_media_content") {
+        return None;
+    }
+    let at = html.find("var ct")?;
+    let rest = html[at + "var ct".len()..].trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start();
+    let rest = rest.strip_prefix(['"', '\''])?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() != 10 {
+        return None;
+    }
+    let secs: i64 = digits.parse().ok()?;
+    let days = (secs + 8 * 3600).div_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    (2005..=2100)
+        .contains(&y)
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The calendar date of a day count from 1970-01-01 (proleptic Gregorian).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 fn script_date(script: &str) -> Option<String> {
     const KEYS: &[&str] = &[
         "datepublished",

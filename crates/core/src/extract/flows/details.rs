@@ -307,10 +307,11 @@ pub(super) fn firm_near(inp: &Input, s: &Sentence, at: u32, limit: u32) -> Optio
         if name.chars().count() < 3 || name.chars().count() > 30 {
             continue;
         }
+        // (A place may start inside its token: 在[津].)
         let d = if toks[j].start > at {
             toks[j].start - at
         } else {
-            at - t.end
+            at.saturating_sub(t.end)
         };
         if best.as_ref().is_none_or(|b| d < b.0) {
             best = Some((d, name.to_string()));

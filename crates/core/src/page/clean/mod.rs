@@ -284,13 +284,32 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                         out.date = Some(date.clone());
                         out.date_source = Some(DateSource::Dateline);
                     }
-                    (None, Some((m, day))) if out.date.is_none() => out.warnings.push(Warning {
-                        kind: WarningKind::DateWithoutYear,
-                        message: format!(
-                            "the dateline gives {m}月{day}日 but no year; the date is left empty"
-                        ),
-                        span: None,
-                    }),
+                    (None, Some((m, day))) if out.date.is_none() => {
+                        // The year from a full date of the same day elsewhere on
+                        // the page (a programme's link: 2017-12-21 新闻和报纸摘要).
+                        let same_day = format!("-{m:02}-{day:02}");
+                        let confirmed = lines.iter().find_map(|o| {
+                            meta::find_dates(&o.simp)
+                                .into_iter()
+                                .find(|f| {
+                                    f.iso.ends_with(&same_day) && !meta::is_life_date(&o.simp, f)
+                                })
+                                .map(|f| f.iso)
+                        });
+                        match confirmed {
+                            Some(iso) => {
+                                out.date = Some(iso);
+                                out.date_source = Some(DateSource::Dateline);
+                            }
+                            None => out.warnings.push(Warning {
+                                kind: WarningKind::DateWithoutYear,
+                                message: format!(
+                                    "the dateline gives {m}月{day}日 but no year; the date is left empty"
+                                ),
+                                span: None,
+                            }),
+                        }
+                    }
                     _ => {}
                 }
                 authors.extend(d.authors.iter().map(|n| written_form(l.text, n)));

@@ -279,3 +279,24 @@ fn publication_dates_under_other_meta_names_are_hints() {
         );
     }
 }
+
+#[test]
+fn a_wechat_article_dates_itself_by_its_send_time() {
+    let body =
+        "<div id=\"js_content\"><p>廊坊市今年共引进北京项目45个，总投资达210亿元。</p></div>";
+    // 1581517074 is 2020-02-12 22:17:54 in Beijing (14:17:54 UTC).
+    let page = format!("<html><body>{body}<script>var ct = \"1581517074\";</script></body></html>");
+    assert_eq!(
+        html_to_text(&page, true).hints.date.as_deref(),
+        Some("2020-02-12")
+    );
+    // 1581529000 is 2020-02-13 01:36 in Beijing, still the 12th in UTC.
+    let late = format!("<html><body>{body}<script>var ct = \"1581529000\";</script></body></html>");
+    assert_eq!(
+        html_to_text(&late, true).hints.date.as_deref(),
+        Some("2020-02-13")
+    );
+    // Not on other pages.
+    let other = "<html><body><p>廊坊市今年共引进北京项目45个。</p><script>var ct = \"1581517074\";</script></body></html>";
+    assert_eq!(html_to_text(other, true).hints.date, None);
+}
