@@ -581,6 +581,31 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
         ),
         ("记者 赵敏 摄影 钱进", None, Some("赵敏"), None),
         ("2022-02-13 星期日", Some("2022-02-13"), None, None),
+        ("文/图 记者 张三", None, Some("张三"), None),
+        (
+            "□ 本报记者 王立新 实习生 刘洋",
+            None,
+            Some("王立新 刘洋"),
+            None,
+        ),
+        ("记者/孙浩", None, Some("孙浩"), None),
+        ("图文/陈晨", None, Some("陈晨"), None),
+        ("文｜张三 编辑｜李四", None, Some("张三"), None),
+        ("特约撰稿人 周明", None, Some("周明"), None),
+        ("本报记者 李明 文/图", None, Some("李明"), None),
+        ("记者 王强 报道", None, Some("王强"), None),
+        (
+            "2022-02-13 08:00 来源：河北日报 记者：李华 通讯员：张明",
+            Some("2022-02-13"),
+            Some("李华 张明"),
+            Some("河北日报"),
+        ),
+        (
+            "作者：张立新（河北省社会科学院研究员）",
+            None,
+            Some("张立新"),
+            None,
+        ),
     ];
     for &(header, date, author, source) in cases {
         let page = format!("京津冀产业协作迈上新台阶\n\n{header}\n\n{body}\n");

@@ -30,6 +30,7 @@ const LABELS: &[(&str, u8)] = &[
     ("作者", b'a'),
     ("记者", b'a'),
     ("撰文", b'a'),
+    ("通讯员", b'a'),
     ("撰稿", b'a'),
     ("楼主", b'a'),
     ("发帖人", b'a'),
@@ -103,6 +104,10 @@ pub fn labels(line: &str) -> Labels {
             j += 1;
         }
         let mut value: String = chars[start..j].iter().collect();
+        // 作者：张立新（河北省社会科学院研究员）: the name, not the note.
+        if let Some(p) = value.find(['（', '(']) {
+            value.truncate(p);
+        }
         // 作者：张伟 王芳 — the names after the first, each a surname and
         // one or two more characters standing alone.
         if kind == b'a' {
@@ -218,6 +223,8 @@ fn affiliation_at(chars: &[char], mut j: usize) -> Option<usize> {
 
 /// Reporter roles that introduce names in a byline.
 const ROLES: &[&str] = &[
+    "特约撰稿人",
+    "撰稿人",
     "特约记者",
     "本报记者",
     "本刊记者",
@@ -228,6 +235,22 @@ const ROLES: &[&str] = &[
     "通讯员",
     "实习生",
     "见习记者",
+];
+
+/// Words that end a byline's names (记者 王强 报道, 本报记者 李明 文/图, 文｜张三
+/// 编辑｜李四).
+const BYLINE_ENDS: &[&str] = &[
+    "报道",
+    "摄影",
+    "摄",
+    "文/图",
+    "文／图",
+    "图/文",
+    "编辑",
+    "责编",
+    "责任编辑",
+    "校对",
+    "审核",
 ];
 
 /// Names after a role: 2–4 Chinese characters each, separated by spaces or 、.
@@ -269,6 +292,19 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
             photographer = true;
             continue;
         }
+        // 记者/孙浩, 记者：李华: a mark between a role and its names.
+        if names.is_empty() && matches!(chars.get(j), Some('/' | '／' | '：' | ':' | '｜' | '|'))
+        {
+            j += 1;
+            continue;
+        }
+        // What follows the names: 报道, 摄, 文/图, an editor's label.
+        if BYLINE_ENDS
+            .iter()
+            .any(|w| chars[j..].starts_with(&w.chars().collect::<Vec<_>>()))
+        {
+            return (names, j);
+        }
         let s = j;
         while j < chars.len() && is_han(chars[j]) && j - s < 4 {
             j += 1;
@@ -296,7 +332,24 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
 pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
     let mut j = start;
     for prefix in [
-        "文/", "文／", "文：", "文｜", "文|", "文 | ", "文 ｜ ", "文 / ",
+        "文/图 ",
+        "文／图 ",
+        "图/文 ",
+        "文/图/",
+        "文/图：",
+        "图文/",
+        "文图/",
+        "图文：",
+        "文图：",
+        "文、图/",
+        "文/",
+        "文／",
+        "文：",
+        "文｜",
+        "文|",
+        "文 | ",
+        "文 ｜ ",
+        "文 / ",
     ] {
         let p: Vec<char> = prefix.chars().collect();
         if chars[j..].starts_with(&p) {
@@ -371,12 +424,20 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
 
 /// The whole line is a byline.
 pub fn line_byline(line: &str) -> Option<Vec<String>> {
+    // A newspaper's mark before the byline (□ 本报记者 …, ■记者 …).
+    let line = line.trim_start_matches(|c: char| c.is_whitespace() || "□■◎●○◆◇★☆▲△▪•·".contains(c));
     let chars: Vec<char> = line.chars().collect();
     let (names, end) = byline_at(&chars, 0)?;
     let rest: String = chars[end..].iter().collect();
     let rest =
         rest.trim_matches(|c: char| c == ' ' || c == '）' || c == ')' || c == '（' || c == '(');
-    rest.is_empty().then_some(names)
+    // What may follow the names: 报道, 摄, 文/图, or an editor's credit.
+    let tail_ok = rest.is_empty()
+        || ["报道", "摄", "文/图", "文／图", "图/文"].contains(&rest)
+        || ["编辑", "责编", "责任编辑", "校对"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    tail_ok.then_some(names)
 }
 
 /// A line of writers' names alone, as journals and their reprints set them
