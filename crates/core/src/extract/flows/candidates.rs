@@ -256,7 +256,28 @@ pub(super) fn share_from(
     ctx: &Context,
 ) -> Option<Cand> {
     let text = text_of(inp.chars, s.start, s.end);
-    let b = text.find("其中")?;
+    // 其中…, or a share after a comma (…注册企业超过1000家，大部分来自北京).
+    let b = text.find("其中").or_else(|| {
+        let c = text.find("来自")?;
+        let comma = text[..c].rfind('，')?;
+        let share = &text[comma + '，'.len_utf8()..c];
+        (share.chars().count() <= 8
+            && [
+                "大部分",
+                "大多",
+                "多数",
+                "半数",
+                "一半",
+                "近半",
+                "成",
+                "%",
+                "％",
+                "以上",
+            ]
+            .iter()
+            .any(|w| share.contains(w)))
+        .then_some(comma)
+    })?;
     let at = s.start + text[..b].chars().count() as u32;
     let before = &text[..b];
     if !["企业", "商户", "项目", "机构", "单位", "公司"]
@@ -267,7 +288,18 @@ pub(super) fn share_from(
         return None;
     }
     let later: Vec<&PlaceHit> = hits.iter().copied().filter(|h| h.start >= at).collect();
-    let from = origin_marked(inp, &later, s)?;
+    // …来自北京, or a share of the firms of a place (其中京企占比超过六成).
+    let from = origin_marked(inp, &later, s).or_else(|| {
+        later
+            .iter()
+            .find(|h| {
+                h.role == Role::Location && {
+                    let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+                    ["企占", "企业占"].iter().any(|w| after.starts_with(w))
+                }
+            })
+            .map(|h| h.places.clone())
+    })?;
     let g = gazetteer();
     let related = |p: usize| {
         g.places[p].kind == PlaceKind::Group

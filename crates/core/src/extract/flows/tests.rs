@@ -533,3 +533,34 @@ fn a_destination_shared_by_two_places_lies_outside_the_origins_province() {
         [("新发地", "高碑店市")]
     );
 }
+
+/// A share of what a place took in, after a comma (…注册企业超过1000家，大部分
+/// 来自北京), or as the share of a place's firms (其中京企占比超过六成).
+#[test]
+fn a_share_after_a_comma_or_of_a_places_firms_came_from_there() {
+    assert_eq!(
+        pairs(&flows(
+            "天津宝坻京津中关村科技城已注册企业超过1000家，大部分来自北京。"
+        )),
+        [("北京市", "宝坻京津中关村科技城")]
+    );
+    assert_eq!(
+        pairs(&flows(
+            "河北廊坊片区已入驻企业120家，其中京企占比超过六成。"
+        )),
+        [("北京市", "廊坊市")]
+    );
+    // Experts at a meeting are no move.
+    assert!(flows("论坛邀请了专家30位，大部分来自北京。").is_empty());
+}
+
+/// The sites of several schools named after one place, after their count.
+#[test]
+fn the_sites_of_listed_schools_are_moves_from_their_home() {
+    assert_eq!(
+        pairs(&flows(
+            "北京交通大学、北京科技大学等4所高校的雄安校区建设正在加快推进。"
+        )),
+        [("北京市", "雄安新区")]
+    );
+}

@@ -65,15 +65,23 @@ pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
     for (o_start, o_end, o_places) in named_orgs(inp, s) {
         let Some(site) = hits
             .iter()
-            .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 12)
+            .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 24)
         else {
             continue;
         };
         let between = text_of(inp.chars, o_end, site.start);
-        if between
-            .chars()
-            .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'))
-        {
+        // Directly (北京大学人民医院雄安院区), or after a list of such names
+        // and their count (北京交通大学、北京科技大学等4所高校的雄安校区).
+        let direct = between.chars().count() <= 12
+            && !between
+                .chars()
+                .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'));
+        let listed = between.ends_with('的')
+            && between.contains('等')
+            && !between
+                .chars()
+                .any(|c| is_clause_break(c) || matches!(c, '在' | '于' | '和' | '与'));
+        if !direct && !listed {
             continue;
         }
         let after = text_of(inp.chars, site.end, (site.end + 4).min(s.end));
