@@ -430,6 +430,32 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     }
     let before = if ts > 0 { tok(ts - 1) } else { "" };
     let after = tok(te);
+    // 北京东路 in Shanghai, 天津大街: a street's name, not the city.
+    if matches!(
+        after,
+        "路" | "东路" | "西路" | "南路" | "北路" | "中路" | "大街" | "大道" | "胡同" | "巷"
+    ) {
+        return Role::Organisation;
+    }
+    // 在廊坊建设仓储中心: where something is built, not the start of its name.
+    if matches!(before, "在" | "于" | "到" | "赴" | "落户")
+        && matches!(
+            after,
+            "建设"
+                | "投资"
+                | "打造"
+                | "新建"
+                | "建成"
+                | "设立"
+                | "成立"
+                | "布局"
+                | "落地"
+                | "开工"
+                | "兴建"
+        )
+    {
+        return Role::Location;
+    }
     if matches!(before, "（" | "(") && matches!(after, "）" | ")") {
         // （天津）制造有限公司 / SMC（中国）有限公司 / 北京亦庄（京津冀）生物医药产业大会
         let rest = tok(te + 1);
@@ -454,8 +480,9 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     // the plant in Cangzhou).
     let works = after.ends_with('厂') && !matches!(after, "工厂" | "厂" | "分厂" | "新厂" | "老厂");
     // 北京市文化局, 天津市商务局: a bureau (not 格局, 布局).
-    let bureau =
-        after.chars().count() >= 2 && after.ends_with('局') && !NOT_BUREAUS.contains(&after);
+    let bureau = after.chars().count() >= 2
+        && after.ends_with('局')
+        && !NOT_BUREAUS.iter().any(|b| after.ends_with(b));
     let suffix = ORG_SUFFIXES.iter().any(|s| after.ends_with(s))
         && !after.is_empty()
         && !NOT_UNITS.contains(&after);
@@ -833,6 +860,17 @@ mod tests {
         // 格局 and 布局 are not bureaus.
         assert_eq!(located("京津冀形成了新的产业格局。"), ["京津冀"]);
         assert_eq!(located("近年来多家企业在北京布局。"), ["北京市"]);
+        // A hall in a city, its layout of industry and local rain are places.
+        assert_eq!(located("天津展厅里陈列着新产品。"), ["天津市"]);
+        assert_eq!(located("优化北京产业布局。"), ["北京市"]);
+        assert_eq!(located("河北中南部局地有大雨。"), ["河北省"]);
+        // Streets named after a city elsewhere are not the city.
+        assert_eq!(
+            located("上海北京东路一家商店开业，河北大街车流量大。"),
+            ["上海市"]
+        );
+        // Where something is built is a place, whatever is built.
+        assert_eq!(located("京东物流在廊坊建设仓储中心。"), ["廊坊市"]);
     }
 
     #[cfg(feature = "segment")]
