@@ -239,8 +239,14 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
             break;
         }
     }
+    // 近百家, 逾千人, 上千家: a qualifier and a round number in one word.
+    let qualified_round = n.chinese
+        && matches!(chars[at], '百' | '千' | '万')
+        && at > 0
+        && matches!(chars[at - 1], '近' | '逾' | '超' | '上' | '约')
+        && is_boundary_start(tokens, at as u32 - 1);
     if n.chinese {
-        if !is_boundary_start(tokens, at as u32) {
+        if !is_boundary_start(tokens, at as u32) && !qualified_round {
             return None;
         }
         match unit {
@@ -267,7 +273,12 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     // A qualifier before: 近800项, 超过250余项, 突破2500亿元.
     let mut start = at;
     let mut before_q = None;
-    for q in BEFORE {
+    // 上千家: "over a thousand", said only of round numbers.
+    if qualified_round && chars[at - 1] == '上' {
+        before_q = Some("上");
+        start = at - 1;
+    }
+    for q in BEFORE.iter().filter(|_| before_q.is_none()) {
         // A qualifier is a word of its own: the 约 of 签约52个项目 is not
         // "about", nor the 近 of 最近 or the 达 of 到达 (将近 wins over 近 by
         // order).
@@ -617,6 +628,24 @@ mod tests {
             [(1.2e9, "元", "12亿元"), (25000.0, "平方米", "2.5万平方米")]
         );
         assert_eq!(f[0].qualifier, None);
+    }
+
+    #[test]
+    fn a_round_number_with_its_qualifier_in_one_word() {
+        let f = figures("其中近百家已投产，园区吸引上千家企业，逾千人参加培训，超百家企业入驻。");
+        assert_eq!(
+            values(&f),
+            [
+                (100.0, "家", "近百家"),
+                (1000.0, "家", "上千家"),
+                (1000.0, "人", "逾千人"),
+                (100.0, "家", "超百家")
+            ]
+        );
+        let q: Vec<_> = f.iter().map(|x| x.qualifier.as_deref()).collect();
+        assert_eq!(q, [Some("近"), Some("上"), Some("逾"), Some("超")]);
+        // A round number with no qualifier is a word, not a figure.
+        assert!(figures("百家争鸣，千家万户。").is_empty());
     }
 
     #[test]
