@@ -323,7 +323,21 @@ pub fn find(
             if kinds::not_a_figure(chars, &f, a) {
                 continue;
             }
-            let counts = counts_phrase(text, chars, tokens, &f, a, b);
+            let mut counts = counts_phrase(text, chars, tokens, &f, a, b);
+            // 分别为6.73%、3.58%、2.08%: a figure listed after another of the
+            // same unit counts the same thing.
+            if counts.is_empty() {
+                if let Some(prev) = out.last().filter(|p: &&Figure| {
+                    p.unit == f.unit
+                        && p.span.end < f.start
+                        && p.span.start >= s.start
+                        && chars[p.span.end as usize..f.start as usize]
+                            .iter()
+                            .all(|&c| c == '、')
+                }) {
+                    counts = prev.counts.clone();
+                }
+            }
             let period = period_before(chars, a, f.start as usize, b);
             let is_target = is_target(text, tokens, chars, a, f.start as usize, f.end as usize, b);
             let span = Span {
@@ -628,6 +642,13 @@ mod tests {
             [(1.2e9, "元", "12亿元"), (25000.0, "平方米", "2.5万平方米")]
         );
         assert_eq!(f[0].qualifier, None);
+    }
+
+    #[test]
+    fn figures_listed_with_the_same_unit_count_the_same_thing() {
+        let f = figures("2023年三地研发投入强度分别为6.73%、3.58%、2.08%。");
+        let c: Vec<_> = f.iter().map(|x| x.counts.as_str()).collect();
+        assert_eq!(c, ["投入强度", "投入强度", "投入强度"]);
     }
 
     #[test]
