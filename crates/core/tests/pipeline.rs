@@ -682,3 +682,31 @@ fn a_dateline_without_a_year_takes_it_from_the_same_day_on_the_page() {
         .iter()
         .any(|w| w.kind == WarningKind::DateWithoutYear));
 }
+
+/// A blog post's tags and category are furniture; a forum thread's opening
+/// post is the article, under a headline that carries the forum's name, and
+/// the replies after it are not; the button 只看该作者 names no writer.
+#[test]
+fn blog_furniture_and_a_threads_opening_post() {
+    let blog = "渤海新区印象\n(2012-05-12 10:23:45)\n标签： 沧州 黄骅港 杂谈\n分类： 旅行随笔\n\
+        上周去了一趟沧州渤海新区，看到港口码头建设如火如荼，很多北京过来的企业已经在这里落地生根。\n\
+        傍晚的黄骅港，夕阳映照着巨大的吊车，场面十分壮观。\n阅读(356) 评论(12)\n";
+    let d = process_page(blog.as_bytes(), None).unwrap();
+    assert_eq!(d.date.as_deref(), Some("2012-05-12"));
+    assert!(d.body.starts_with("上周去了一趟"), "{}", d.body);
+    assert_no_furniture(&d, &["标签", "分类"]);
+
+    let thread = "廊坊永清的服装批发市场现在怎么样了？ - 廊坊论坛\n\
+        发表于 2017-3-21 20:15:33 | 只看该作者 | 倒序浏览\n楼主：永清老乡\n\
+        听说大红门的商户很多都搬到永清来了，有没有去过的朋友说说现在市场的情况？生意好做吗？租金贵不贵？\n\
+        2楼 发表于 2017-3-21 21:02:10\n去过，人不算多，主要是批发商，周末会热闹一些，价格也还公道。\n\
+        3楼 发表于 2017-3-22 08:45:51\n我家亲戚在那边有个档口，说比在北京时候租金便宜不少。\n";
+    let d = process_page(thread.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("廊坊永清的服装批发市场现在怎么样了？")
+    );
+    assert_eq!(d.date.as_deref(), Some("2017-03-21"));
+    assert_eq!(d.author.as_deref(), Some("永清老乡"));
+    assert_eq!(paragraphs(&d).len(), 1, "{}", d.body);
+}

@@ -271,6 +271,11 @@ pub fn classify(simp: &str) -> Kind {
     if is_headline_list_item(s) {
         return Kind::Noise;
     }
+    // A headline with the site's name after it (…怎么样了？ - 廊坊论坛) is a
+    // heading, however it ends.
+    if len <= 80 && super::without_site(s).len() < s.len() && !s.contains('。') {
+        return if len <= 50 { Kind::Short } else { Kind::Loose };
+    }
     // A short line ending in 。 is a sentence too (headings do not end in 。).
     // A sentence with a tail after its stop (…落户。加粗) is still a sentence.
     if (han >= 10 && (ends_like_sentence(s) || (han >= 20 && has_sentence_stop(s))))

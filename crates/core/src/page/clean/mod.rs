@@ -165,7 +165,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         ),
         _ => hint_title.map(str::to_string),
     }
-    .map(|t| trim_ornaments(&t))
+    .map(|t| trim_ornaments(&without_site(&t)))
     .filter(|t| !t.is_empty());
     let title_key = out.title.as_deref().map(squash).unwrap_or_default();
     let is_deck = |l: &Line| {
@@ -260,6 +260,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     let mut paragraphs: Vec<String> = lead.iter().map(|&i| lines[i].text.to_string()).collect();
     let mut first_paragraph = true;
     for l in &lines[first..=last] {
+        // A thread's first reply (2楼, #2, 沙发) ends its opening post.
+        if !paragraphs.is_empty() && is_reply_mark(&l.simp) {
+            break;
+        }
         match l.kind {
             Kind::Content | Kind::Short | Kind::Loose => {}
             Kind::Meta => {
@@ -390,6 +394,30 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     out
 }
 
+/// A headline without the site's name a page set after it (…怎么样了？ - 廊坊论坛).
+pub(super) fn without_site(t: &str) -> String {
+    for sep in [" - ", " — ", " _ ", "_", " | ", "｜"] {
+        if let Some((head, site)) = t.rsplit_once(sep) {
+            if is_outlet_name(site) && han_count(head) >= 4 {
+                return head.trim_end().to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+/// The mark a forum sets before a reply: 2楼, 3# , #2, 沙发, 板凳, 回复 N楼.
+fn is_reply_mark(s: &str) -> bool {
+    let s = s.trim_start();
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    let rest: String = s.chars().skip(digits).take(2).collect();
+    (digits > 0 && (rest.starts_with('楼') || rest.starts_with('#')))
+        || (s.starts_with('#') && s[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || ["沙发", "板凳", "地板"]
+            .iter()
+            .any(|w| s.starts_with(w) && s.chars().count() <= 40 && s.contains("发表于"))
+}
+
 /// A masthead such as 北京日报客户端 or 新华网 at the top of a page is not a headline.
 fn is_outlet_name(s: &str) -> bool {
     let s = s.trim();
@@ -406,6 +434,10 @@ fn is_outlet_name(s: &str) -> bool {
             "杂志",
             "在线",
             "官网",
+            "论坛",
+            "社区",
+            "贴吧",
+            "博客",
         ]
         .iter()
         .any(|e| s.ends_with(e))

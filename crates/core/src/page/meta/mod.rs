@@ -76,7 +76,12 @@ pub fn labels(line: &str) -> Labels {
                 while chars.get(j) == Some(&' ') {
                     j += 1;
                 }
-                if matches!(chars.get(j), Some('：' | ':' | '|' | '｜')) {
+                // After a bar only a label that starts a word (作者 | 陈明, not
+                // the button 只看该作者 | …).
+                let word_start = i == 0 || !is_han(chars[i - 1]);
+                if matches!(chars.get(j), Some('：' | ':'))
+                    || (matches!(chars.get(j), Some('|' | '｜')) && word_start)
+                {
                     hit = Some((*kind, j + 1));
                     break;
                 }
@@ -470,9 +475,18 @@ fn is_han_word(w: &str) -> bool {
 /// (区域经济研究 2021年4期).
 pub fn journal_line(line: &str) -> bool {
     let s = line.trim();
-    if ["关键词", "关键字", "Keywords", "keywords"]
-        .iter()
-        .any(|k| s.starts_with(k) && s[k.len()..].trim_start().starts_with(['：', ':']))
+    if [
+        "关键词",
+        "关键字",
+        "Keywords",
+        "keywords",
+        "标签",
+        "分类",
+        "Tags",
+        "tags",
+    ]
+    .iter()
+    .any(|k| s.starts_with(k) && s[k.len()..].trim_start().starts_with(['：', ':']))
     {
         return true;
     }
