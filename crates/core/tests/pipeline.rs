@@ -606,6 +606,13 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
             Some("张立新"),
             None,
         ),
+        ("作者：网络整理", None, None, None),
+        (
+            "采写：南都记者 余毅菁 向雪妮",
+            None,
+            Some("余毅菁 向雪妮"),
+            None,
+        ),
     ];
     for &(header, date, author, source) in cases {
         let page = format!("京津冀产业协作迈上新台阶\n\n{header}\n\n{body}\n");
@@ -709,4 +716,39 @@ fn blog_furniture_and_a_threads_opening_post() {
     assert_eq!(d.date.as_deref(), Some("2017-03-21"));
     assert_eq!(d.author.as_deref(), Some("永清老乡"));
     assert_eq!(paragraphs(&d).len(), 1, "{}", d.body);
+}
+
+/// Writers in a dateline's parentheses with what they did (整合) or with a
+/// word before their role (职工通讯员); a department credited beside them is
+/// not a writer; a writer named twice is named once.
+#[test]
+fn writers_are_people_named_once() {
+    let body = "北京一批制造业企业近年来陆续迁往河北沧州和天津武清，当地承接平台不断完善。";
+    let page = format!("京津冀产业协作迈上新台阶\n\n长江网10月4日讯（记者陈智 整合）{body}\n");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("陈智"));
+    let page = format!(
+        "京津冀产业协作迈上新台阶\n作者：医技药剂党支部\n本站讯（职工通讯员 李琴雯 刘会）{body}\n"
+    );
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("李琴雯 刘会"));
+    let page = format!(
+        "京津冀产业协作迈上新台阶\n\n{body}\n采写：南都记者 余毅菁 向雪妮\n作者：余毅菁 向雪妮\n"
+    );
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("余毅菁 向雪妮"));
+}
+
+/// With only a <title> to go by, a line of the page that shares nothing
+/// with it (a column's name above the metadata) is not the headline.
+#[test]
+fn a_column_name_is_not_taken_for_the_headline() {
+    let page = "<html><head><title>廊坊今年引进北京项目45个 总投资210亿元_某某证券网</title></head><body>\
+        <div>某某证券官方微信公众号</div><div>时间：2019-09-26 来源：某某证券网</div>\
+        <p>廊坊市今年共引进北京项目45个，总投资达210亿元，一批北京企业落户当地园区。</p></body></html>";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("廊坊今年引进北京项目45个 总投资210亿元")
+    );
 }

@@ -311,6 +311,8 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     // A person JSON-LD names as the author, for when the markup names none.
     let mut ld_author: Option<String> = None;
     let mut links = LinkLines::default();
+    let mut article_furniture = false;
+    let mut article_footer = String::new();
     let mut i = 0;
     let bytes = html.as_bytes();
     while i < html.len() {
@@ -327,6 +329,8 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                 if let Some((_, _, t)) = &mut author {
                     push_text(t, chunk);
                 }
+            } else if article_furniture && article_footer.len() < 4096 {
+                push_text(&mut article_footer, &rest[..next]);
             }
             i += next;
             continue;
@@ -455,6 +459,9 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                 i += close.1;
             } else {
                 skipping = Some((tag.name.clone(), 1));
+                // Furniture inside the article (its footer of links and
+                // counts) may still say when it was published.
+                article_furniture = article_depth > 0;
             }
             continue;
         }
@@ -504,6 +511,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     if out.hints.date.is_none() {
         out.hints.date = wechat_time(html);
     }
+    out.hints.footer = labelled_publication_date(&article_footer);
     links.end_line(&text);
     out.hints.link_lines = links.heavy.into_iter().collect();
     out.text = text;
@@ -649,6 +657,24 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
 /// The publication date a page's script states (JSON-LD's
 /// `"datePublished": "2019-03-15T10:21:00+08:00"`, or a variable such as
 /// `var pubtime = "2019-03-15 10:21"`), as written.
+/// A date after a label of publication (发布日期：2019-09-23) in `text`.
+fn labelled_publication_date(text: &str) -> Option<String> {
+    for label in ["发布日期", "发布时间", "发表日期", "发表时间"] {
+        if let Some(p) = text.find(label) {
+            let rest = text[p + label.len()..].trim_start();
+            let rest = rest.strip_prefix(['：', ':'])?.trim_start();
+            let head: String = rest.chars().take(12).collect();
+            if let Some(d) = super::meta::find_dates(&head)
+                .into_iter()
+                .find(|d| d.start == 0)
+            {
+                return Some(d.iso);
+            }
+        }
+    }
+    None
+}
+
 /// A WeChat official account's article states when it was sent as a Unix
 /// time in its script (`var ct = "1581517074"`); the page itself shows only
 /// 昨天 or 3天前. Read only on the article template (`js_content`), as the
@@ -750,22 +776,41 @@ fn ld_person(script: &str) -> Option<String> {
 /// True when heading `h` is the site's name rather than the headline: the
 /// `<title>` ("headline_column_site") holds it, but not in its headline.
 fn names_the_site(h: &str, title_tag: Option<&str>) -> bool {
-    let Some(t) = title_tag.filter(|t| t.contains(h)) else {
+    let Some(t) = title_tag else {
         return false;
     };
+    if !t.contains(h) {
+        // A short heading the <title> does not name, beside a long headline
+        // there (网易商业 over "埃洛普离职：微软卧底成弃儿？_网易财经"): a
+        // column's or a site's name.
+        let headline = title_from_title_tag(t);
+        let shared = h.chars().filter(|&c| headline.contains(c)).count();
+        return h.chars().count() <= 8
+            && headline.chars().count() >= 10
+            && shared * 2 < h.chars().count();
+    }
     !title_from_title_tag(t).contains(h)
 }
 
 /// `<title>` often reads "headline_column_site": keep the headline.
 fn title_from_title_tag(t: &str) -> String {
-    t.split(['_', '|', '｜'])
+    let longest = t
+        .split(['_', '|', '｜'])
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split(" – "))
         .flat_map(|p| p.split(" — "))
         .map(str::trim)
         .max_by_key(|p| p.chars().count())
-        .unwrap_or(t)
-        .to_string()
+        .unwrap_or(t);
+    // …被端-富达传媒, …GPU-EDN 电子技术设计: a short Chinese name after a bare
+    // hyphen at the end is the site's (COVID-19 keeps its hyphen).
+    let han = |s: &str| s.chars().filter(|&c| crate::text::chars::is_han(c)).count();
+    match longest.rsplit_once('-') {
+        Some((head, site)) if han(site) >= 2 && site.chars().count() <= 12 && han(head) >= 8 => {
+            head.trim_end().to_string()
+        }
+        _ => longest.to_string(),
+    }
 }
 
 /// Removes stray tags (`<em id="x">`, `</p>`) left in a text page, keeping

@@ -310,7 +310,7 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
     if han > 40 && kinds < 2 && !dated_label {
         return false;
     }
-    if kinds > 0 {
+    if kinds > 0 || (l.any && han <= 20) {
         return true;
     }
     if han > 40 {

@@ -35,6 +35,9 @@ pub struct Hints {
     pub date: Option<String>,
     /// The first `<time datetime=…>`.
     pub time: Option<String>,
+    /// A labelled publication date in furniture the article holds (its
+    /// footer of counts and links), which the text leaves out.
+    pub footer: Option<String>,
     /// The page's own address (`<link rel="canonical">`, `og:url`), or the
     /// file name it was saved under: either often holds its date.
     pub url: Option<String>,
@@ -126,10 +129,24 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         Some(_) if !hints.title_weak => None,
         // A <title> hint: prefer a headline line of the page that it contains.
         Some(h) => {
-            let hk = squash(h);
+            let hk = squash(&normalize(h).text);
             (0..first)
                 .find(|&i| is_candidate(i) && hk.contains(&squash(&lines[i].simp)))
-                .or_else(text_title)
+                .or_else(|| {
+                    // A line of the page that shares nothing with the <title>
+                    // (杂志声明, 新闻动态, a column's name) is not the headline
+                    // the <title> gives.
+                    // (A <title> that is only the site's name says nothing.)
+                    let says_headline = han_count(h) >= 10 && !is_outlet_name(h);
+                    text_title().filter(|&i| {
+                        if !says_headline {
+                            return true;
+                        }
+                        let line = squash(&lines[i].simp);
+                        let shared = line.chars().filter(|c| hk.contains(*c)).count();
+                        shared * 2 >= line.chars().count()
+                    })
+                })
         }
         None => text_title(),
     };
@@ -163,7 +180,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 .collect::<Vec<_>>()
                 .join(""),
         ),
-        _ => hint_title.map(str::to_string),
+        _ => hint_title.map(without_site),
     }
     .map(|t| trim_ornaments(&without_site(&t)))
     .filter(|t| !t.is_empty());
@@ -248,6 +265,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .or_else(|| hint(&hints.date).map(|d| (d, DateSource::Meta)))
         .or_else(|| hint(&hints.time).map(|d| (d, DateSource::Time)))
         .or_else(|| footer_date.map(|d| (d, DateSource::Footer)))
+        .or_else(|| hints.footer.clone().map(|d| (d, DateSource::Footer)))
     {
         Some((d, s)) => (Some(d), Some(s)),
         None => (None, None),
@@ -366,11 +384,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 .retain(|w| w.kind != WarningKind::DateWithoutYear);
         }
     }
-    let mut seen = Vec::new();
-    for a in authors {
-        if !seen.contains(&a) {
-            seen.push(a);
+    // Each writer once, however often the page names them (采写：… and
+    // 作者：… at the end).
+    let mut seen: Vec<String> = Vec::new();
+    for a in authors.iter().flat_map(|a| a.split(' ')) {
+        if !a.is_empty() && !seen.iter().any(|s| s == a) {
+            seen.push(a.to_string());
         }
+    }
+    // Writers named as people and a department credited beside them (作者：
+    // 医技药剂党支部 …（职工通讯员 李琴雯 刘会）): the people.
+    if seen.iter().any(|a| meta::is_personal_name(a)) {
+        seen.retain(|a| !meta::is_department(a));
     }
     if !seen.is_empty() {
         out.author = Some(seen.join(" "));
@@ -401,6 +426,15 @@ pub(super) fn without_site(t: &str) -> String {
             if is_outlet_name(site) && han_count(head) >= 4 {
                 return head.trim_end().to_string();
             }
+        }
+    }
+    // …专业技能大赛 湖南省中医药研究院附属医院: the site's owner after a space.
+    if let Some((head, site)) = t.rsplit_once(' ') {
+        let owner = ["医院", "大学", "学院", "政府", "研究院", "集团"]
+            .iter()
+            .any(|e| site.ends_with(e));
+        if owner && site.chars().count() >= 4 && han_count(head) >= 8 {
+            return head.trim_end().to_string();
         }
     }
     t.to_string()
@@ -691,5 +725,26 @@ mod tests {
             classify("会议定于2021年3月5日 在沧州举行 各方代表"),
             Kind::Meta
         );
+    }
+}
+#[cfg(test)]
+mod debug_dump {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let path = std::env::var("DUMP").unwrap();
+        let raw = std::fs::read_to_string(path).unwrap();
+        let t = crate::page::html::html_to_text(&raw, true);
+        let text = crate::page::repair::repair(&t.text);
+        for (i, line) in text.lines().enumerate() {
+            let simp = crate::text::normalize::normalize(line).text;
+            let link = t.hints.link_lines.contains(line.trim());
+            println!(
+                "{i:4} {:?}{} {}",
+                super::lines::classify(&simp),
+                if link { " L" } else { "" },
+                line.chars().take(70).collect::<String>()
+            );
+        }
     }
 }

@@ -300,3 +300,33 @@ fn a_wechat_article_dates_itself_by_its_send_time() {
     let other = "<html><body><p>廊坊市今年共引进北京项目45个。</p><script>var ct = \"1581517074\";</script></body></html>";
     assert_eq!(html_to_text(other, true).hints.date, None);
 }
+
+#[test]
+fn a_column_heading_is_not_the_headline_and_a_site_after_a_hyphen_goes() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元，一批北京企业落户。</p>";
+    // A short <h1> the <title> does not name, beside a long headline there.
+    let page = format!(
+        "<html><head><title>廊坊今年引进北京项目45个 总投资210亿元_某某财经</title></head><body><h1>某某商业</h1>{body}</body></html>"
+    );
+    let h = html_to_text(&page, true).hints;
+    assert!(h.title_weak);
+    assert_eq!(
+        h.title.as_deref(),
+        Some("廊坊今年引进北京项目45个 总投资210亿元")
+    );
+    // A short Chinese site name after a bare hyphen, but not a model number.
+    let page = format!(
+        "<html><head><title>廊坊今年引进北京项目45个总投资210亿元-某某传媒</title></head><body>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.title.as_deref(),
+        Some("廊坊今年引进北京项目45个总投资210亿元")
+    );
+    let page = format!(
+        "<html><head><title>新冠COVID-19疫苗在京津冀三地开始接种</title></head><body>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.title.as_deref(),
+        Some("新冠COVID-19疫苗在京津冀三地开始接种")
+    );
+}

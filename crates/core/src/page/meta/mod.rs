@@ -18,6 +18,9 @@ pub struct Labels {
     pub editor: Option<String>,
     /// A label that announces a date (日期 / 时间 / 发布): the line's date is the page's.
     pub date_label: bool,
+    /// Some label was read, whatever its value (作者：网络整理 names nobody
+    /// but is still a metadata line).
+    pub any: bool,
 }
 
 const LABELS: &[(&str, u8)] = &[
@@ -30,6 +33,7 @@ const LABELS: &[(&str, u8)] = &[
     ("作者", b'a'),
     ("记者", b'a'),
     ("撰文", b'a'),
+    ("采写", b'a'),
     ("通讯员", b'a'),
     ("撰稿", b'a'),
     ("楼主", b'a'),
@@ -99,6 +103,14 @@ pub fn labels(line: &str) -> Labels {
             j += 1;
         }
         let start = j;
+        // 采写：南都记者 余毅菁 向雪妮: a byline after the label.
+        if kind == b'a' {
+            if let Some((names, end)) = byline_at(&chars, start) {
+                out.author.get_or_insert(names.join(" "));
+                i = end.max(i + 1);
+                continue;
+            }
+        }
         while j < chars.len()
             && !matches!(
                 chars[j],
@@ -107,6 +119,15 @@ pub fn labels(line: &str) -> Labels {
             && !LABEL_CHARS.iter().any(|l| chars[j..].starts_with(l))
         {
             j += 1;
+        }
+        // 采写：南都记者 余毅菁: 南都 qualifies the label that follows it.
+        if j > start
+            && j < chars.len()
+            && is_han(chars[j - 1])
+            && LABEL_CHARS.iter().any(|l| chars[j..].starts_with(l))
+        {
+            i = j;
+            continue;
         }
         let mut value: String = chars[start..j].iter().collect();
         // 作者：张立新（河北省社会科学院研究员）: the name, not the note.
@@ -130,16 +151,23 @@ pub fn labels(line: &str) -> Labels {
                 }
             }
             value = value.replace('、', " ");
-            // Names with their affiliations: the names.
+            // Names with their affiliations: the names. A role (南都记者) or a
+            // note of compiling (整合, 网络整理) names no one.
+            let compiled = value
+                .split(' ')
+                .any(|w| COMPILED.iter().any(|c| w.ends_with(c)));
             let names: Vec<&str> = value
                 .split(' ')
                 .filter(|w| !w.is_empty() && !is_affiliation(w))
+                .filter(|w| !ROLES.iter().any(|r| w.ends_with(r)))
+                .filter(|w| !COMPILED.iter().any(|c| w.ends_with(c)))
                 .collect();
-            if !names.is_empty() {
+            if !names.is_empty() || compiled {
                 value = names.join(" ");
             }
         }
         let value = value.trim().to_string();
+        out.any = true;
         match kind {
             b'd' => out.date_label = true,
             b'p' => {}
@@ -205,6 +233,28 @@ const AFFILIATION_ENDINGS: &[&str] = &[
     "出版社",
 ];
 
+/// Does `w` read as a person's name: a surname and one to three more
+/// Chinese characters?
+pub fn is_personal_name(w: &str) -> bool {
+    (2..=4).contains(&w.chars().count())
+        && w.chars().all(is_han)
+        && w.chars()
+            .next()
+            .is_some_and(|c| crate::text::chars::SURNAMES.contains(c))
+}
+
+/// Does `w` name a department or a body rather than a person (医技药剂党支部,
+/// 办公室, 宣传部)?
+pub fn is_department(w: &str) -> bool {
+    w.chars().all(is_han)
+        && (is_affiliation(w)
+            || [
+                "支部", "部", "处", "科", "办", "室", "站", "组", "委", "局", "厅", "中心", "协会",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e)))
+}
+
 /// Is `w` the name of an institution rather than of a person?
 fn is_affiliation(w: &str) -> bool {
     w.chars().count() >= 4
@@ -242,21 +292,27 @@ const ROLES: &[&str] = &[
     "见习记者",
 ];
 
-/// Words that end a byline's names (记者 王强 报道, 本报记者 李明 文/图, 文｜张三
-/// 编辑｜李四).
-const BYLINE_ENDS: &[&str] = &[
+/// Words that end a byline's names (文｜张三 编辑｜李四): another credit begins.
+const BYLINE_ENDS: &[&str] = &["编辑", "责编", "责任编辑", "校对", "审核"];
+
+/// Words after a byline's names that say what the writers did (记者 王强
+/// 报道, 本报记者 李明 文/图, 记者陈智 整合): part of the byline, not names.
+const BYLINE_TAILS: &[&str] = &[
     "报道",
     "摄影",
     "摄",
     "文/图",
     "文／图",
     "图/文",
-    "编辑",
-    "责编",
-    "责任编辑",
-    "校对",
-    "审核",
+    "整合",
+    "整理",
+    "编译",
+    "综合",
+    "采写",
 ];
+
+/// What a page says instead of a writer (作者：网络整理, 综合整理): nobody.
+const COMPILED: &[&str] = &["整理", "整合", "综合", "编译", "佚名", "匿名"];
 
 /// Names after a role: 2–4 Chinese characters each, separated by spaces or 、.
 fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
@@ -303,12 +359,24 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
             j += 1;
             continue;
         }
-        // What follows the names: 报道, 摄, 文/图, an editor's label.
+        // What follows the names: another credit (an editor's label), or
+        // what the writers did (报道, 摄, 文/图, 整合), which the byline ends with.
         if BYLINE_ENDS
             .iter()
             .any(|w| chars[j..].starts_with(&w.chars().collect::<Vec<_>>()))
         {
             return (names, j);
+        }
+        if !names.is_empty() {
+            if let Some(t) = BYLINE_TAILS
+                .iter()
+                .find(|w| chars[j..].starts_with(&w.chars().collect::<Vec<_>>()))
+            {
+                let end = j + t.chars().count();
+                if chars.get(end).is_none_or(|&c| !is_han(c)) {
+                    return (names, end);
+                }
+            }
         }
         let s = j;
         while j < chars.len() && is_han(chars[j]) && j - s < 4 {
@@ -363,11 +431,23 @@ pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
         }
     }
     let after_prefix = j;
-    if let Some(r) = ROLES
-        .iter()
-        .find(|r| chars[j..].starts_with(&r.chars().collect::<Vec<_>>()))
-    {
-        j += r.chars().count();
+    let role_at = |j: usize| {
+        ROLES
+            .iter()
+            .find(|r| chars[j..].starts_with(&r.chars().collect::<Vec<_>>()))
+    };
+    // A role with a word before it: 职工通讯员, 南都记者, 河北台记者.
+    let qualifier = (1..=3)
+        .find(|&k| {
+            chars
+                .get(j..j + k)
+                .is_some_and(|w| w.iter().all(|&c| is_han(c)))
+                && !"据从向对在由和与".contains(chars[j])
+                && role_at(j + k).is_some()
+        })
+        .unwrap_or(0);
+    if let Some(r) = role_at(j + qualifier) {
+        j += qualifier + r.chars().count();
     } else if after_prefix == start {
         return None; // neither 文/ nor a role: not a byline
     }
@@ -437,11 +517,7 @@ pub fn line_byline(line: &str) -> Option<Vec<String>> {
     let rest =
         rest.trim_matches(|c: char| c == ' ' || c == '）' || c == ')' || c == '（' || c == '(');
     // What may follow the names: 报道, 摄, 文/图, or an editor's credit.
-    let tail_ok = rest.is_empty()
-        || ["报道", "摄", "文/图", "文／图", "图/文"].contains(&rest)
-        || ["编辑", "责编", "责任编辑", "校对"]
-            .iter()
-            .any(|w| rest.starts_with(w));
+    let tail_ok = rest.is_empty() || BYLINE_ENDS.iter().any(|w| rest.starts_with(w));
     tail_ok.then_some(names)
 }
 
