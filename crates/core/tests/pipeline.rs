@@ -752,3 +752,23 @@ fn a_column_name_is_not_taken_for_the_headline() {
         Some("廊坊今年引进北京项目45个 总投资210亿元")
     );
 }
+
+/// A headline that reads like a sentence opens the article's block but is
+/// the title; a disclaimer and a box of recommendations after the article
+/// are furniture.
+#[test]
+fn a_sentence_like_headline_and_recommendations_leave_the_body() {
+    let page = "<html><head><title>午间公告：某某股份中标雄安项目；某某科技中标7亿元项目_某某证券网</title></head><body>\
+        <h2>午间公告：某某股份中标雄安项目；某某科技中标7亿元项目</h2><div>2019-09-26 12:11 来源：某某证券网</div>\
+        <p>某某证券讯，某某股份：确认中标雄安新区某工程项目，中标额6962万元。某某科技：确定为天津某风电场项目的设备供应商，中标价7亿元。</p>\
+        <div>分享：</div><div>声明：本网力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</div>\
+        <div>为你推荐</div><p>十一国庆假期前，有关部门召开会议，部署了一系列下一步的重点工作。</p>\
+        <p>今天是国庆节前最后一个交易日，持股还是持币过节又成为投资者关心的问题。</p></body></html>";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("午间公告：某某股份中标雄安项目；某某科技中标7亿元项目")
+    );
+    assert_eq!(paragraphs(&d).len(), 1, "{}", d.body);
+    assert!(d.body.starts_with("某某证券讯"), "{}", d.body);
+}

@@ -282,6 +282,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         if !paragraphs.is_empty() && is_reply_mark(&l.simp) {
             break;
         }
+        // The headline, when it reads like a sentence (…项目；…项目), can open
+        // the block; it is the title, not the first paragraph.
+        if paragraphs.is_empty() && !title_key.is_empty() && squash(&l.simp) == title_key {
+            continue;
+        }
         match l.kind {
             Kind::Content | Kind::Short | Kind::Loose => {}
             Kind::Meta => {
