@@ -772,3 +772,21 @@ fn a_sentence_like_headline_and_recommendations_leave_the_body() {
     assert_eq!(paragraphs(&d).len(), 1, "{}", d.body);
     assert!(d.body.starts_with("某某证券讯"), "{}", d.body);
 }
+
+/// A day shown without its year (发布时间：01-14 17:58) takes the year from a
+/// full date of the same day: the page's last change in <meta>, never that
+/// date alone, nor a date of another day.
+#[test]
+fn a_day_shown_without_its_year_takes_it_from_the_same_day() {
+    let page = |modified: &str| {
+        format!(
+            "<html><head><title>北京企业落户廊坊_某号</title><meta itemprop=\"dateUpdate\" content=\"{modified}\"></head><body>\
+             <h1>北京企业落户廊坊</h1><p class=\"author-name\">某某号</p><div><span>发布时间：01-14</span><span>17:58</span></div>\
+             <p>今年以来，一批北京企业陆续落户廊坊，当地承接平台不断完善，产业协作持续深化。</p></body></html>"
+        )
+    };
+    let d = process_page(page("2020-01-14 17:58:59").as_bytes(), None).unwrap();
+    assert_eq!(d.date.as_deref(), Some("2020-01-14"));
+    let d = process_page(page("2020-03-02 09:00:00").as_bytes(), None).unwrap();
+    assert_eq!(d.date, None);
+}

@@ -28,6 +28,7 @@ pub mod industries;
 pub mod places;
 #[cfg(feature = "segment")]
 pub mod segment;
+pub(crate) mod verbs;
 
 #[cfg(feature = "segment")]
 use crate::{error::Error, model::Document};

@@ -641,6 +641,15 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
         | "parsely-pub-date" => {
             out.hints.date.get_or_insert_with(|| content.to_string());
         }
+        "dateupdate"
+        | "datemodified"
+        | "article:modified_time"
+        | "og:updated_time"
+        | "lastmodified" => {
+            out.hints
+                .modified
+                .get_or_insert_with(|| content.to_string());
+        }
         "og:url" => {
             out.hints.url.get_or_insert_with(|| content.to_string());
         }

@@ -31,7 +31,6 @@ use crate::text::sentences::Sentence;
 use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
 use cues::DENIALS;
-pub(crate) use cues::TO_VERBS;
 use details::emit;
 use paragraph::{distribution, outward_origin, outward_to_paragraph, refine_province, topic_of};
 

@@ -692,7 +692,7 @@ fn after_a_verb_of_moving(text: &str, start: u32) -> bool {
         let chars: Vec<char> = text.chars().take(start as usize).collect();
         chars[chars.len().saturating_sub(6)..].iter().collect()
     };
-    crate::extract::flows::TO_VERBS
+    crate::extract::verbs::TO_VERBS
         .iter()
         .filter(|v| v.contains(['迁', '搬', '转', '疏']))
         .any(|v| before.ends_with(v))

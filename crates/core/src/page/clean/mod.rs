@@ -38,6 +38,9 @@ pub struct Hints {
     /// A labelled publication date in furniture the article holds (its
     /// footer of counts and links), which the text leaves out.
     pub footer: Option<String>,
+    /// The `<meta>` date of the page's last change: never the publication
+    /// date by itself, only the year of a day the page shows without one.
+    pub modified: Option<String>,
     /// The page's own address (`<link rel="canonical">`, `og:url`), or the
     /// file name it was saved under: either often holds its date.
     pub url: Option<String>,
@@ -270,6 +273,36 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         Some((d, s)) => (Some(d), Some(s)),
         None => (None, None),
     };
+    // 发布时间：01-14 17:58 — a day without its year, which a full date of
+    // the same day (the page's last change in <meta>, a date further down)
+    // completes.
+    if out.date.is_none() {
+        // Under the headline: a day in a bar over the page is today's.
+        let from = title_idx.map_or(0, |t| t + 1).min(first);
+        let header = (from..first).chain(first..=last.min(first + 2));
+        if let Some((m, d)) = header
+            .filter_map(|i| meta::labelled_month_day(&lines[i].simp))
+            .next()
+        {
+            let same_day = format!("-{m:02}-{d:02}");
+            let full = hints
+                .modified
+                .as_deref()
+                .and_then(meta::date_from_hint)
+                .into_iter()
+                .chain(lines.iter().flat_map(|l| {
+                    meta::find_dates(&l.simp)
+                        .into_iter()
+                        .filter(|f| !meta::is_life_date(&l.simp, f))
+                        .map(|f| f.iso)
+                }))
+                .find(|iso| iso.ends_with(&same_day));
+            if let Some(iso) = full {
+                out.date = Some(iso);
+                out.date_source = Some(DateSource::Header);
+            }
+        }
+    }
     if out.source.is_none() {
         out.source = hints.source.clone();
     }
@@ -730,26 +763,5 @@ mod tests {
             classify("会议定于2021年3月5日 在沧州举行 各方代表"),
             Kind::Meta
         );
-    }
-}
-#[cfg(test)]
-mod debug_dump {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("DUMP").unwrap();
-        let raw = std::fs::read_to_string(path).unwrap();
-        let t = crate::page::html::html_to_text(&raw, true);
-        let text = crate::page::repair::repair(&t.text);
-        for (i, line) in text.lines().enumerate() {
-            let simp = crate::text::normalize::normalize(line).text;
-            let link = t.hints.link_lines.contains(line.trim());
-            println!(
-                "{i:4} {:?}{} {}",
-                super::lines::classify(&simp),
-                if link { " L" } else { "" },
-                line.chars().take(70).collect::<String>()
-            );
-        }
     }
 }

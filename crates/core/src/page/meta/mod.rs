@@ -233,6 +233,46 @@ const AFFILIATION_ENDINGS: &[&str] = &[
     "出版社",
 ];
 
+/// The month and day a date label gives without a year (发布时间：01-14 17:58,
+/// 发布日期：1月14日).
+pub fn labelled_month_day(line: &str) -> Option<(u32, u32)> {
+    for label in ["发布时间", "发布日期", "发表时间", "发表于", "时间", "日期"] {
+        let Some(p) = line.find(label) else { continue };
+        let rest = line[p + label.len()..].trim_start_matches([' ', '：', ':']);
+        if !find_dates(&rest.chars().take(12).collect::<String>()).is_empty() {
+            return None; // a full date: not this case
+        }
+        let digits = |s: &str| -> Option<(u32, usize)> {
+            let n: String = s.chars().take_while(char::is_ascii_digit).collect();
+            if !(1..=2).contains(&n.len()) {
+                return None;
+            }
+            Some((n.parse().ok()?, n.len()))
+        };
+        let (m, lm) = digits(&rest.chars().take(2).collect::<String>())?;
+        let rest = &rest[lm..];
+        let rest = rest.strip_prefix(['-', '月', '/', '.'])?;
+        // The day's two digits, then maybe a time glued on (01-1417:58 when
+        // the page sets the date and the time in two spans).
+        let day: String = rest
+            .chars()
+            .take(2)
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let d: u32 = day.parse().ok()?;
+        let after = &rest[day.len()..];
+        let glued_time = {
+            let h: String = after.chars().take_while(char::is_ascii_digit).collect();
+            (1..=2).contains(&h.len()) && after[h.len()..].starts_with(':')
+        };
+        if after.starts_with(|c: char| c.is_ascii_digit()) && !glued_time {
+            return None; // a longer number
+        }
+        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d));
+    }
+    None
+}
+
 /// Does `w` read as a person's name: a surname and one to three more
 /// Chinese characters?
 pub fn is_personal_name(w: &str) -> bool {
