@@ -613,6 +613,7 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
             Some("余毅菁 向雪妮"),
             None,
         ),
+        ("记者 王科 李明", None, Some("王科 李明"), None),
     ];
     for &(header, date, author, source) in cases {
         let page = format!("京津冀产业协作迈上新台阶\n\n{header}\n\n{body}\n");
@@ -789,4 +790,34 @@ fn a_day_shown_without_its_year_takes_it_from_the_same_day() {
     assert_eq!(d.date.as_deref(), Some("2020-01-14"));
     let d = process_page(page("2020-03-02 09:00:00").as_bytes(), None).unwrap();
     assert_eq!(d.date, None);
+}
+
+/// What the review of this round's rules found, each the case that would
+/// have gone wrong.
+#[test]
+fn ordinary_pages_the_new_rules_must_leave_alone() {
+    // An <a name> left open before the article does not make it links.
+    let page = "<html><head><title>廊坊引进北京项目</title></head><body><a name=\"top\">\
+        <h1>廊坊引进北京项目</h1><p>今年以来，廊坊市共引进北京项目45个，总投资达210亿元，一批北京企业落户园区。</p>\
+        <p>开发区有关负责人表示，将进一步优化服务，吸引更多京津企业前来落户发展。</p></body></html>";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(paragraphs(&d).len(), 2, "{}", d.body);
+    // 1楼大厅 in an article is a floor, not a reply.
+    let page = "新办事大厅启用\n\n园区服务中心今天正式启用，为入驻企业提供一站式服务，北京迁来的企业办事更加方便。\n\
+        1楼大厅设置了12个服务窗口，企业注册、税务登记等事项可以一次办好。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(paragraphs(&d).len(), 2, "{}", d.body);
+    // A historical date of the same day in the story gives no year.
+    let page =
+        "纪念大会隆重举行\n\n新华社北京7月1日电 今天，各界人士集会纪念1921年7月1日这个重要日子，\
+        北京、天津、河北三地代表参加了活动。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.date, None);
+    // A menu of sections over the page names no writer; a forum named in a
+    // headline is kept.
+    let page = "高新 金融 文化\n京津冀协同发展论坛\n\n2023-05-08 来源：某某网\n\n\
+        京津冀协同发展论坛今天在廊坊开幕，三地代表围绕产业协作展开讨论，一批北京项目现场签约落户河北。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author, None);
+    assert_eq!(d.title.as_deref(), Some("京津冀协同发展论坛"));
 }

@@ -382,8 +382,10 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
                 author = None;
             }
         }
-        if name == "a" && tag.end {
-            links.depth = links.depth.saturating_sub(1);
+        // <a> does not nest; an unclosed one ends with its paragraph, row or
+        // item (old pages leave <a name=…> open).
+        if tag.end && (name == "a" || LINK_CLOSERS.contains(&name)) {
+            links.depth = 0;
         }
         if tag.end {
             if name == "article" {
@@ -468,7 +470,7 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         // (Counted here, past the dropped elements, whose end tags are
         // skipped with their content.)
         if name == "a" && !tag.self_closing {
-            links.depth += 1;
+            links.depth = 1;
         }
         // A nested author element is the more precise one (a box of the
         // author's name and the date holds the name's own element).
@@ -517,6 +519,12 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     out.text = text;
     out
 }
+
+/// Ends of elements that no link runs past.
+const LINK_CLOSERS: &[&str] = &[
+    "p", "li", "td", "th", "tr", "table", "ul", "ol", "dd", "dt", "h1", "h2", "h3", "h4", "h5",
+    "h6",
+];
 
 /// Lines whose text is mostly the text of links: menus, lists of headlines,
 /// "related articles" (read as the page is turned into lines).
@@ -668,20 +676,27 @@ fn read_meta(tag: &Tag, out: &mut HtmlText) {
 /// `var pubtime = "2019-03-15 10:21"`), as written.
 /// A date after a label of publication (发布日期：2019-09-23) in `text`.
 fn labelled_publication_date(text: &str) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
     for label in ["发布日期", "发布时间", "发表日期", "发表时间"] {
-        if let Some(p) = text.find(label) {
+        for (p, _) in text.match_indices(label) {
             let rest = text[p + label.len()..].trim_start();
-            let rest = rest.strip_prefix(['：', ':'])?.trim_start();
-            let head: String = rest.chars().take(12).collect();
+            let Some(rest) = rest.strip_prefix(['：', ':']) else {
+                continue;
+            };
+            let head: String = rest.trim_start().chars().take(12).collect();
             if let Some(d) = super::meta::find_dates(&head)
                 .into_iter()
                 .find(|d| d.start == 0)
             {
-                return Some(d.iso);
+                found.push(d.iso);
             }
         }
     }
-    None
+    // One date however often stated; several (a list of other articles)
+    // say nothing of this one.
+    found.sort();
+    found.dedup();
+    (found.len() == 1).then(|| found.remove(0))
 }
 
 /// A WeChat official account's article states when it was sent as a Unix
@@ -815,7 +830,13 @@ fn title_from_title_tag(t: &str) -> String {
     // hyphen at the end is the site's (COVID-19 keeps its hyphen).
     let han = |s: &str| s.chars().filter(|&c| crate::text::chars::is_han(c)).count();
     match longest.rsplit_once('-') {
-        Some((head, site)) if han(site) >= 2 && site.chars().count() <= 12 && han(head) >= 8 => {
+        Some((head, site))
+            if han(site) >= 2
+                && site.chars().count() <= 12
+                && han(head) >= 8
+                && !site.chars().any(|c| c.is_ascii_digit())
+                && !head.ends_with(|c: char| c.is_ascii_digit()) =>
+        {
             head.trim_end().to_string()
         }
         _ => longest.to_string(),

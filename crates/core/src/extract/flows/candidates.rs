@@ -261,22 +261,19 @@ pub(super) fn share_from(
         let c = text.find("来自")?;
         let comma = text[..c].rfind('，')?;
         let share = &text[comma + '，'.len_utf8()..c];
-        (share.chars().count() <= 8
-            && [
-                "大部分",
-                "大多",
-                "多数",
-                "半数",
-                "一半",
-                "近半",
-                "成",
-                "%",
-                "％",
-                "以上",
-            ]
+        // A share (大部分, 六成, 40%) of firms or projects counted right
+        // before the comma (…注册企业超过1000家，大部分来自北京), not of staff.
+        let share_word = ["大部分", "大多", "多数", "半数", "一半", "近半", "%", "％"]
             .iter()
-            .any(|w| share.contains(w)))
-        .then_some(comma)
+            .any(|w| share.contains(w))
+            || share.char_indices().any(|(i, ch)| {
+                ch == '成' && share[..i].ends_with(|c: char| "一二三四五六七八九几".contains(c))
+            });
+        let counted = text[..comma].trim_end_matches(['余', '多']);
+        let firms = ["家", "个", "项", "户"]
+            .iter()
+            .any(|u| counted.ends_with(u));
+        (share.chars().count() <= 8 && share_word && firms).then_some(comma)
     })?;
     let at = s.start + text[..b].chars().count() as u32;
     let before = &text[..b];

@@ -550,8 +550,9 @@ fn a_share_after_a_comma_or_of_a_places_firms_came_from_there() {
         )),
         [("北京市", "廊坊市")]
     );
-    // Experts at a meeting are no move.
+    // Experts at a meeting and a firm's staff are no move.
     assert!(flows("论坛邀请了专家30位，大部分来自北京。").is_empty());
+    assert!(flows("天津武清区企业招聘员工500名，大多来自河北。").is_empty());
 }
 
 /// The sites of several schools named after one place, after their count.

@@ -173,6 +173,16 @@ fn is_common_word(
     if TO_PLACE.iter().any(|v| before.ends_with(v)) {
         return false;
     }
+    // 在武安投资建厂, 到三河建设产业园: where something is invested or built.
+    if before.ends_with(['在', '到', '于', '来', '赴'])
+        && [
+            "投资", "建设", "建厂", "落户", "设立", "布局", "开工", "落地", "投产", "兴建",
+        ]
+        .iter()
+        .any(|v| after.starts_with(v))
+    {
+        return false;
+    }
     // 三河、大厂、香河: in a list with a place that is no such word.
     let joined = |a: &PlaceHit, b: &PlaceHit| {
         let between: String = text
@@ -287,6 +297,7 @@ mod tests {
             ["北三县", "三河市", "大厂回族自治县", "香河县"]
         );
         assert_eq!(located("这家食品企业落户大厂。"), ["大厂回族自治县"]);
+        assert_eq!(located("北京企业在武安投资建厂。"), ["北京市", "武安市"]);
         assert_eq!(
             located("廊坊市出台新政。大厂将建设产业园。"),
             ["廊坊市", "大厂回族自治县"]

@@ -276,9 +276,15 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
         let organ = role == Role::Location && names_an_organ(text, tokens, h.tok_end);
         // 在津, 来冀, 赴京: the place is the abbreviation, after its verb;
         // 京企, 津企: before what it is the home of.
-        let surface = text
-            .get(tokens[h.tok_start].byte_start as usize..tokens[h.tok_end - 1].byte_end as usize)
-            .unwrap_or("");
+        let surface = match (
+            tokens.get(h.tok_start),
+            tokens.get(h.tok_end.wrapping_sub(1)),
+        ) {
+            (Some(a), Some(b)) => text
+                .get(a.byte_start as usize..b.byte_end as usize)
+                .unwrap_or(""),
+            _ => "",
+        };
         let verb_first = surface.chars().count() == 2
             && surface.starts_with(['在', '进', '赴', '来', '离', '抵', '驻', '返', '留'])
             && surface.ends_with(['京', '津', '冀']);

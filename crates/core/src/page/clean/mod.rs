@@ -222,7 +222,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         let labels = meta::labels(&l.simp);
         take_labels(&labels, l, &mut out, &mut authors, l.kind == Kind::Meta);
         if l.kind == Kind::Meta {
-            if let Some(names) = meta::line_byline(&l.simp).or_else(|| meta::names_line(&l.simp)) {
+            // Names alone only between the headline and the body (a journal's
+            // writers), never a menu over the page.
+            let under_title = title_idx.is_some_and(|t| i > t && i < first);
+            let names_alone = || under_title.then(|| meta::names_line(&l.simp)).flatten();
+            if let Some(names) = meta::line_byline(&l.simp).or_else(names_alone) {
                 authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
             } else if let Some(names) = meta::inline_byline(&l.simp) {
                 // "2023年3月1日 来源：河北新闻网 记者 褚四"
@@ -293,7 +297,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 .chain(lines.iter().flat_map(|l| {
                     meta::find_dates(&l.simp)
                         .into_iter()
-                        .filter(|f| !meta::is_life_date(&l.simp, f))
+                        .filter(|f| stamped_date(l, f))
                         .map(|f| f.iso)
                 }))
                 .find(|iso| iso.ends_with(&same_day));
@@ -351,9 +355,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                         let confirmed = lines.iter().find_map(|o| {
                             meta::find_dates(&o.simp)
                                 .into_iter()
-                                .find(|f| {
-                                    f.iso.ends_with(&same_day) && !meta::is_life_date(&o.simp, f)
-                                })
+                                .find(|f| f.iso.ends_with(&same_day) && stamped_date(o, f))
                                 .map(|f| f.iso)
                         });
                         match confirmed {
@@ -433,7 +435,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // Writers named as people and a department credited beside them (作者：
     // 医技药剂党支部 …（职工通讯员 李琴雯 刘会）): the people.
     if seen.iter().any(|a| meta::is_personal_name(a)) {
-        seen.retain(|a| !meta::is_department(a));
+        seen.retain(|a| meta::is_personal_name(a) || !meta::is_department(a));
     }
     if !seen.is_empty() {
         out.author = Some(seen.join(" "));
@@ -461,7 +463,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
 pub(super) fn without_site(t: &str) -> String {
     for sep in [" - ", " — ", " _ ", "_", " | ", "｜"] {
         if let Some((head, site)) = t.rsplit_once(sep) {
-            if is_outlet_name(site) && han_count(head) >= 4 {
+            let forum = site.chars().count() <= 10
+                && ["论坛", "社区", "贴吧", "博客"]
+                    .iter()
+                    .any(|e| site.trim().ends_with(e));
+            if (is_outlet_name(site) || forum) && han_count(head) >= 4 {
                 return head.trim_end().to_string();
             }
         }
@@ -478,16 +484,29 @@ pub(super) fn without_site(t: &str) -> String {
     t.to_string()
 }
 
+/// A date set as a stamp (2017-12-21, 2017/12/21), not told in the story
+/// (纪念1921年7月1日这个日子): in a paragraph only the stamp form counts.
+fn stamped_date(l: &Line, d: &meta::FoundDate) -> bool {
+    if meta::is_life_date(&l.simp, d) {
+        return false;
+    }
+    let written: String = l.simp.chars().skip(d.start).take(d.end - d.start).collect();
+    l.kind != Kind::Content || !written.contains('年')
+}
+
 /// The mark a forum sets before a reply: 2楼, 3# , #2, 沙发, 板凳, 回复 N楼.
 fn is_reply_mark(s: &str) -> bool {
-    let s = s.trim_start();
+    let s = s.trim();
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     let rest: String = s.chars().skip(digits).take(2).collect();
-    (digits > 0 && (rest.starts_with('楼') || rest.starts_with('#')))
+    let mark = (digits > 0 && (rest.starts_with('楼') || rest.starts_with('#')))
         || (s.starts_with('#') && s[1..].starts_with(|c: char| c.is_ascii_digit()))
-        || ["沙发", "板凳", "地板"]
-            .iter()
-            .any(|w| s.starts_with(w) && s.chars().count() <= 40 && s.contains("发表于"))
+        || ["沙发", "板凳", "地板"].iter().any(|w| s.starts_with(w));
+    // The mark alone, or with the reply's date or 发表于/回复 (not 1楼大厅…
+    // or 3#楼主体结构封顶 in an article).
+    mark && (s.chars().count() <= 6
+        || (s.chars().count() <= 60
+            && (s.contains("发表于") || s.contains("回复") || !meta::find_dates(s).is_empty())))
 }
 
 /// A masthead such as 北京日报客户端 or 新华网 at the top of a page is not a headline.
@@ -506,10 +525,6 @@ fn is_outlet_name(s: &str) -> bool {
             "杂志",
             "在线",
             "官网",
-            "论坛",
-            "社区",
-            "贴吧",
-            "博客",
         ]
         .iter()
         .any(|e| s.ends_with(e))

@@ -330,3 +330,27 @@ fn a_column_heading_is_not_the_headline_and_a_site_after_a_hyphen_goes() {
         Some("新冠COVID-19疫苗在京津冀三地开始接种")
     );
 }
+
+#[test]
+fn a_number_range_keeps_its_hyphen_and_a_list_of_dates_gives_none() {
+    let body = "<p>廊坊市今年共引进北京项目45个，总投资达210亿元，一批北京企业落户。</p>";
+    let page = format!(
+        "<html><head><title>天津港集装箱吞吐量创新高1-5月增长8%</title></head><body>{body}</body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.title.as_deref(),
+        Some("天津港集装箱吞吐量创新高1-5月增长8%")
+    );
+    // Furniture inside the article listing other articles' dates.
+    let page = format!(
+        "<html><body><article>{body}<div class=\"related\"><p>发布时间：2019-09-20</p><p>发布时间：2019-09-21</p></div></article></body></html>"
+    );
+    assert_eq!(html_to_text(&page, true).hints.footer, None);
+    let page = format!(
+        "<html><body><article>{body}<footer class=\"single-footer\">发布日期：2019-09-23 14:34</footer></article></body></html>"
+    );
+    assert_eq!(
+        html_to_text(&page, true).hints.footer.as_deref(),
+        Some("2019-09-23")
+    );
+}
