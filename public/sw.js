@@ -4,7 +4,7 @@
 // rest from the network when it answers (so a new build shows) and from the
 // cache when it does not.
 const CACHE = "jjj-explorer-v1";
-const FIXED = ["./", "index.html", "corpus.jjj", "echarts.min.js", "boot.js", "favicon.svg",
+const FIXED = ["./", "index.html", "corpus.jjj", "first-chart.json", "echarts.min.js", "boot.js", "favicon.svg",
   "jjj-worker_loader.js", "jjj-worker.js", "jjj-worker_bg.wasm"];
 const HASHED = /-[0-9a-f]{8,20}(_bg)?\.(js|wasm|css)$/;
 

@@ -53,6 +53,10 @@ for n in 10000 "$big"; do
   cp -r dist "$out/dist-$n"
   rm -f "$out/dist-$n/corpus.jjj"
   cp -r "$out/c$n/corpus.jjj" "$out/c$n/corpus" "$out/dist-$n/"
+  # Its first chart, drawn before the app starts (README: src/prerender.rs),
+  # as a site publishing this corpus would write it.
+  cargo run --quiet -p jjj-explorer --bin jjj-explorer -- prerender \
+    "$out/dist-$n/corpus.jjj" "$out/dist-$n/first-chart.json"
 done
 
 log "jjj build-corpus throughput on 10,000 synthetic pages: 1 thread, then every core"

@@ -16,3 +16,9 @@ out="${TRUNK_STAGING_DIR:-dist}/corpus.jjj"
 echo "build-corpus: $cargo build --release -p jjj-cli, then jjj build-corpus assets/seeds -o $out"
 "$cargo" build --release --quiet -p jjj-cli
 "$CARGO_TARGET_DIR/release/jjj" build-corpus assets/seeds -o "$out"
+
+# The first chart, drawn by public/boot.js before the app has started
+# (src/prerender.rs): the app's own chart code, built natively.
+chart="$(dirname "$out")/first-chart.json"
+echo "build-corpus: $cargo run --bin jjj-explorer -- prerender $out $chart"
+"$cargo" run --quiet -p jjj-explorer --bin jjj-explorer -- prerender "$out" "$chart"

@@ -100,6 +100,13 @@ pub fn App() -> impl IntoView {
             });
         });
     });
+    // The chart drawn before the app started is the dashboard's first; once
+    // that is drawn (or the corpus cannot be shown) any left over goes.
+    Effect::new(move |_| {
+        if ctx.settled.get() || load.with(|l| matches!(l, Load::Failed(_))) {
+            crate::echarts::drop_first_chart();
+        }
+    });
     let tab = Memo::new(move |_| ctx.route.with(|r| r.tab));
     let nav = move || {
         let l = lang.get();

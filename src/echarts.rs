@@ -131,13 +131,24 @@ pub fn Chart(
     // Keeps the click closure alive as long as the chart.
     let keep: ClickClosure = Rc::new(RefCell::new(None));
     let keep_for_init = keep.clone();
-    let ensure = move |el: &web_sys::HtmlElement| {
+    // Makes the chart's instance, if it has none: the one `public/boot.js`
+    // drew before the app started when it shows this very option (then true:
+    // it is drawn already), else a new one.
+    let ensure = move |el: &web_sys::HtmlElement, json: &str| -> bool {
         if instance.with_value(|i| i.is_some()) {
-            return;
+            return false;
         }
-        let opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into());
-        match echarts_init(el, &JsValue::NULL, &opts.into()) {
+        let adopted = take_first_chart(Some((el, json)));
+        let is_adopted = adopted.is_some();
+        let made = match adopted {
+            Some(chart) => Ok(chart),
+            None => {
+                let opts = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into());
+                echarts_init(el, &JsValue::NULL, &opts.into())
+            }
+        };
+        match made {
             Ok(chart) => {
                 if let Some(cb) = on_click {
                     let closure = Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
@@ -153,6 +164,7 @@ pub fn Chart(
             }
             Err(e) => failed.set(Some(format!("{e:?}"))),
         }
+        is_adopted
     };
     let ensure = Rc::new(ensure);
     // Set when the chart's element goes: a draw queued before then must not
@@ -186,7 +198,16 @@ pub fn Chart(
                 settle();
                 return;
             }
-            ensure(&el);
+            if ensure(&el, &json) {
+                instance.with_value(|c| {
+                    if let Some(c) = c {
+                        c.resize();
+                    }
+                });
+                mark_once("jjj-first-chart");
+                settle();
+                return;
+            }
             instance.with_value(|c| {
                 if let Some(c) = c {
                     match js_sys::JSON::parse(&json) {
@@ -279,6 +300,40 @@ pub fn mark_once(name: &str) {
     if p.get_entries_by_name(name).length() == 0 {
         let _ = p.mark(name);
     }
+}
+
+/// The chart `public/boot.js` drew before the app started (see
+/// `src/prerender.rs`), once: when `into` is `(el, json)` and it shows
+/// `json`, moved into `el` and handed back; otherwise disposed and removed
+/// (what it shows must not stay on screen beside the app's own charts).
+fn take_first_chart(into: Option<(&web_sys::HtmlElement, &str)>) -> Option<EChartsInstance> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("jjjFirstChart");
+    let first = js_sys::Reflect::get(&global, &key).ok()?;
+    if first.is_undefined() || first.is_null() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let chart: EChartsInstance = field(&first, "instance").unchecked_into();
+    let drawn: web_sys::Element = field(&first, "el").dyn_into().ok()?;
+    let shown = field(&first, "json").as_string();
+    match into {
+        Some((el, json)) if shown.as_deref() == Some(json) => {
+            el.append_child(&drawn).ok()?;
+            Some(chart)
+        }
+        _ => {
+            chart.dispose();
+            drawn.remove();
+            None
+        }
+    }
+}
+
+/// Removes the chart `public/boot.js` drew early, if the app has not taken
+/// it over (the corpus could not be shown, or another chart came first).
+pub fn drop_first_chart() {
+    take_first_chart(None);
 }
 
 /// While ECharts is still being loaded (`public/boot.js` evaluates it after

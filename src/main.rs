@@ -28,11 +28,19 @@ mod i18n;
 mod import;
 mod kwic;
 mod labels;
+#[cfg(not(target_arch = "wasm32"))]
+mod prerender;
 mod reader;
 mod state;
 mod tables;
 
 fn main() {
+    // Natively (a build step, not the app): writes the first chart, see
+    // `prerender.rs` (`jjj-explorer prerender CORPUS OUT`).
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::args().nth(1).is_some() {
+        return prerender::main();
+    }
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

@@ -45,6 +45,39 @@ describe("the dashboard", () => {
     await context.close();
   });
 
+  test("the first chart is drawn before the app starts, and the app takes it over", async () => {
+    // boot.js draws first-chart.json (written by the build from the same
+    // corpus, src/prerender.rs); the app's Sankey, showing the same option,
+    // adopts that very chart instead of drawing a second one.
+    const { context, page, problems } = await openApp();
+    await ready(page);
+    await page.locator(".panel[data-chart=sankey] canvas").first().waitFor();
+    await page.waitForFunction(() => !globalThis.jjjFirstChart);
+    const shape = await page.evaluate(() => ({
+      adopted: document.querySelectorAll(".panel[data-chart=sankey] .chart > .first-chart").length,
+      strays: [...document.querySelectorAll(".first-chart")].filter((e) => !e.closest(".panel")).length,
+      instances: document.querySelectorAll(".panel[data-chart=sankey] [_echarts_instance_]").length,
+      marks: performance.getEntriesByName("jjj-first-chart").length,
+    }));
+    assert.deepEqual(shape, { adopted: 1, strays: 0, instances: 1, marks: 1 });
+    // It fills the app's box, and it is the app's chart: a click on a node filters.
+    const [outer, inner] = await page.evaluate(() => {
+      const box = (e) => [Math.round(e.getBoundingClientRect().width), Math.round(e.getBoundingClientRect().height)];
+      return [box(document.querySelector(".panel[data-chart=sankey] .chart")), box(document.querySelector(".first-chart"))];
+    });
+    assert.deepEqual(inner, outer);
+    assert.ok((await inkedPixels(page, "sankey")) > 2000);
+    assert.deepEqual(problems, []);
+    // Another view in the link (a new page: a hash alone would not reload):
+    // nothing is drawn early.
+    const other = await context.newPage();
+    await ready(other, "#v=flows");
+    await other.locator(".flows-table, table").first().waitFor();
+    assert.equal(await other.locator(".first-chart").count(), 0);
+    assert.equal(await other.evaluate(() => performance.getEntriesByName("jjj-first-chart").length), 0);
+    await context.close();
+  });
+
   test("when the chart library cannot be loaded, each chart says so and the rest works", async () => {
     const { context, page } = await openApp();
     await page.route("**/echarts.min.js", (route) => route.abort());
@@ -69,7 +102,9 @@ describe("the dashboard", () => {
     const { context, page, problems } = await openApp();
     await ready(page);
     const before = await cardNumber(page, 0);
-    const el = page.locator(".panel[data-chart=sankey] .chart");
+    // (The element ECharts draws in: the box itself, or the chart drawn
+    // before the app started, which the box took over.)
+    const el = page.locator(".panel[data-chart=sankey] [_echarts_instance_]");
     await page.waitForTimeout(800);
     // Where the widest link's band is drawn: its bezier's middle, half its thickness down.
     const spot = await el.evaluate((div) => {
@@ -374,6 +409,8 @@ describe("the article list and reader", () => {
     await alert.waitFor({ timeout: 30_000 });
     assert.match(await alert.textContent(), /语料加载失败/);
     assert.match(await alert.textContent(), /HTTP 404/);
+    // The chart drawn before the app is only for the corpus it was made from.
+    assert.equal(await page.locator("[_echarts_instance_]").count(), 0);
     await context.close();
   });
 

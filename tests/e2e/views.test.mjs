@@ -23,7 +23,7 @@ async function cell(page, text, label) {
 
 /** The labels ECharts drew for a chart's first series (hidden ones left out), as page rectangles. */
 async function drawnLabels(page, chart) {
-  const el = page.locator(`.panel[data-chart=${chart}] .chart`);
+  const el = page.locator(`.panel[data-chart=${chart}] [_echarts_instance_]`);
   await el.locator("canvas").first().waitFor();
   await page.waitForTimeout(900);
   return el.evaluate((div) => {
@@ -83,7 +83,7 @@ describe("labels fit", () => {
       for (const l of sankey.labels) {
         assert.ok(l.x >= -1 && l.x + l.w <= sankey.width + 1, `${l.name} spans ${l.x}–${l.x + l.w} of ${sankey.width}`);
       }
-      const terms = page.locator(".panel[data-chart=terms] .chart");
+      const terms = page.locator(".panel[data-chart=terms] [_echarts_instance_]");
       await terms.locator("canvas").first().waitFor();
       const shown = await terms.evaluate((div) => {
         const c = echarts.getInstanceByDom(div);
@@ -103,7 +103,7 @@ describe("the map", () => {
     const { context, page, problems } = await openApp({ width: 1400, height: 900 });
     await ready(page);
     const map = await drawnLabels(page, "map");
-    const names = await page.locator(".panel[data-chart=map] .chart").evaluate((div) => {
+    const names = await page.locator(".panel[data-chart=map] [_echarts_instance_]").evaluate((div) => {
       const c = echarts.getInstanceByDom(div);
       const data = c.getModel().getSeriesByIndex(0).getData();
       return { geo: c.getOption().geo?.[0]?.map, all: Array.from({ length: data.count() }, (_, i) => data.getName(i)) };
