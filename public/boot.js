@@ -45,18 +45,25 @@ async function firstChartOption() {
   return typeof chart[lang] === "string" ? { json: chart[lang], lang } : null;
 }
 const firstOption = firstChartOption().catch(() => null);
+// Set once the app has started: from then on the app draws its own charts
+// (a chart drawn late could stay on a view the reader has moved to).
+let appStarted = false;
 function drawFirstChart({ json, lang }) {
-  // The app got there first (its chart waits for nothing once it has ECharts).
-  if (document.querySelector("[data-chart] [_echarts_instance_]")) return;
+  if (appStarted || location.hash.replace(/^#/, "") !== "") return;
   const el = document.createElement("div");
   el.className = "first-chart";
   el.setAttribute("role", "img");
   el.setAttribute("aria-label", lang === "en" ? "Flows (Sankey)" : "产业流向（桑基图）");
   document.body.append(el);
-  const instance = echarts.init(el, null, { renderer: "canvas" });
-  instance.setOption(JSON.parse(json), { notMerge: true });
-  performance.mark("jjj-first-chart");
-  globalThis.jjjFirstChart = { el, instance, json };
+  try {
+    const instance = echarts.init(el, null, { renderer: "canvas" });
+    instance.setOption(JSON.parse(json), { notMerge: true });
+    performance.mark("jjj-first-chart");
+    globalThis.jjjFirstChart = { el, instance, json };
+  } catch (err) {
+    el.remove();
+    throw err;
+  }
 }
 code.catch(() => {}); // reported below, once awaited
 const glue = import(tag.dataset.js);
@@ -86,6 +93,7 @@ try {
   const { default: init } = await glue;
   const module = await code;
   await firstDrawn;
+  appStarted = true;
   const wasm = await init({ module_or_path: module });
   // For the benchmarks (bench/browser.mjs): the size of the app's heap.
   globalThis.jjjMemory = wasm.memory;
@@ -102,7 +110,8 @@ try {
 
 // After the first visit the app works offline: sw.js keeps the built files.
 // It downloads every built file (the worker's large wasm too), so it waits
-// until the first chart is drawn, or a few seconds, rather than compete with it.
+// until the app has drawn (or taken over) its first chart, or a few seconds,
+// rather than compete with it.
 if ("serviceWorker" in navigator) {
   const register = () =>
     navigator.serviceWorker.register("sw.js").catch((err) => {
@@ -111,7 +120,7 @@ if ("serviceWorker" in navigator) {
   let waited = 0;
   const later = () => {
     waited += 100;
-    if (performance.getEntriesByName("jjj-first-chart").length > 0 || waited >= 3000) register();
+    if (performance.getEntriesByName("jjj-settled").length > 0 || waited >= 3000) register();
     else setTimeout(later, 100);
   };
   later();

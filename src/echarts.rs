@@ -179,6 +179,8 @@ pub fn Chart(
         if let Some(s) = settled {
             if s.try_get_untracked() == Some(false) {
                 s.set(true);
+                // (public/boot.js registers the offline copy after it.)
+                mark_once("jjj-settled");
             }
         }
     };
