@@ -125,7 +125,11 @@ pub(super) fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
 /// of building or settling between it and the mover word.
 pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
     if h.start > 0 && matches!(inp.chars[h.start as usize - 1], '在' | '于') {
-        return false;
+        // 在京央企, 在津企业: the firms based there (one character, the
+        // mover right after it), not where something is built.
+        let next = text_of(inp.chars, h.end, (h.end + 2).min(limit));
+        return h.end - h.start == 1
+            && ["央企", "企业", "单位", "机构", "高校"].contains(&next.as_str());
     }
     let after = text_of(inp.chars, h.end, (h.end + 12).min(limit));
     let after = after
@@ -211,8 +215,29 @@ pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<us
     let clean = name
         .chars()
         .all(|c| !is_clause_break(c) && !matches!(c, '、' | '“' | '”' | '的'));
+    // The last of a list closed by 等 (北京协和医院、北京天坛医院等,
+    // 北京交通大学等高校): the name before it.
+    let name = match name.rfind('等') {
+        Some(b) if LISTED.contains(&&name[b + '等'.len_utf8()..]) => &name[..b],
+        _ => name.as_str(),
+    };
     (clean && MOVING_ORGS.iter().any(|e| name.ends_with(e))).then_some((places, start))
 }
+
+/// What may follow the 等 that closes a list of organisations.
+const LISTED: &[&str] = &[
+    "",
+    "单位",
+    "高校",
+    "院校",
+    "学校",
+    "医院",
+    "企业",
+    "机构",
+    "央企",
+    "公司",
+    "医疗机构",
+];
 
 /// Places introduced by 来自/从/自 in the sentence.
 pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Option<Vec<usize>> {

@@ -32,7 +32,9 @@ use crate::text::tokens::{CharIndex, Token};
 use candidates::candidates;
 use cues::DENIALS;
 use details::emit;
-use paragraph::{distribution, outward_origin, outward_to_paragraph, refine_province, topic_of};
+use paragraph::{
+    came_and_settled, distribution, outward_origin, outward_to_paragraph, refine_province, topic_of,
+};
 
 /// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
 /// 引进京津项目15560个、资金13901.17亿元 is a project flow and a capital flow).
@@ -217,6 +219,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             }
             if cands.is_empty() {
                 cands = distribution(inp, s, &hits, &moved_out);
+            }
+            if cands.is_empty() {
+                cands = came_and_settled(inp, s, &hits);
             }
             if cands.is_empty() {
                 cands.extend(candidates::share_from(inp, s, &hits, &ctx));

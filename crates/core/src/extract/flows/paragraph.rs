@@ -147,13 +147,68 @@ pub(super) fn distribution(
     hits: &[&PlaceHit],
     origin: &[usize],
 ) -> Vec<Cand> {
+    listed_destinations(inp, s, hits, origin, WHERE_TO)
+}
+
+/// Words of coming from the 从/来自 P before them that name no destination.
+const CAME: &[&str] = &["迁来", "搬来", "转移来", "转来", "迁入", "搬迁来", "疏解来"];
+
+/// Words that say where things are (after a word of [`CAME`]).
+const NOW_IN: &[&str] = &[
+    "主要集中在",
+    "集中在",
+    "主要分布在",
+    "分布在",
+    "主要落户在",
+    "落户在",
+    "大多在",
+    "主要在",
+];
+
+/// 从北京迁来的企业主要集中在保定、廊坊: what came from P is where the
+/// sentence says it now is. The origin is the place right after 从/来自,
+/// followed in its clause by a word of coming.
+pub(super) fn came_and_settled(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<Cand> {
+    let origin = hits.iter().find(|h| {
+        h.role == Role::Location
+            && h.start >= s.start + 1
+            && {
+                let before = text_of(inp.chars, h.start.saturating_sub(2).max(s.start), h.start);
+                before.ends_with('从') || before.ends_with("来自")
+            }
+            && {
+                let after = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+                let clause = after.split(is_clause_break).next().unwrap_or("");
+                CAME.iter().any(|w| clause.contains(w))
+            }
+    });
+    let Some(h) = origin else {
+        return Vec::new();
+    };
+    // The first word that lists places (主要集中在 holds 集中在: one of them).
+    let text = text_of(inp.chars, h.end, s.end);
+    match NOW_IN.iter().find(|w| text.contains(*w)) {
+        Some(w) => listed_destinations(inp, s, hits, &h.places, std::slice::from_ref(w)),
+        None => Vec::new(),
+    }
+}
+
+/// The places listed after one of `words`, each a destination from `origin`
+/// (but none inside it, nor around it).
+fn listed_destinations(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    origin: &[usize],
+    words: &[&str],
+) -> Vec<Cand> {
     if origin.is_empty() {
         return Vec::new();
     }
     let g = gazetteer();
     let text = text_of(inp.chars, s.start, s.end);
     let mut out = Vec::new();
-    for w in WHERE_TO {
+    for w in words {
         for (b, _) in text.match_indices(w) {
             let mut at = s.start + text[..b].chars().count() as u32;
             let end = at + w.chars().count() as u32;

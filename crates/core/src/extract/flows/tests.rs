@@ -565,3 +565,48 @@ fn the_sites_of_listed_schools_are_moves_from_their_home() {
         [("北京市", "雄安新区")]
     );
 }
+
+/// The headquarters of central state firms are in Beijing: building them
+/// in 雄安新区 is their move from Beijing, whatever the verb; a firm's
+/// headquarters of no named home, or one built elsewhere, is not.
+#[test]
+fn central_firms_headquarters_built_in_xiongan_come_from_beijing() {
+    let f = flows("中国某航天集团、某化工集团等央企总部已在雄安新区开工建设。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    let f = flows("三家中央企业总部项目在雄安启动区开工。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    assert!(flows("某科技公司总部大楼在雄安新区开工建设。").is_empty());
+    assert!(flows("某央企华北区域总部在天津开工建设。").is_empty());
+}
+
+/// 从 P 迁来的企业主要集中在 A、B: the firms that came from P went to A and
+/// B; firms of a place that merely cluster somewhere did not move.
+#[test]
+fn firms_come_from_a_place_cluster_where_they_went() {
+    let f = flows("从北京迁来的企业主要集中在保定、廊坊两地。");
+    assert_eq!(pairs(&f), [("北京市", "保定市"), ("北京市", "廊坊市")]);
+    assert!(flows("河北的钢铁企业主要集中在唐山、邯郸两地。").is_empty());
+}
+
+/// A second clause of the same subject, 在 Q 设立, moves from the same home:
+/// 北京企业在保定设立分公司，在雄安设立子公司 is two flows.
+#[test]
+fn a_second_clause_of_the_same_mover_keeps_its_home() {
+    let f = flows("北京的科技企业在保定设立分公司12家，在雄安设立子公司20家。");
+    assert_eq!(pairs(&f), [("北京市", "保定市"), ("北京市", "雄安新区")]);
+}
+
+/// Organisations named after Beijing, listed and closed by 等, or the firms
+/// based there (在京央企), set up where the sentence says; a firm's own
+/// home named again later is no destination.
+#[test]
+fn listed_organisations_and_firms_based_in_a_city_move_from_it() {
+    let f = flows("北京某医院、北京某肿瘤医院等在河北设立分院。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    let f = flows("首都某大学、北京某交通大学等高校在雄安建设新校区。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    let f = flows("在京央企在雄安新区设立各类分支机构200多家。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    let f = flows("天津的企业在北京设立研发中心，在天津建设生产基地。");
+    assert_eq!(pairs(&f), [("天津市", "北京市")]);
+}

@@ -308,7 +308,12 @@ impl Scan<'_, '_> {
             && ["总部", "央企", "中央企业"]
                 .iter()
                 .any(|w| text.contains(w));
-        if !(relocating || settling) {
+        // Central state firms have their headquarters in Beijing: building
+        // one in 雄安 (央企总部在雄安开工建设) is its move, whatever the verb.
+        let central_seat = ["央企总部", "中央企业总部"]
+            .iter()
+            .any(|w| text.contains(w));
+        if !(relocating || settling || central_seat) {
             return None;
         }
         Some((vec![g.index_of("北京市")?], self.s.start))
@@ -423,15 +428,30 @@ impl Scan<'_, '_> {
                     .map(|h| (h.places.clone(), h.start))
             })
             .or_else(|| {
-                place_before(inp, hits, s, dest_hit, &with_ancestors(&dest))
-                    .filter(|h| is_home_of_mover(inp, h, dest_hit))
-                    .map(|h| (h.places.clone(), h.start))
+                // Past the places of earlier 在 clauses of the same subject:
+                // 北京企业在保定设立分公司，在雄安设立子公司 (both from Beijing).
+                let exclude = with_ancestors(&dest);
+                let mut pos = dest_hit;
+                for _ in 0..4 {
+                    let h = place_before(inp, hits, s, pos, &exclude)?;
+                    if is_home_of_mover(inp, h, dest_hit) {
+                        return Some((h.places.clone(), h.start));
+                    }
+                    let after_zai =
+                        h.start > s.start && matches!(inp.chars[h.start as usize - 1], '在' | '于');
+                    if !after_zai {
+                        return None;
+                    }
+                    pos = h.start;
+                }
+                None
             })
             .or_else(|| {
                 (here && !self.ctx.origin.is_empty()).then(|| (self.ctx.origin.clone(), s.start))
             })
             .or_else(|| self.shujie_origin(t, &dest))
-            .or_else(|| self.anaphoric_mover(t, &dest));
+            .or_else(|| self.anaphoric_mover(t, &dest))
+            .or_else(|| self.xiongan_origin(t, &dest));
         self.push(origin, dest, t, limit);
     }
 
