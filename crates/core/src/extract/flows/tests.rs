@@ -610,3 +610,15 @@ fn listed_organisations_and_firms_based_in_a_city_move_from_it() {
     let f = flows("天津的企业在北京设立研发中心，在天津建设生产基地。");
     assert_eq!(pairs(&f), [("天津市", "北京市")]);
 }
+
+/// What a place receives that is an organisation named after another place
+/// (引进北京研发中心, 承接北京数据中心项目) comes from that place; its
+/// graduates or experts are people, not a move.
+#[test]
+fn a_received_organisation_comes_from_its_namesake_place() {
+    let f = flows("廊坊引进北京研发中心5家。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+    let f = flows("张家口承接北京数据中心项目12个。");
+    assert_eq!(pairs(&f), [("北京市", "张家口市")]);
+    assert!(flows("保定吸引北京大学毕业生来保就业。").is_empty());
+}

@@ -72,6 +72,30 @@ impl Scan<'_, '_> {
             }
         }
         if origins.is_empty() {
+            // 引进北京研发中心5家, 承接北京数据中心项目: an organisation named
+            // after a place, received, comes from its namesake place.
+            if let Some(h) = inp.places.iter().find(|h| {
+                h.role == Role::Organisation
+                    && !h.places.is_empty()
+                    && h.start >= t.end
+                    && h.start <= t.end + 2
+                    && h.end <= s.end
+                    && !text_of(inp.chars, t.end, h.start)
+                        .chars()
+                        .any(is_clause_break)
+                    // Its people (吸引北京大学毕业生) are no move of the organisation.
+                    && {
+                        let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+                        let after = after.trim_start_matches('的');
+                        !["毕业生", "学生", "专家", "教授", "人才", "团队", "校友"]
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                    }
+            }) {
+                origins = h.places.clone();
+            }
+        }
+        if origins.is_empty() {
             // 承接非首都功能疏解: Beijing's functions come from Beijing.
             let after = text_of(inp.chars, t.end, (t.end + 8).min(s.end));
             let after = after.split(['，', '。', '；']).next().unwrap_or("");
