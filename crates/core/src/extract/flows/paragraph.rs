@@ -171,7 +171,7 @@ const NOW_IN: &[&str] = &[
 pub(super) fn came_and_settled(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<Cand> {
     let origin = hits.iter().find(|h| {
         h.role == Role::Location
-            && h.start >= s.start + 1
+            && h.start > s.start
             && {
                 let before = text_of(inp.chars, h.start.saturating_sub(2).max(s.start), h.start);
                 before.ends_with('从') || before.ends_with("来自")
