@@ -409,9 +409,10 @@ pub(super) fn in_destination(
             // 注册), and 在P的引导下 is not where anything happens.
             let gap = text_of(inp.chars, end, t.start);
             // 在天津北辰拥有生产基地: what is already there did not move.
+            // (Not the 有 of 有序: 向河北有序转移 moves.)
             let has = ["拥有", "设有", "建有", "有"]
                 .iter()
-                .any(|w| gap.contains(w));
+                .any(|w| gap.replace("有序", "").contains(w));
             let near = t.start - end <= 10 && !gap.contains('的');
             let marked_near = wide && t.start - end <= 40 && !gap.contains("引导");
             if !list.is_empty() && (near || marked_near) && !has {

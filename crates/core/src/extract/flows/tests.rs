@@ -622,3 +622,18 @@ fn a_received_organisation_comes_from_its_namesake_place() {
     assert_eq!(pairs(&f), [("北京市", "张家口市")]);
     assert!(flows("保定吸引北京大学毕业生来保就业。").is_empty());
 }
+
+/// 向 P 有序转移 moves (有序 is no 有 of what is already there); 落户 P 的
+/// Q企业 names the movers' home after the destination; a destination of an
+/// earlier verb of the sentence is no origin (迁往廊坊的有30家，迁往保定的
+/// 有20家: both Beijing's).
+#[test]
+fn orderly_moves_homes_after_the_destination_and_lists_of_destinations() {
+    let f = flows("推动北京部分产业向河北有序转移。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    assert!(flows("目前，天津在河北有大量企业。").is_empty());
+    let f = flows("目前，落户雄安的北京企业已有4000多家。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    let f = flows("一批北京企业外迁至河北，其中迁往廊坊的有30家，迁往保定的有20家。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
+}

@@ -276,7 +276,19 @@ impl Scan<'_, '_> {
         let origin = self
             .marked(t)
             .or_else(|| {
-                place_before(inp, hits, s, t.start, &dest).map(|h| (h.places.clone(), h.start))
+                // Past the destinations of earlier verbs of the sentence:
+                // 北京企业外迁至河北，其中迁往廊坊的有30家，迁往保定的有20家
+                // (保定's are Beijing's too, not 廊坊's).
+                let mut pos = t.start;
+                for _ in 0..4 {
+                    let h = place_before(inp, hits, s, pos, &dest)?;
+                    let lead = text_of(inp.chars, h.start.saturating_sub(5).max(s.start), h.start);
+                    if !TO_VERBS.iter().any(|v| lead.ends_with(v)) {
+                        return Some((h.places.clone(), h.start));
+                    }
+                    pos = h.start;
+                }
+                None
             })
             .or_else(|| {
                 // 另有680户商户落户沧州: the origin of the sentence before.
@@ -290,7 +302,8 @@ impl Scan<'_, '_> {
             })
             .or_else(|| self.shujie_origin(t, &dest))
             .or_else(|| self.anaphoric_mover(t, &dest))
-            .or_else(|| self.xiongan_origin(t, &dest));
+            .or_else(|| self.xiongan_origin(t, &dest))
+            .or_else(|| home_after_destination(inp, hits, s, &used, &dest));
         self.push(origin, dest, t, limit);
     }
 
@@ -502,4 +515,28 @@ impl Scan<'_, '_> {
                 .push(cand(from.places.clone(), to, from.start, t.start, limit));
         }
     }
+}
+
+/// 落户雄安的北京企业: the movers, named after the destination and its 的,
+/// come from their home.
+fn home_after_destination(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    s: &Sentence,
+    used: &[&PlaceHit],
+    dest: &[usize],
+) -> Option<(Vec<usize>, u32)> {
+    let end = used.last()?.end;
+    let related = with_ancestors(dest);
+    let h = hits
+        .iter()
+        .find(|h| h.start > end && h.role == Role::Location)?;
+    let between = text_of(inp.chars, end, h.start);
+    let ok = ["的", "的一批", "的多家", "的各类"].contains(&between.as_str())
+        && !h.places.iter().any(|p| related.contains(p))
+        && !dest
+            .iter()
+            .any(|&d| h.places.iter().any(|&p| gazetteer().is_within(p, d)))
+        && is_home_of_mover(inp, h, s.end);
+    ok.then(|| (h.places.clone(), h.start))
 }
