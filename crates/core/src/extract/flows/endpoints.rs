@@ -206,7 +206,25 @@ pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<us
         .rev()
         .find(|h| h.end <= zai && h.start >= s.start)
         .map(|h| h.start);
-    let (start, _, places) = named_orgs(inp, s).into_iter().rev().find(|o| o.1 <= zai)?;
+    let orgs = named_orgs(inp, s);
+    let k = orgs.iter().rposition(|o| o.1 <= zai)?;
+    let (start, _, places) = orgs[k].clone();
+    // A list (北京协和医院、天津医科大学总医院等在…): every name of it must
+    // be of the same place, or the list names no one origin.
+    let mut j = k;
+    while j > 0 {
+        let (prev, this) = (&orgs[j - 1], &orgs[j]);
+        let gap = text_of(inp.chars, prev.1, this.0);
+        let listed =
+            gap.ends_with('、') && !gap.chars().any(is_clause_break) && gap.chars().count() <= 16;
+        if !listed {
+            break;
+        }
+        if prev.2 != places {
+            return None;
+        }
+        j -= 1;
+    }
     // No other place between the name and 在.
     if last_place.is_some_and(|p| p > start) || zai - start > 32 {
         return None;

@@ -161,36 +161,85 @@ const NOW_IN: &[&str] = &[
     "分布在",
     "主要落户在",
     "落户在",
-    "大多在",
-    "主要在",
+];
+
+/// What came, right after a word of [`CAME`] (迁来的企业).
+const CAME_WHAT: &[&str] = &[
+    "企业", "项目", "商户", "机构", "单位", "公司", "工厂", "高校",
 ];
 
 /// 从北京迁来的企业主要集中在保定、廊坊: what came from P is where the
 /// sentence says it now is. The origin is the place right after 从/来自,
-/// followed in its clause by a word of coming.
+/// followed in its clause by a word of coming and what came (firms,
+/// projects…); the places follow a word of [`NOW_IN`] in that clause or the
+/// next, with no other subject between (本地企业主要集中在… did not come).
 pub(super) fn came_and_settled(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<Cand> {
-    let origin = hits.iter().find(|h| {
-        h.role == Role::Location
-            && h.start > s.start
-            && {
-                let before = text_of(inp.chars, h.start.saturating_sub(2).max(s.start), h.start);
-                before.ends_with('从') || before.ends_with("来自")
-            }
-            && {
-                let after = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
-                let clause = after.split(is_clause_break).next().unwrap_or("");
-                CAME.iter().any(|w| clause.contains(w))
-            }
-    });
-    let Some(h) = origin else {
-        return Vec::new();
-    };
-    // The first word that lists places (主要集中在 holds 集中在: one of them).
-    let text = text_of(inp.chars, h.end, s.end);
-    match NOW_IN.iter().find(|w| text.contains(*w)) {
-        Some(w) => listed_destinations(inp, s, hits, &h.places, std::slice::from_ref(w)),
-        None => Vec::new(),
+    let g = gazetteer();
+    for h in hits
+        .iter()
+        .filter(|h| h.role == Role::Location && h.start > s.start)
+    {
+        let before = text_of(inp.chars, h.start.saturating_sub(2).max(s.start), h.start);
+        if !(before.ends_with('从') || before.ends_with("来自")) {
+            continue;
+        }
+        let after = text_of(inp.chars, h.end, (h.end + 8).min(s.end));
+        let clause = after.split(is_clause_break).next().unwrap_or("");
+        let Some((b, w)) = CAME
+            .iter()
+            .filter_map(|w| clause.find(w).map(|b| (b, *w)))
+            .min_by_key(|x| x.0)
+        else {
+            continue;
+        };
+        let rest = clause[b + w.len()..].trim_start_matches('的');
+        if !CAME_WHAT.iter().any(|x| rest.starts_with(x)) {
+            continue;
+        }
+        let came_end = h.end + clause[..b + w.len()].chars().count() as u32;
+        // That clause and the next.
+        let first = clause_break_in(inp, came_end, s.end).unwrap_or(s.end);
+        let second = clause_break_in(inp, (first + 1).min(s.end), s.end).unwrap_or(s.end);
+        let span = text_of(inp.chars, came_end, second);
+        let Some((at, word)) = NOW_IN
+            .iter()
+            .filter_map(|w| span.find(w).map(|b| (b, *w)))
+            .min_by_key(|x| (x.0, std::cmp::Reverse(x.1.len())))
+        else {
+            continue;
+        };
+        if ["本地", "当地", "原有", "其他", "其余"]
+            .iter()
+            .any(|x| span[..at].contains(x))
+        {
+            continue;
+        }
+        let start = came_end + span[..at].chars().count() as u32 + word.chars().count() as u32;
+        let end = clause_break_in(inp, start, s.end).unwrap_or(s.end);
+        let (to, _) = endpoints::places_after(inp, hits, start, end);
+        let to: Vec<usize> = to
+            .into_iter()
+            .filter(|&t| {
+                !h.places
+                    .iter()
+                    .any(|&f| g.is_within(t, f) || g.is_within(f, t))
+            })
+            .collect();
+        if to.is_empty() {
+            continue;
+        }
+        return vec![Cand {
+            from: h.places.clone(),
+            to,
+            scope: s.start,
+            at: start,
+            limit: s.end,
+            own: None,
+            object_after: false,
+            verb: "转移",
+        }];
     }
+    Vec::new()
 }
 
 /// The places listed after one of `words`, each a destination from `origin`

@@ -637,3 +637,32 @@ fn orderly_moves_homes_after_the_destination_and_lists_of_destinations() {
     let f = flows("一批北京企业外迁至河北，其中迁往廊坊的有30家，迁往保定的有20家。");
     assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
 }
+
+/// What the review of the rules above found they must leave alone: a
+/// clause with a subject of its own, a firm's second move, an old seat, a
+/// district named after central firms, what came that settled nowhere said,
+/// a list of two places' organisations (not all Beijing's; that it gives
+/// only the second place is older, and still short), partners and visiting
+/// people.
+#[test]
+fn the_new_flow_rules_leave_these_alone() {
+    let f = flows("北京企业在天津设立研发中心，一批民营企业在保定建设生产基地。");
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    let f = flows("北京某服装企业2015年迁往廊坊，2020年又迁至保定。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("廊坊市", "保定市")]);
+    let f = flows("原设在北京的某研发中心今年整体搬迁至天津滨海新区。");
+    assert_eq!(pairs(&f), [("北京市", "滨海新区")]);
+    let f = flows("目前已有4家央企总部在雄安开工建设；同时，一批本地民营企业在雄县设立配套工厂。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    assert!(
+        flows("从北京迁来的企业有50家，本地企业主要集中在固安、永清。")
+            .iter()
+            .all(|f| f.to != "固安县" && f.to != "永清县")
+    );
+    assert!(flows("从北京迁来的居民主要集中在燕郊。").is_empty());
+    // A list of two places' hospitals: not all of it Beijing's.
+    let f = flows("北京某医院、天津某总医院等在河北设立分院。");
+    assert_ne!(pairs(&f), [("北京市", "河北省")]);
+    assert!(flows("邢台市吸引北京儿童医院专家团队定期坐诊。").is_empty());
+    assert!(flows("张家口市签约北京航空研究院共建联合实验室。").is_empty());
+}

@@ -73,9 +73,15 @@ impl Scan<'_, '_> {
         }
         if origins.is_empty() {
             // 引进北京研发中心5家, 承接北京数据中心项目: an organisation named
-            // after a place, received, comes from its namesake place.
+            // after a place, brought in, comes from its namesake place. Only
+            // verbs of bringing in (not 签约, 迎来: partners and guests), an
+            // organisation that moves (a centre, a project, a plant), and
+            // not its people (吸引北京儿童医院专家团队坐诊).
             if let Some(h) = inp.places.iter().find(|h| {
-                h.role == Role::Organisation
+                let rest = text_of(inp.chars, h.end, (h.end + 12).min(s.end));
+                let rest = rest.split(is_clause_break).next().unwrap_or("");
+                BRINGING_IN.contains(&t.word)
+                    && h.role == Role::Organisation
                     && !h.places.is_empty()
                     && h.start >= t.end
                     && h.start <= t.end + 2
@@ -83,14 +89,8 @@ impl Scan<'_, '_> {
                     && !text_of(inp.chars, t.end, h.start)
                         .chars()
                         .any(is_clause_break)
-                    // Its people (吸引北京大学毕业生) are no move of the organisation.
-                    && {
-                        let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
-                        let after = after.trim_start_matches('的');
-                        !["毕业生", "学生", "专家", "教授", "人才", "团队", "校友"]
-                            .iter()
-                            .any(|w| after.starts_with(w))
-                    }
+                    && ORG_MOVES.iter().any(|w| rest.contains(w))
+                    && !ORG_PEOPLE.iter().any(|w| rest.contains(w))
             }) {
                 origins = h.places.clone();
             }
@@ -279,11 +279,36 @@ impl Scan<'_, '_> {
                 // Past the destinations of earlier verbs of the sentence:
                 // 北京企业外迁至河北，其中迁往廊坊的有30家，迁往保定的有20家
                 // (保定's are Beijing's too, not 廊坊's).
+                // Only in such a list: the earlier destination stated with
+                // its share (的有, 的共) or holding this one (外迁至河北), in
+                // an earlier clause, and no second move of one firm (2015年
+                // 迁往廊坊，2020年又迁至保定 is 廊坊's).
+                let g = gazetteer();
+                let clause = text_of(inp.chars, window_start(inp, s, t.start), t.start);
+                let again = ["又", "再", "后"].iter().any(|w| {
+                    clause
+                        .rsplit(is_clause_break)
+                        .next()
+                        .is_some_and(|c| c.contains(w))
+                });
                 let mut pos = t.start;
                 for _ in 0..4 {
                     let h = place_before(inp, hits, s, pos, &dest)?;
                     let lead = text_of(inp.chars, h.start.saturating_sub(5).max(s.start), h.start);
-                    if !TO_VERBS.iter().any(|v| lead.ends_with(v)) {
+                    let shared = ["的有", "的共", "的约", "的达"]
+                        .iter()
+                        .any(|w| text_of(inp.chars, h.end, (h.end + 2).min(s.end)).starts_with(w));
+                    let holds = dest
+                        .iter()
+                        .all(|&d| h.places.iter().any(|&p| g.is_within(d, p)));
+                    let earlier = text_of(inp.chars, h.end, t.start)
+                        .chars()
+                        .any(is_clause_break);
+                    let listed = TO_VERBS.iter().any(|v| lead.ends_with(v))
+                        && (shared || holds)
+                        && earlier
+                        && !again;
+                    if !listed {
                         return Some((h.places.clone(), h.start));
                     }
                     pos = h.start;
@@ -302,7 +327,7 @@ impl Scan<'_, '_> {
             })
             .or_else(|| self.shujie_origin(t, &dest))
             .or_else(|| self.anaphoric_mover(t, &dest))
-            .or_else(|| self.xiongan_origin(t, &dest))
+            .or_else(|| self.xiongan_origin(t, &dest, false))
             .or_else(|| home_after_destination(inp, hits, s, &used, &dest));
         self.push(origin, dest, t, limit);
     }
@@ -333,7 +358,12 @@ impl Scan<'_, '_> {
     /// 办公) comes from Beijing. Only a verb of relocating, or settling a
     /// headquarters or a central firm; a project that merely lands there
     /// has no origin.
-    fn xiongan_origin(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+    fn xiongan_origin(
+        &self,
+        t: &Trigger,
+        dest: &[usize],
+        only_central: bool,
+    ) -> Option<(Vec<usize>, u32)> {
         let g = gazetteer();
         let xiongan = g.index_of("雄安新区")?;
         if !dest.iter().all(|&d| g.is_within(d, xiongan)) {
@@ -346,11 +376,26 @@ impl Scan<'_, '_> {
                 .iter()
                 .any(|w| text.contains(w));
         // Central state firms have their headquarters in Beijing: building
-        // one in 雄安 (央企总部在雄安开工建设) is its move, whatever the verb.
-        let central_seat = ["央企总部", "中央企业总部"]
-            .iter()
-            .any(|w| text.contains(w));
-        if !(relocating || settling || central_seat) {
+        // one in 雄安 (央企总部在雄安开工建设) is its move, whatever the verb;
+        // named in the verb's own clause, before it, and not a district
+        // named after them (央企总部片区) or what serves them (配套).
+        let clause = {
+            let mut a = t.start;
+            while a > self.s.start && !is_clause_break(self.inp.chars[a as usize - 1]) {
+                a -= 1;
+            }
+            text_of(self.inp.chars, a, t.start)
+        };
+        let central_seat = ["央企总部", "中央企业总部"].iter().any(|w| {
+            clause.match_indices(w).any(|(b, _)| {
+                let after = &clause[b + w.len()..];
+                !["片区", "组团", "配套", "周边"]
+                    .iter()
+                    .any(|x| after.starts_with(x))
+            })
+        });
+        let other = !only_central && (relocating || settling);
+        if !(other || central_seat) {
             return None;
         }
         Some((vec![g.index_of("北京市")?], self.s.start))
@@ -467,7 +512,23 @@ impl Scan<'_, '_> {
             .or_else(|| {
                 // Past the places of earlier 在 clauses of the same subject:
                 // 北京企业在保定设立分公司，在雄安设立子公司 (both from Beijing).
+                // Only when this clause has no subject of its own (并/还/
+                // 同时 在 Q…), not 一批民营企业在保定….
                 let exclude = with_ancestors(&dest);
+                let zai = dest_hit.saturating_sub(1).max(s.start);
+                let mut a = zai;
+                while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
+                    a -= 1;
+                }
+                let lead = text_of(inp.chars, a, zai);
+                let mut rest = lead.as_str();
+                while let Some(w) = ["并", "还", "也", "同时", "又", "另", "另外", "此外", "分别"]
+                    .iter()
+                    .find(|w| rest.starts_with(*w))
+                {
+                    rest = &rest[w.len()..];
+                }
+                let same_subject = a > s.start && rest.is_empty();
                 let mut pos = dest_hit;
                 for _ in 0..4 {
                     let h = place_before(inp, hits, s, pos, &exclude)?;
@@ -476,7 +537,7 @@ impl Scan<'_, '_> {
                     }
                     let after_zai =
                         h.start > s.start && matches!(inp.chars[h.start as usize - 1], '在' | '于');
-                    if !after_zai {
+                    if !(after_zai && same_subject) {
                         return None;
                     }
                     pos = h.start;
@@ -488,7 +549,7 @@ impl Scan<'_, '_> {
             })
             .or_else(|| self.shujie_origin(t, &dest))
             .or_else(|| self.anaphoric_mover(t, &dest))
-            .or_else(|| self.xiongan_origin(t, &dest));
+            .or_else(|| self.xiongan_origin(t, &dest, true));
         self.push(origin, dest, t, limit);
     }
 
@@ -540,3 +601,53 @@ fn home_after_destination(
         && is_home_of_mover(inp, h, s.end);
     ok.then(|| (h.places.clone(), h.start))
 }
+
+/// Receiving verbs that bring something in (not 签约, 迎来, 利用: partners,
+/// guests and money).
+const BRINGING_IN: &[&str] = &[
+    "引进",
+    "引入",
+    "承接",
+    "招引",
+    "吸引",
+    "吸引落户",
+    "引进落户",
+    "招引落户",
+    "签约引进",
+];
+
+/// What an organisation brought in is, when it moves.
+const ORG_MOVES: &[&str] = &[
+    "项目",
+    "中心",
+    "分院",
+    "研究院",
+    "公司",
+    "企业",
+    "工厂",
+    "基地",
+    "生产线",
+    "医院",
+    "院校",
+    "学校",
+    "大学",
+    "分校",
+];
+
+/// An organisation's people, whose coming is no move of it.
+const ORG_PEOPLE: &[&str] = &[
+    "毕业生",
+    "学生",
+    "专家",
+    "教授",
+    "人才",
+    "团队",
+    "校友",
+    "医疗队",
+    "师生",
+    "患者",
+    "游客",
+    "记者",
+    "球员",
+    "球队",
+];
