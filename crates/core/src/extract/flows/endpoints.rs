@@ -158,10 +158,16 @@ pub(super) fn named_orgs(inp: &Input, s: &Sentence) -> Vec<(u32, u32, Vec<usize>
         .map(|h| (h.start, h.end, h.places.clone()))
         .collect();
     let toks = &inp.tokens[super::sentence_tokens(inp, s.start, s.end)];
-    for t in toks
-        .iter()
-        .filter(|t| t.tag == "nt" && t.end - t.start >= 4)
-    {
+    // (Also a place-like name kept whole that is no gazetteer place:
+    // 北京动物园, whose market's merchants moved.)
+    let covered = |t: &crate::text::tokens::Token| {
+        inp.places
+            .iter()
+            .any(|h| h.start < t.end && t.start < h.end)
+    };
+    for t in toks.iter().filter(|t| {
+        t.end - t.start >= 4 && (t.tag == "nt" || ((t.tag == "ns" || t.tag == "nz") && !covered(t)))
+    }) {
         for n in [3u32, 2] {
             let head = text_of(inp.chars, t.start, t.start + n);
             let place = g.resolve_name(&head).filter(|&p| {

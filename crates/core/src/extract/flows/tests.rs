@@ -666,3 +666,13 @@ fn the_new_flow_rules_leave_these_alone() {
     assert!(flows("邢台市吸引北京儿童医院专家团队定期坐诊。").is_empty());
     assert!(flows("张家口市签约北京航空研究院共建联合实验室。").is_empty());
 }
+
+/// The movers of an organisation or landmark named after a place (北京动物园
+/// 批发市场的商户), the subject of a verb of moving, come from that place.
+#[test]
+fn movers_of_a_landmark_named_after_a_place_come_from_it() {
+    let f = flows("北京动物园服装批发市场的商户分流到了天津、河北等地的市场。");
+    assert_eq!(pairs(&f), [("北京市", "天津市"), ("北京市", "河北省")]);
+    // Its visitors are no movers.
+    assert!(flows("北京动物园的游客前往天津参观。").is_empty());
+}

@@ -328,7 +328,8 @@ impl Scan<'_, '_> {
             .or_else(|| self.shujie_origin(t, &dest))
             .or_else(|| self.anaphoric_mover(t, &dest))
             .or_else(|| self.xiongan_origin(t, &dest, false))
-            .or_else(|| home_after_destination(inp, hits, s, &used, &dest));
+            .or_else(|| home_after_destination(inp, hits, s, &used, &dest))
+            .or_else(|| org_home_before(inp, hits, s, t, &dest));
         self.push(origin, dest, t, limit);
     }
 
@@ -651,3 +652,45 @@ const ORG_PEOPLE: &[&str] = &[
     "球员",
     "球队",
 ];
+
+/// 北京动物园批发市场的商户分流到天津: the movers (商户, 企业…) of an
+/// organisation named after a place, as the verb's subject in its clause,
+/// come from that place (no place named between).
+fn org_home_before(
+    inp: &Input,
+    hits: &[&PlaceHit],
+    s: &Sentence,
+    t: &Trigger,
+    dest: &[usize],
+) -> Option<(Vec<usize>, u32)> {
+    let mut a = t.start;
+    while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
+        a -= 1;
+    }
+    let (start, _, places) = named_orgs(inp, s)
+        .into_iter()
+        .rev()
+        .find(|o| o.0 >= a && o.1 <= t.start)?;
+    if hits
+        .iter()
+        .any(|h| h.role == Role::Location && h.start >= start && h.end <= t.start)
+    {
+        return None;
+    }
+    let subject = text_of(inp.chars, start, t.start);
+    let related = with_ancestors(dest);
+    let moves = [
+        "商户",
+        "企业",
+        "公司",
+        "工厂",
+        "厂",
+        "生产线",
+        "总部",
+        "医院",
+        "高校",
+    ]
+    .iter()
+    .any(|w| subject.contains(w));
+    (moves && !places.iter().any(|p| related.contains(p))).then_some((places, start))
+}
