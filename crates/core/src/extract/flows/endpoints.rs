@@ -148,7 +148,14 @@ pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
 /// places). A place hit with the organisation role (北京光环新网股份有限
 /// 公司), or a name the segmenter keeps whole that begins with a province
 /// or city (北京现代, 北京大学).
-pub(super) fn named_orgs(inp: &Input, s: &Sentence) -> Vec<(u32, u32, Vec<usize>)> {
+/// With `landmarks`, also a place-like name the segmenter keeps whole that
+/// no gazetteer entry covers and that ends like a landmark (北京动物园,
+/// 天津站): only for what such a landmark's merchants or firms do.
+pub(super) fn named_orgs(
+    inp: &Input,
+    s: &Sentence,
+    landmarks: bool,
+) -> Vec<(u32, u32, Vec<usize>)> {
     let g = gazetteer();
     let mut out: Vec<(u32, u32, Vec<usize>)> = inp
         .places
@@ -158,16 +165,22 @@ pub(super) fn named_orgs(inp: &Input, s: &Sentence) -> Vec<(u32, u32, Vec<usize>
         .map(|h| (h.start, h.end, h.places.clone()))
         .collect();
     let toks = &inp.tokens[super::sentence_tokens(inp, s.start, s.end)];
-    // (Also a place-like name kept whole that is no gazetteer place:
-    // 北京动物园, whose market's merchants moved.)
-    let covered = |t: &crate::text::tokens::Token| {
-        inp.places
-            .iter()
-            .any(|h| h.start < t.end && t.start < h.end)
+    let landmark = |t: &crate::text::tokens::Token| {
+        landmarks
+            && (t.tag == "ns" || t.tag == "nz")
+            && !inp
+                .places
+                .iter()
+                .any(|h| h.start < t.end && t.start < h.end)
+            && {
+                let name = text_of(inp.chars, t.start, t.end);
+                LANDMARK_ENDINGS.iter().any(|e| name.ends_with(e))
+            }
     };
-    for t in toks.iter().filter(|t| {
-        t.end - t.start >= 4 && (t.tag == "nt" || ((t.tag == "ns" || t.tag == "nz") && !covered(t)))
-    }) {
+    for t in toks
+        .iter()
+        .filter(|t| t.end - t.start >= 4 && (t.tag == "nt" || landmark(t)))
+    {
         for n in [3u32, 2] {
             let head = text_of(inp.chars, t.start, t.start + n);
             let place = g.resolve_name(&head).filter(|&p| {
@@ -185,6 +198,11 @@ pub(super) fn named_orgs(inp: &Input, s: &Sentence) -> Vec<(u32, u32, Vec<usize>
     out.sort_by_key(|o| o.0);
     out
 }
+
+/// Endings of a landmark's name (see [`named_orgs`]).
+const LANDMARK_ENDINGS: &[&str] = &[
+    "园", "市场", "商城", "广场", "大厦", "站", "港", "机场", "商圈", "城",
+];
 
 /// Endings of the name of an organisation that can move (a firm, a plant,
 /// a school, a hospital).
@@ -212,7 +230,7 @@ pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<us
         .rev()
         .find(|h| h.end <= zai && h.start >= s.start)
         .map(|h| h.start);
-    let orgs = named_orgs(inp, s);
+    let orgs = named_orgs(inp, s, false);
     let k = orgs.iter().rposition(|o| o.1 <= zai)?;
     let (start, _, places) = orgs[k].clone();
     // A list (北京协和医院、天津医科大学总医院等在…): every name of it must

@@ -282,7 +282,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
 /// after a place (北京星海钢琴集团), or a place before a mover word (北京一家
 /// 企业).
 fn movers_home(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
-    let org = endpoints::named_orgs(inp, s)
+    let org = endpoints::named_orgs(inp, s, false)
         .into_iter()
         .find(|o| {
             let name = text_of(inp.chars, o.0, (o.0 + 24).min(s.end));

@@ -673,6 +673,16 @@ fn the_new_flow_rules_leave_these_alone() {
 fn movers_of_a_landmark_named_after_a_place_come_from_it() {
     let f = flows("北京动物园服装批发市场的商户分流到了天津、河北等地的市场。");
     assert_eq!(pairs(&f), [("北京市", "天津市"), ("北京市", "河北省")]);
-    // Its visitors are no movers.
+    // Its visitors are no movers, nor a firm's delegates on a visit; an
+    // idiom the segmenter keeps whole (山南海北) is no place, and an event
+    // named after Beijing is no firm's home.
     assert!(flows("北京动物园的游客前往天津参观。").is_empty());
+    assert!(flows("北京冬奥会赞助企业代表前往张家口考察。").is_empty());
+    assert!(flows("来自山南海北的200余家商户入驻廊坊永清。")
+        .iter()
+        .all(|f| f.from != "山南市"));
+    let f = flows(
+        "作为北京冬奥会官方供应商，张家口某集团去年营收增长三成。该集团今年将生产线整体搬迁至天津静海。",
+    );
+    assert!(f.iter().all(|f| f.from != "北京市"), "{:?}", pairs(&f));
 }

@@ -667,7 +667,11 @@ fn org_home_before(
     while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
         a -= 1;
     }
-    let (start, _, places) = named_orgs(inp, s)
+    // A visit (前往) is no move of its travellers' organisation.
+    if t.word == "前往" {
+        return None;
+    }
+    let (start, _, places) = named_orgs(inp, s, true)
         .into_iter()
         .rev()
         .find(|o| o.0 >= a && o.1 <= t.start)?;
@@ -691,6 +695,10 @@ fn org_home_before(
         "高校",
     ]
     .iter()
-    .any(|w| subject.contains(w));
+    .any(|w| subject.contains(w))
+        && !ORG_PEOPLE
+            .iter()
+            .chain(["代表", "人员", "考察团"].iter())
+            .any(|w| subject.contains(w));
     (moves && !places.iter().any(|p| related.contains(p))).then_some((places, start))
 }
