@@ -147,7 +147,46 @@ pub(super) fn distribution(
     hits: &[&PlaceHit],
     origin: &[usize],
 ) -> Vec<Cand> {
-    listed_destinations(inp, s, hits, origin, WHERE_TO)
+    if origin.is_empty() {
+        return Vec::new();
+    }
+    let g = gazetteer();
+    let text = text_of(inp.chars, s.start, s.end);
+    let mut out = Vec::new();
+    for w in WHERE_TO {
+        for (b, _) in text.match_indices(w) {
+            let mut at = s.start + text[..b].chars().count() as u32;
+            let end = at + w.chars().count() as u32;
+            // 10家集中在…: the 家 is the count's, which stands before the verb.
+            if w.starts_with('家') {
+                at += 1;
+            }
+            // The places of this clause: 10家集中在固安县，另3家分别在霸州.
+            let clause_end = clause_break_in(inp, end, s.end).unwrap_or(s.end);
+            let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
+            let to: Vec<usize> = to
+                .into_iter()
+                .filter(|&t| {
+                    !origin
+                        .iter()
+                        .any(|&f| g.is_within(t, f) || g.is_within(f, t))
+                })
+                .collect();
+            if !to.is_empty() {
+                out.push(Cand {
+                    from: origin.to_vec(),
+                    to,
+                    scope: s.start,
+                    at,
+                    limit: s.end,
+                    own: None,
+                    object_after: false,
+                    verb: "转移",
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Words of coming from the 从/来自 P before them that name no destination.
@@ -240,55 +279,4 @@ pub(super) fn came_and_settled(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) ->
         }];
     }
     Vec::new()
-}
-
-/// The places listed after one of `words`, each a destination from `origin`
-/// (but none inside it, nor around it).
-fn listed_destinations(
-    inp: &Input,
-    s: &Sentence,
-    hits: &[&PlaceHit],
-    origin: &[usize],
-    words: &[&str],
-) -> Vec<Cand> {
-    if origin.is_empty() {
-        return Vec::new();
-    }
-    let g = gazetteer();
-    let text = text_of(inp.chars, s.start, s.end);
-    let mut out = Vec::new();
-    for w in words {
-        for (b, _) in text.match_indices(w) {
-            let mut at = s.start + text[..b].chars().count() as u32;
-            let end = at + w.chars().count() as u32;
-            // 10家集中在…: the 家 is the count's, which stands before the verb.
-            if w.starts_with('家') {
-                at += 1;
-            }
-            // The places of this clause: 10家集中在固安县，另3家分别在霸州.
-            let clause_end = clause_break_in(inp, end, s.end).unwrap_or(s.end);
-            let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
-            let to: Vec<usize> = to
-                .into_iter()
-                .filter(|&t| {
-                    !origin
-                        .iter()
-                        .any(|&f| g.is_within(t, f) || g.is_within(f, t))
-                })
-                .collect();
-            if !to.is_empty() {
-                out.push(Cand {
-                    from: origin.to_vec(),
-                    to,
-                    scope: s.start,
-                    at,
-                    limit: s.end,
-                    own: None,
-                    object_after: false,
-                    verb: "转移",
-                });
-            }
-        }
-    }
-    out
 }
