@@ -79,6 +79,16 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
         // 前往 (go to) moves something only when its clause names movers
         // (部分企业和商户前往永清), not a reporter or an official on a visit.
         let found = found.filter(|&w| w != "前往" || movers_before(inp, s, i));
+        // A noun made of the verb (承接地, 迁入地, 承接方: the place or
+        // party that receives) states no move.
+        let found = found.filter(|&w| {
+            let n = w.chars().count() as u32;
+            !token_at(inp.tokens, i as u32).is_some_and(|k| {
+                let t = &inp.tokens[k];
+                t.end == t.start + n + 1
+                    && matches!(inp.chars[t.end as usize - 1], '地' | '方' | '者')
+            })
+        });
         match found {
             Some(w) => {
                 let n = w.chars().count();

@@ -3,6 +3,7 @@
 //! and the 在/向 P before a verb.
 
 use super::cues::{IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
+use super::firms::{known_firms, FirmKind};
 use super::{text_of, Input, Trigger};
 use crate::extract::figures::COUNT_UNITS;
 use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
@@ -32,12 +33,16 @@ pub(super) fn places_after<'h>(
             break;
         }
         // A run without a separator narrows (河北省沧州市); a separator adds.
+        // A run that does not narrow is a name (永清县台湾工业新城: 台湾 is
+        // no destination).
         if let Some(&last) = out.last() {
             let g = gazetteer();
-            let narrows = used.last().is_some_and(|u: &&PlaceHit| u.end == h.start)
-                && h.places.iter().all(|&q| g.is_within(q, last));
+            let run = used.last().is_some_and(|u: &&PlaceHit| u.end == h.start);
+            let narrows = run && h.places.iter().all(|&q| g.is_within(q, last));
             if narrows {
                 out.pop();
+            } else if run {
+                break;
             }
         }
         out.extend(h.places.iter().copied());
@@ -97,10 +102,17 @@ pub(super) fn place_before<'h>(
         .take_while(|&i| hits[i].start >= from)
         .filter(|&i| {
             let h = hits[i];
-            h.end <= pos && h.role == Role::Location
+            h.end <= pos && h.role == Role::Location && !names_a_strategy(inp, h)
         })
         .find(|&i| !partner(i) && !hits[i].places.iter().any(|p| exclude.contains(p)))
         .map(|i| hits[i])
+}
+
+/// A region named as part of a strategy or a programme (在京津冀协同发展
+/// 战略实施十周年之际, 京津冀一体化): no one's home.
+fn names_a_strategy(inp: &Input, h: &PlaceHit) -> bool {
+    let after = text_of(inp.chars, h.end, (h.end + 3).min(inp.chars.len() as u32));
+    h.group.is_some() && ["协同", "一体化", "协作"].iter().any(|w| after.starts_with(w))
 }
 
 /// How far back or ahead the rules look from a verb, in chars: enough for
@@ -151,18 +163,14 @@ pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
 /// With `landmarks`, also a place-like name the segmenter keeps whole that
 /// no gazetteer entry covers and that ends like a landmark (北京动物园,
 /// 天津站): only for what such a landmark's merchants or firms do.
-pub(super) fn named_orgs(
-    inp: &Input,
-    s: &Sentence,
-    landmarks: bool,
-) -> Vec<(u32, u32, Vec<usize>)> {
+pub(super) fn named_orgs(inp: &Input, s: &Sentence, landmarks: bool) -> Vec<NamedOrg> {
     let g = gazetteer();
-    let mut out: Vec<(u32, u32, Vec<usize>)> = inp
+    let mut out: Vec<NamedOrg> = inp
         .places
         .iter()
         .filter(|h| h.role == Role::Organisation && h.start >= s.start && h.end <= s.end)
         .filter(|h| !h.places.is_empty())
-        .map(|h| (h.start, h.end, h.places.clone()))
+        .map(|h| NamedOrg::new(h.start, h.end, h.places.clone()))
         .collect();
     let toks = &inp.tokens[super::sentence_tokens(inp, s.start, s.end)];
     let landmark = |t: &crate::text::tokens::Token| {
@@ -190,13 +198,64 @@ pub(super) fn named_orgs(
                 )
             });
             if let Some(p) = place {
-                out.push((t.start, t.start + n, vec![p]));
+                out.push(NamedOrg::new(t.start, t.start + n, vec![p]));
                 break;
             }
         }
     }
-    out.sort_by_key(|o| o.0);
+    // 首钢, 北汽, 动批: names that do not say their home (assets/firms.tsv);
+    // a market's only for what its merchants do, like a landmark's.
+    for f in known_firms(inp, s) {
+        let market = f.kind == FirmKind::Market;
+        if !landmarks && market {
+            continue;
+        }
+        // 北京现代: named after its place and known by name.
+        if let Some(o) = out.iter_mut().find(|o| o.start == f.start) {
+            o.end = o.end.max(f.end);
+            o.known = Some(f.kind);
+            continue;
+        }
+        let covered = out.iter().any(|o| o.start < f.end && f.start < o.end);
+        if !covered {
+            out.push(NamedOrg {
+                start: f.start,
+                end: f.end,
+                places: vec![f.home],
+                known: Some(f.kind),
+            });
+        }
+    }
+    out.sort_by_key(|o| o.start);
     out
+}
+
+/// An organisation named after a place, or known by name (see
+/// [`named_orgs`]).
+#[derive(Debug, Clone)]
+pub(super) struct NamedOrg {
+    pub start: u32,
+    /// The end of its place part (北京 of 北京现代), or of a known name.
+    pub end: u32,
+    pub places: Vec<usize>,
+    /// From `assets/firms.tsv` (首钢): the whole name is `start..end`.
+    pub known: Option<FirmKind>,
+}
+
+impl NamedOrg {
+    fn new(start: u32, end: u32, places: Vec<usize>) -> NamedOrg {
+        NamedOrg {
+            start,
+            end,
+            places,
+            known: None,
+        }
+    }
+
+    /// A known firm (not a market): the name itself is what moves.
+    pub fn is_known_firm(&self) -> bool {
+        self.known == Some(FirmKind::Firm)
+    }
 }
 
 /// Endings of a landmark's name (see [`named_orgs`]).
@@ -231,20 +290,21 @@ pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<us
         .find(|h| h.end <= zai && h.start >= s.start)
         .map(|h| h.start);
     let orgs = named_orgs(inp, s, false);
-    let k = orgs.iter().rposition(|o| o.1 <= zai)?;
-    let (start, _, places) = orgs[k].clone();
+    let k = orgs.iter().rposition(|o| o.end <= zai)?;
+    let NamedOrg { start, places, .. } = orgs[k].clone();
+    let known = orgs[k].is_known_firm().then_some(orgs[k].end);
     // A list (北京协和医院、天津医科大学总医院等在…): every name of it must
     // be of the same place, or the list names no one origin.
     let mut j = k;
     while j > 0 {
         let (prev, this) = (&orgs[j - 1], &orgs[j]);
-        let gap = text_of(inp.chars, prev.1, this.0);
+        let gap = text_of(inp.chars, prev.end, this.start);
         let listed =
             gap.ends_with('、') && !gap.chars().any(is_clause_break) && gap.chars().count() <= 16;
         if !listed {
             break;
         }
-        if prev.2 != places {
+        if prev.places != places {
             return None;
         }
         j -= 1;
@@ -263,7 +323,11 @@ pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<us
         Some(b) if LISTED.contains(&&name[b + '等'.len_utf8()..]) => &name[..b],
         _ => name.as_str(),
     };
-    (clean && MOVING_ORGS.iter().any(|e| name.ends_with(e))).then_some((places, start))
+    // A known firm (首钢在曹妃甸…) with at most a few words after its name
+    // (首钢集团公司, 京东方今年).
+    let known_name = known.is_some_and(|e| zai - e <= 6);
+    (clean && (known_name || MOVING_ORGS.iter().any(|e| name.ends_with(e))))
+        .then_some((places, start))
 }
 
 /// What may follow the 等 that closes a list of organisations.

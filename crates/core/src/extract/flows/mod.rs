@@ -20,6 +20,7 @@ mod candidates;
 mod cues;
 mod details;
 mod endpoints;
+mod firms;
 mod paragraph;
 mod verbless;
 
@@ -190,6 +191,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .iter()
             .filter(|h| h.start >= s.start && h.end <= s.end && !h.places.is_empty())
             .filter(|h| matches!(h.role, Role::Location | Role::Seat))
+            .filter(|h| !is_hometown(inp, h))
             .collect();
         if s.paragraph != prev_paragraph {
             let prev = if ctx.para.is_empty() {
@@ -278,6 +280,13 @@ pub fn find(inp: &Input) -> Vec<Flow> {
     out
 }
 
+/// A person's home town (离开黑龙江老家来到北京): no end of a move of
+/// industry.
+fn is_hometown(inp: &Input, h: &PlaceHit) -> bool {
+    let after = text_of(inp.chars, h.end, (h.end + 2).min(inp.chars.len() as u32));
+    ["老家", "家乡", "故乡", "原籍"].contains(&after.as_str())
+}
+
 /// The home of the first mover a sentence names: an organisation named
 /// after a place (北京星海钢琴集团), or a place before a mover word (北京一家
 /// 企业).
@@ -285,12 +294,13 @@ fn movers_home(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
     let org = endpoints::named_orgs(inp, s, false)
         .into_iter()
         .find(|o| {
-            let name = text_of(inp.chars, o.0, (o.0 + 24).min(s.end));
-            ["集团", "公司", "企业", "工厂", "医院", "大学", "学院"]
-                .iter()
-                .any(|w| name.contains(w))
+            let name = text_of(inp.chars, o.start, (o.start + 24).min(s.end));
+            o.is_known_firm()
+                || ["集团", "公司", "企业", "工厂", "医院", "大学", "学院"]
+                    .iter()
+                    .any(|w| name.contains(w))
         })
-        .map(|o| (o.0, o.2));
+        .map(|o| (o.start, o.places));
     let place = hits
         .iter()
         .find(|h| h.role == Role::Location && endpoints::is_home_of_mover(inp, h, s.end))

@@ -671,8 +671,12 @@ fn the_new_flow_rules_leave_these_alone() {
 /// 批发市场的商户), the subject of a verb of moving, come from that place.
 #[test]
 fn movers_of_a_landmark_named_after_a_place_come_from_it() {
-    let f = flows("北京动物园服装批发市场的商户分流到了天津、河北等地的市场。");
+    let f = flows("北京动物园世纪天乐市场的商户分流到了天津、河北等地的市场。");
     assert_eq!(pairs(&f), [("北京市", "天津市"), ("北京市", "河北省")]);
+    // The zoo's clothes market is also known by name (assets/firms.tsv),
+    // in 西城区, where the zoo is.
+    let f = flows("北京动物园服装批发市场的商户分流到了天津、河北等地的市场。");
+    assert_eq!(pairs(&f), [("西城区", "天津市"), ("西城区", "河北省")]);
     // Its visitors are no movers, nor a firm's delegates on a visit; an
     // idiom the segmenter keeps whole (山南海北) is no place, and an event
     // named after Beijing is no firm's home.
@@ -685,4 +689,53 @@ fn movers_of_a_landmark_named_after_a_place_come_from_it() {
         "作为北京冬奥会官方供应商，张家口某集团去年营收增长三成。该集团今年将生产线整体搬迁至天津静海。",
     );
     assert!(f.iter().all(|f| f.from != "北京市"), "{:?}", pairs(&f));
+}
+
+#[test]
+fn a_known_firm_moves_from_its_home() {
+    // Names that do not say their home (assets/firms.tsv).
+    let f = flows("2005年，首钢整体搬迁至河北唐山曹妃甸，成为第一个搬迁的钢铁企业。");
+    assert_eq!(pairs(&f), [("石景山区", "曹妃甸区")]);
+    let f = flows("京东方在河北固安建设了新的生产基地。");
+    assert_eq!(pairs(&f), [("北京市", "固安县")]);
+    let f = flows("同仁堂将生产线转移至河北唐山。");
+    assert_eq!(pairs(&f), [("北京市", "唐山市")]);
+    // Named after its place and known: the name itself moves.
+    let f = flows("北京现代整体搬迁至河北沧州。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+    // A market's merchants move; the market's name alone does not.
+    let f = flows("动批商户分流到天津和河北。");
+    assert_eq!(pairs(&f), [("西城区", "天津市"), ("西城区", "河北省")]);
+    assert!(flows("动批搬到了天津。").is_empty());
+}
+
+#[test]
+fn known_firms_leave_these_alone() {
+    // Another firm of the group, based elsewhere (首钢京唐 is 唐山's).
+    assert!(flows("首钢京唐钢铁公司在曹妃甸建成投产。").is_empty());
+    // A park named after the firm is a place.
+    assert!(flows("首钢园位于石景山区，吸引了一批科技企业。").is_empty());
+    // Its people, a partner, a modifier between name and verb.
+    assert!(flows("首钢的职工迁往曹妃甸。").is_empty());
+    assert!(flows("首钢与曹妃甸签署合作协议。").is_empty());
+    // Inside its home: no move.
+    assert!(flows("首钢搬迁至石景山区的新厂区。").is_empty());
+}
+
+#[test]
+fn hometowns_nouns_of_receiving_strategies_and_names_are_no_ends() {
+    // A person's home town is no origin of industry.
+    let f = flows("他离开黑龙江老家，来到北京大红门做起服装批发生意。");
+    assert!(f.iter().all(|f| f.from != "黑龙江省"), "{:?}", pairs(&f));
+    // 承接地 (the receiving place) is a noun, not 承接.
+    assert!(flows("另一个承接地永清服装城已完成一期建设，主要面向面料商户招商。").is_empty());
+    // A place inside a zone's name after the destination (台湾工业新城).
+    let f = flows("来自北京大红门的8家市场签约落户河北永清县台湾工业新城。");
+    assert_eq!(pairs(&f), [("大红门街道", "永清县")]);
+    // The region in a strategy's name is no one's home.
+    assert!(flows("在京津冀协同发展战略实施十周年之际，21个项目落地宝坻区。").is_empty());
+    // Settling in a name two places share, with another place in the
+    // sentence: the mover's home, the nearest before, decides.
+    let f = flows("盐山县批发市场是继北京新发地落户高碑店之后的又一个大型市场。");
+    assert_eq!(pairs(&f), [("新发地", "高碑店市")]);
 }

@@ -62,7 +62,8 @@ const SITE_WORDS: &[&str] = &[
 /// the second, unless a rule above already states it.
 pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
     let g = gazetteer();
-    for (o_start, o_end, o_places) in named_orgs(inp, s, false) {
+    for o in named_orgs(inp, s, false) {
+        let (o_start, o_end, o_places) = (o.start, o.end, o.places);
         let Some(site) = hits
             .iter()
             .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 24)

@@ -606,9 +606,13 @@ fn resolve_ambiguous(
     // 新发地市场的商户迁往高碑店 is 保定's 高碑店, not Beijing's.
     let moved_away: Vec<usize> = match sent {
         Some(s) if after_a_verb_of_moving(text, hits[at].start) => {
+            // The nearest place before: the mover's home (北京新发地盐山县
+            // 批发市场是继北京新发地落户高碑店之后…: 新发地's, not 盐山's).
             let origins: Vec<usize> = hits[..at]
                 .iter()
-                .filter(|h| h.start >= s.start && h.role == Role::Location)
+                .rev()
+                .find(|h| h.start >= s.start && h.role == Role::Location)
+                .into_iter()
                 .flat_map(|h| h.places.iter().filter_map(|&p| g.province_of(p)))
                 .collect();
             let outside: Vec<usize> = cands
@@ -700,7 +704,10 @@ fn after_a_verb_of_moving(text: &str, start: u32) -> bool {
     };
     crate::extract::verbs::TO_VERBS
         .iter()
-        .filter(|v| v.contains(['迁', '搬', '转', '疏']))
+        .filter(|v| {
+            v.contains(['迁', '搬', '转', '疏'])
+                || ["落户", "入驻", "进驻", "分流至", "分流到", "外溢至", "外溢到"].contains(v)
+        })
         .any(|v| before.ends_with(v))
 }
 

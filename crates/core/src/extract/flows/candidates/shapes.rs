@@ -671,10 +671,20 @@ fn org_home_before(
     if t.word == "前往" {
         return None;
     }
-    let (start, _, places) = named_orgs(inp, s, true)
+    let org = named_orgs(inp, s, true)
         .into_iter()
         .rev()
-        .find(|o| o.0 >= a && o.1 <= t.start)?;
+        .find(|o| o.start >= a && o.end <= t.start)?;
+    let (start, places) = (org.start, org.places.clone());
+    // A known firm that moves itself (首钢整体搬迁至曹妃甸, 北京现代将
+    // 迁往…): only adverbs between its name and the verb.
+    let itself = org.is_known_firm() && {
+        let between = text_of(inp.chars, org.end, t.start);
+        between.chars().count() <= 6
+            && !between
+                .chars()
+                .any(|c| is_clause_break(c) || matches!(c, '的' | '、' | '和' | '与'))
+    };
     if hits
         .iter()
         .any(|h| h.role == Role::Location && h.start >= start && h.end <= t.start)
@@ -683,22 +693,23 @@ fn org_home_before(
     }
     let subject = text_of(inp.chars, start, t.start);
     let related = with_ancestors(dest);
-    let moves = [
-        "商户",
-        "企业",
-        "公司",
-        "工厂",
-        "厂",
-        "生产线",
-        "总部",
-        "医院",
-        "高校",
-    ]
-    .iter()
-    .any(|w| subject.contains(w))
-        && !ORG_PEOPLE
-            .iter()
-            .chain(["代表", "人员", "考察团"].iter())
-            .any(|w| subject.contains(w));
+    let moves = itself
+        || [
+            "商户",
+            "企业",
+            "公司",
+            "工厂",
+            "厂",
+            "生产线",
+            "总部",
+            "医院",
+            "高校",
+        ]
+        .iter()
+        .any(|w| subject.contains(w))
+            && !ORG_PEOPLE
+                .iter()
+                .chain(["代表", "人员", "考察团"].iter())
+                .any(|w| subject.contains(w));
     (moves && !places.iter().any(|p| related.contains(p))).then_some((places, start))
 }
