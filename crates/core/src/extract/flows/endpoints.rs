@@ -112,7 +112,10 @@ pub(super) fn place_before<'h>(
 /// 战略实施十周年之际, 京津冀一体化): no one's home.
 fn names_a_strategy(inp: &Input, h: &PlaceHit) -> bool {
     let after = text_of(inp.chars, h.end, (h.end + 3).min(inp.chars.len() as u32));
-    h.group.is_some() && ["协同", "一体化", "协作"].iter().any(|w| after.starts_with(w))
+    h.group.is_some()
+        && ["协同", "一体化", "协作"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// How far back or ahead the rules look from a verb, in chars: enough for

@@ -73,7 +73,7 @@ fn parse(table: &str) -> Result<Vec<Entry>, Error> {
             }
         }
     }
-    out.sort_by(|a, b| b.name.len().cmp(&a.name.len()));
+    out.sort_by_key(|e| std::cmp::Reverse(e.name.len()));
     Ok(out)
 }
 

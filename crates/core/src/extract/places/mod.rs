@@ -706,7 +706,16 @@ fn after_a_verb_of_moving(text: &str, start: u32) -> bool {
         .iter()
         .filter(|v| {
             v.contains(['迁', '搬', '转', '疏'])
-                || ["落户", "入驻", "进驻", "分流至", "分流到", "外溢至", "外溢到"].contains(v)
+                || [
+                    "落户",
+                    "入驻",
+                    "进驻",
+                    "分流至",
+                    "分流到",
+                    "外溢至",
+                    "外溢到",
+                ]
+                .contains(v)
         })
         .any(|v| before.ends_with(v))
 }

@@ -228,7 +228,10 @@ pub(super) fn is_headline_list_item(s: &str) -> bool {
         return false;
     };
     let bulleted = BULLETS.contains(&first) || s.starts_with('[') || s.starts_with('【');
-    bulleted && !s.ends_with(['。', '；'])
+    // A long line of sentences after a tag ([中图分类号]F127 …。…) is a
+    // paragraph, whatever it ends with (an excerpt may be cut mid-sentence).
+    let paragraph = s.chars().count() > 100 && s.contains('。');
+    bulleted && !s.ends_with(['。', '；']) && !paragraph
 }
 
 /// Classifies one line by its simplified form.
@@ -274,8 +277,13 @@ pub fn classify(simp: &str) -> Kind {
     if (len <= 40 && contains_any(s, WIDGETS)) || is_caption(s) {
         return Kind::Noise;
     }
+    // 【文/观察者网专栏作者 余鹏鲲】 is a byline, not an item of a list.
     if is_headline_list_item(s) {
-        return Kind::Noise;
+        return if len <= 40 && meta::line_byline(s).is_some() {
+            Kind::Meta
+        } else {
+            Kind::Noise
+        };
     }
     // A headline with the site's name after it (…怎么样了？ - 廊坊论坛) is a
     // heading, however it ends.

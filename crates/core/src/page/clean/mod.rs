@@ -242,7 +242,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 (!d.weekday || after_title) && !meta::is_life_date(&l.simp, d)
             };
             if let Some(d) = meta::find_dates(&l.simp).into_iter().find(publication) {
-                if today_header || (before_title && !labels.date_label) {
+                if today_header
+                    || (before_title && !labels.date_label)
+                    || (labels.other_date && !labels.date_label)
+                {
                     continue;
                 }
                 if i < first {
@@ -689,6 +692,32 @@ mod tests {
         assert_eq!(trim_ornaments("🔥🔥"), "");
     }
     use super::*;
+
+    #[test]
+    fn an_archive_date_is_not_the_publication_date() {
+        // A government notice: the archive's stamp over the page, the
+        // notice's own date under its headline.
+        let page = "归档时间:2018-11-21\n当前位置: 首页 > 政务公开 > 政策法规\n\n\
+            某市人民政府办公室关于推进政务公开工作的通知\n\n\
+            来源:某市政府门户网 日期:2017-01-12 17:08 字号:【大 中 小】\n\n\
+            各县市区人民政府，市直各单位：现将推进政务公开工作的实施意见印发给你们，请认真贯彻执行。\n\
+            各单位要明确责任分工，细化工作措施，确保政务公开各项任务落到实处，按时报送工作进展情况。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.date.as_deref(), Some("2017-01-12"));
+    }
+
+    #[test]
+    fn a_long_paragraph_after_a_tag_is_the_body_not_a_list_item() {
+        // A journal article excerpt: classification tags, then the text,
+        // cut mid-sentence.
+        let para = "[中图分类号]F127 [文献标识码]A 疏解北京非首都功能是协同发展的关键环节，\
+            是一项复杂的系统工程。天津与北京具有天然的区位优势，与北京有紧密的经济社会联系，\
+            且具备雄厚的经济实力和产业发展条件。通过产业的有效对接实现功能疏解目标，\
+            是推进协同发展战略的关键步骤，首都的功能定位也几经";
+        assert_eq!(classify(para), Kind::Content);
+        let c = clean(&format!("产业对接研究\n\n{para}\n"), &Hints::default());
+        assert!(c.body.contains("区位优势"), "{}", c.body);
+    }
 
     #[test]
     fn line_kinds() {

@@ -18,6 +18,9 @@ pub struct Labels {
     pub editor: Option<String>,
     /// A label that announces a date (日期 / 时间 / 发布): the line's date is the page's.
     pub date_label: bool,
+    /// A labelled date of something else (归档时间, 修改日期, 截止时间):
+    /// never the publication's.
+    pub other_date: bool,
     /// Some label was read, whatever its value (作者：网络整理 names nobody
     /// but is still a metadata line).
     pub any: bool,
@@ -48,6 +51,13 @@ const LABELS: &[(&str, u8)] = &[
     ("更新时间", b'd'),
     ("日期", b'd'),
     ("时间", b'd'),
+];
+
+/// What qualifies 时间/日期 as the time of something else than the
+/// publication (归档时间：2018-11-21 over 日期：2017-01-12).
+const NOT_PUBLICATION: &[&str] = &[
+    "归档", "修改", "截止", "打印", "访问", "生成", "成文", "登记", "施行", "实施", "有效", "开始",
+    "结束", "报名", "活动", "会议", "考试", "出生", "失效", "废止",
 ];
 
 /// [`LABELS`] as chars, made once.
@@ -89,7 +99,9 @@ pub fn labels(line: &str) -> Labels {
                     hit = Some((*kind, j + 1));
                     break;
                 }
-                if name.ends_with('于') && j > i + l.len() {
+                // 发表于 2019-04-11, 发表于2019-04-11 (a date right after).
+                let dated = chars.get(j).is_some_and(|c| c.is_ascii_digit());
+                if name.ends_with('于') && (j > i + l.len() || dated) {
                     hit = Some((*kind, j));
                     break;
                 }
@@ -168,13 +180,23 @@ pub fn labels(line: &str) -> Labels {
         }
         let value = value.trim().to_string();
         out.any = true;
+        // 归档时间, 修改日期, 截止时间: a time of something else than the
+        // publication.
+        let qualified = || {
+            let before: String = chars[i.saturating_sub(2)..i].iter().collect();
+            NOT_PUBLICATION.contains(&before.as_str())
+        };
         match kind {
+            b'd' if qualified() => out.other_date = true,
             b'd' => out.date_label = true,
             b'p' => {}
             _ if value.is_empty() => {}
             b's' => {
                 out.source.get_or_insert(value);
             }
+            // 作者：2014-05-13 16:21 (an empty label before the date) names
+            // nobody.
+            b'a' if !value.chars().any(|c| is_han(c) || c.is_alphabetic()) => {}
             b'a' => {
                 out.author.get_or_insert(value);
             }
@@ -321,6 +343,8 @@ const ROLES: &[&str] = &[
     "特约撰稿人",
     "撰稿人",
     "特约记者",
+    "专栏作者",
+    "特约作者",
     "本报记者",
     "本刊记者",
     "本台记者",
@@ -349,6 +373,12 @@ const BYLINE_TAILS: &[&str] = &[
     "编译",
     "综合",
     "采写",
+];
+
+/// Words after 记者 that name a column, not a writer (记者手记).
+const NOT_NAMES: &[&str] = &[
+    "手记", "观察", "视点", "点评", "述评", "调查", "随笔", "笔记", "札记", "感言", "来信", "追踪",
+    "探访", "走访", "体验",
 ];
 
 /// What a page says instead of a writer (作者：网络整理, 综合整理): nobody.
@@ -424,13 +454,20 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         }
         let ends_name = match chars.get(j) {
             None => true,
-            Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/'),
+            Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/' | '】' | ']'),
         };
         // Words that follow 记者 in running text (记者了解到, 记者从…获悉) are not names.
         let verb_like = chars
             .get(s)
             .is_some_and(|c| "了获看发注采调走从在对近日表据今昨也还就将已曾又再的是".contains(*c));
-        if j - s >= 2 && ends_name && !verb_like {
+        let word: String = chars[s..j].iter().collect();
+        // 记者手记, 记者观察: a column's name, not a writer's.
+        let column = NOT_NAMES.contains(&word.as_str());
+        // 本报记者 栗泽宇 北京报道: where the report was filed ends it.
+        if !names.is_empty() && word.ends_with("报道") {
+            return (names, j);
+        }
+        if j - s >= 2 && ends_name && !verb_like && !column {
             if !photographer {
                 names.push(chars[s..j].iter().collect());
             }
@@ -476,13 +513,14 @@ pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
             .iter()
             .find(|r| chars[j..].starts_with(&r.chars().collect::<Vec<_>>()))
     };
-    // A role with a word before it: 职工通讯员, 南都记者, 河北台记者.
-    let qualifier = (1..=3)
+    // A role with a word before it: 职工通讯员, 南都记者, 河北台记者; an
+    // outlet's longer name (燕赵都市报记者, 观察者网专栏作者).
+    let qualifier = (1..=6)
         .find(|&k| {
-            chars
-                .get(j..j + k)
-                .is_some_and(|w| w.iter().all(|&c| is_han(c)))
-                && !"据从向对在由和与".contains(chars[j])
+            chars.get(j..j + k).is_some_and(|w| {
+                w.iter().all(|&c| is_han(c))
+                    && (k <= 3 || matches!(w[k - 1], '报' | '网' | '社' | '台' | '刊'))
+            }) && !"据从向对在由和与".contains(chars[j])
                 && role_at(j + k).is_some()
         })
         .unwrap_or(0);
@@ -520,11 +558,16 @@ fn plain_names(inner: &[char]) -> Option<Vec<String>> {
 /// names and the length of the mark and byline.
 pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
     let chars: Vec<char> = line.chars().collect();
-    if chars.first() != Some(&'本') {
+    let mark = chars.iter().take(12).position(|&c| c == '讯')?;
+    if mark == 0 || !chars[..mark].iter().all(|&c| is_han(c)) {
         return None;
     }
-    let mark = chars.iter().take(12).position(|&c| c == '讯')?;
-    if !chars[..mark].iter().all(|&c| is_han(c)) {
+    // 本报讯, 本报石家庄讯; an outlet's own name (河北新闻网讯, 中新网讯).
+    // Not one report citing another (据本报讯…).
+    if "据从向在由".contains(chars[0]) {
+        return None;
+    }
+    if chars[0] != '本' && !matches!(chars[mark - 1], '网' | '报' | '社' | '台') {
         return None;
     }
     let mut j = mark + 1;
@@ -535,7 +578,16 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
         return None;
     }
     let close = j + chars[j..].iter().position(|c| matches!(c, '）' | ')'))?;
-    let inner = &chars[j + 1..close];
+    // (燕赵都市报记者 尉迟国利 ): spaces inside the parentheses.
+    let mut a = j + 1;
+    let mut b = close;
+    while a < b && matches!(chars[a], ' ' | '　') {
+        a += 1;
+    }
+    while b > a && matches!(chars[b - 1], ' ' | '　') {
+        b -= 1;
+    }
+    let inner = &chars[a..b];
     let names = byline_at(inner, 0)
         .filter(|(_, end)| *end == inner.len())
         .map(|(names, _)| names)
@@ -550,12 +602,13 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
 /// The whole line is a byline.
 pub fn line_byline(line: &str) -> Option<Vec<String>> {
     // A newspaper's mark before the byline (□ 本报记者 …, ■记者 …).
-    let line = line.trim_start_matches(|c: char| c.is_whitespace() || "□■◎●○◆◇★☆▲△▪•·".contains(c));
+    // 【文/观察者网专栏作者 余鹏鲲】: brackets around it.
+    let line =
+        line.trim_start_matches(|c: char| c.is_whitespace() || "□■◎●○◆◇★☆▲△▪•·【[".contains(c));
     let chars: Vec<char> = line.chars().collect();
     let (names, end) = byline_at(&chars, 0)?;
     let rest: String = chars[end..].iter().collect();
-    let rest =
-        rest.trim_matches(|c: char| c == ' ' || c == '）' || c == ')' || c == '（' || c == '(');
+    let rest = rest.trim_matches(|c: char| matches!(c, ' ' | '）' | ')' | '（' | '(' | '】' | ']'));
     // What may follow the names: 报道, 摄, 文/图, or an editor's credit.
     let tail_ok = rest.is_empty() || BYLINE_ENDS.iter().any(|w| rest.starts_with(w));
     tail_ok.then_some(names)
@@ -919,5 +972,34 @@ mod tests {
         // Not a byline: a sentence in parentheses, or no mark of the paper.
         assert_eq!(lead_byline("本报讯（据新华社消息）日前，会议召开。"), None);
         assert_eq!(lead_byline("据本报讯(记者王宋平)报道"), None);
+        // An outlet's own mark, and its longer name before the role, with
+        // spaces inside the parentheses.
+        assert_eq!(
+            lead_byline("河北新闻网讯(燕赵都市报记者 尉迟国利 )近日，承德召开会议。").map(|x| x.0),
+            Some(vec!["尉迟国利".to_string()])
+        );
+    }
+
+    #[test]
+    fn bylines_in_brackets_with_a_column_or_where_it_was_filed() {
+        assert_eq!(
+            line_byline("【文/观察者网专栏作者 余鹏鲲】"),
+            Some(vec!["余鹏鲲".to_string()])
+        );
+        assert_eq!(
+            line_byline("本报记者 栗泽宇 北京报道"),
+            Some(vec!["栗泽宇".to_string()])
+        );
+        // A column's name after 记者 names nobody.
+        assert_eq!(line_byline("记者手记"), None);
+        // An empty author label before the date names nobody.
+        assert_eq!(
+            labels("来源: 廊坊日报 作者: 2014-05-13 16:21:30").author,
+            None
+        );
+        // A date right after 发表于 is labelled; 归档时间 is not the publication's.
+        assert!(labels("作者: 有一个老傻瓜 | 来源:发表于2019-04-11 14:07 被阅读0次").date_label);
+        let l = labels("归档时间:2018-11-21");
+        assert!(l.other_date && !l.date_label);
     }
 }
