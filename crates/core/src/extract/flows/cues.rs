@@ -11,7 +11,7 @@ pub(super) const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", 
 /// Verbs whose destination is the 在/于 P before them.
 pub(super) const IN_VERBS: &[&str] = &[
     "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
-    "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立", "生产",
+    "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立", "生产", "建起",
 ];
 /// Verbs that build something new where they happen.
 pub(super) const BUILD_VERBS: &[&str] = &[
@@ -25,6 +25,7 @@ pub(super) const BUILD_VERBS: &[&str] = &[
     "投产",
     "开工",
     "投资建设",
+    "建起",
 ];
 /// Verbs whose destination is the 向 P before them.
 pub(super) const TOWARD_VERBS: &[&str] = &[

@@ -739,3 +739,11 @@ fn hometowns_nouns_of_receiving_strategies_and_names_are_no_ends() {
     let f = flows("盐山县批发市场是继北京新发地落户高碑店之后的又一个大型市场。");
     assert_eq!(pairs(&f), [("新发地", "高碑店市")]);
 }
+
+#[test]
+fn moving_out_then_building_elsewhere_is_a_move() {
+    let f = flows("今年6月，这家公司将生产车间从大兴彻底搬出，在河北冀州建起了新的生产基地。");
+    assert_eq!(pairs(&f), [("大兴区", "冀州区")]);
+    // Building with no origin is no move.
+    assert!(flows("村民在河北冀州建起了新房。").is_empty());
+}
