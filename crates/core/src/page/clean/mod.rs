@@ -576,6 +576,9 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             // A phrase on a line of its own (self-media set text that way:
             // 目前 / 南沙邮轮母港码头工程 / 已进入…) between paragraphs.
             Kind::Short if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
+            // A table's rows or a list's items inside an article (服务器硬件：
+            // IBM、HP、Dell…), longer lines that do not end like sentences.
+            Kind::Loose if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
             _ => gap += 1,
         }
     }
@@ -692,6 +695,26 @@ mod tests {
         assert_eq!(trim_ornaments("🔥🔥"), "");
     }
     use super::*;
+
+    #[test]
+    fn a_table_of_long_rows_inside_an_article_does_not_cut_it() {
+        // Paragraphs, a table of five long rows (label：items, no stop),
+        // then more paragraphs: one article.
+        let page = "某公司并购案的影响\n\n\
+            昨天得知这家公司被收购了，业界出了这么大的事，下面从几个方面谈谈个人的看法。\n\
+            先说宏观的层面。对全球产业而言，并购之后将形成三家公司鼎立的局面，各有所长。\n\
+            服务器硬件：Alpha Corp、Beta Systems、Gamma Inc、Delta Computing Ltd\n\
+            服务端系统：　Alpha（AlphaOS）、Beta（BetaUX）、Gamma（GammaOS Server）\n\
+            高端数据库：Delta（DeltaDB）、Alpha（Alpha SQL Server）、Beta（BetaBase）\n\
+            应用服务器：Delta（WebTower）、Beta（BetaSphere）、Alpha（Alpha App Server）\n\
+            开发工具类：　Alpha（Alpha Studio）、Epsilon（from Beta）、Delta（DeltaBeans）\n\
+            上述大部分领域，都能看到这三家公司的身影，这三家公司今后的竞争会更加激烈。\n\
+            说完行业的格局，再来说说被收购公司的那些家当，其中最有价值的是它的编程语言。\n";
+        let c = clean(page, &Hints::default());
+        assert!(c.body.contains("昨天得知"), "{}", c.body);
+        assert!(c.body.contains("开发工具类"), "{}", c.body);
+        assert!(c.body.contains("编程语言"), "{}", c.body);
+    }
 
     #[test]
     fn an_archive_date_is_not_the_publication_date() {
