@@ -22,6 +22,10 @@ pub enum Kind {
     Ender,
     /// Navigation, widgets, headline-list items, spam, lines without Chinese.
     Noise,
+    /// Text without Chinese that is no furniture: a line of code or of
+    /// English in a post (`n = (n >> 16) | (n << 16);`). Kept only between
+    /// an article's paragraphs.
+    Foreign,
 }
 
 /// Furniture that closes an article.
@@ -234,6 +238,27 @@ pub(super) fn is_headline_list_item(s: &str) -> bool {
     bulleted && !s.ends_with(['。', '；']) && !paragraph
 }
 
+/// A line without Chinese that reads as text or code, not as furniture: a
+/// few letters or digits, not an address, a separator, a copyright line or a
+/// menu.
+fn is_foreign_text(s: &str, lower: &str) -> bool {
+    let alnum = s.chars().filter(char::is_ascii_alphanumeric).count();
+    let furniture = [
+        "copyright",
+        "all rights",
+        "http://",
+        "https://",
+        "www.",
+        "©",
+        "powered by",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    // A bar between words is a menu (Home | About), not in code (a | b;).
+    let code = s.contains([';', '=', '{', '}', '(']);
+    alnum >= 2 && !furniture && (code || !is_nav(s))
+}
+
 /// Classifies one line by its simplified form.
 pub fn classify(simp: &str) -> Kind {
     let s = simp.trim();
@@ -244,9 +269,13 @@ pub fn classify(simp: &str) -> Kind {
         .trim_start_matches(BULLETS)
         .trim_start_matches([' ', '【', '[']);
     if han == 0 {
-        // A bare date line (22.01.2018 12:01) is metadata; anything else without Chinese is not the article.
+        // A bare date line (22.01.2018 12:01) is metadata; text that is no
+        // furniture may be a post's code or English; anything else without
+        // Chinese is not the article.
         return if len <= 40 && !meta::find_dates(s).is_empty() {
             Kind::Meta
+        } else if is_foreign_text(s, &lower) {
+            Kind::Foreign
         } else {
             Kind::Noise
         };

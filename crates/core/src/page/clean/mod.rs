@@ -66,8 +66,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .map(|t| {
             let simp = normalize(t).text;
             let mut kind = classify(&simp);
-            if matches!(kind, Kind::Content | Kind::Short | Kind::Loose)
-                && hints.link_lines.contains(t.trim())
+            if matches!(
+                kind,
+                Kind::Content | Kind::Short | Kind::Loose | Kind::Foreign
+            ) && hints.link_lines.contains(t.trim())
             {
                 kind = Kind::Noise;
             }
@@ -94,7 +96,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // --- Header: title, metadata, leading headings.
     let first_meta = (0..first).find(|&i| lines[i].kind == Kind::Meta);
     // Only the page's first line can be a masthead.
-    let top = lines.iter().position(|l| l.kind != Kind::Noise);
+    let top = lines
+        .iter()
+        .position(|l| !matches!(l.kind, Kind::Noise | Kind::Foreign));
     let is_candidate = |i: usize| {
         let l = &lines[i];
         matches!(l.kind, Kind::Short | Kind::Loose)
@@ -328,7 +332,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             continue;
         }
         match l.kind {
-            Kind::Content | Kind::Short | Kind::Loose => {}
+            Kind::Content | Kind::Short | Kind::Loose | Kind::Foreign => {}
             Kind::Meta => {
                 if let Some(names) = meta::line_byline(&l.simp) {
                     authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
@@ -579,6 +583,8 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             // A table's rows or a list's items inside an article (服务器硬件：
             // IBM、HP、Dell…), longer lines that do not end like sentences.
             Kind::Loose if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
+            // A post's code or English between its paragraphs.
+            Kind::Foreign if cur.is_some() => {}
             _ => gap += 1,
         }
     }
@@ -714,6 +720,29 @@ mod tests {
         assert!(c.body.contains("昨天得知"), "{}", c.body);
         assert!(c.body.contains("开发工具类"), "{}", c.body);
         assert!(c.body.contains("编程语言"), "{}", c.body);
+    }
+
+    #[test]
+    fn code_or_english_between_paragraphs_stays_in_the_post() {
+        let page = "位运算反转整数的笔记\n\n\
+            这道题要求把一个无符号整数的二进制位反转过来，我先想到的是逐位移动的办法。\n\
+            uint32_t reverse(uint32_t n) {\n\
+            n = (n >> 16) | (n << 16);\n\
+            n = ((n & 0xff00ff00) >> 8) | ((n & 0x00ff00ff) << 8);\n\
+            return n;\n\
+            }\n\
+            For example, the input 43261596 gives 964176192.\n\
+            这个办法每次交换一半的位，五步就能完成，比逐位移动快得多，值得记下来。\n\
+            Copyright 2018 All rights reserved\n";
+        let c = clean(page, &Hints::default());
+        assert!(c.body.contains("n = (n >> 16) | (n << 16);"), "{}", c.body);
+        assert!(c.body.contains("For example"), "{}", c.body);
+        assert!(c.body.contains("五步就能完成"), "{}", c.body);
+        assert!(!c.body.contains("Copyright"), "{}", c.body);
+        // Outside an article, such lines are no article.
+        assert_eq!(classify("Copyright 2018 All rights reserved"), Kind::Noise);
+        assert_eq!(classify("return n;"), Kind::Foreign);
+        assert_eq!(classify("－－－－－－－－"), Kind::Noise);
     }
 
     #[test]
