@@ -267,27 +267,33 @@ pub(super) fn share_from(
 ) -> Option<Cand> {
     let text = text_of(inp.chars, s.start, s.end);
     // 其中…, or a share after a comma (…注册企业超过1000家，大部分来自北京).
-    let b = text.find("其中").or_else(|| {
-        let c = text.find("来自")?;
-        let comma = text[..c].rfind('，')?;
-        let share = &text[comma + '，'.len_utf8()..c];
-        // A share (大部分, 六成, 40%) of firms or projects counted right
-        // before the comma (…注册企业超过1000家，大部分来自北京), not of staff.
-        let share_word = ["大部分", "大多", "多数", "半数", "一半", "近半", "%", "％"]
-            .iter()
-            .any(|w| share.contains(w))
-            || share.char_indices().any(|(i, ch)| {
-                ch == '成' && share[..i].ends_with(|c: char| "一二三四五六七八九几".contains(c))
-            });
-        let counted = text[..comma].trim_end_matches(['余', '多']);
-        let firms = ["家", "个", "项", "户"]
-            .iter()
-            .any(|u| counted.ends_with(u));
-        (share.chars().count() <= 8 && share_word && firms).then_some(comma)
-    })?;
+    let b = text
+        .find("其中")
+        .or_else(|| {
+            let c = text.find("来自")?;
+            let comma = text[..c].rfind('，')?;
+            let share = &text[comma + '，'.len_utf8()..c];
+            // A share (大部分, 六成, 40%) of firms or projects counted right
+            // before the comma (…注册企业超过1000家，大部分来自北京), not of staff.
+            let share_word = ["大部分", "大多", "多数", "半数", "一半", "近半", "%", "％"]
+                .iter()
+                .any(|w| share.contains(w))
+                || share.char_indices().any(|(i, ch)| {
+                    ch == '成' && share[..i].ends_with(|c: char| "一二三四五六七八九几".contains(c))
+                });
+            let counted = text[..comma].trim_end_matches(['余', '多']);
+            let firms = ["家", "个", "项", "户"]
+                .iter()
+                .any(|u| counted.ends_with(u));
+            (share.chars().count() <= 8 && share_word && firms).then_some(comma)
+        })
+        .or_else(|| {
+            // 入驻商家绝大部分是北京大兴的服装厂: who they are, by share.
+            IDENTITY.iter().filter_map(|w| text.find(w)).min()
+        })?;
     let at = s.start + text[..b].chars().count() as u32;
     let before = &text[..b];
-    if !["企业", "商户", "项目", "机构", "单位", "公司"]
+    if !["企业", "商户", "商家", "项目", "机构", "单位", "公司"]
         .iter()
         .any(|w| before.contains(w))
         || !RECEIVED_WORDS.iter().any(|w| before.contains(w))
@@ -296,17 +302,34 @@ pub(super) fn share_from(
     }
     let later: Vec<&PlaceHit> = hits.iter().copied().filter(|h| h.start >= at).collect();
     // …来自北京, or a share of the firms of a place (其中京企占比超过六成).
-    let from = origin_marked(inp, &later, s).or_else(|| {
-        later
-            .iter()
-            .find(|h| {
-                h.role == Role::Location && {
-                    let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
-                    ["企占", "企业占"].iter().any(|w| after.starts_with(w))
-                }
-            })
-            .map(|h| h.places.clone())
-    })?;
+    let from = origin_marked(inp, &later, s)
+        .or_else(|| {
+            later
+                .iter()
+                .find(|h| {
+                    h.role == Role::Location && {
+                        let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+                        ["企占", "企业占"].iter().any(|w| after.starts_with(w))
+                    }
+                })
+                .map(|h| h.places.clone())
+        })
+        .or_else(|| {
+            // …是北京大兴南小街的服装厂: the place right after 是/为, whose
+            // firms (厂, 企业, 商户…) its clause names.
+            let w = IDENTITY.iter().find(|w| text[b..].starts_with(**w))?;
+            let after = at + w.chars().count() as u32;
+            let h = later
+                .iter()
+                .find(|h| h.role == Role::Location && h.start >= after && h.start <= after + 1)?;
+            let rest = text_of(inp.chars, h.end, (h.end + 14).min(s.end));
+            let rest = rest.split(is_clause_break).next().unwrap_or("");
+            ["厂", "企业", "商户", "公司", "商家", "企"]
+                .iter()
+                .any(|f| rest.contains(f))
+                .then(|| places_after(inp, &later, h.start, s.end).0)
+                .filter(|p| !p.is_empty())
+        })?;
     let g = gazetteer();
     let related = |p: usize| {
         g.places[p].kind == PlaceKind::Group
@@ -352,6 +375,23 @@ const ANAPHORIC_MOVERS: &[&str] = &[
 ];
 
 /// Words that say a place took things in (入驻企业, 注册企业, 引进…).
+/// A share of the received said to be of some place's firms (入驻商家绝大部分
+/// 是北京…的服装厂).
+const IDENTITY: &[&str] = &[
+    "绝大部分是",
+    "绝大多数是",
+    "大部分是",
+    "大多数是",
+    "大多是",
+    "多数是",
+    "主要是",
+    "大多为",
+    "多为",
+    "主要为",
+    "均为",
+    "都是",
+];
+
 const RECEIVED_WORDS: &[&str] = &[
     "入驻", "注册", "引进", "落户", "签约", "承接", "吸引", "集聚", "聚集", "新设", "落地",
 ];

@@ -747,3 +747,18 @@ fn moving_out_then_building_elsewhere_is_a_move() {
     // Building with no origin is no move.
     assert!(flows("村民在河北冀州建起了新房。").is_empty());
 }
+
+#[test]
+fn who_the_received_mostly_are_says_where_they_came_from() {
+    let f = flows(
+        "永清县承接了一批企业。新城是另一个承接地，楼房的入驻商家绝大部分是北京大兴的服装厂。",
+    );
+    assert!(pairs(&f).contains(&("大兴区", "永清县")), "{:?}", pairs(&f));
+    // Local firms, or firms of a place with nothing received, moved nowhere.
+    assert!(
+        flows("永清县承接了一批企业。入驻园区的企业主要是本地企业。")
+            .iter()
+            .all(|f| f.from != "永清县")
+    );
+    assert!(flows("这些企业大多是北京企业，经营状况良好。").is_empty());
+}
