@@ -700,6 +700,10 @@ fn a_known_firm_moves_from_its_home() {
     assert_eq!(pairs(&f), [("北京市", "固安县")]);
     let f = flows("同仁堂将生产线转移至河北唐山。");
     assert_eq!(pairs(&f), [("北京市", "唐山市")]);
+    // Its production base moves; the province is refined by the next
+    // sentence's park.
+    let f = flows("威克多制衣中心将生产基地转移到河北。新工厂位于衡水高新区服装产业园。");
+    assert_eq!(pairs(&f), [("北京市", "衡水高新技术产业开发区")]);
     // Named after its place and known: the name itself moves.
     let f = flows("北京现代整体搬迁至河北沧州。");
     assert_eq!(pairs(&f), [("北京市", "沧州市")]);
