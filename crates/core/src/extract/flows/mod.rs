@@ -72,6 +72,12 @@ struct Context {
     /// The home of the mover the sentence before names (北京星海钢琴集团
     /// 是一家老字号企业): what a later 该企业 comes from.
     homes: Vec<usize>,
+    /// The home of the mover a heading right above the paragraph names
+    /// (巴威公司（北京锅炉厂）：), for its first sentence, which leaves its
+    /// subject out (生产制造环节将迁往河北曹妃甸).
+    heading: Vec<usize>,
+    /// This sentence opens its paragraph.
+    opens: bool,
 }
 
 /// A verb that may state a move, and where it is.
@@ -148,6 +154,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
         ..Context::default()
     };
     let mut prev_paragraph = u32::MAX;
+    // The sentences of the paragraph so far, and where it began.
+    let mut para_sentences = 0usize;
+    let mut para_start = 0u32;
     // The last place the document said things moved out of, with no
     // destination: later lists of destinations are its.
     let mut moved_out: Vec<usize> = Vec::new();
@@ -199,12 +208,26 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             } else {
                 std::mem::take(&mut ctx.para)
             };
+            // A heading: one short sentence, or a label ending in a colon.
+            let heading = if para_sentences == 1 && s.start.saturating_sub(para_start) <= 30 {
+                std::mem::take(&mut ctx.homes)
+            } else {
+                Vec::new()
+            };
             ctx = Context {
                 doc: ctx.doc,
                 prev,
+                heading,
+                opens: true,
                 ..Context::default()
             };
+            para_sentences = 0;
+            para_start = s.start;
+        } else {
+            ctx.opens = false;
+            ctx.heading.clear();
         }
+        para_sentences += 1;
         prev_paragraph = s.paragraph;
         let here: Vec<usize> = hits
             .iter()
@@ -296,7 +319,7 @@ fn movers_home(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
         .find(|o| {
             let name = text_of(inp.chars, o.start, (o.start + 24).min(s.end));
             o.is_known_firm()
-                || ["集团", "公司", "企业", "工厂", "医院", "大学", "学院"]
+                || ["集团", "公司", "企业", "厂", "医院", "大学", "学院"]
                     .iter()
                     .any(|w| name.contains(w))
         })

@@ -766,3 +766,16 @@ fn who_the_received_mostly_are_says_where_they_came_from() {
     );
     assert!(flows("这些企业大多是北京企业，经营状况良好。").is_empty());
 }
+
+#[test]
+fn a_heading_that_names_a_mover_is_the_subject_of_the_paragraph_under_it() {
+    let f = flows(
+        "北京的大型工厂搬迁情况\n巴威公司（北京锅炉厂）：\n生产制造环节将迁往河北曹妃甸生产基地，原有老厂房将改造为产业园区。",
+    );
+    assert_eq!(pairs(&f), [("北京市", "曹妃甸区")]);
+    // Only the paragraph's first sentence, and only with no subject of its own.
+    let f = flows("巴威公司（北京锅炉厂）：\n公司今年效益良好。生产制造环节将迁往河北曹妃甸。");
+    assert!(f.is_empty(), "{:?}", pairs(&f));
+    let f = flows("北京锅炉厂：\n天津一家企业将生产线迁往河北沧州。");
+    assert_eq!(pairs(&f), [("天津市", "沧州市")]);
+}

@@ -329,8 +329,30 @@ impl Scan<'_, '_> {
             .or_else(|| self.anaphoric_mover(t, &dest))
             .or_else(|| self.xiongan_origin(t, &dest, false))
             .or_else(|| home_after_destination(inp, hits, s, &used, &dest))
-            .or_else(|| org_home_before(inp, hits, s, t, &dest));
+            .or_else(|| org_home_before(inp, hits, s, t, &dest))
+            .or_else(|| self.heading_mover(t, &dest));
         self.push(origin, dest, t, limit);
+    }
+
+    /// 巴威公司（北京锅炉厂）： / 生产制造环节将迁往河北曹妃甸: the first
+    /// sentence under a heading that names a mover, with no subject of its
+    /// own before the verb (no place, no organisation), moves that mover.
+    fn heading_mover(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s, ctx) = (self.inp, self.s, self.ctx);
+        if !ctx.opens || ctx.heading.is_empty() {
+            return None;
+        }
+        let from = window_start(inp, s, t.start);
+        let clause = text_of(inp.chars, from, t.start);
+        let named = inp
+            .places
+            .iter()
+            .any(|h| h.start >= from && h.end <= t.start)
+            || !named_orgs(inp, s, false).iter().all(|o| o.start >= t.start)
+            || clause.chars().any(is_clause_break);
+        let related = with_ancestors(dest);
+        (!named && !ctx.heading.iter().any(|p| related.contains(p)))
+            .then(|| (ctx.heading.clone(), s.start))
     }
 
     /// 该企业/这家公司 before the verb is the mover the sentence before
