@@ -720,6 +720,11 @@ pub(super) fn shape_of(
     {
         return Some(Shape::To);
     }
+    // 20家北京企业首批签约入驻: the movers' home before, no place after.
+    if TO_VERBS.contains(&w) && !place_follows && shapes::settling_movers(inp, s, hits, t).is_some()
+    {
+        return Some(Shape::To);
+    }
     if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true, prev).is_some() {
         return Some(Shape::Toward);
     }

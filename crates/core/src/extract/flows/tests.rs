@@ -779,3 +779,19 @@ fn a_heading_that_names_a_mover_is_the_subject_of_the_paragraph_under_it() {
     let f = flows("北京锅炉厂：\n天津一家企业将生产线迁往河北沧州。");
     assert_eq!(pairs(&f), [("天津市", "沧州市")]);
 }
+
+#[test]
+fn movers_settling_with_no_place_after_go_to_the_place_the_sentence_is_about() {
+    let f = flows("今年年初，固安产业园正式挂牌，20家北京知名生物医药企业首批签约入驻。");
+    assert_eq!(pairs(&f), [("北京市", "固安县")]);
+    assert_eq!(count(&f[0]), Some((20.0, "家")));
+    let f = flows("永清县建起了新园区。该园区已有30家北京企业入驻。");
+    assert_eq!(pairs(&f), [("北京市", "永清县")]);
+    // No place received them, or a shop, not a place.
+    assert!(flows("北京企业入驻。").is_empty());
+    assert!(flows("北京企业入驻天猫商城。").is_empty());
+    // A destination the gazetteer does not know is no reason to guess one.
+    assert!(flows("永清县建起了新园区。北京一家企业落户某某县。").is_empty());
+    // The movers' home must be the verb's own clause's.
+    assert!(flows("北京的企业很多，园区入驻了一些。").is_empty());
+}

@@ -270,6 +270,10 @@ impl Scan<'_, '_> {
                 self.receive(t, limit, vec![], enumerated);
             } else if let Some(m) = self.marked_origin.clone() {
                 self.receive(t, limit, m, vec![]);
+            } else if let Some(home) = settling_movers(inp, s, hits, t) {
+                // 产业园正式挂牌，20家北京知名生物医药企业首批签约入驻: the
+                // place the sentence is about receives them.
+                self.receive(t, limit, home, vec![]);
             }
             return;
         }
@@ -737,4 +741,39 @@ fn org_home_before(
                 .chain(["代表", "人员", "考察团"].iter())
                 .any(|w| subject.contains(w));
     (moves && !places.iter().any(|p| related.contains(p))).then_some((places, start))
+}
+
+/// The home of the movers right before a verb of settling with no place
+/// after it (20家北京知名生物医药企业首批签约入驻, 已有30家北京企业入驻),
+/// in the verb's own clause.
+pub(super) fn settling_movers(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    t: &Trigger,
+) -> Option<Vec<usize>> {
+    if !["入驻", "进驻", "落户", "签约入驻", "签约落户", "签约进驻"].contains(&t.word)
+    {
+        return None;
+    }
+    // Nothing after the verb but the end of its clause (…企业入驻。), not a
+    // place the gazetteer does not know (落户某某县).
+    let mut e = t.end as usize;
+    while e < s.end as usize && matches!(inp.chars[e], '了' | '于' | '此') {
+        e += 1;
+    }
+    if e < s.end as usize && !is_clause_break(inp.chars[e]) {
+        return None;
+    }
+    let mut a = t.start;
+    while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
+        a -= 1;
+    }
+    let h = hits
+        .iter()
+        .rev()
+        .find(|h| h.role == Role::Location && h.start >= a && h.end <= t.start)?;
+    let between = text_of(inp.chars, h.end, t.start);
+    (is_home_of_mover(inp, h, t.start) && between.chars().count() <= 16 && !between.contains('的'))
+        .then(|| h.places.clone())
 }
