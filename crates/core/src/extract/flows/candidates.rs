@@ -324,11 +324,16 @@ pub(super) fn share_from(
                 .find(|h| h.role == Role::Location && h.start >= after && h.start <= after + 1)?;
             let rest = text_of(inp.chars, h.end, (h.end + 14).min(s.end));
             let rest = rest.split(is_clause_break).next().unwrap_or("");
-            ["厂", "企业", "商户", "公司", "商家", "企"]
+            // Not the place's own firms (主要是廊坊本地企业).
+            let local = ["本地", "当地", "本土", "省内", "市内", "区内", "县内"]
                 .iter()
-                .any(|f| rest.contains(f))
-                .then(|| places_after(inp, &later, h.start, s.end).0)
-                .filter(|p| !p.is_empty())
+                .any(|w| rest.starts_with(w));
+            (!local
+                && ["厂", "企业", "商户", "公司", "商家", "企"]
+                    .iter()
+                    .any(|f| rest.contains(f)))
+            .then(|| places_after(inp, &later, h.start, s.end).0)
+            .filter(|p| !p.is_empty())
         })?;
     let g = gazetteer();
     let related = |p: usize| {
@@ -388,8 +393,6 @@ const IDENTITY: &[&str] = &[
     "大多为",
     "多为",
     "主要为",
-    "均为",
-    "都是",
 ];
 
 const RECEIVED_WORDS: &[&str] = &[

@@ -104,10 +104,12 @@ pub fn known_firms(inp: &Input, s: &Sentence) -> Vec<KnownFirm> {
             continue;
         };
         let (a, b) = (p as u32, (p + e.name.len()) as u32);
+        // Inside a place's name (首钢园), or another place's firm of the
+        // same name (天津同仁堂, 唐山首钢宝业).
         let in_place = inp
             .places
             .iter()
-            .any(|h| h.role == Role::Location && h.start < b && a < h.end);
+            .any(|h| (h.role == Role::Location && h.start < b && a < h.end) || h.end == a);
         if !in_place {
             out.push(KnownFirm {
                 start: a,

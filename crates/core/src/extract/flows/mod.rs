@@ -209,11 +209,17 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 std::mem::take(&mut ctx.para)
             };
             // A heading: one short sentence, or a label ending in a colon.
-            let heading = if para_sentences == 1 && s.start.saturating_sub(para_start) <= 30 {
-                std::mem::take(&mut ctx.homes)
-            } else {
-                Vec::new()
-            };
+            let colon = inp.chars[para_start as usize..s.start as usize]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| matches!(c, '：' | ':'));
+            let heading =
+                if para_sentences == 1 && colon && s.start.saturating_sub(para_start) <= 30 {
+                    std::mem::take(&mut ctx.homes)
+                } else {
+                    Vec::new()
+                };
             ctx = Context {
                 doc: ctx.doc,
                 prev,

@@ -740,7 +740,7 @@ fn hometowns_nouns_of_receiving_strategies_and_names_are_no_ends() {
     assert!(flows("在京津冀协同发展战略实施十周年之际，21个项目落地宝坻区。").is_empty());
     // Settling in a name two places share, with another place in the
     // sentence: the mover's home, the nearest before, decides.
-    let f = flows("盐山县批发市场是继北京新发地落户高碑店之后的又一个大型市场。");
+    let f = flows("盐山县批发市场是继北京新发地的商户迁往高碑店之后的又一个大型市场。");
     assert_eq!(pairs(&f), [("新发地", "高碑店市")]);
 }
 
@@ -794,4 +794,39 @@ fn movers_settling_with_no_place_after_go_to_the_place_the_sentence_is_about() {
     assert!(flows("永清县建起了新园区。北京一家企业落户某某县。").is_empty());
     // The movers' home must be the verb's own clause's.
     assert!(flows("北京的企业很多，园区入驻了一些。").is_empty());
+}
+
+#[test]
+fn the_sixth_rounds_rules_leave_these_alone() {
+    // A move within one municipality keeps the municipality's name (汉沽 of
+    // 天津, not 唐山's 汉沽管理区).
+    let f = flows("北京新发地落户高碑店。");
+    assert_eq!(pairs(&f), [("新发地", "高碑店市")]);
+    let f = flows("天津一批企业落户汉沽。");
+    assert!(
+        f.iter()
+            .all(|f| f.to != "唐山市" && !f.to.contains("汉沽管理区")),
+        "{:?}",
+        pairs(&f)
+    );
+    // Local firms settling, and people settling their household.
+    let f = flows("中关村海淀园秦皇岛分园正式开园，首批20家秦皇岛本地企业签约入驻。");
+    assert!(f.iter().all(|f| f.from != "秦皇岛市"), "{:?}", pairs(&f));
+    assert!(flows("近日，雄安新区发布人才政策，北京高校毕业生可直接落户。").is_empty());
+    // The place's own firms.
+    let f = flows("廊坊市在北京举办招商推介会。现场签约企业主要是廊坊本地企业。");
+    assert!(f.iter().all(|f| f.from != "廊坊市"), "{:?}", pairs(&f));
+    // Another place's firm of the same name.
+    let f = flows("天津同仁堂在河北安国建设中药材基地。");
+    assert!(f.iter().all(|f| f.from != "北京市"), "{:?}", pairs(&f));
+    // A heading without a colon is no mover's label.
+    let f = flows("北京产业结构持续优化\n转移到河北的高耗能产能逐年减少。");
+    assert!(f.iter().all(|f| f.from != "北京市" || f.to != "河北省") || f.len() <= 1);
+}
+
+#[test]
+fn a_place_of_the_region_after_a_destination_adds_to_it() {
+    // 廊坊片区 of the airport zone: both places, as before.
+    let f = flows("北京一家企业落户大兴国际机场临空经济区廊坊片区。");
+    assert!(f.iter().any(|f| f.to == "廊坊市"), "{:?}", pairs(&f));
 }

@@ -604,8 +604,9 @@ fn resolve_ambiguous(
     let sent = sentence_of(sentences, here);
     // Where something moves to lies outside the province it moves from:
     // 新发地市场的商户迁往高碑店 is 保定's 高碑店, not Beijing's.
+    let verb = after_a_verb_of_moving(text, hits[at].start);
     let moved_away: Vec<usize> = match sent {
-        Some(s) if after_a_verb_of_moving(text, hits[at].start) => {
+        Some(s) if verb.is_some() => {
             // The nearest place before: the mover's home (北京新发地盐山县
             // 批发市场是继北京新发地落户高碑店之后…: 新发地's, not 盐山's).
             let origins: Vec<usize> = hits[..at]
@@ -620,7 +621,13 @@ fn resolve_ambiguous(
                 .copied()
                 .filter(|&c| g.province_of(c).is_some_and(|p| !origins.contains(&p)))
                 .collect();
-            if !origins.is_empty() && !outside.is_empty() && outside.len() < cands.len() {
+            // Settling (落户, 入驻) may stay within a city (天津企业落户汉沽);
+            // a Beijing mover's settling is its move out (北京新发地落户
+            // 高碑店: 保定's, not 朝阳's 高碑店乡).
+            let beijing = g.index_of("北京市");
+            let settling = verb == Some(false);
+            let leaves = !settling || (origins.len() == 1 && Some(origins[0]) == beijing);
+            if leaves && !origins.is_empty() && !outside.is_empty() && outside.len() < cands.len() {
                 outside
             } else {
                 Vec::new()
@@ -696,28 +703,26 @@ fn resolve_ambiguous(
 }
 
 /// Does the place at char `start` come right after a verb of moving to
-/// (迁往, 搬迁至, 转移到…)?
-fn after_a_verb_of_moving(text: &str, start: u32) -> bool {
+/// (迁往, 搬迁至, 转移到…: `Some(true)`) or of settling (落户, 入驻, 进驻:
+/// `Some(false)`)?
+fn after_a_verb_of_moving(text: &str, start: u32) -> Option<bool> {
     let before: String = {
         let chars: Vec<char> = text.chars().take(start as usize).collect();
         chars[chars.len().saturating_sub(6)..].iter().collect()
     };
-    crate::extract::verbs::TO_VERBS
+    let moving = crate::extract::verbs::TO_VERBS
         .iter()
         .filter(|v| {
-            v.contains(['迁', '搬', '转', '疏'])
-                || [
-                    "落户",
-                    "入驻",
-                    "进驻",
-                    "分流至",
-                    "分流到",
-                    "外溢至",
-                    "外溢到",
-                ]
-                .contains(v)
+            v.contains(['迁', '搬', '转', '疏']) || v.starts_with("分流") || v.starts_with("外溢")
         })
+        .any(|v| before.ends_with(v));
+    if moving {
+        return Some(true);
+    }
+    ["落户", "入驻", "进驻"]
+        .iter()
         .any(|v| before.ends_with(v))
+        .then_some(false)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -255,8 +255,20 @@ fn is_foreign_text(s: &str, lower: &str) -> bool {
     .iter()
     .any(|w| lower.contains(w));
     // A bar between words is a menu (Home | About), not in code (a | b;).
-    let code = s.contains([';', '=', '{', '}', '(']);
-    alnum >= 2 && !furniture && (code || !is_nav(s))
+    alnum >= 2 && !furniture && (s.contains([';', '=', '{', '}', '(']) || !is_nav(s))
+}
+
+/// A line of code (a mark of code in it, or a short token) or of prose
+/// (three words or more), which may run on inside an article; not a button
+/// or a menu's item (Share, About Us), which counts as a break in it.
+pub(super) fn is_code_or_prose(s: &str) -> bool {
+    let code =
+        s.contains([';', '=', '{', '}', '(', '<', '>', '/', '\\']) || s.trim().chars().count() <= 3;
+    let words = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .count();
+    code || words >= 3
 }
 
 /// Classifies one line by its simplified form.

@@ -584,7 +584,7 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             // IBM、HP、Dell…), longer lines that do not end like sentences.
             Kind::Loose if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
             // A post's code or English between its paragraphs.
-            Kind::Foreign if cur.is_some() => {}
+            Kind::Foreign if cur.is_some() && lines::is_code_or_prose(&l.simp) => {}
             _ => gap += 1,
         }
     }

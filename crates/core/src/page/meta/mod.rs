@@ -100,7 +100,8 @@ pub fn labels(line: &str) -> Labels {
                     break;
                 }
                 // 发表于 2019-04-11, 发表于2019-04-11 (a date right after).
-                let dated = chars.get(j).is_some_and(|c| c.is_ascii_digit());
+                let dated = chars.get(j).is_some_and(|c| c.is_ascii_digit())
+                    && (i == 0 || matches!(chars[i - 1], ' ' | '　' | '|' | '｜' | ':' | '：'));
                 if name.ends_with('于') && (j > i + l.len() || dated) {
                     hit = Some((*kind, j));
                     break;
@@ -378,7 +379,7 @@ const BYLINE_TAILS: &[&str] = &[
 /// Words after 记者 that name a column, not a writer (记者手记).
 const NOT_NAMES: &[&str] = &[
     "手记", "观察", "视点", "点评", "述评", "调查", "随笔", "笔记", "札记", "感言", "来信", "追踪",
-    "探访", "走访", "体验",
+    "探访", "走访", "体验", "连线", "直击", "专访", "热线", "在线", "现场", "视角", "说法", "问答",
 ];
 
 /// What a page says instead of a writer (作者：网络整理, 综合整理): nobody.
@@ -454,7 +455,9 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         }
         let ends_name = match chars.get(j) {
             None => true,
-            Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/' | '】' | ']'),
+            // 【记者连线】 is a column's tag: only a person's name before 】.
+            Some('】' | ']') => is_personal_name(&chars[s..j].iter().collect::<String>()),
+            Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/'),
         };
         // Words that follow 记者 in running text (记者了解到, 记者从…获悉) are not names.
         let verb_like = chars
@@ -588,10 +591,14 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
         b -= 1;
     }
     let inner = &chars[a..b];
+    // An outlet's mark with a note in parentheses (人民网讯（综合报道）):
+    // names alone only when they are people's.
+    let people =
+        |names: &Vec<String>| chars[0] == '本' || names.iter().all(|n| is_personal_name(n));
     let names = byline_at(inner, 0)
         .filter(|(_, end)| *end == inner.len())
         .map(|(names, _)| names)
-        .or_else(|| plain_names(inner))?;
+        .or_else(|| plain_names(inner).filter(people))?;
     let mut len = close + 1;
     while chars.get(len) == Some(&' ') {
         len += 1;
@@ -990,8 +997,14 @@ mod tests {
             line_byline("本报记者 栗泽宇 北京报道"),
             Some(vec!["栗泽宇".to_string()])
         );
-        // A column's name after 记者 names nobody.
+        // A column's name after 记者 names nobody, nor a tag in brackets.
         assert_eq!(line_byline("记者手记"), None);
+        assert_eq!(line_byline("【记者连线】"), None);
+        assert_eq!(line_byline("【记者直击】"), None);
+        // A note in an outlet's parentheses is no name.
+        assert_eq!(lead_byline("人民网讯（综合报道）近日，会议召开。"), None);
+        // 发布于 inside a title or a list item labels nothing.
+        assert!(!labels("1.《产业目录》发布于2014年7月").date_label);
         // An empty author label before the date names nobody.
         assert_eq!(
             labels("来源: 廊坊日报 作者: 2014-05-13 16:21:30").author,

@@ -774,6 +774,34 @@ pub(super) fn settling_movers(
         .rev()
         .find(|h| h.role == Role::Location && h.start >= a && h.end <= t.start)?;
     let between = text_of(inp.chars, h.end, t.start);
-    (is_home_of_mover(inp, h, t.start) && between.chars().count() <= 16 && !between.contains('的'))
-        .then(|| h.places.clone())
+    // Firms, not people settling their household (北京高校毕业生可直接落户),
+    // and not local firms (秦皇岛分园…首批20家秦皇岛本地企业签约入驻).
+    let firms = [
+        "企业", "商户", "公司", "项目", "机构", "单位", "商家", "药企",
+    ]
+    .iter()
+    .any(|w| between.contains(w));
+    let people = [
+        "人才",
+        "毕业生",
+        "人员",
+        "人口",
+        "户籍",
+        "居民",
+        "职工",
+        "籍",
+        "学生",
+    ]
+    .iter()
+    .any(|w| between.contains(w));
+    let local = ["本地", "当地", "本土", "省内", "市内", "区内", "县内"]
+        .iter()
+        .any(|w| between.starts_with(w));
+    (is_home_of_mover(inp, h, t.start)
+        && firms
+        && !people
+        && !local
+        && between.chars().count() <= 16
+        && !between.contains('的'))
+    .then(|| h.places.clone())
 }
