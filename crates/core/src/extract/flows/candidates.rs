@@ -325,9 +325,7 @@ pub(super) fn share_from(
             let rest = text_of(inp.chars, h.end, (h.end + 14).min(s.end));
             let rest = rest.split(is_clause_break).next().unwrap_or("");
             // Not the place's own firms (主要是廊坊本地企业).
-            let local = ["本地", "当地", "本土", "省内", "市内", "区内", "县内"]
-                .iter()
-                .any(|w| rest.starts_with(w));
+            let local = LOCAL.iter().any(|w| rest.starts_with(w));
             (!local
                 && ["厂", "企业", "商户", "公司", "商家", "企"]
                     .iter()

@@ -13,6 +13,9 @@ pub(super) const IN_VERBS: &[&str] = &[
     "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
     "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立", "生产", "建起",
 ];
+/// Words after a place that make its firms local ones (廊坊本地企业), which
+/// moved nowhere.
+pub(super) const LOCAL: &[&str] = &["本地", "当地", "本土", "省内", "市内", "区内", "县内"];
 /// Verbs that build something new where they happen.
 pub(super) const BUILD_VERBS: &[&str] = &[
     "设立",

@@ -143,6 +143,16 @@ pub(super) fn window_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
     a
 }
 
+/// Start of the clause `pos` is in: after the last clause break before it,
+/// not before the sentence.
+pub(super) fn clause_start(inp: &Input, s: &Sentence, pos: u32) -> u32 {
+    let mut a = pos;
+    while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
+        a -= 1;
+    }
+    a
+}
+
 /// Is the place `h` the home of what moves (北京企业, 北京一所医院)? Not a
 /// place after 在/于 (在大厂建设…基地 is where a base is built), and no verb
 /// of building or settling between it and the mover word.

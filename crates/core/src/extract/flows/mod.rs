@@ -73,11 +73,9 @@ struct Context {
     /// 是一家老字号企业): what a later 该企业 comes from.
     homes: Vec<usize>,
     /// The home of the mover a heading right above the paragraph names
-    /// (巴威公司（北京锅炉厂）：), for its first sentence, which leaves its
-    /// subject out (生产制造环节将迁往河北曹妃甸).
+    /// (巴威公司（北京锅炉厂）：), for its first sentence only, which leaves
+    /// its subject out (生产制造环节将迁往河北曹妃甸); empty for the others.
     heading: Vec<usize>,
-    /// This sentence opens its paragraph.
-    opens: bool,
 }
 
 /// A verb that may state a move, and where it is.
@@ -224,13 +222,11 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 doc: ctx.doc,
                 prev,
                 heading,
-                opens: true,
                 ..Context::default()
             };
             para_sentences = 0;
             para_start = s.start;
         } else {
-            ctx.opens = false;
             ctx.heading.clear();
         }
         para_sentences += 1;

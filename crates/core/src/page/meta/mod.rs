@@ -453,17 +453,17 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         while j < chars.len() && is_han(chars[j]) && j - s < 4 {
             j += 1;
         }
+        let word: String = chars[s..j].iter().collect();
         let ends_name = match chars.get(j) {
             None => true,
             // 【记者连线】 is a column's tag: only a person's name before 】.
-            Some('】' | ']') => is_personal_name(&chars[s..j].iter().collect::<String>()),
+            Some('】' | ']') => is_personal_name(&word),
             Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/'),
         };
         // Words that follow 记者 in running text (记者了解到, 记者从…获悉) are not names.
         let verb_like = chars
             .get(s)
             .is_some_and(|c| "了获看发注采调走从在对近日表据今昨也还就将已曾又再的是".contains(*c));
-        let word: String = chars[s..j].iter().collect();
         // 记者手记, 记者观察: a column's name, not a writer's.
         let column = NOT_NAMES.contains(&word.as_str());
         // 本报记者 栗泽宇 北京报道: where the report was filed ends it.
@@ -472,7 +472,7 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         }
         if j - s >= 2 && ends_name && !verb_like && !column {
             if !photographer {
-                names.push(chars[s..j].iter().collect());
+                names.push(word);
             }
         } else {
             return (names, s);

@@ -343,7 +343,7 @@ impl Scan<'_, '_> {
     /// own before the verb (no place, no organisation), moves that mover.
     fn heading_mover(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
         let (inp, s, ctx) = (self.inp, self.s, self.ctx);
-        if !ctx.opens || ctx.heading.is_empty() {
+        if ctx.heading.is_empty() {
             return None;
         }
         let from = window_start(inp, s, t.start);
@@ -543,10 +543,7 @@ impl Scan<'_, '_> {
                 // 同时 在 Q…), not 一批民营企业在保定….
                 let exclude = with_ancestors(&dest);
                 let zai = dest_hit.saturating_sub(1).max(s.start);
-                let mut a = zai;
-                while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
-                    a -= 1;
-                }
+                let a = clause_start(inp, s, zai);
                 let lead = text_of(inp.chars, a, zai);
                 let mut rest = lead.as_str();
                 while let Some(w) = ["并", "还", "也", "同时", "又", "另", "另外", "此外", "分别"]
@@ -689,10 +686,7 @@ fn org_home_before(
     t: &Trigger,
     dest: &[usize],
 ) -> Option<(Vec<usize>, u32)> {
-    let mut a = t.start;
-    while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
-        a -= 1;
-    }
+    let a = clause_start(inp, s, t.start);
     // A visit (前往) is no move of its travellers' organisation.
     if t.word == "前往" {
         return None;
@@ -765,10 +759,7 @@ pub(super) fn settling_movers(
     if e < s.end as usize && !is_clause_break(inp.chars[e]) {
         return None;
     }
-    let mut a = t.start;
-    while a > s.start && !is_clause_break(inp.chars[a as usize - 1]) {
-        a -= 1;
-    }
+    let a = clause_start(inp, s, t.start);
     let h = hits
         .iter()
         .rev()
@@ -794,9 +785,7 @@ pub(super) fn settling_movers(
     ]
     .iter()
     .any(|w| between.contains(w));
-    let local = ["本地", "当地", "本土", "省内", "市内", "区内", "县内"]
-        .iter()
-        .any(|w| between.starts_with(w));
+    let local = LOCAL.iter().any(|w| between.starts_with(w));
     (is_home_of_mover(inp, h, t.start)
         && firms
         && !people
