@@ -92,9 +92,14 @@ pub fn App() -> impl IntoView {
             }
             started.set_value(true);
             let head = bundle.clone();
+            ctx.head.set_value(Some(std::sync::Arc::new(head.clone())));
             leptos::task::spawn_local(async move {
-                match corpus::fetch_index(&head).await {
-                    Ok(index) => ready(ctx, imports, load, index),
+                match corpus::fetch_lean_index(&head).await {
+                    Ok((docs, index)) => {
+                        let chunks = docs.parts.map(|p| p.chunks).unwrap_or_default();
+                        let corp = Corpus::lean(docs.documents, index, chunks.into());
+                        ready_with(ctx, imports, load, corp)
+                    }
                     Err(error) => index_failed.set(Some(error)),
                 }
             });
@@ -183,13 +188,18 @@ fn ready(
         Some(p) => (p.chunks, p.terms),
         None => (Vec::new(), Vec::new()),
     };
-    ctx.corpus.set(Some(Corpus::split(
+    let corp = Corpus::split(
         bundle.documents,
         chunks.into(),
         terms.into(),
         HashSet::new(),
         1,
-    )));
+    );
+    ready_with(ctx, imports, load, corp)
+}
+
+fn ready_with(ctx: Ctx, imports: crate::import::Imports, load: RwSignal<Load>, corp: Corpus) {
+    ctx.corpus.set(Some(corp));
     // (Already ready when a split corpus's first screen is shown: setting
     // it again would build the page anew.)
     if !matches!(load.get_untracked(), Load::Ready) {

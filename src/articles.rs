@@ -15,9 +15,11 @@ pub fn Articles() -> impl IntoView {
             let l = lang.get();
             r.docs
                 .iter()
-                .filter_map(|h| corp.docs.get(h.doc as usize))
+                .filter_map(|h| Some((h.doc as usize, corp.docs.get(h.doc as usize)?)))
                 .take(crate::tables::MAX_ROWS)
-                .map(|doc| {
+                .map(|(d, doc)| {
+                    // (A lean document's flows and figures are in the index only.)
+                    let (flows, figures) = (corp.index.flows_in(d), corp.index.figures_in(d));
                     let href = crate::tables::reader_href(&doc.id, None);
                     let imported = corp.imported.contains(&doc.id).then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> });
                     let places = crate::glossary::list(&doc.regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>(), l);
@@ -30,8 +32,8 @@ pub fn Articles() -> impl IntoView {
                                     <span>{labels::or_fallback(doc.date.as_deref(), labels::date_unknown(l)).to_string()}</span>
                                     <span>{doc.source.as_deref().map_or_else(|| labels::source_unknown(l).to_string(), |s| crate::glossary::source(s, l))}</span>
                                     <span>{labels::script(doc.script, l)}</span>
-                                    <span>{crate::glossary::count(doc.flows.len(), "条流向", "flow", "flows", l)}</span>
-                                    <span>{crate::glossary::count(doc.figures.len(), "项数据", "figure", "figures", l)}</span>
+                                    <span>{crate::glossary::count(flows, "条流向", "flow", "flows", l)}</span>
+                                    <span>{crate::glossary::count(figures, "项数据", "figure", "figures", l)}</span>
                                     <span class:warn=warnings != 0>{labels::warning_count(warnings, l)}</span>
                                 </span>
                                 <span class="article-places">{places}</span>

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use jjj_core::corpus::query::Index;
 use jjj_core::model::Chunk;
 use jjj_core::{decode_bundle, Bundle, Document};
 use wasm_bindgen::{JsCast, JsValue};
@@ -72,11 +73,31 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
 }
 
 /// Downloads the index of the split corpus whose head is `head` (its pieces
-/// are relative to the head, which is beside the page). Every piece is
-/// requested at once; they are inflated and decoded one at a time, in a
-/// task each, so that the page answers between them and the largest buffer
-/// is one piece's.
+/// are relative to the head, which is beside the page), lean: each piece is
+/// indexed as it comes and keeps only what its query index does not hold
+/// (`jjj_core::corpus::lean`), so that the app never holds every summary.
+/// Every piece is requested at once; they are inflated, decoded and
+/// indexed one at a time, in a task each, so that the page answers between
+/// them and the largest buffer is one piece's.
+pub async fn fetch_lean_index(head: &Bundle) -> Result<(Bundle, Index), LoadError> {
+    let mut lean = jjj_core::corpus::lean::LeanIndex::new();
+    for_each_piece(head, |piece| lean.add(piece)).await?;
+    next_task().await;
+    lean.finish(head)
+        .map_err(|e| LoadError::Decode(e.to_string()))
+}
+
+/// The same index with its whole summaries: what the tables, the exports
+/// and imports read (they list every flow and figure, or index anew).
 pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
+    let mut pieces = Vec::new();
+    for_each_piece(head, |piece| pieces.push(piece)).await?;
+    jjj_core::corpus::chunks::join_index(head, pieces).map_err(|e| LoadError::Decode(e.to_string()))
+}
+
+/// Fetches the pieces of the index of the split corpus whose head is
+/// `head`, and hands each to `take`, decoded, in order.
+async fn for_each_piece(head: &Bundle, mut take: impl FnMut(Bundle)) -> Result<(), LoadError> {
     if let Some(h) = head.parts.as_ref().and_then(|p| p.head.as_ref()) {
         let bytes: u64 = h.index.iter().map(|c| c.bytes).sum();
         if bytes > INDEX_LIMIT {
@@ -101,7 +122,6 @@ pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
         .unwrap_or_default();
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
     let requests: Vec<js_sys::Promise> = files.iter().map(|f| window.fetch_with_str(f)).collect();
-    let mut pieces = Vec::with_capacity(files.len());
     for (file, request) in files.iter().zip(requests) {
         let raw = response_bytes(request).await.map_err(|e| match e {
             LoadError::Status(code) => LoadError::Network(format!("{file}: HTTP {code}")),
@@ -112,9 +132,10 @@ pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
         next_task().await;
         let piece = decode_bundle(&bytes).map_err(|e| LoadError::Decode(format!("{file}: {e}")))?;
         drop(bytes);
-        pieces.push(piece);
+        take(piece);
+        next_task().await;
     }
-    jjj_core::corpus::chunks::join_index(head, pieces).map_err(|e| LoadError::Decode(e.to_string()))
+    Ok(())
 }
 
 /// Resolves in a new task (a `setTimeout` of 0), so the page can draw and

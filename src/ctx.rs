@@ -26,6 +26,11 @@ pub struct Corpus {
     pub imported: Arc<HashSet<String>>,
     /// Bumped at every change, so that comparing two corpora is cheap.
     pub version: u64,
+    /// The shipped documents are lean summaries: their flows, figures and
+    /// mentions are only in `index` (`jjj_core::corpus::lean`). What lists
+    /// them one by one asks for the whole summaries first
+    /// ([`Ctx::when_whole`]).
+    pub lean: bool,
 }
 
 impl PartialEq for Corpus {
@@ -50,10 +55,40 @@ impl Corpus {
             terms,
             imported: Arc::new(imported),
             version,
+            lean: false,
         }
     }
 
-    /// The same corpus with other documents (after an import or a removal).
+    /// A split corpus's lean documents and their index (see [`Corpus::lean`]).
+    pub fn lean(docs: Vec<Document>, index: Index, chunks: Arc<Vec<Chunk>>) -> Corpus {
+        Corpus {
+            docs: Arc::new(docs),
+            index: Arc::new(index),
+            chunks,
+            terms: Arc::new(Vec::new()),
+            imported: Arc::new(HashSet::new()),
+            version: 1,
+            lean: true,
+        }
+    }
+
+    /// This lean corpus with its whole summaries (`whole`: its index
+    /// fetched again, whole); the query index is the same.
+    fn whole(&self, whole: jjj_core::Bundle) -> Corpus {
+        let terms = whole.parts.map(|p| p.terms).unwrap_or_default();
+        Corpus {
+            docs: Arc::new(whole.documents),
+            index: self.index.clone(),
+            chunks: self.chunks.clone(),
+            terms: Arc::new(terms),
+            imported: self.imported.clone(),
+            version: self.version + 1,
+            lean: false,
+        }
+    }
+
+    /// The same corpus with other documents (after an import or a removal;
+    /// not on a lean corpus: see [`Ctx::when_whole`]).
     pub fn with_docs(&self, docs: Vec<Document>, imported: HashSet<String>) -> Corpus {
         Corpus::split(
             docs,
@@ -100,6 +135,28 @@ pub fn waiting_note(c: Ctx, l: crate::i18n::Lang) -> &'static str {
     }
 }
 
+/// What a view that lists every flow or figure says while a lean corpus's
+/// whole summaries load (see [`Ctx::when_whole`]), or why they could not.
+pub fn whole_note(c: Ctx, l: crate::i18n::Lang) -> String {
+    use crate::i18n::tr;
+    match c.whole_failed.get() {
+        Some(why) => format!(
+            "{}（{why}）",
+            tr(
+                l,
+                "流向和数据的明细未能载入，请刷新页面重试",
+                "The flows and figures could not be loaded in detail; reload the page to try again"
+            )
+        ),
+        None => tr(
+            l,
+            "正在载入每条流向和每项数据的明细…",
+            "Loading every flow and figure in detail…",
+        )
+        .to_string(),
+    }
+}
+
 /// Results shared without copying; two values are equal only if they are
 /// the same computation.
 #[derive(Clone)]
@@ -131,6 +188,13 @@ pub struct Ctx {
     /// False until the first chart is drawn (or has failed): what is not
     /// needed for it waits, so that it comes first (see `app::Ready`).
     pub settled: RwSignal<bool>,
+    /// A split corpus's head: where its index is.
+    pub head: StoredValue<Option<Arc<jjj_core::Bundle>>>,
+    /// True while a lean corpus's whole summaries load; why they could not.
+    pub loading_whole: RwSignal<bool>,
+    pub whole_failed: RwSignal<Option<String>>,
+    /// What waits for them.
+    waiting: StoredValue<Vec<Box<dyn FnOnce()>>, LocalStorage>,
 }
 
 pub fn ctx() -> Ctx {
@@ -160,7 +224,59 @@ impl Ctx {
             query,
             results,
             settled: RwSignal::new(false),
+            head: StoredValue::new(None),
+            loading_whole: RwSignal::new(false),
+            whole_failed: RwSignal::new(None),
+            waiting: StoredValue::new_local(Vec::new()),
         }
+    }
+
+    /// Runs `then` once the corpus's documents are whole summaries: now,
+    /// or once a lean corpus's summaries are fetched again (what lists
+    /// every flow or figure, exports or imports needs them).
+    pub fn when_whole(&self, then: impl FnOnce() + 'static) {
+        let lean = self
+            .corpus
+            .with_untracked(|c| c.as_ref().is_some_and(|c| c.lean));
+        if !lean {
+            return then();
+        }
+        self.waiting.update_value(|v| v.push(Box::new(then)));
+        if self.loading_whole.get_untracked() {
+            return;
+        }
+        self.loading_whole.set(true);
+        self.whole_failed.set(None);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let result = match this.head.get_value() {
+                Some(head) => crate::corpus::fetch_index(&head).await,
+                None => Err(crate::corpus::LoadError::Decode("no index".into())),
+            };
+            match result {
+                Ok(whole) => {
+                    this.corpus.update(|c| {
+                        if let Some(old) = c.as_ref() {
+                            *c = Some(old.whole(whole));
+                        }
+                    });
+                    let waiting = this
+                        .waiting
+                        .try_update_value(std::mem::take)
+                        .unwrap_or_default();
+                    for f in waiting {
+                        f();
+                    }
+                }
+                Err(e) => this.whole_failed.set(Some(e.to_string())),
+            }
+            this.loading_whole.set(false);
+        });
+    }
+
+    /// Whether the corpus is lean (tracked).
+    pub fn is_lean(&self) -> bool {
+        self.corpus.with(|c| c.as_ref().is_some_and(|c| c.lean))
     }
 
     /// The first screen of a split corpus, when it is what the current

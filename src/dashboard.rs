@@ -225,7 +225,7 @@ pub fn Dashboard() -> impl IntoView {
         c.with_results(|r, corp| {
             Some(Shared(Arc::new(overview::counts(
                 &corp.docs,
-                &corp.terms,
+                &corp.index,
                 r,
             ))))
         })

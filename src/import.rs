@@ -325,6 +325,12 @@ fn forget_stored(id: String) {
 }
 
 fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job>) {
+    // The index is built anew with the import: from whole summaries.
+    if c.corpus
+        .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
+    {
+        return c.when_whole(move || added(im, c, seq, doc, job));
+    }
     let id = doc.id.clone();
     let title = doc.display_title();
     // 0: added; 1: already imported; 2: already in the shipped corpus.
@@ -390,6 +396,11 @@ pub fn restore(c: Ctx, im: Imports) {
 }
 
 fn remove(c: Ctx, im: Imports, id: String) {
+    if c.corpus
+        .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
+    {
+        return c.when_whole(move || remove(c, im, id));
+    }
     c.corpus.update(|corp| {
         if let Some(old) = corp.as_ref() {
             let docs: Vec<_> = old.docs.iter().filter(|d| d.id != id).cloned().collect();

@@ -54,7 +54,7 @@ fn first_overview(corpus: &[u8]) -> Result<Overview, String> {
     let index = Index::with_terms(&docs, &terms);
     let results = index.search(&docs, &Query::default());
     let s = Settings::default();
-    let counts = overview::counts(&docs, &terms, &results);
+    let counts = overview::counts(&docs, &index, &results);
     let edges = overview::all_edges(&docs, &index, &results, s.level, s.by_industry);
     Ok(overview::assemble(&counts, &edges, s))
 }

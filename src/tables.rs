@@ -99,8 +99,14 @@ pub fn Evidence(
         c.with_results(|r, corp| {
             let mut groups: Vec<((usize, u32), Vec<usize>)> = Vec::new();
             let mut at: std::collections::HashMap<(usize, u32), usize> = Default::default();
-            for (d, f) in flow_rows(&corp.docs, &r.flows) {
-                let key = (d, corp.docs[d].flows[f].evidence.span.start);
+            // Each flow's sentence from the index: a lean document keeps no
+            // flows (their heads come from its chunk, below).
+            let refs = r.flows.iter().filter_map(|x| {
+                let (d, f) = (x.doc as usize, x.flow as usize);
+                Some((d, f, corp.index.flow_start(d, f)?))
+            });
+            for (d, f, start) in refs {
+                let key = (d, start);
                 match at.get(&key) {
                     Some(&g) => groups[g].1.push(f),
                     // The flows come article by article: once `limit` sentences
@@ -120,33 +126,40 @@ pub fn Evidence(
                 .take(limit)
                 .map(|((d, at), fs)| {
                     let doc = &corp.docs[d];
-                    let heads = fs
-                        .iter()
-                        .map(|&f| {
-                            let flow = &doc.flows[f];
-                            let what = flow
-                                .what
-                                .map(|w| format!(" · {}", i18n::what(w, l)))
-                                .unwrap_or_default();
-                            let ind = flow
-                                .industry
-                                .as_deref()
-                                .map(|i| format!(" · {}", i18n::industry(i, l)))
-                                .unwrap_or_default();
-                            let q = flow
-                                .count
-                                .as_ref()
-                                .or(flow.amount.as_ref())
-                                .map(|q| format!(" · {}", q.raw))
-                                .unwrap_or_default();
-                            format!(
-                                "{} → {}{ind}{what}{q}",
-                                i18n::place(&flow.from, l),
-                                i18n::place(&flow.to, l)
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join(tr(l, "；", "; "));
+                    let head = |flow: &Flow| {
+                        let what = flow
+                            .what
+                            .map(|w| format!(" · {}", i18n::what(w, l)))
+                            .unwrap_or_default();
+                        let ind = flow
+                            .industry
+                            .as_deref()
+                            .map(|i| format!(" · {}", i18n::industry(i, l)))
+                            .unwrap_or_default();
+                        let q = flow
+                            .count
+                            .as_ref()
+                            .or(flow.amount.as_ref())
+                            .map(|q| format!(" · {}", q.raw))
+                            .unwrap_or_default();
+                        format!(
+                            "{} → {}{ind}{what}{q}",
+                            i18n::place(&flow.from, l),
+                            i18n::place(&flow.to, l)
+                        )
+                    };
+                    let heads = |x: &Document| {
+                        fs.iter()
+                            .filter_map(|&f| x.flows.get(f).map(head))
+                            .collect::<Vec<_>>()
+                            .join(tr(l, "；", "; "))
+                    };
+                    // A lean document's flows are in its chunk.
+                    let heads = if doc.flows.is_empty() {
+                        c.with_full(d, heads).unwrap_or_else(|| "…".into())
+                    } else {
+                        heads(doc)
+                    };
                     let href = reader_href(&doc.id, Some(at));
                     let title = doc.display_title();
                     let sentence = sentence::<Flow>(&corp.docs, d, fs[0]);
@@ -654,12 +667,34 @@ fn findings_table<F: Finding>(table: &'static Table) -> impl IntoView {
 
 #[component]
 pub fn FlowsTable() -> impl IntoView {
-    findings_table::<Flow>(&FLOWS)
+    when_whole(|| findings_table::<Flow>(&FLOWS))
 }
 
 #[component]
 pub fn FiguresTable() -> impl IntoView {
-    findings_table::<Figure>(&FIGURES)
+    when_whole(|| findings_table::<Figure>(&FIGURES))
+}
+
+/// `table()` once the corpus's summaries are whole: a table lists every
+/// flow or figure of the results, which a lean corpus keeps only in its
+/// index (see `Ctx::when_whole`); until then, a note.
+fn when_whole<V: IntoView + 'static>(
+    table: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let c = ctx();
+    Effect::new(move |_| {
+        if c.is_lean() {
+            c.when_whole(|| ());
+        }
+    });
+    move || {
+        if c.is_lean() {
+            let note = move || crate::ctx::whole_note(c, c.lang.get());
+            view! { <p class="status" role="status">{note}</p> }.into_any()
+        } else {
+            table().into_any()
+        }
+    }
 }
 
 #[cfg(test)]

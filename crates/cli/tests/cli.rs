@@ -681,13 +681,7 @@ fn split_index_answers_like_the_whole(whole: &std::path::Path, split: &std::path
     // and edge (the top terms come from key terms, see below).
     let whole_index = Index::new(&whole.documents);
     let all = whole_index.search(&whole.documents, &Query::default());
-    let mut first = overview(
-        &whole.documents,
-        &[],
-        &whole_index,
-        &all,
-        Settings::default(),
-    );
+    let mut first = overview(&whole.documents, &whole_index, &all, Settings::default());
     assert!(first.flows > 10 && first.articles == whole.documents.len() as u32);
     first.terms = head.first.overview.terms.clone();
     assert_eq!(head.first.overview, first);

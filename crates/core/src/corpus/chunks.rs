@@ -111,6 +111,8 @@ pub struct Splitter {
     refs: Vec<Chunk>,
     summaries: Vec<Document>,
     terms: Vec<Vec<(String, u32)>>,
+    /// Summaries per piece of the index ([`INDEX_PIECE`]).
+    piece: usize,
 }
 
 impl Splitter {
@@ -123,7 +125,14 @@ impl Splitter {
             refs: Vec::new(),
             summaries: Vec::new(),
             terms: Vec::new(),
+            piece: INDEX_PIECE,
         }
+    }
+
+    /// The same, with `n` summaries per piece of the index (tests).
+    pub fn with_piece(mut self, n: usize) -> Splitter {
+        self.piece = n.max(1);
+        self
     }
 
     /// How many documents it has been given.
@@ -178,8 +187,8 @@ impl Splitter {
         let mut pieces = Vec::new();
         for (k, (docs, terms)) in self
             .summaries
-            .chunks(INDEX_PIECE)
-            .zip(self.terms.chunks(INDEX_PIECE))
+            .chunks(self.piece)
+            .zip(self.terms.chunks(self.piece))
             .enumerate()
         {
             let piece = Bundle {
@@ -195,7 +204,7 @@ impl Splitter {
             let file = format!("{}/index-{k:03}.jjj", self.dir);
             pieces.push(Chunk {
                 file: file.clone(),
-                first: (k * INDEX_PIECE) as u32,
+                first: (k * self.piece) as u32,
                 count: docs.len() as u32,
                 bytes: bytes.len() as u64,
             });
@@ -498,7 +507,7 @@ mod tests {
         let terms = &index.parts.as_ref().unwrap().terms;
         let x = Index::with_terms(&index.documents, terms);
         let r = x.search(&index.documents, &Query::default());
-        let o = overview(&index.documents, terms, &x, &r, Settings::default());
+        let o = overview(&index.documents, &x, &r, Settings::default());
         assert_eq!(h.first.overview, o);
         assert_eq!(h.first.facets, r.facets);
         assert_eq!(o.articles, 5);

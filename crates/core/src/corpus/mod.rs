@@ -6,12 +6,14 @@
 //! - [`kwic`]: the concordance; [`stats`]: term frequencies, keyness, collocates;
 //! - [`overview`]: what the dashboard shows for one query;
 //! - [`export`]: CSV tables; [`chunks`]: a large corpus split into an index
-//!   of summaries and chunks of whole documents.
+//!   of summaries and chunks of whole documents; [`lean`]: that index
+//!   held in the app without what its query index already holds.
 
 pub mod aggregate;
 pub mod chunks;
 pub mod export;
 pub mod kwic;
+pub mod lean;
 pub mod overview;
 pub mod query;
 pub mod stats;

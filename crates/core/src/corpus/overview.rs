@@ -15,7 +15,7 @@ use crate::corpus::aggregate::{edges, Edge, Level, Weight};
 use crate::corpus::query::{Facets, Index, Results};
 use crate::corpus::stats::{self, TermCount};
 use crate::extract::places::gazetteer;
-use crate::model::{Document, MentionKind};
+use crate::model::Document;
 
 /// The most links the Sankey draws, and edges the map: more are unreadable,
 /// and ECharts took about a second per chart to lay out the 8,000 edges of
@@ -106,18 +106,19 @@ pub struct Counts {
     pub terms: Vec<TermCount>,
 }
 
-/// The counts of `results` over `docs` (summaries read their key terms
-/// from `terms`, see [`stats::term_counts_with`]).
-pub fn counts(docs: &[Document], terms: &[Vec<(String, u32)>], results: &Results) -> Counts {
+/// The counts of `results` over `docs` and their query `index` (which
+/// holds the summaries' key terms, the industries' mentions and the
+/// figures' counts, so that lean documents give the same counts).
+pub fn counts(docs: &[Document], index: &Index, results: &Results) -> Counts {
     let which: Vec<usize> = results.docs.iter().map(|h| h.doc as usize).collect();
     Counts {
         articles: results.docs.len() as u32,
         places: places(docs, &which),
         flows: results.flows.len() as u32,
         figures: results.figures.len() as u32,
-        industries: industries(docs, &which),
-        years: years(docs, &which),
-        terms: stats::term_counts_with(docs, terms, &which, TOP_TERMS),
+        industries: index.industry_mentions(&which),
+        years: years(docs, index, &which),
+        terms: stats::term_counts_in(docs, index, &which, TOP_TERMS),
     }
 }
 
@@ -155,17 +156,11 @@ pub fn all_edges(
     }
 }
 
-/// The dashboard of `results` over `docs` (and their `index` and key
-/// `terms`) at settings `s`.
-pub fn overview(
-    docs: &[Document],
-    terms: &[Vec<(String, u32)>],
-    index: &Index,
-    results: &Results,
-    s: Settings,
-) -> Overview {
+/// The dashboard of `results` over `docs` (and their query `index`) at
+/// settings `s`.
+pub fn overview(docs: &[Document], index: &Index, results: &Results, s: Settings) -> Overview {
     let e = all_edges(docs, index, results, s.level, s.by_industry);
-    assemble(&counts(docs, terms, results), &e, s)
+    assemble(&counts(docs, index, results), &e, s)
 }
 
 /// The dashboard from its counts and edges (computed at `s`'s level and,
@@ -226,28 +221,13 @@ fn places(docs: &[Document], which: &[usize]) -> u32 {
     seen.len() as u32
 }
 
-/// Industries by mentions in the articles.
-fn industries(docs: &[Document], which: &[usize]) -> Vec<(String, u32)> {
-    let mut count: FxHashMap<&str, u32> = FxHashMap::default();
-    for &d in which {
-        for m in &docs[d].mentions {
-            if m.kind == MentionKind::Industry {
-                *count.entry(m.id.as_str()).or_insert(0) += 1;
-            }
-        }
-    }
-    let mut n: Vec<(String, u32)> = count.into_iter().map(|(k, c)| (k.to_string(), c)).collect();
-    n.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    n
-}
-
 /// Articles and figures per year; the undated are a bucket of their own, last.
-fn years(docs: &[Document], which: &[usize]) -> Vec<(Option<i32>, u32, u32)> {
+fn years(docs: &[Document], index: &Index, which: &[usize]) -> Vec<(Option<i32>, u32, u32)> {
     let mut by: FxHashMap<Option<i32>, (u32, u32)> = FxHashMap::default();
     for &d in which {
         let e = by.entry(docs[d].year()).or_insert((0, 0));
         e.0 += 1;
-        e.1 += docs[d].figures.len() as u32;
+        e.1 += index.figures_in(d) as u32;
     }
     let mut rows: Vec<(Option<i32>, u32, u32)> =
         by.into_iter().map(|(y, (a, f))| (y, a, f)).collect();
@@ -263,7 +243,7 @@ pub fn first_screen(docs: &[Document], terms: &[Vec<(String, u32)>]) -> FirstScr
     let index = Index::with_terms(docs, terms);
     let results = index.search(docs, &Query::default());
     FirstScreen {
-        overview: overview(docs, terms, &index, &results, Settings::default()),
+        overview: overview(docs, &index, &results, Settings::default()),
         facets: results.facets,
     }
 }
@@ -292,7 +272,7 @@ mod tests {
         let docs = docs();
         let index = Index::new(&docs);
         let r = index.search(&docs, &Query::default());
-        let o = overview(&docs, &[], &index, &r, Settings::default());
+        let o = overview(&docs, &index, &r, Settings::default());
         assert_eq!(o.articles, 5);
         assert_eq!(o.flows as usize, r.flows.len());
         assert!(o.flows >= 5, "{:?}", r.flows);
@@ -312,7 +292,6 @@ mod tests {
         // By count, only edges that state a count are drawn.
         let by_count = overview(
             &docs,
-            &[],
             &index,
             &r,
             Settings {
@@ -349,13 +328,7 @@ mod tests {
             flow_to: Some("天津".into()),
             ..Query::default()
         };
-        let o = overview(
-            &docs,
-            &[],
-            &index,
-            &index.search(&docs, &q),
-            Settings::default(),
-        );
+        let o = overview(&docs, &index, &index.search(&docs, &q), Settings::default());
         assert_eq!(o.articles, 2);
         let g = gazetteer();
         let tianjin = g.resolve_name("天津").unwrap();

@@ -82,12 +82,40 @@ pub fn term_counts_with(
     which: &[usize],
     limit: usize,
 ) -> Vec<TermCount> {
+    counted(docs, which, limit, |d| {
+        key_terms
+            .get(d)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|(w, n)| (w.as_str(), *n))
+    })
+}
+
+/// [`term_counts_with`], a summary's key terms read from the documents'
+/// query index (which holds them, see [`Index::with_terms`]).
+pub fn term_counts_in(
+    docs: &[Document],
+    index: &crate::corpus::query::Index,
+    which: &[usize],
+    limit: usize,
+) -> Vec<TermCount> {
+    counted(docs, which, limit, |d| index.key_terms(d))
+}
+
+/// Term counts of `which`, a summary's terms given by `key_terms`.
+fn counted<'a, I: Iterator<Item = (&'a str, u32)>>(
+    docs: &'a [Document],
+    which: &[usize],
+    limit: usize,
+    key_terms: impl Fn(usize) -> I,
+) -> Vec<TermCount> {
     let mut freq: rustc_hash::FxHashMap<&str, (u32, u32)> = Default::default();
     for &d in which {
         let Some(doc) = docs.get(d) else { continue };
         if doc.is_summary() {
-            for (w, n) in key_terms.get(d).map(Vec::as_slice).unwrap_or(&[]) {
-                let e = freq.entry(w.as_str()).or_insert((0, 0));
+            for (w, n) in key_terms(d) {
+                let e = freq.entry(w).or_insert((0, 0));
                 e.0 += n;
                 e.1 += 1;
             }

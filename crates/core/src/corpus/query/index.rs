@@ -10,7 +10,7 @@ use crate::text::normalize::simplify;
 /// One list of values per document, all stored end to end in one array,
 /// so that a query reads memory in order (a `Vec` per document scattered
 /// the lists over the heap: most of a query's time was cache misses).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Lists<T> {
     /// Document `i`'s list is `items[at[i]..at[i + 1]]`.
     pub(super) at: Vec<u32>,
@@ -50,7 +50,7 @@ pub(crate) const NONE: u16 = u16::MAX;
 
 /// A flow as the filters see it: gazetteer indices of its origin and
 /// destination and the taxonomy index of its industry ([`NONE`] when unknown).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct FlowKey {
     pub(crate) from: u16,
     pub(crate) to: u16,
@@ -63,7 +63,7 @@ pub(crate) struct FlowKey {
 /// for none). `complete` when its ends are known places and its industry
 /// is known or none, so that nothing of it need be read from its `Flow`.
 /// 16 bytes: most flows state no figure.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct FlowFact {
     pub(crate) start: u32,
     pub(crate) count: u32,
@@ -89,7 +89,7 @@ pub(super) fn small(x: Option<usize>) -> u16 {
 /// the slice), the order of the hits without free text: a query then reads
 /// every column in order (in the slice's order, building the hits' flows
 /// and figures read the columns at random, which was a third of a query).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Row → document (newest first, ties by position).
     pub(super) doc: Vec<u32>,
@@ -123,6 +123,14 @@ pub struct Index {
     /// A summary's key terms (interned: see `term_ids`) and their counts.
     pub(super) terms: Lists<(u32, u32)>,
     pub(super) term_ids: rustc_hash::FxHashMap<String, u32>,
+    /// The interned terms, by id.
+    pub(super) term_names: Vec<String>,
+    /// How often each industry is mentioned (into `industry_names`), in
+    /// the order first mentioned: the industries chart reads this, not the
+    /// documents' mentions (a lean corpus has none, see
+    /// [`crate::corpus::chunks::lean`]).
+    pub(super) mentions: Lists<(u32, u32)>,
+    pub(super) industry_names: Vec<String>,
     pub(super) sources: Vec<String>,
     pub(super) directions: Vec<(String, String)>,
 }
@@ -141,6 +149,30 @@ pub(super) fn intern(
     i
 }
 
+/// The documents' positions newest first: by the rank of each one's date
+/// among the corpus's dates (none: last), ties by position.
+pub(super) fn newest_first(docs: &[Document]) -> Vec<u32> {
+    let mut dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let date_rank: Vec<u32> = docs
+        .iter()
+        .map(|d| {
+            d.date
+                .as_deref()
+                .and_then(|x| dates.binary_search(&x).ok())
+                .map_or(0, |k| k as u32 + 1)
+        })
+        .collect();
+    let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
+    newest.sort_by(|&a, &b| {
+        date_rank[b as usize]
+            .cmp(&date_rank[a as usize])
+            .then(a.cmp(&b))
+    });
+    newest
+}
+
 impl Index {
     pub fn new(docs: &[Document]) -> Index {
         Index::with_terms(docs, &[])
@@ -156,9 +188,6 @@ impl Index {
         let groups: Vec<usize> = (0..g.places.len())
             .filter(|&i| g.places[i].kind == crate::extract::places::PlaceKind::Group)
             .collect();
-        let mut dates: Vec<&str> = docs.iter().filter_map(|d| d.date.as_deref()).collect();
-        dates.sort_unstable();
-        dates.dedup();
         let mut sources = Vec::new();
         let mut source_ids = rustc_hash::FxHashMap::default();
         let mut units = Vec::new();
@@ -180,23 +209,8 @@ impl Index {
             })
             .collect();
         let mut index = Index::default();
-        // Newest first: by the rank of each document's date among the
-        // corpus's dates (0: none), ties by position.
-        let date_rank: Vec<u32> = docs
-            .iter()
-            .map(|d| {
-                d.date
-                    .as_deref()
-                    .and_then(|x| dates.binary_search(&x).ok())
-                    .map_or(0, |k| k as u32 + 1)
-            })
-            .collect();
-        let mut newest: Vec<u32> = (0..docs.len() as u32).collect();
-        newest.sort_by(|&a, &b| {
-            date_rank[b as usize]
-                .cmp(&date_rank[a as usize])
-                .then(a.cmp(&b))
-        });
+        let newest = newest_first(docs);
+        let mut industry_ids = rustc_hash::FxHashMap::default();
         index.title_at.push(0);
         for &i in &newest {
             let i = i as usize;
@@ -300,12 +314,25 @@ impl Index {
                     None => {
                         let id = index.term_ids.len() as u32;
                         index.term_ids.insert(w.clone(), id);
+                        index.term_names.push(w.clone());
                         id
                     }
                 };
                 ids.push((id, *c));
             }
             index.terms.push(ids);
+            let mut mentioned: Vec<(u32, u32)> = Vec::new();
+            for m in &d.mentions {
+                if m.kind != crate::model::MentionKind::Industry {
+                    continue;
+                }
+                let id = intern(&mut index.industry_names, &mut industry_ids, &m.id);
+                match mentioned.iter_mut().find(|x| x.0 == id) {
+                    Some(x) => x.1 += 1,
+                    None => mentioned.push((id, 1)),
+                }
+            }
+            index.mentions.push(mentioned);
         }
         index.row = vec![0; newest.len()];
         for (row, &d) in newest.iter().enumerate() {
@@ -313,23 +340,91 @@ impl Index {
         }
         index.doc = newest;
         index.units = units;
-        // Built by pushing: a long-lived index keeps only what it holds.
-        index.regions.shrink();
-        index.industries.shrink();
-        index.flows.shrink();
-        index.facts.shrink();
-        index.flow_directions.shrink();
-        index.terms.shrink();
-        index.quantities.shrink_to_fit();
-        index.titles.shrink_to_fit();
-        index.title_at.shrink_to_fit();
+        index.shrink();
         index.sources = sources;
         index.directions = directions;
         index
     }
 
+    /// Gives back what building by pushing left unused: a long-lived index
+    /// keeps only what it holds.
+    pub(super) fn shrink(&mut self) {
+        self.regions.shrink();
+        self.industries.shrink();
+        self.flows.shrink();
+        self.facts.shrink();
+        self.flow_directions.shrink();
+        self.terms.shrink();
+        self.mentions.shrink();
+        self.quantities.shrink_to_fit();
+        self.titles.shrink_to_fit();
+        self.title_at.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.doc.len()
+    }
+
+    /// How many flows document `doc` states (a lean document keeps none
+    /// itself).
+    pub fn flows_in(&self, doc: usize) -> usize {
+        self.row
+            .get(doc)
+            .map_or(0, |&r| self.flows.get(r as usize).len())
+    }
+
+    /// Industries by mentions in documents `which`, most first (ties by id).
+    pub fn industry_mentions(&self, which: &[usize]) -> Vec<(String, u32)> {
+        let mut count = vec![0u32; self.industry_names.len()];
+        for &d in which {
+            let Some(&r) = self.row.get(d) else { continue };
+            for &(id, n) in self.mentions.get(r as usize) {
+                count[id as usize] += n;
+            }
+        }
+        let mut v: Vec<(String, u32)> = count
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, n)| n > 0)
+            .map(|(i, n)| (self.industry_names[i].clone(), n))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+
+    /// A summary's key terms and their counts (none for a whole document:
+    /// its terms are in its tokens).
+    pub fn key_terms(&self, doc: usize) -> impl Iterator<Item = (&str, u32)> {
+        let row = self.row.get(doc).map_or(usize::MAX, |&r| r as usize);
+        let list = if row < self.len() {
+            self.terms.get(row)
+        } else {
+            &[]
+        };
+        list.iter()
+            .map(|&(id, n)| (self.term_names[id as usize].as_str(), n))
+    }
+
+    /// Where the sentence of flow `flow` of document `doc` starts (char
+    /// offset in its simplified body).
+    pub fn flow_start(&self, doc: usize, flow: usize) -> Option<u32> {
+        self.flow(doc, flow).map(|(_, f)| f.start)
+    }
+
+    /// How many figures document `doc` reports.
+    pub fn figures_in(&self, doc: usize) -> usize {
+        self.row
+            .get(doc)
+            .map_or(0, |&r| self.figures[r as usize] as usize)
+    }
+
+    /// True when everything the dashboard reads of document `doc`'s flows
+    /// is in the index (its ends and industry known to the gazetteer and
+    /// the taxonomy): the document need not keep them.
+    pub fn has_whole_flows(&self, doc: usize) -> bool {
+        self.row
+            .get(doc)
+            .is_some_and(|&r| self.facts.get(r as usize).iter().all(|f| f.complete))
     }
 
     /// Flow `flow` of document `doc` as the index keeps it: its key and facts.

@@ -37,6 +37,7 @@ mod index;
 mod params;
 
 pub use index::Index;
+mod join;
 pub(crate) use index::{FlowKey, NONE};
 
 /// What a person asks for. Every field is optional; the default query
