@@ -22,7 +22,8 @@ pub fn Articles() -> impl IntoView {
                     let (flows, figures) = (corp.index.flows_in(d), corp.index.figures_in(d));
                     let href = crate::tables::reader_href(&doc.id, None);
                     let imported = corp.imported.contains(&doc.id).then(|| view! { <span class="tag imported">{tr(l, "导入", "imported")}</span> });
-                    let places = crate::glossary::list(&doc.regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>(), l);
+                    let regions = jjj_core::corpus::lean::regions(&corp.docs, &corp.index, d);
+                    let places = crate::glossary::list(&regions.iter().take(4).map(|p| i18n::place(p, l)).collect::<Vec<_>>(), l);
                     let warnings = doc.warnings.len();
                     view! {
                         <li>

@@ -14,12 +14,26 @@ use crate::corpus::query::Index;
 use crate::error::Error;
 use crate::model::{Bundle, Document};
 
-/// `doc` without its flows, figures and mentions (see the module's
-/// documentation); its metadata, places and industries stay.
+/// `doc` without its flows, figures, mentions and industries, and its
+/// regions when the gazetteer knows them all (see the module's
+/// documentation; the index keeps them as numbers); its metadata stays.
 pub fn lean(doc: &mut Document) {
     doc.flows = Vec::new();
     doc.figures = Vec::new();
     doc.mentions = Vec::new();
+    doc.industries = Vec::new();
+    let g = crate::extract::places::gazetteer();
+    if doc.regions.iter().all(|r| g.index_of(r).is_some()) {
+        doc.regions = Vec::new();
+    }
+}
+
+/// Document `d`'s regions: its own, or a lean one's from the index.
+pub fn regions<'a>(docs: &'a [Document], index: &'a Index, d: usize) -> Vec<&'a str> {
+    match docs.get(d) {
+        Some(doc) if !doc.regions.is_empty() => doc.regions.iter().map(String::as_str).collect(),
+        _ => index.places_of(d).collect(),
+    }
 }
 
 /// Indexes a split corpus a piece at a time (see the module's
@@ -61,7 +75,7 @@ impl LeanIndex {
     /// [`Index::with_terms`] over the whole summaries.
     pub fn finish(self, head: &Bundle) -> Result<(Bundle, Index), Error> {
         let bundle = join_index(head, self.pieces)?;
-        let index = Index::join(&bundle.documents, &self.parts).ok_or_else(|| Error::Bundle {
+        let index = Index::join(&bundle.documents, self.parts).ok_or_else(|| Error::Bundle {
             reason: "the pieces of the index do not cover the corpus".into(),
         })?;
         Ok((bundle, index))
@@ -159,7 +173,13 @@ mod tests {
         assert!(docs
             .documents
             .iter()
-            .all(|d| d.flows.is_empty() && d.figures.is_empty()));
+            .all(|d| d.flows.is_empty() && d.figures.is_empty() && d.regions.is_empty()));
+        for d in 0..docs.documents.len() {
+            assert_eq!(
+                regions(&docs.documents, &index, d),
+                full.documents[d].regions
+            );
+        }
         assert!(full.documents.iter().any(|d| !d.flows.is_empty()));
         for q in ["", "region=北京市", "industry=生物医药", "q=搬迁"] {
             let q = Query::from_params(q);

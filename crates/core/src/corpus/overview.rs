@@ -113,7 +113,7 @@ pub fn counts(docs: &[Document], index: &Index, results: &Results) -> Counts {
     let which: Vec<usize> = results.docs.iter().map(|h| h.doc as usize).collect();
     Counts {
         articles: results.docs.len() as u32,
-        places: places(docs, &which),
+        places: places(docs, index, &which),
         flows: results.flows.len() as u32,
         figures: results.figures.len() as u32,
         industries: index.industry_mentions(&which),
@@ -213,10 +213,10 @@ pub fn assemble(c: &Counts, e: &Edges, s: Settings) -> Overview {
     }
 }
 
-fn places(docs: &[Document], which: &[usize]) -> u32 {
+fn places(docs: &[Document], index: &Index, which: &[usize]) -> u32 {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for &d in which {
-        seen.extend(docs[d].regions.iter().map(String::as_str));
+        seen.extend(crate::corpus::lean::regions(docs, index, d));
     }
     seen.len() as u32
 }

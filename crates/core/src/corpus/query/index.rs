@@ -106,6 +106,10 @@ pub struct Index {
     pub(super) regions: Lists<u16>,
     /// Taxonomy indices.
     pub(super) industries: Lists<u16>,
+    /// Gazetteer indices of the document's own regions, in its order (those
+    /// the gazetteer knows: a lean document keeps its regions unless it
+    /// knows them all, see [`crate::corpus::lean`]).
+    pub(super) places: Lists<u16>,
     pub(super) flows: Lists<FlowKey>,
     /// The same flows' facts, for the edges.
     pub(super) facts: Lists<FlowFact>,
@@ -224,6 +228,12 @@ impl Index {
             regions.sort_unstable();
             regions.dedup();
             index.regions.push(regions);
+            index.places.push(
+                d.regions
+                    .iter()
+                    .map(|r| small(g.index_of(r)))
+                    .filter(|&i| i != NONE),
+            );
             let mut industries: Vec<u16> = d
                 .industries
                 .iter()
@@ -351,6 +361,7 @@ impl Index {
     pub(super) fn shrink(&mut self) {
         self.regions.shrink();
         self.industries.shrink();
+        self.places.shrink();
         self.flows.shrink();
         self.facts.shrink();
         self.flow_directions.shrink();
@@ -403,6 +414,19 @@ impl Index {
         };
         list.iter()
             .map(|&(id, n)| (self.term_names[id as usize].as_str(), n))
+    }
+
+    /// Document `doc`'s regions the gazetteer knows, as its ids, in order.
+    pub fn places_of(&self, doc: usize) -> impl Iterator<Item = &'static str> + '_ {
+        let row = self.row.get(doc).map_or(usize::MAX, |&r| r as usize);
+        let list = if row < self.len() {
+            self.places.get(row)
+        } else {
+            &[]
+        };
+        let g = gazetteer();
+        list.iter()
+            .map(move |&i| g.places[usize::from(i)].id.as_str())
     }
 
     /// Where the sentence of flow `flow` of document `doc` starts (char

@@ -1,12 +1,59 @@
 //! One index from the indexes of consecutive pieces of a corpus: how the
 //! app indexes a split corpus a piece at a time, keeping only the lean
-//! documents (see [`crate::corpus::chunks::lean`]) and never every
-//! summary at once.
+//! documents (see [`crate::corpus::lean`]) and never every summary at once.
 
 use rustc_hash::FxHashMap;
 
-use super::index::{intern, newest_first, Index, NO};
+use super::index::{intern, newest_first, Index, Lists, NO};
 use crate::model::Document;
+
+/// Where each row of the joined index comes from: (part, row in it).
+type Origin = [(usize, usize)];
+
+/// A column of lists, joined; each part's is dropped once read, so that
+/// the parts and the result are never both whole in memory.
+fn lists<T: Copy>(
+    at: &Origin,
+    parts: &mut [Index],
+    col: fn(&mut Index) -> &mut Lists<T>,
+) -> Lists<T> {
+    let mut out = Lists::default();
+    for &(k, r) in at {
+        out.push(col(&mut parts[k]).get(r).iter().copied());
+    }
+    for p in parts.iter_mut() {
+        *col(p) = Lists::default();
+    }
+    out.shrink();
+    out
+}
+
+/// A column of interned ids, joined: each part's ids are given anew in the
+/// joined rows' order (as [`Index::with_terms`] gives them), each name
+/// looked up once per part.
+struct Remap<'a> {
+    table: &'a mut Vec<String>,
+    ids: FxHashMap<String, u32>,
+    maps: Vec<Vec<u32>>,
+}
+
+impl<'a> Remap<'a> {
+    fn new(table: &'a mut Vec<String>, sizes: impl Iterator<Item = usize>) -> Remap<'a> {
+        Remap {
+            table,
+            ids: FxHashMap::default(),
+            maps: sizes.map(|n| vec![u32::MAX; n]).collect(),
+        }
+    }
+
+    fn id(&mut self, part: usize, id: u32, name: &str) -> u32 {
+        let m = &mut self.maps[part][id as usize];
+        if *m == u32::MAX {
+            *m = intern(self.table, &mut self.ids, name);
+        }
+        *m
+    }
+}
 
 impl Index {
     /// The index of `docs` from `parts`, where `parts[k]` is the index of
@@ -14,10 +61,10 @@ impl Index {
     /// same index as [`Index::with_terms`] over the whole (rows, interned
     /// ids and all); reads of `docs` only their dates. `None` when the
     /// parts do not cover `docs` exactly.
-    pub fn join(docs: &[Document], parts: &[Index]) -> Option<Index> {
+    pub fn join(docs: &[Document], mut parts: Vec<Index>) -> Option<Index> {
         let mut first = Vec::with_capacity(parts.len());
         let mut n = 0;
-        for p in parts {
+        for p in &parts {
             first.push(n);
             n += p.len();
         }
@@ -25,29 +72,26 @@ impl Index {
             return None;
         }
         let newest = newest_first(docs);
-        let mut out = Index::default();
-        let (mut source_ids, mut unit_ids, mut industry_ids) = (
-            FxHashMap::default(),
-            FxHashMap::default(),
-            FxHashMap::default(),
-        );
-        let mut direction_ids: FxHashMap<(String, String), u32> = FxHashMap::default();
-        // Each part's interned ids → the joined index's, filled as met (so
-        // that the ids are given in the joined rows' order, as by
-        // `with_terms`, and each name is looked up once per part).
-        let unmapped = |n: usize| vec![u32::MAX; n];
-        let mut terms_of: Vec<Vec<u32>> =
-            parts.iter().map(|p| unmapped(p.term_names.len())).collect();
-        out.title_at.push(0);
-        for &d in &newest {
-            let d = d as usize;
-            // The last part starting at or before d.
-            let k = first.partition_point(|&f| f <= d) - 1;
+        let at: Vec<(usize, usize)> = newest
+            .iter()
+            .map(|&d| {
+                let d = d as usize;
+                // The last part starting at or before d.
+                let k = first.partition_point(|&f| f <= d) - 1;
+                (k, parts[k].row[d - first[k]] as usize)
+            })
+            .collect();
+        let mut out = Index {
+            regions: lists(&at, &mut parts, |p| &mut p.regions),
+            industries: lists(&at, &mut parts, |p| &mut p.industries),
+            places: lists(&at, &mut parts, |p| &mut p.places),
+            flows: lists(&at, &mut parts, |p| &mut p.flows),
+            ..Index::default()
+        };
+        // The facts, their quantities' units interned anew.
+        let mut units = Remap::new(&mut out.units, parts.iter().map(|p| p.units.len()));
+        for &(k, r) in &at {
             let p = &parts[k];
-            let r = p.row[d - first[k]] as usize;
-            out.regions.push(p.regions.get(r).iter().copied());
-            out.industries.push(p.industries.get(r).iter().copied());
-            out.flows.push(p.flows.get(r).iter().copied());
             let mut facts = Vec::with_capacity(p.facts.get(r).len());
             for f in p.facts.get(r) {
                 let mut f = *f;
@@ -56,68 +100,77 @@ impl Index {
                         continue;
                     }
                     let (unit, value) = p.quantities[*q as usize];
-                    let unit = intern(&mut out.units, &mut unit_ids, &p.units[usize::from(unit)]);
+                    let unit = units.id(k, u32::from(unit), &p.units[usize::from(unit)]);
                     out.quantities.push((unit as u16, value));
                     *q = out.quantities.len() as u32 - 1;
                 }
                 facts.push(f);
             }
             out.facts.push(facts);
+        }
+        for p in &mut parts {
+            p.facts = Lists::default();
+            p.quantities = Vec::new();
+        }
+        let mut directions: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|p| vec![u32::MAX; p.directions.len()])
+            .collect();
+        let mut direction_ids: FxHashMap<(String, String), u32> = FxHashMap::default();
+        let mut sources = Remap::new(&mut out.sources, parts.iter().map(|p| p.sources.len()));
+        let mut terms = Remap::new(
+            &mut out.term_names,
+            parts.iter().map(|p| p.term_names.len()),
+        );
+        let mut industries = Remap::new(
+            &mut out.industry_names,
+            parts.iter().map(|p| p.industry_names.len()),
+        );
+        out.title_at.push(0);
+        for &(k, r) in &at {
+            let p = &parts[k];
             let dirs: Vec<u32> = p
                 .flow_directions
                 .get(r)
                 .iter()
                 .map(|&id| {
-                    let key = &p.directions[id as usize];
-                    *direction_ids.entry(key.clone()).or_insert_with(|| {
-                        out.directions.push(key.clone());
-                        out.directions.len() as u32 - 1
-                    })
+                    let m = &mut directions[k][id as usize];
+                    if *m == u32::MAX {
+                        let key = &p.directions[id as usize];
+                        *m = *direction_ids.entry(key.clone()).or_insert_with(|| {
+                            out.directions.push(key.clone());
+                            out.directions.len() as u32 - 1
+                        });
+                    }
+                    *m
                 })
                 .collect();
             out.flow_directions.push(dirs);
             out.year.push(p.year[r]);
-            let source = p.source[r]
-                .map(|s| intern(&mut out.sources, &mut source_ids, &p.sources[s as usize]));
-            out.source.push(source);
+            out.source
+                .push(p.source[r].map(|s| sources.id(k, s, &p.sources[s as usize])));
             out.figures.push(p.figures[r]);
             out.summary.push(p.summary[r]);
             out.titles
                 .push_str(&p.titles[p.title_at[r]..p.title_at[r + 1]]);
             out.title_at.push(out.titles.len());
-            let terms: Vec<(u32, u32)> = p
+            let t: Vec<(u32, u32)> = p
                 .terms
                 .get(r)
                 .iter()
-                .map(|&(id, c)| {
-                    let mapped = &mut terms_of[k][id as usize];
-                    if *mapped == u32::MAX {
-                        let w = &p.term_names[id as usize];
-                        *mapped = match out.term_ids.get(w.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = out.term_names.len() as u32;
-                                out.term_ids.insert(w.clone(), id);
-                                out.term_names.push(w.clone());
-                                id
-                            }
-                        };
-                    }
-                    (*mapped, c)
-                })
+                .map(|&(id, c)| (terms.id(k, id, &p.term_names[id as usize]), c))
                 .collect();
-            out.terms.push(terms);
-            let mentions: Vec<(u32, u32)> = p
+            out.terms.push(t);
+            let m: Vec<(u32, u32)> = p
                 .mentions
                 .get(r)
                 .iter()
-                .map(|&(id, c)| {
-                    let name = &p.industry_names[id as usize];
-                    (intern(&mut out.industry_names, &mut industry_ids, name), c)
-                })
+                .map(|&(id, c)| (industries.id(k, id, &p.industry_names[id as usize]), c))
                 .collect();
-            out.mentions.push(mentions);
+            out.mentions.push(m);
         }
+        out.term_ids = terms.ids;
+        drop(parts);
         out.row = vec![0; newest.len()];
         for (row, &d) in newest.iter().enumerate() {
             out.row[d as usize] = row as u32;
