@@ -239,6 +239,30 @@ describe("a split corpus", () => {
       same = a.length === 4 && JSON.stringify(a) === JSON.stringify(b) && Number(a[0]) < await seedCount();
     }
     assert.ok(same, `河北省: ${await cards(page)} on the split corpus, ${await cards(single.page)} on the bundle`);
+    // The split corpus is held lean (its documents' flows and figures are in
+    // its index only), yet every view shows what the single bundle shows.
+    const both = async (hash, read, what) => {
+      for (const p of [page, single.page]) await p.evaluate((h) => { location.hash = h; }, hash);
+      let a, b;
+      for (let k = 0; k < 100; k++) {
+        await page.waitForTimeout(100);
+        [a, b] = [await read(page), await read(single.page)];
+        if (a.length > 0 && JSON.stringify(a) === JSON.stringify(b)) return a;
+      }
+      assert.fail(`${what}: ${JSON.stringify(a)} on the split corpus, ${JSON.stringify(b)} on the bundle`);
+    };
+    // The article list counts each article's flows and figures.
+    const metas = await both("v=articles", (p) => p.locator(".article-list .article-meta").allTextContents(), "articles");
+    assert.ok(metas.some((m) => /[1-9]\d* 条流向/.test(m)), metas.join(" / "));
+    // The evidence under the dashboard: each sentence's flows (from its chunk) and the sentence.
+    const evidence = await both("v=dashboard", (p) => p.locator(".evidence-list li").allTextContents(), "evidence");
+    assert.ok(evidence.length >= 5, evidence.join(" / "));
+    // The tables list every flow and figure: the lean corpus fetches its
+    // whole summaries first, then shows the same rows.
+    const rows = (p) => p.locator("table.data tbody tr").allTextContents();
+    const flows = await both("v=flows", rows, "flows table");
+    assert.equal(flows.length, headFlows);
+    await both("v=figures", rows, "figures table");
     await single.context.close();
     // The reader needs the whole text: it comes from a chunk.
     await page.goto(`${server.url}#v=articles`);

@@ -79,7 +79,7 @@ pub struct Split {
 /// How many summaries a piece of the index holds: the app inflates and
 /// decodes one piece at a time, so the largest buffer it needs is one
 /// piece's, not the whole index's (wasm memory never shrinks).
-pub const INDEX_PIECE: usize = 10_000;
+pub const INDEX_PIECE: usize = 2_500;
 
 /// Splits `bundle` into chunks of `per_chunk` documents, written under
 /// `dir` (a relative, `/`-separated path such as `corpus`).
