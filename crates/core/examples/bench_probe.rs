@@ -7,7 +7,10 @@
 //! `plain_cut(ptr, len) -> u64` (`ptr << 32 | len` of the tokens joined by
 //! U+0001), `plain_count(ptr, len) -> u32`; `ours_init()`,
 //! `ours_count(ptr, len) -> u32`; `load(ptr, len) -> u32` (documents, 0 on
-//! error) and `query(ptr, len) -> u32` (see `bench/shared.rs`).
+//! error) and `query(ptr, len) -> u32` (see `bench/shared.rs`); a split
+//! corpus loaded lean, as the app loads it: `lean_piece(ptr, len) -> u32`
+//! for each piece of its index in order, then `lean_head(ptr, len) -> u32`
+//! with its head (documents, 0 on error), after which `query` reads it.
 
 use std::cell::RefCell;
 
@@ -18,6 +21,45 @@ mod shared;
 
 thread_local! {
     static LOADED: RefCell<Option<shared::Loaded>> = const { RefCell::new(None) };
+    static LEAN: RefCell<jjj_core::corpus::lean::LeanIndex> = RefCell::new(Default::default());
+}
+
+/// # Safety
+/// See [`text`] (any bytes).
+#[no_mangle]
+pub unsafe extern "C" fn lean_piece(ptr: *const u8, len: usize) -> u32 {
+    let bytes = std::slice::from_raw_parts(ptr, len);
+    match jjj_core::decode_bundle(bytes) {
+        Ok(piece) => {
+            let n = piece.documents.len() as u32;
+            LEAN.with(|l| l.borrow_mut().add(piece));
+            n
+        }
+        Err(_) => 0,
+    }
+}
+
+/// # Safety
+/// See [`text`] (any bytes).
+#[no_mangle]
+pub unsafe extern "C" fn lean_head(ptr: *const u8, len: usize) -> u32 {
+    let bytes = std::slice::from_raw_parts(ptr, len);
+    let lean = LEAN.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    let Ok(head) = jjj_core::decode_bundle(bytes) else {
+        return 0;
+    };
+    match lean.finish(&head) {
+        Ok((docs, index)) => {
+            let n = docs.documents.len() as u32;
+            let l = shared::Loaded {
+                docs: docs.documents,
+                index,
+            };
+            LOADED.with(|c| *c.borrow_mut() = Some(l));
+            n
+        }
+        Err(_) => 0,
+    }
 }
 
 /// # Safety
