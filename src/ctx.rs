@@ -73,10 +73,21 @@ impl Corpus {
     }
 
     /// This lean corpus with its whole summaries (`whole`: its index
-    /// fetched again, whole); the query index is the same.
-    fn whole(&self, whole: jjj_core::Bundle) -> Corpus {
+    /// fetched again, whole); the query index is the same. An error when
+    /// they are not its documents (the site was published anew since).
+    fn whole(&self, whole: jjj_core::Bundle) -> Result<Corpus, String> {
+        let same = self.lean
+            && whole.documents.len() == self.docs.len()
+            && whole
+                .documents
+                .iter()
+                .zip(self.docs.iter())
+                .all(|(a, b)| a.id == b.id);
+        if !same {
+            return Err("语料已在网站上更新，请刷新页面 (the corpus was updated on the site: reload the page)".into());
+        }
         let terms = whole.parts.map(|p| p.terms).unwrap_or_default();
-        Corpus {
+        Ok(Corpus {
             docs: Arc::new(whole.documents),
             index: self.index.clone(),
             chunks: self.chunks.clone(),
@@ -84,7 +95,7 @@ impl Corpus {
             imported: self.imported.clone(),
             version: self.version + 1,
             lean: false,
-        }
+        })
     }
 
     /// The same corpus with other documents (after an import or a removal;
@@ -193,8 +204,8 @@ pub struct Ctx {
     /// True while a lean corpus's whole summaries load; why they could not.
     pub loading_whole: RwSignal<bool>,
     pub whole_failed: RwSignal<Option<String>>,
-    /// What waits for them.
-    waiting: StoredValue<Vec<Box<dyn FnOnce()>>, LocalStorage>,
+    /// What waits for them (told whether they came, or why not).
+    waiting: StoredValue<Vec<Box<dyn FnOnce(Result<(), String>)>>, LocalStorage>,
 }
 
 pub fn ctx() -> Ctx {
@@ -233,13 +244,14 @@ impl Ctx {
 
     /// Runs `then` once the corpus's documents are whole summaries: now,
     /// or once a lean corpus's summaries are fetched again (what lists
-    /// every flow or figure, exports or imports needs them).
-    pub fn when_whole(&self, then: impl FnOnce() + 'static) {
+    /// every flow or figure, exports articles or imports needs them); with
+    /// why not if they cannot be.
+    pub fn when_whole(&self, then: impl FnOnce(Result<(), String>) + 'static) {
         let lean = self
             .corpus
             .with_untracked(|c| c.as_ref().is_some_and(|c| c.lean));
         if !lean {
-            return then();
+            return then(Ok(()));
         }
         self.waiting.update_value(|v| v.push(Box::new(then)));
         if self.loading_whole.get_untracked() {
@@ -250,27 +262,32 @@ impl Ctx {
         let this = *self;
         leptos::task::spawn_local(async move {
             let result = match this.head.get_value() {
-                Some(head) => crate::corpus::fetch_index(&head).await,
-                None => Err(crate::corpus::LoadError::Decode("no index".into())),
+                Some(head) => crate::corpus::fetch_index(&head)
+                    .await
+                    .map_err(|e| e.to_string()),
+                None => Err("no index".to_string()),
             };
-            match result {
-                Ok(whole) => {
-                    this.corpus.update(|c| {
-                        if let Some(old) = c.as_ref() {
-                            *c = Some(old.whole(whole));
-                        }
-                    });
-                    let waiting = this
-                        .waiting
-                        .try_update_value(std::mem::take)
-                        .unwrap_or_default();
-                    for f in waiting {
-                        f();
-                    }
+            let mut outcome = Ok(());
+            this.corpus.update(|c| {
+                let Some(old) = c.as_ref() else { return };
+                match result.and_then(|whole| old.whole(whole)) {
+                    Ok(new) => *c = Some(new),
+                    Err(e) => outcome = Err(e),
                 }
-                Err(e) => this.whole_failed.set(Some(e.to_string())),
+            });
+            if let Err(e) = &outcome {
+                this.whole_failed.set(Some(e.clone()));
             }
             this.loading_whole.set(false);
+            // Everything that waited hears once, either way (a later call
+            // tries again).
+            let waiting = this
+                .waiting
+                .try_update_value(std::mem::take)
+                .unwrap_or_default();
+            for f in waiting {
+                f(outcome.clone());
+            }
         });
     }
 

@@ -161,6 +161,36 @@ pub fn Exports(
             }
         });
     };
+    // The articles' export lists each one's places, industries and counts,
+    // which a lean corpus's documents keep only in its index: it fetches
+    // the whole summaries first.
+    let save = move |what: &'static str, json: bool| {
+        if what != "articles"
+            || !c
+                .corpus
+                .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
+        {
+            return save(what, json);
+        }
+        busy.set(Some(
+            tr(
+                lang.get_untracked(),
+                "正在载入导出所需的数据…",
+                "Loading what the export needs…",
+            )
+            .to_string(),
+        ));
+        c.when_whole(move |r| match r {
+            Ok(()) => {
+                busy.set(None);
+                save(what, json);
+            }
+            Err(why) => busy.set(Some(format!(
+                "{}{why}",
+                tr(lang.get_untracked(), "导出失败：", "The export failed: ")
+            ))),
+        });
+    };
     let button = move |what: &'static str, json: bool, zh: &'static str, en: &'static str| {
         view! {
             <button type="button" class="small" data-export=format!("{what}-{}", if json { "json" } else { "csv" }) on:click=move |_| save(what, json)>

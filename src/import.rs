@@ -329,7 +329,17 @@ fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job
     if c.corpus
         .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
     {
-        return c.when_whole(move || added(im, c, seq, doc, job));
+        return c.when_whole(move |r| match r {
+            Ok(()) => added(im, c, seq, doc, job),
+            Err(detail) => set_status(
+                im,
+                seq,
+                Status::Failed {
+                    kind: FailureKind::Other,
+                    detail,
+                },
+            ),
+        });
     }
     let id = doc.id.clone();
     let title = doc.display_title();
@@ -399,7 +409,10 @@ fn remove(c: Ctx, im: Imports, id: String) {
     if c.corpus
         .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
     {
-        return c.when_whole(move || remove(c, im, id));
+        return c.when_whole(move |r| match r {
+            Ok(()) => remove(c, im, id),
+            Err(why) => im.notice.set(Some(why)),
+        });
     }
     c.corpus.update(|corp| {
         if let Some(old) = corp.as_ref() {

@@ -682,13 +682,16 @@ fn when_whole<V: IntoView + 'static>(
     table: impl Fn() -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let c = ctx();
+    // (A memo: the table is built anew only when this changes, not at
+    // every import.)
+    let lean = Memo::new(move |_| c.is_lean());
     Effect::new(move |_| {
-        if c.is_lean() {
-            c.when_whole(|| ());
+        if lean.get() {
+            c.when_whole(|_| ());
         }
     });
     move || {
-        if c.is_lean() {
+        if lean.get() {
             let note = move || crate::ctx::whole_note(c, c.lang.get());
             view! { <p class="status" role="status">{note}</p> }.into_any()
         } else {

@@ -62,9 +62,15 @@ impl LeanIndex {
                 lean(doc);
             }
         }
-        // The key terms are in the index; the join checks one list a document.
+        // The key terms are in the index (one empty list a document stays,
+        // for the join's check; a piece with a list too many or too few
+        // keeps them, and the join refuses it as it refuses the whole).
         if let Some(p) = piece.parts.as_mut() {
-            p.terms = vec![Vec::new(); piece.documents.len()];
+            p.terms = if terms.len() == piece.documents.len() {
+                vec![Vec::new(); piece.documents.len()]
+            } else {
+                terms
+            };
         }
         self.pieces.push(piece);
         self.parts.push(index);

@@ -101,6 +101,10 @@ impl Index {
                     }
                     let (unit, value) = p.quantities[*q as usize];
                     let unit = units.id(k, u32::from(unit), &p.units[usize::from(unit)]);
+                    // As `with_terms`: a unit past the 16-bit ids is read
+                    // from the flow itself (a corpus with 65,535 units is a
+                    // damaged one).
+                    f.complete &= unit < u32::from(super::index::NONE);
                     out.quantities.push((unit as u16, value));
                     *q = out.quantities.len() as u32 - 1;
                 }

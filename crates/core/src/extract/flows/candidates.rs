@@ -582,6 +582,7 @@ pub(super) fn candidates(
     let mut out = one_per_clause(inp, s, scan.out);
     verbless::paired_slogans(inp, s, hits, &mut out);
     verbless::branch_sites(inp, s, hits, &mut out);
+    verbless::branch_parks(inp, s, hits, &mut out);
     out
 }
 

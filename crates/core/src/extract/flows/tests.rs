@@ -830,3 +830,21 @@ fn a_place_of_the_region_after_a_destination_adds_to_it() {
     let f = flows("北京一家企业落户大兴国际机场临空经济区廊坊片区。");
     assert!(f.iter().any(|f| f.to == "廊坊市"), "{:?}", pairs(&f));
 }
+
+#[test]
+fn a_branch_park_opened_elsewhere_comes_from_its_parent_park() {
+    // The destination after 在 and before the verb; the parent park's place
+    // just before 的分园.
+    let f = flows("丰台区与保定市签约后，将在保定市涿州市共建丰台科技园的分园。");
+    assert!(pairs(&f).contains(&("丰台区", "涿州市")), "{:?}", pairs(&f));
+    // A branch park's name: the parent's place, then the site's.
+    let f = flows("亦庄开发区沧州分园昨天揭牌，首批企业已经入驻。");
+    assert!(
+        pairs(&f).contains(&("北京经济技术开发区", "沧州市")),
+        "{:?}",
+        pairs(&f)
+    );
+    // Visiting a branch park, or a park's branch in its own city, moves nothing.
+    assert!(flows("代表团在涿州市参观了丰台科技园的分园。").is_empty());
+    assert!(flows("将在丰台区打造丰台科技园的分园。").is_empty());
+}

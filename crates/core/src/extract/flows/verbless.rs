@@ -5,7 +5,7 @@ use super::candidates::cand;
 use super::cues::{PAIR_FIRST, PAIR_SECOND};
 use super::endpoints::named_orgs;
 use super::{text_of, Cand, Input};
-use crate::extract::places::{gazetteer, PlaceHit, Role};
+use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 
@@ -106,6 +106,91 @@ pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
                 site.start,
                 s.end,
             ));
+        }
+    }
+}
+
+/// What a place's branch park is called: 大兴生物医药产业基地的分园.
+const BRANCH_PARKS: &[&str] = &["的分园", "的分基地", "的分区"];
+
+/// Verbs that open a branch park where they happen.
+const OPEN_VERBS: &[&str] = &["打造", "建设", "设立", "建立", "共建", "建"];
+
+/// A branch park of one place opened in another: a move from the first to
+/// the second. Either the destination is the place after 在/于 before the
+/// verb and the origin names the park whose branch it is, just before 的分园
+/// (将在河北省廊坊市固安县，打造大兴生物医药产业基地的分园), or the branch
+/// is named after both (亦庄开发区沧州分园).
+pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
+    let g = gazetteer();
+    let mut push = |from: &Vec<usize>, to: &Vec<usize>, scope: u32, at: u32| {
+        let related = from
+            .iter()
+            .any(|&a| to.iter().any(|&b| g.is_within(a, b) || g.is_within(b, a)));
+        let stated = out.iter().any(|c| {
+            c.from.iter().any(|f| from.contains(f)) && c.to.iter().any(|t| to.contains(t))
+        });
+        if !related && !stated {
+            out.push(cand(from.clone(), to.clone(), scope, at, s.end));
+        }
+    };
+    // A zone's branch named after its site: 亦庄开发区沧州分园.
+    for w in hits.windows(2) {
+        let (q, p) = (w[0], w[1]);
+        let zone = q.places.len() == 1 && g.places[q.places[0]].kind == PlaceKind::Zone;
+        let after = text_of(inp.chars, p.end, (p.end + 2).min(s.end));
+        if zone && q.end == p.start && p.role == Role::Location && after == "分园" {
+            push(&q.places, &p.places, q.start, p.start);
+        }
+    }
+    let text = text_of(inp.chars, s.start, s.end);
+    let chars: Vec<char> = text.chars().collect();
+    for word in BRANCH_PARKS {
+        let w: Vec<char> = word.chars().collect();
+        for at in
+            (0..chars.len().saturating_sub(w.len() - 1)).filter(|&i| chars[i..].starts_with(&w))
+        {
+            let at = s.start + at as u32;
+            // The park's place: the last place before 的, with only the
+            // park's own name between (生物医药产业基地).
+            let Some(q) = hits.iter().rposition(|h| h.end <= at) else {
+                continue;
+            };
+            let name = text_of(inp.chars, hits[q].end, at);
+            if name.chars().count() > 10
+                || name
+                    .chars()
+                    .any(|c| is_clause_break(c) || matches!(c, '、' | '在' | '于' | '的'))
+            {
+                continue;
+            }
+            // The destination: the place before the verb, after 在 or 于.
+            let Some(p) = hits[..q].iter().rposition(|h| h.role == Role::Location) else {
+                continue;
+            };
+            let between = text_of(inp.chars, hits[p].end, hits[q].start);
+            if between.chars().count() > 8 || !OPEN_VERBS.iter().any(|v| between.contains(v)) {
+                continue;
+            }
+            // Back over a run of places (河北省廊坊市固安县) to its 在 or 于.
+            let mut first = p;
+            while first > 0 && hits[first - 1].end == hits[first].start {
+                first -= 1;
+            }
+            let lead = text_of(
+                inp.chars,
+                hits[first].start.saturating_sub(1).max(s.start),
+                hits[first].start,
+            );
+            if !matches!(lead.as_str(), "在" | "于") {
+                continue;
+            }
+            push(
+                &hits[q].places,
+                &hits[p].places,
+                hits[p].start,
+                hits[q].start,
+            );
         }
     }
 }
