@@ -139,6 +139,14 @@ pub(super) fn negated(inp: &Input, at: u32) -> bool {
     })
 }
 
+/// Is the verb at `at` the policy called the crux of the work, not a move
+/// (把承接北京非首都功能疏解作为“牛鼻子”, 抓住疏解这个“牛鼻子”)?
+fn the_crux(inp: &Input, s: &Sentence, at: u32) -> bool {
+    let after = text_of(inp.chars, at, (at + 20).min(s.end));
+    let clause = after.split(is_clause_break).next().unwrap_or("");
+    clause.contains("牛鼻子")
+}
+
 /// Items "word [qualifier] figure" between `from` and `limit`: (what, figure).
 pub(super) fn object_items(inp: &Input, from: u32, limit: u32) -> Vec<(What, usize)> {
     let mut out = Vec::new();
@@ -558,7 +566,7 @@ pub(super) fn candidates(
         for c in scan.out.iter_mut().filter(|c| c.verb.is_empty()) {
             c.verb = trig[k.saturating_sub(1)].word;
         }
-        if negated(inp, t.start) {
+        if negated(inp, t.start) || the_crux(inp, s, t.start) {
             continue;
         }
         let limit = limit_after(k);

@@ -836,7 +836,11 @@ fn a_branch_park_opened_elsewhere_comes_from_its_parent_park() {
     // The destination after 在 and before the verb; the parent park's place
     // just before 的分园.
     let f = flows("丰台区与保定市签约后，将在保定市涿州市共建丰台科技园的分园。");
-    assert!(pairs(&f).contains(&("中关村科技园区丰台园", "涿州市")), "{:?}", pairs(&f));
+    assert!(
+        pairs(&f).contains(&("中关村科技园区丰台园", "涿州市")),
+        "{:?}",
+        pairs(&f)
+    );
     // A branch park's name: the parent's place, then the site's.
     let f = flows("亦庄开发区沧州分园昨天揭牌，首批企业已经入驻。");
     assert!(
@@ -847,4 +851,20 @@ fn a_branch_park_opened_elsewhere_comes_from_its_parent_park() {
     // Visiting a branch park, or a park's branch in its own city, moves nothing.
     assert!(flows("代表团在涿州市参观了丰台科技园的分园。").is_empty());
     assert!(flows("将在丰台区打造丰台科技园的分园。").is_empty());
+}
+
+#[test]
+fn the_policy_called_the_crux_is_no_move() {
+    assert!(flows("武清区坚持把承接北京非首都功能疏解作为“牛鼻子”，推动产业协同。").is_empty());
+    // The crux named, then a move.
+    let f = flows("以疏解为“牛鼻子”，今年已有12家北京企业迁入武清区。");
+    assert_eq!(pairs(&f), [("北京市", "武清区")]);
+}
+
+#[test]
+fn a_market_named_after_its_origin_and_its_site_moved_there() {
+    let f = flows("北京新发地任丘市农产品批发市场昨天试营业。");
+    assert_eq!(pairs(&f), [("新发地", "任丘市")]);
+    // A market of one city named after a district of it moves nothing.
+    assert!(flows("北京新发地丰台区农产品批发市场昨天试营业。").is_empty());
 }

@@ -57,6 +57,10 @@ const SITE_WORDS: &[&str] = &[
     "子公司",
 ];
 
+/// What a market's branch is called after its site and goods
+/// (北京新发地盐山县农副产品批发市场).
+const MARKET_WORDS: &[&str] = &["批发市场", "物流园", "商贸城", "服装城"];
+
 /// An organisation named after one place with a site named after another
 /// (北京现代沧州工厂, 北京大学人民医院雄安院区): a move from the first to
 /// the second, unless a rule above already states it.
@@ -116,11 +120,12 @@ const BRANCH_PARKS: &[&str] = &["的分园", "的分基地", "的分区"];
 /// Verbs that open a branch park where they happen.
 const OPEN_VERBS: &[&str] = &["打造", "建设", "设立", "建立", "共建", "建"];
 
-/// A branch park of one place opened in another: a move from the first to
-/// the second. Either the destination is the place after 在/于 before the
+/// A branch park or market of one place opened in another: a move from the
+/// first to the second. Either the destination is the place after 在/于 before the
 /// verb and the origin names the park whose branch it is, just before 的分园
 /// (将在河北省廊坊市固安县，打造大兴生物医药产业基地的分园), or the branch
-/// is named after both (亦庄开发区沧州分园).
+/// is named after both (亦庄开发区沧州分园, 北京新发地任丘市农产品批发市场:
+/// a market area's name, then its site's).
 pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
     let g = gazetteer();
     let mut push = |from: &Vec<usize>, to: &Vec<usize>, scope: u32, at: u32| {
@@ -134,12 +139,19 @@ pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
             out.push(cand(from.clone(), to.clone(), scope, at, s.end));
         }
     };
-    // A zone's branch named after its site: 亦庄开发区沧州分园.
+    // A zone's or a market's branch named after its site: 亦庄开发区沧州
+    // 分园, 北京新发地任丘市农产品批发市场.
     for w in hits.windows(2) {
         let (q, p) = (w[0], w[1]);
-        let zone = q.places.len() == 1 && g.places[q.places[0]].kind == PlaceKind::Zone;
-        let after = text_of(inp.chars, p.end, (p.end + 2).min(s.end));
-        if zone && q.end == p.start && p.role == Role::Location && after == "分园" {
+        let kind = (q.places.len() == 1).then(|| g.places[q.places[0]].kind);
+        let after = text_of(inp.chars, p.end, (p.end + 10).min(s.end));
+        let name = after.split(is_clause_break).next().unwrap_or("");
+        let branch = match kind {
+            Some(PlaceKind::Zone) => name.starts_with("分园"),
+            Some(PlaceKind::Area) => MARKET_WORDS.iter().any(|w| name.contains(w)),
+            _ => false,
+        };
+        if branch && q.end == p.start && p.role == Role::Location {
             push(&q.places, &p.places, q.start, p.start);
         }
     }
