@@ -95,9 +95,6 @@ pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
     jjj_core::corpus::chunks::join_index(head, pieces).map_err(|e| LoadError::Decode(e.to_string()))
 }
 
-/// How many pieces of an index are requested at a time.
-const IN_FLIGHT: usize = 4;
-
 /// Fetches the pieces of the index of the split corpus whose head is
 /// `head`, and hands each to `take`, decoded, in order.
 async fn for_each_piece(head: &Bundle, mut take: impl FnMut(Bundle)) -> Result<(), LoadError> {
@@ -124,20 +121,10 @@ async fn for_each_piece(head: &Bundle, mut take: impl FnMut(Bundle)) -> Result<(
         .map(|h| h.index.iter().map(|c| c.file.clone()).collect())
         .unwrap_or_default();
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
-    // A few requests in flight, not all of them: a response is held in the
-    // page until it is read, and at 100,000 articles the pieces are 80 MB.
-    let mut requests: std::collections::VecDeque<js_sys::Promise> = files
-        .iter()
-        .take(IN_FLIGHT)
-        .map(|f| window.fetch_with_str(f))
-        .collect();
-    for (k, file) in files.iter().enumerate() {
-        let Some(request) = requests.pop_front() else {
-            break;
-        };
-        if let Some(next) = files.get(k + IN_FLIGHT) {
-            requests.push_back(window.fetch_with_str(next));
-        }
+    // Every piece is requested at once (they come in the order asked for);
+    // each is read as soon as the one before it is indexed.
+    let requests: Vec<js_sys::Promise> = files.iter().map(|f| window.fetch_with_str(f)).collect();
+    for (file, request) in files.iter().zip(requests) {
         let raw = response_bytes(request).await.map_err(|e| match e {
             LoadError::Status(code) => LoadError::Network(format!("{file}: HTTP {code}")),
             LoadError::Network(why) => LoadError::Network(format!("{file}: {why}")),

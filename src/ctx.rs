@@ -179,6 +179,9 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+/// What waits for a lean corpus's whole summaries: told whether they came.
+type Waiting = Box<dyn FnOnce(Result<(), String>)>;
+
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub lang: RwSignal<Lang>,
@@ -205,7 +208,7 @@ pub struct Ctx {
     pub loading_whole: RwSignal<bool>,
     pub whole_failed: RwSignal<Option<String>>,
     /// What waits for them (told whether they came, or why not).
-    waiting: StoredValue<Vec<Box<dyn FnOnce(Result<(), String>)>>, LocalStorage>,
+    waiting: StoredValue<Vec<Waiting>, LocalStorage>,
 }
 
 pub fn ctx() -> Ctx {
