@@ -264,6 +264,20 @@ describe("a split corpus", () => {
     assert.equal(flows.length, headFlows);
     await both("v=figures", rows, "figures table");
     await single.context.close();
+    // An import joins a lean corpus (its whole summaries are fetched first),
+    // and a removal leaves it as it was.
+    await page.goto(`${server.url}#v=import`);
+    await page.locator("input[type=file]").setInputFiles([join(ROOT, "tests/e2e/fixtures/gbk-page.txt")]);
+    await page.locator(".import-item.ok").waitFor({ timeout: 60_000 });
+    await page.goto(`${server.url}#v=articles`);
+    await page.locator(".article", { hasText: "天津武清承接北京产业转移成效显著" }).waitFor();
+    assert.equal(await page.locator(".article-list > li").count(), (await seedCount()) + 1);
+    await page.goto(`${server.url}#v=dashboard`);
+    await page.waitForFunction((n) => Number(document.querySelectorAll(".card .card-number")[2]?.textContent) > n, headFlows);
+    await page.goto(`${server.url}#v=import`);
+    await page.locator(".import-item button", { hasText: "移除" }).first().click();
+    await page.goto(`${server.url}#v=articles`);
+    await page.waitForFunction((n) => document.querySelectorAll(".article-list > li").length === n, await seedCount());
     // The reader needs the whole text: it comes from a chunk.
     await page.goto(`${server.url}#v=articles`);
     await page.locator(".article-list a.article").first().click();
