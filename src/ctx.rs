@@ -128,6 +128,11 @@ impl Corpus {
     }
 }
 
+/// Whether `corpus` is loaded and lean (see [`Corpus::lean`]).
+pub fn is_lean(corpus: &Option<Corpus>) -> bool {
+    corpus.as_ref().is_some_and(|c| c.lean)
+}
+
 /// What a view that needs a split corpus's index says until it has it.
 pub fn waiting_note(c: Ctx, l: crate::i18n::Lang) -> &'static str {
     use crate::i18n::tr;
@@ -250,10 +255,7 @@ impl Ctx {
     /// every flow or figure, exports articles or imports needs them); with
     /// why not if they cannot be.
     pub fn when_whole(&self, then: impl FnOnce(Result<(), String>) + 'static) {
-        let lean = self
-            .corpus
-            .with_untracked(|c| c.as_ref().is_some_and(|c| c.lean));
-        if !lean {
+        if !self.corpus.with_untracked(is_lean) {
             return then(Ok(()));
         }
         self.waiting.update_value(|v| v.push(Box::new(then)));
@@ -294,9 +296,10 @@ impl Ctx {
         });
     }
 
-    /// Whether the corpus is lean (tracked).
+    /// Whether the corpus is lean (tracked; untracked:
+    /// `corpus.with_untracked(is_lean)`).
     pub fn is_lean(&self) -> bool {
-        self.corpus.with(|c| c.as_ref().is_some_and(|c| c.lean))
+        self.corpus.with(is_lean)
     }
 
     /// The first screen of a split corpus, when it is what the current

@@ -165,11 +165,7 @@ pub fn Exports(
     // which a lean corpus's documents keep only in its index: it fetches
     // the whole summaries first.
     let save = move |what: &'static str, json: bool| {
-        if what != "articles"
-            || !c
-                .corpus
-                .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
-        {
+        if what != "articles" || !c.corpus.with_untracked(crate::ctx::is_lean) {
             return save(what, json);
         }
         busy.set(Some(

@@ -326,9 +326,7 @@ fn forget_stored(id: String) {
 
 fn added(im: Imports, c: Ctx, seq: u32, doc: jjj_core::Document, job: Option<Job>) {
     // The index is built anew with the import: from whole summaries.
-    if c.corpus
-        .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
-    {
+    if c.corpus.with_untracked(crate::ctx::is_lean) {
         return c.when_whole(move |r| match r {
             Ok(()) => added(im, c, seq, doc, job),
             Err(detail) => set_status(
@@ -406,9 +404,7 @@ pub fn restore(c: Ctx, im: Imports) {
 }
 
 fn remove(c: Ctx, im: Imports, id: String) {
-    if c.corpus
-        .with_untracked(|x| x.as_ref().is_some_and(|x| x.lean))
-    {
+    if c.corpus.with_untracked(crate::ctx::is_lean) {
         return c.when_whole(move |r| match r {
             Ok(()) => remove(c, im, id),
             Err(why) => im.notice.set(Some(why)),

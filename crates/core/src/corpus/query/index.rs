@@ -376,20 +376,23 @@ impl Index {
         self.doc.len()
     }
 
+    /// Document `doc`'s list in the column `lists` (none for a document the
+    /// index does not have).
+    fn list_of<'a, T: Copy>(&self, lists: &'a Lists<T>, doc: usize) -> &'a [T] {
+        self.row.get(doc).map_or(&[], |&r| lists.get(r as usize))
+    }
+
     /// How many flows document `doc` states (a lean document keeps none
     /// itself).
     pub fn flows_in(&self, doc: usize) -> usize {
-        self.row
-            .get(doc)
-            .map_or(0, |&r| self.flows.get(r as usize).len())
+        self.list_of(&self.flows, doc).len()
     }
 
     /// Industries by mentions in documents `which`, most first (ties by id).
     pub fn industry_mentions(&self, which: &[usize]) -> Vec<(String, u32)> {
         let mut count = vec![0u32; self.industry_names.len()];
         for &d in which {
-            let Some(&r) = self.row.get(d) else { continue };
-            for &(id, n) in self.mentions.get(r as usize) {
+            for &(id, n) in self.list_of(&self.mentions, d) {
                 count[id as usize] += n;
             }
         }
@@ -406,26 +409,16 @@ impl Index {
     /// A summary's key terms and their counts (none for a whole document:
     /// its terms are in its tokens).
     pub fn key_terms(&self, doc: usize) -> impl Iterator<Item = (&str, u32)> {
-        let row = self.row.get(doc).map_or(usize::MAX, |&r| r as usize);
-        let list = if row < self.len() {
-            self.terms.get(row)
-        } else {
-            &[]
-        };
-        list.iter()
+        self.list_of(&self.terms, doc)
+            .iter()
             .map(|&(id, n)| (self.term_names[id as usize].as_str(), n))
     }
 
     /// Document `doc`'s regions the gazetteer knows, as its ids, in order.
     pub fn places_of(&self, doc: usize) -> impl Iterator<Item = &'static str> + '_ {
-        let row = self.row.get(doc).map_or(usize::MAX, |&r| r as usize);
-        let list = if row < self.len() {
-            self.places.get(row)
-        } else {
-            &[]
-        };
         let g = gazetteer();
-        list.iter()
+        self.list_of(&self.places, doc)
+            .iter()
             .map(move |&i| g.places[usize::from(i)].id.as_str())
     }
 
@@ -446,9 +439,8 @@ impl Index {
     /// is in the index (its ends and industry known to the gazetteer and
     /// the taxonomy): the document need not keep them.
     pub fn has_whole_flows(&self, doc: usize) -> bool {
-        self.row
-            .get(doc)
-            .is_some_and(|&r| self.facts.get(r as usize).iter().all(|f| f.complete))
+        let facts = self.list_of(&self.facts, doc);
+        self.row.get(doc).is_some() && facts.iter().all(|f| f.complete)
     }
 
     /// Flow `flow` of document `doc` as the index keeps it: its key and facts.

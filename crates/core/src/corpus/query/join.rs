@@ -53,6 +53,14 @@ impl<'a> Remap<'a> {
         }
         *m
     }
+
+    /// A list of (id, count) of part `part` (its ids name `names`), with
+    /// the joined ids.
+    fn counts(&mut self, part: usize, list: &[(u32, u32)], names: &[String]) -> Vec<(u32, u32)> {
+        list.iter()
+            .map(|&(id, c)| (self.id(part, id, &names[id as usize]), c))
+            .collect()
+    }
 }
 
 impl Index {
@@ -158,20 +166,10 @@ impl Index {
             out.titles
                 .push_str(&p.titles[p.title_at[r]..p.title_at[r + 1]]);
             out.title_at.push(out.titles.len());
-            let t: Vec<(u32, u32)> = p
-                .terms
-                .get(r)
-                .iter()
-                .map(|&(id, c)| (terms.id(k, id, &p.term_names[id as usize]), c))
-                .collect();
-            out.terms.push(t);
-            let m: Vec<(u32, u32)> = p
-                .mentions
-                .get(r)
-                .iter()
-                .map(|&(id, c)| (industries.id(k, id, &p.industry_names[id as usize]), c))
-                .collect();
-            out.mentions.push(m);
+            out.terms
+                .push(terms.counts(k, p.terms.get(r), &p.term_names));
+            out.mentions
+                .push(industries.counts(k, p.mentions.get(r), &p.industry_names));
         }
         out.term_ids = terms.ids;
         drop(parts);

@@ -65,7 +65,6 @@ const MARKET_WORDS: &[&str] = &["批发市场", "物流园", "商贸城", "服�
 /// (北京现代沧州工厂, 北京大学人民医院雄安院区): a move from the first to
 /// the second, unless a rule above already states it.
 pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
-    let g = gazetteer();
     for o in named_orgs(inp, s, false) {
         let (o_start, o_end, o_places) = (o.start, o.end, o.places);
         let Some(site) = hits
@@ -93,24 +92,29 @@ pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
         if !SITE_WORDS.iter().any(|w| after.starts_with(w)) {
             continue;
         }
-        let related = o_places.iter().any(|&a| {
-            site.places
-                .iter()
-                .any(|&b| g.is_within(a, b) || g.is_within(b, a))
-        });
-        let stated = out.iter().any(|c| {
-            c.from.iter().any(|f| o_places.contains(f))
-                && c.to.iter().any(|t| site.places.contains(t))
-        });
-        if !related && !stated {
-            out.push(cand(
-                o_places,
-                site.places.clone(),
-                o_start,
-                site.start,
-                s.end,
-            ));
-        }
+        push_new_move(out, &o_places, &site.places, o_start, site.start, s.end);
+    }
+}
+
+/// Adds a move from `from` to `to` found without a verb, unless one lies
+/// within the other or a rule above already states it.
+fn push_new_move(
+    out: &mut Vec<Cand>,
+    from: &[usize],
+    to: &[usize],
+    scope: u32,
+    at: u32,
+    limit: u32,
+) {
+    let g = gazetteer();
+    let related = from
+        .iter()
+        .any(|&a| to.iter().any(|&b| g.is_within(a, b) || g.is_within(b, a)));
+    let stated = out
+        .iter()
+        .any(|c| c.from.iter().any(|f| from.contains(f)) && c.to.iter().any(|t| to.contains(t)));
+    if !related && !stated {
+        out.push(cand(from.to_vec(), to.to_vec(), scope, at, limit));
     }
 }
 
@@ -129,15 +133,7 @@ const OPEN_VERBS: &[&str] = &["打造", "建设", "设立", "建立", "共建", 
 pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
     let g = gazetteer();
     let mut push = |from: &Vec<usize>, to: &Vec<usize>, scope: u32, at: u32| {
-        let related = from
-            .iter()
-            .any(|&a| to.iter().any(|&b| g.is_within(a, b) || g.is_within(b, a)));
-        let stated = out.iter().any(|c| {
-            c.from.iter().any(|f| from.contains(f)) && c.to.iter().any(|t| to.contains(t))
-        });
-        if !related && !stated {
-            out.push(cand(from.clone(), to.clone(), scope, at, s.end));
-        }
+        push_new_move(out, from, to, scope, at, s.end);
     };
     // A zone's or a market's branch named after its site: 亦庄开发区沧州
     // 分园, 北京新发地任丘市农产品批发市场.
