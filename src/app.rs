@@ -273,6 +273,15 @@ fn LoadFailed(
                 true => tr(lang.get(), "完整索引过大，无法载入", "The full index is too large to load"),
             }}</p>
             <p>{error.to_string()}</p>
+            <Show when=move || too_large>
+                <p>
+                    {move || tr(
+                        lang.get(),
+                        "这里只显示预先算好的总览；筛选、阅读和导出需要载入索引。",
+                        "Only the precomputed overview is shown here; filtering, reading and exporting need the index.",
+                    )}
+                </p>
+            </Show>
             <Show when=move || !too_large>
                 <p>
                     {move || tr(

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use jjj_core::corpus::query::Index;
-use jjj_core::model::Chunk;
+use jjj_core::model::{Chunk, Head};
 use jjj_core::{decode_bundle, Bundle, Document};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -32,6 +32,10 @@ pub enum LoadError {
 /// WebAssembly memory ends at 4 GB.
 pub const INDEX_LIMIT: u64 = 800_000_000;
 
+/// The same for the index held lean (its lean pieces, uncompressed), which
+/// the app loads first: about 3 times as much once loaded (BENCHMARKS.md).
+pub const LEAN_LIMIT: u64 = 400_000_000;
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -42,7 +46,7 @@ impl fmt::Display for LoadError {
             LoadError::Decode(why) => write!(f, "语料文件 {CORPUS_URL} 无法读取（{why}）"),
             LoadError::TooLarge(docs, bytes) => write!(
                 f,
-                "语料共 {docs} 篇文章，完整索引约 {} MB，超出浏览器能载入的范围。这里只显示预先算好的总览；筛选、阅读和导出请用 jjj 命令行，或把语料分成较小的几份。",
+                "语料共 {docs} 篇文章，索引约 {} MB，超出浏览器能载入的范围；请用 jjj 命令行，或把语料分成较小的几份",
                 bytes / 1_000_000
             ),
         }
@@ -81,7 +85,17 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
 /// them and the largest buffer is one piece's.
 pub async fn fetch_lean_index(head: &Bundle) -> Result<(Bundle, Index), LoadError> {
     let mut lean = jjj_core::corpus::lean::LeanIndex::new();
-    for_each_piece(head, |piece| lean.add(piece)).await?;
+    for_each_piece(
+        head,
+        |h| &h.lean,
+        LEAN_LIMIT,
+        |bytes| {
+            let (docs, index) = jjj_core::corpus::lean::decode_piece(bytes)?;
+            lean.add_lean(docs, index);
+            Ok(())
+        },
+    )
+    .await?;
     next_task().await;
     lean.finish(head)
         .map_err(|e| LoadError::Decode(e.to_string()))
@@ -91,38 +105,51 @@ pub async fn fetch_lean_index(head: &Bundle) -> Result<(Bundle, Index), LoadErro
 /// and imports read (they list every flow and figure, or index anew).
 pub async fn fetch_index(head: &Bundle) -> Result<Bundle, LoadError> {
     let mut pieces = Vec::new();
-    for_each_piece(head, |piece| pieces.push(piece)).await?;
+    for_each_piece(
+        head,
+        |h| &h.index,
+        INDEX_LIMIT,
+        |bytes| {
+            pieces.push(decode_bundle(bytes)?);
+            Ok(())
+        },
+    )
+    .await?;
     jjj_core::corpus::chunks::join_index(head, pieces).map_err(|e| LoadError::Decode(e.to_string()))
 }
 
 /// Fetches the pieces of the index of the split corpus whose head is
-/// `head`, and hands each to `take`, decoded, in order.
-async fn for_each_piece(head: &Bundle, mut take: impl FnMut(Bundle)) -> Result<(), LoadError> {
-    if let Some(h) = head.parts.as_ref().and_then(|p| p.head.as_ref()) {
-        let bytes: u64 = h.index.iter().map(|c| c.bytes).sum();
-        if bytes > INDEX_LIMIT {
-            return Err(LoadError::TooLarge(h.documents, bytes));
-        }
-        // Every piece is requested at once: a damaged or hostile head must
-        // not make the page ask for more than a tab could hold anyway.
-        let most = (h.documents as usize).div_ceil(jjj_core::corpus::chunks::INDEX_PIECE);
-        if h.index.len() > most.max(1) {
-            return Err(LoadError::Decode(format!(
-                "{CORPUS_URL}: lists {} pieces of the index for {} documents",
-                h.index.len(),
-                h.documents
-            )));
-        }
+/// `head`, those `list` names (whole or lean), and hands each to `take`,
+/// inflated, in order; refuses them when they are more than `limit`
+/// bytes, uncompressed.
+async fn for_each_piece(
+    head: &Bundle,
+    list: fn(&Head) -> &Vec<Chunk>,
+    limit: u64,
+    mut take: impl FnMut(&[u8]) -> Result<(), jjj_core::Error>,
+) -> Result<(), LoadError> {
+    let Some(h) = head.parts.as_ref().and_then(|p| p.head.as_ref()) else {
+        return Ok(());
+    };
+    let pieces = list(h);
+    let bytes: u64 = pieces.iter().map(|c| c.bytes).sum();
+    if bytes > limit {
+        return Err(LoadError::TooLarge(h.documents, bytes));
     }
-    let files: Vec<String> = head
-        .parts
-        .as_ref()
-        .and_then(|p| p.head.as_ref())
-        .map(|h| h.index.iter().map(|c| c.file.clone()).collect())
-        .unwrap_or_default();
+    // Every piece is requested at once: a damaged or hostile head must
+    // not make the page ask for more than a tab could hold anyway.
+    let most = (h.documents as usize).div_ceil(jjj_core::corpus::chunks::INDEX_PIECE);
+    if pieces.len() > most.max(1) {
+        return Err(LoadError::Decode(format!(
+            "{CORPUS_URL}: lists {} pieces of the index for {} documents",
+            pieces.len(),
+            h.documents
+        )));
+    }
+    let files: Vec<String> = pieces.iter().map(|c| c.file.clone()).collect();
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
     // Every piece is requested at once (they come in the order asked for);
-    // each is read as soon as the one before it is indexed.
+    // each is read as soon as the one before it is taken.
     let requests: Vec<js_sys::Promise> = files.iter().map(|f| window.fetch_with_str(f)).collect();
     for (file, request) in files.iter().zip(requests) {
         let raw = response_bytes(request).await.map_err(|e| match e {
@@ -132,9 +159,8 @@ async fn for_each_piece(head: &Bundle, mut take: impl FnMut(Bundle)) -> Result<(
         })?;
         let bytes = inflate(file, raw).await?;
         next_task().await;
-        let piece = decode_bundle(&bytes).map_err(|e| LoadError::Decode(format!("{file}: {e}")))?;
+        take(&bytes).map_err(|e| LoadError::Decode(format!("{file}: {e}")))?;
         drop(bytes);
-        take(piece);
         next_task().await;
     }
     Ok(())

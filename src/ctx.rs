@@ -156,12 +156,20 @@ pub fn waiting_note(c: Ctx, l: crate::i18n::Lang) -> &'static str {
 pub fn whole_note(c: Ctx, l: crate::i18n::Lang) -> String {
     use crate::i18n::tr;
     match c.whole_failed.get() {
-        Some(why) => format!(
+        Some((why, true)) => format!(
             "{}（{why}）",
             tr(
                 l,
                 "流向和数据的明细未能载入，请刷新页面重试",
                 "The flows and figures could not be loaded in detail; reload the page to try again"
+            )
+        ),
+        Some((why, false)) => format!(
+            "{}（{why}）",
+            tr(
+                l,
+                "流向和数据的明细无法在浏览器中载入",
+                "The flows and figures are too many to load in detail in a browser"
             )
         ),
         None => tr(
@@ -211,7 +219,9 @@ pub struct Ctx {
     pub head: StoredValue<Option<Arc<jjj_core::Bundle>>>,
     /// True while a lean corpus's whole summaries load; why they could not.
     pub loading_whole: RwSignal<bool>,
-    pub whole_failed: RwSignal<Option<String>>,
+    /// Why the whole summaries could not be loaded, and whether trying
+    /// again may help (not when they are too large).
+    pub whole_failed: RwSignal<Option<(String, bool)>>,
     /// What waits for them (told whether they came, or why not).
     waiting: StoredValue<Vec<Waiting>, LocalStorage>,
 }
@@ -266,10 +276,12 @@ impl Ctx {
         self.whole_failed.set(None);
         let this = *self;
         leptos::task::spawn_local(async move {
+            let mut retry = true;
             let result = match this.head.get_value() {
-                Some(head) => crate::corpus::fetch_index(&head)
-                    .await
-                    .map_err(|e| e.to_string()),
+                Some(head) => crate::corpus::fetch_index(&head).await.map_err(|e| {
+                    retry = !matches!(e, crate::corpus::LoadError::TooLarge(..));
+                    e.to_string()
+                }),
                 None => Err("no index".to_string()),
             };
             let mut outcome = Ok(());
@@ -281,7 +293,7 @@ impl Ctx {
                 }
             });
             if let Err(e) = &outcome {
-                this.whole_failed.set(Some(e.clone()));
+                this.whole_failed.set(Some((e.clone(), retry)));
             }
             this.loading_whole.set(false);
             // Everything that waited hears once, either way (a later call

@@ -150,7 +150,12 @@ impl Sink {
             } => {
                 let mut split = splitter.finish()?;
                 compress_all(&mut split.index);
-                let index_bytes: usize = split.index.iter().map(|(_, b)| b.len()).sum();
+                let size = |lean: bool| -> usize {
+                    let pieces = split.index.iter();
+                    let pieces = pieces.filter(|(f, _)| f.contains("/lean-") == lean);
+                    pieces.map(|(_, b)| b.len()).sum()
+                };
+                let (whole_bytes, lean_bytes) = (size(false), size(true));
                 compress_all(&mut split.chunks);
                 for (file, bytes) in split.chunks.iter().chain(&split.index) {
                     let p = base.join(file);
@@ -163,7 +168,7 @@ impl Sink {
                     .with_context(|| format!("cannot write {}", out.display()))?;
                 written += head.len() as u64;
                 note(format!(
-                    "jjj: first screen {} bytes, index {index_bytes} bytes, in {}",
+                    "jjj: first screen {} bytes, index {whole_bytes} bytes whole and {lean_bytes} lean (what the app loads first), in {}",
                     head.len(),
                     folder.display()
                 ));

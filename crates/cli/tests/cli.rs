@@ -575,13 +575,24 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
     let chunks = std::fs::read_dir(root.join("site").join("corpus"))
         .unwrap()
         .count();
-    assert_eq!(chunks, 7, "40 documents in chunks of 7, and the index");
+    assert_eq!(
+        chunks, 8,
+        "40 documents in chunks of 7, and the index whole and lean"
+    );
     let head = jjj_core::decode_bundle(&std::fs::read(&split).unwrap()).unwrap();
     assert!(head.documents.is_empty() && jjj_core::corpus::chunks::is_head(&head));
     let index_file = root.join("site").join("corpus").join("index-000.jjj");
     let index = jjj_core::decode_bundle(&std::fs::read(&index_file).unwrap()).unwrap();
     assert_eq!(index.documents.len(), 40);
     assert!(index.documents.iter().all(|d| d.is_summary()));
+    let lean_file = root.join("site").join("corpus").join("lean-000.jjj");
+    let (lean, _) =
+        jjj_core::corpus::lean::decode_piece(&std::fs::read(&lean_file).unwrap()).unwrap();
+    assert_eq!(lean.len(), 40);
+    assert!(
+        std::fs::metadata(&lean_file).unwrap().len()
+            < std::fs::metadata(&index_file).unwrap().len()
+    );
     assert!(
         std::fs::metadata(&index_file).unwrap().len()
             < std::fs::metadata(&whole).unwrap().len() / 2

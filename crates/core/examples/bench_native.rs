@@ -14,6 +14,8 @@
 //! joined with its chunks) as JSON Lines for the peers (`bench/query.mjs`):
 //! fields, places with every place containing them, and the words of the
 //! text separated by spaces (FlexSearch and MiniSearch cannot segment Chinese).
+//! `bench_native lean-size CORPUS`: the index's pieces whole and lean, in
+//! bytes (gzip), and the time to load the index from each. Needs `gzip`.
 
 use std::time::Instant;
 
@@ -91,9 +93,10 @@ fn main() {
             std::fs::write(&args[2], bytes).expect("written");
         }
         Some("peers") => peers(std::path::Path::new(&args[1])),
+        Some("lean-size") => lean_size(std::path::Path::new(&args[1])),
         _ => {
             eprintln!(
-                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE | index CORPUS OUT | peers CORPUS"
+                "usage: bench_native segment TEXT | query BUNDLE QUERIES [RUNS] | text BUNDLE | index CORPUS OUT | peers CORPUS | lean-size CORPUS"
             );
             std::process::exit(2);
         }
@@ -166,4 +169,46 @@ fn peers(path: &std::path::Path) {
         });
         writeln!(out, "{v}").unwrap();
     }
+}
+
+/// Sizes (gzip) of a split corpus's index pieces written whole and lean
+/// (the lean ones made anew from the whole ones, so that an older corpus
+/// can be compared), and the time to load each way natively.
+fn lean_size(path: &std::path::Path) {
+    use jjj_core::corpus::lean::{decode_piece, encode_piece, LeanIndex};
+    let head = jjj_core::decode_bundle(&std::fs::read(path).unwrap()).unwrap();
+    let dir = path.parent().unwrap();
+    let h = head.parts.as_ref().unwrap().head.as_ref().unwrap();
+    let (mut whole, mut lean) = (Vec::new(), Vec::new());
+    for c in &h.index {
+        let raw = std::fs::read(dir.join(&c.file)).unwrap();
+        let piece = jjj_core::decode_bundle(&raw).unwrap();
+        let terms = &piece.parts.as_ref().unwrap().terms;
+        lean.push(jjj_core::gzip::compress(
+            &encode_piece(&piece.documents, terms).unwrap(),
+        ));
+        whole.push(raw);
+    }
+    let t = Instant::now();
+    let mut l = LeanIndex::new();
+    for raw in &whole {
+        l.add(jjj_core::decode_bundle(raw).unwrap());
+    }
+    let (_, a) = l.finish(&head).unwrap();
+    let from_whole = ms(t);
+    let t = Instant::now();
+    let mut l = LeanIndex::new();
+    for raw in &lean {
+        let (docs, index) = decode_piece(raw).unwrap();
+        l.add_lean(docs, index);
+    }
+    let (_, b) = l.finish(&head).unwrap();
+    let from_lean = ms(t);
+    assert!(a == b, "the same index either way");
+    let size = |v: &[Vec<u8>]| v.iter().map(Vec::len).sum::<usize>();
+    println!(
+        "{{\"whole_gz\":{},\"lean_gz\":{},\"load_whole_ms\":{from_whole:.0},\"load_lean_ms\":{from_lean:.0}}}",
+        size(&whole),
+        size(&lean)
+    );
 }

@@ -9,7 +9,7 @@
 //! `ours_count(ptr, len) -> u32`; `load(ptr, len) -> u32` (documents, 0 on
 //! error) and `query(ptr, len) -> u32` (see `bench/shared.rs`); a split
 //! corpus loaded lean, as the app loads it: `lean_piece(ptr, len) -> u32`
-//! for each piece of its index in order, then `lean_head(ptr, len) -> u32`
+//! for each piece of its index in order (lean or whole), then `lean_head(ptr, len) -> u32`
 //! with its head (documents, 0 on error), after which `query` reads it.
 
 use std::cell::RefCell;
@@ -29,6 +29,12 @@ thread_local! {
 #[no_mangle]
 pub unsafe extern "C" fn lean_piece(ptr: *const u8, len: usize) -> u32 {
     let bytes = std::slice::from_raw_parts(ptr, len);
+    // A lean piece (what the app loads), or a whole one, indexed here.
+    if let Ok((docs, index)) = jjj_core::corpus::lean::decode_piece(bytes) {
+        let n = docs.len() as u32;
+        LEAN.with(|l| l.borrow_mut().add_lean(docs, index));
+        return n;
+    }
     match jjj_core::decode_bundle(bytes) {
         Ok(piece) => {
             let n = piece.documents.len() as u32;

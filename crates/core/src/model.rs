@@ -23,7 +23,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 7;
+pub const BUNDLE_VERSION: u32 = 8;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +57,9 @@ pub struct Head {
     /// The index's pieces, each a bundle of consecutive summaries with
     /// their key terms (see [`crate::corpus::chunks::join_index`]).
     pub index: Vec<Chunk>,
+    /// The same pieces lean, as the app loads them first: their lean
+    /// documents and their index (see [`crate::corpus::lean`]).
+    pub lean: Vec<Chunk>,
     /// How many documents the corpus holds.
     pub documents: u32,
     pub first: crate::corpus::overview::FirstScreen,
@@ -509,7 +512,7 @@ pub fn decode_document(bytes: &[u8]) -> Result<Document, Error> {
 
 /// The pipeline only writes finite numbers; NaN or infinity in a stored
 /// figure means the bytes were damaged, and would print as "NaN" in a chart.
-fn check_numbers(d: &Document) -> Result<(), String> {
+pub(crate) fn check_numbers(d: &Document) -> Result<(), String> {
     let quantities = d
         .flows
         .iter()

@@ -70,7 +70,8 @@ pub fn key_terms(doc: &Document, limit: usize) -> Vec<(String, u32)> {
 /// of the index and the chunk files.
 pub struct Split {
     pub head: Vec<u8>,
-    /// (path relative to the head, bytes), in document order.
+    /// (path relative to the head, bytes), in document order: each piece
+    /// whole, then lean.
     pub index: Vec<(String, Vec<u8>)>,
     /// (path relative to the head, bytes), in document order.
     pub chunks: Vec<(String, Vec<u8>)>,
@@ -185,6 +186,7 @@ impl Splitter {
         let first = crate::corpus::overview::first_screen(&self.summaries, &self.terms);
         let mut index = Vec::new();
         let mut pieces = Vec::new();
+        let mut lean = Vec::new();
         for (k, (docs, terms)) in self
             .summaries
             .chunks(self.piece)
@@ -209,6 +211,15 @@ impl Splitter {
                 bytes: bytes.len() as u64,
             });
             index.push((file, bytes));
+            let bytes = crate::corpus::lean::encode_piece(docs, terms)?;
+            let file = format!("{}/lean-{k:03}.jjj", self.dir);
+            lean.push(Chunk {
+                file: file.clone(),
+                first: (k * self.piece) as u32,
+                count: docs.len() as u32,
+                bytes: bytes.len() as u64,
+            });
+            index.push((file, bytes));
         }
         let head = Bundle {
             pipeline: self.pipeline.clone(),
@@ -218,6 +229,7 @@ impl Splitter {
                 terms: Vec::new(),
                 head: Some(Head {
                     index: pieces,
+                    lean,
                     documents: self.summaries.len() as u32,
                     first,
                 }),

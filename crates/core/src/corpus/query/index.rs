@@ -10,7 +10,7 @@ use crate::text::normalize::simplify;
 /// One list of values per document, all stored end to end in one array,
 /// so that a query reads memory in order (a `Vec` per document scattered
 /// the lists over the heap: most of a query's time was cache misses).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) struct Lists<T> {
     /// Document `i`'s list is `items[at[i]..at[i + 1]]`.
     pub(super) at: Vec<u32>,
@@ -50,7 +50,7 @@ pub(crate) const NONE: u16 = u16::MAX;
 
 /// A flow as the filters see it: gazetteer indices of its origin and
 /// destination and the taxonomy index of its industry ([`NONE`] when unknown).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FlowKey {
     pub(crate) from: u16,
     pub(crate) to: u16,
@@ -63,7 +63,8 @@ pub(crate) struct FlowKey {
 /// for none). `complete` when its ends are known places and its industry
 /// is known or none, so that nothing of it need be read from its `Flow`.
 /// 16 bytes: most flows state no figure.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(into = "super::wire::FactWire", from = "super::wire::FactWire")]
 pub(crate) struct FlowFact {
     pub(crate) start: u32,
     pub(crate) count: u32,
@@ -81,19 +82,45 @@ pub(super) fn small(x: Option<usize>) -> u16 {
         .unwrap_or(NONE)
 }
 
+/// What a region filter matches for each place (by gazetteer index):
+/// itself, its ancestors and every group it lies in (once per place, not
+/// per mention).
+pub(super) fn within() -> Vec<Vec<u16>> {
+    let g = gazetteer();
+    let groups: Vec<usize> = (0..g.places.len())
+        .filter(|&i| g.places[i].kind == crate::extract::places::PlaceKind::Group)
+        .collect();
+    (0..g.places.len())
+        .map(|i| {
+            std::iter::once(i)
+                .chain(g.ancestors(i))
+                .chain(groups.iter().copied().filter(|&gr| g.is_within(i, gr)))
+                .map(|x| small(Some(x)))
+                .filter(|&x| x != NONE)
+                .collect()
+        })
+        .collect()
+}
+
 /// An index over a slice of documents (rebuild it when the slice changes):
 /// the facts the filters need, computed once per document as small
 /// integers (gazetteer, taxonomy and interned indices), in columns.
+///
+/// It is written by the build beside each piece of a split corpus's index
+/// (see [`crate::corpus::lean`]) without the columns that follow from the
+/// others (`row`, `regions`, `title_at`, `term_ids`: see
+/// [`Index::from_wire`]).
 ///
 /// Its rows are the documents newest first (`doc[row]` is the position in
 /// the slice), the order of the hits without free text: a query then reads
 /// every column in order (in the slice's order, building the hits' flows
 /// and figures read the columns at random, which was a third of a query).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Index {
     /// Row → document (newest first, ties by position).
     pub(super) doc: Vec<u32>,
     /// Document → row.
+    #[serde(skip)]
     pub(super) row: Vec<u32>,
     /// Whether the row's document is a summary (free text then reads the
     /// columns only, never the document).
@@ -103,6 +130,7 @@ pub struct Index {
     pub(super) source: Vec<Option<u32>>,
     /// Gazetteer indices of each document's regions, all their ancestors and
     /// every group (京津冀, 京津…) they lie in: what a region filter matches.
+    #[serde(skip)]
     pub(super) regions: Lists<u16>,
     /// Taxonomy indices.
     pub(super) industries: Lists<u16>,
@@ -123,9 +151,11 @@ pub struct Index {
     /// (row `r`'s is `titles[title_at[r]..title_at[r + 1] - 1]`): one search
     /// over all of them finds a word in every title.
     pub(super) titles: String,
+    #[serde(skip)]
     pub(super) title_at: Vec<usize>,
     /// A summary's key terms (interned: see `term_ids`) and their counts.
     pub(super) terms: Lists<(u32, u32)>,
+    #[serde(skip)]
     pub(super) term_ids: rustc_hash::FxHashMap<String, u32>,
     /// The interned terms, by id.
     pub(super) term_names: Vec<String>,
@@ -189,9 +219,6 @@ impl Index {
     pub fn with_terms(docs: &[Document], terms: &[Vec<(String, u32)>]) -> Index {
         let g = gazetteer();
         let tx = taxonomy();
-        let groups: Vec<usize> = (0..g.places.len())
-            .filter(|&i| g.places[i].kind == crate::extract::places::PlaceKind::Group)
-            .collect();
         let mut sources = Vec::new();
         let mut source_ids = rustc_hash::FxHashMap::default();
         let mut units = Vec::new();
@@ -199,19 +226,7 @@ impl Index {
         let mut directions: Vec<(String, String)> = Vec::new();
         let mut direction_ids: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
         let place = |id: &str| small(g.index_of(id));
-        // What a region filter matches for each place: itself, its
-        // ancestors and every group it lies in (once per place, not per
-        // mention).
-        let within: Vec<Vec<u16>> = (0..g.places.len())
-            .map(|i| {
-                std::iter::once(i)
-                    .chain(g.ancestors(i))
-                    .chain(groups.iter().copied().filter(|&gr| g.is_within(i, gr)))
-                    .map(|x| small(Some(x)))
-                    .filter(|&x| x != NONE)
-                    .collect()
-            })
-            .collect();
+        let within = within();
         let mut index = Index::default();
         let newest = newest_first(docs);
         let mut industry_ids = rustc_hash::FxHashMap::default();

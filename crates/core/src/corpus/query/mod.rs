@@ -38,6 +38,7 @@ mod params;
 
 pub use index::Index;
 mod join;
+mod wire;
 pub(crate) use index::{FlowKey, NONE};
 
 /// What a person asks for. Every field is optional; the default query
