@@ -84,7 +84,7 @@ pub async fn fetch_corpus(url: &str) -> Result<Bundle, LoadError> {
 /// indexed one at a time, in a task each, so that the page answers between
 /// them and the largest buffer is one piece's.
 pub async fn fetch_lean_index(head: &Bundle) -> Result<(Bundle, Index), LoadError> {
-    let mut lean = jjj_core::corpus::lean::LeanIndex::new();
+    let mut lean = jjj_core::corpus::lean::LeanIndex::for_head(head);
     for_each_piece(
         head,
         |h| &h.lean,

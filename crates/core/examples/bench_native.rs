@@ -22,6 +22,35 @@ use std::time::Instant;
 #[path = "bench/shared.rs"]
 mod shared;
 
+/// The system allocator, counting the bytes in use and their peak (for
+/// `lean-size`).
+struct Counting;
+static IN_USE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+// SAFETY: every call is passed to `System` unchanged.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: std::alloc::Layout) -> *mut u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let now = IN_USE.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { std::alloc::System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: std::alloc::Layout) {
+        IN_USE.fetch_sub(l.size(), std::sync::atomic::Ordering::Relaxed);
+        unsafe { std::alloc::System.dealloc(p, l) }
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// (bytes in use, their peak since the last call) in MB, resetting the peak.
+fn memory() -> (f64, f64) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let now = IN_USE.load(Relaxed);
+    let peak = PEAK.swap(now, Relaxed);
+    (now as f64 / 1e6, peak as f64 / 1e6)
+}
+
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1e3
 }
@@ -189,26 +218,37 @@ fn lean_size(path: &std::path::Path) {
         ));
         whole.push(raw);
     }
+    // Memory over what the compressed pieces take (both kept here).
+    let base = memory().0;
     let t = Instant::now();
     let mut l = LeanIndex::new();
     for raw in &whole {
         l.add(jjj_core::decode_bundle(raw).unwrap());
     }
-    let (_, a) = l.finish(&head).unwrap();
+    let (a_docs, a) = l.finish(&head).unwrap();
     let from_whole = ms(t);
+    let (held, peak) = memory();
+    let whole_mb = (held - base, peak - base);
     let t = Instant::now();
-    let mut l = LeanIndex::new();
+    let mut l = LeanIndex::for_head(&head);
     for raw in &lean {
         let (docs, index) = decode_piece(raw).unwrap();
         l.add_lean(docs, index);
     }
-    let (_, b) = l.finish(&head).unwrap();
+    let (b_docs, b) = l.finish(&head).unwrap();
     let from_lean = ms(t);
-    assert!(a == b, "the same index either way");
+    let (held, peak) = memory();
+    let lean_mb = (held - whole_mb.0 - base, peak - whole_mb.0 - base);
+    assert!(a == b && a_docs == b_docs, "the same index either way");
+
     let size = |v: &[Vec<u8>]| v.iter().map(Vec::len).sum::<usize>();
     println!(
-        "{{\"whole_gz\":{},\"lean_gz\":{},\"load_whole_ms\":{from_whole:.0},\"load_lean_ms\":{from_lean:.0}}}",
+        "{{\"whole_gz\":{},\"lean_gz\":{},\"load_whole_ms\":{from_whole:.0},\"load_lean_ms\":{from_lean:.0},\"whole_held_mb\":{:.0},\"whole_peak_mb\":{:.0},\"lean_held_mb\":{:.0},\"lean_peak_mb\":{:.0}}}",
         size(&whole),
-        size(&lean)
+        size(&lean),
+        whole_mb.0,
+        whole_mb.1,
+        lean_mb.0,
+        lean_mb.1
     );
 }

@@ -248,17 +248,21 @@ pub fn is_head(bundle: &Bundle) -> bool {
     bundle.parts.as_ref().is_some_and(|p| p.head.is_some())
 }
 
+/// The parts of a split corpus's head, and what they say of the corpus.
+pub(crate) fn head_parts(head: &Bundle) -> Result<(&Parts, &Head), Error> {
+    head.parts
+        .as_ref()
+        .and_then(|p| p.head.as_ref().map(|h| (p, h)))
+        .ok_or_else(|| Error::Bundle {
+            reason: "not the first file of a split corpus".into(),
+        })
+}
+
 /// The index of the split corpus whose head is `head`, from its pieces
 /// (decoded, in order): summaries and key terms, and the head's chunks.
 pub fn join_index(head: &Bundle, pieces: Vec<Bundle>) -> Result<Bundle, Error> {
     let bad = |reason: String| Err(Error::Bundle { reason });
-    let Some((parts, h)) = head
-        .parts
-        .as_ref()
-        .and_then(|p| p.head.as_ref().map(|h| (p, h)))
-    else {
-        return bad("not the first file of a split corpus".into());
-    };
+    let (parts, h) = head_parts(head)?;
     if pieces.len() != h.index.len() {
         return bad(format!(
             "{} pieces of the index given, the corpus lists {}",

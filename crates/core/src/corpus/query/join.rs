@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::index::{intern, newest_first, Index, Lists, NO};
+use super::index::{intern, newest_first, quantity_id, Index, Lists, NO};
 use crate::model::Document;
 
 /// Where each row of the joined index comes from: (part, row in it).
@@ -17,14 +17,36 @@ fn lists<T: Copy>(
     parts: &mut [Index],
     col: fn(&mut Index) -> &mut Lists<T>,
 ) -> Lists<T> {
-    let mut out = Lists::default();
+    let items = parts.iter_mut().map(|p| col(p).items.len()).sum();
+    let mut out = Lists::with_capacity(at.len(), items);
     for &(k, r) in at {
         out.push(col(&mut parts[k]).get(r).iter().copied());
     }
     for p in parts.iter_mut() {
         *col(p) = Lists::default();
     }
-    out.shrink();
+    out
+}
+
+/// A column of (id, count) lists and the names its ids are into.
+type CountsColumn = fn(&mut Index) -> (&mut Lists<(u32, u32)>, &Vec<String>);
+
+/// The same for a column of (id, count) lists whose ids `remap` gives anew.
+fn counts(
+    at: &Origin,
+    parts: &mut [Index],
+    col: CountsColumn,
+    remap: &mut Remap,
+) -> Lists<(u32, u32)> {
+    let items = parts.iter_mut().map(|p| col(p).0.items.len()).sum();
+    let mut out = Lists::with_capacity(at.len(), items);
+    for &(k, r) in at {
+        let (lists, names) = col(&mut parts[k]);
+        out.push(remap.counts(k, lists.get(r), names));
+    }
+    for p in parts.iter_mut() {
+        *col(p).0 = Lists::default();
+    }
     out
 }
 
@@ -98,6 +120,9 @@ impl Index {
         };
         // The facts, their quantities' units interned anew.
         let mut units = Remap::new(&mut out.units, parts.iter().map(|p| p.units.len()));
+        let mut quantity_ids = FxHashMap::default();
+        let items = parts.iter().map(|p| p.facts.items.len()).sum();
+        out.facts = Lists::with_capacity(at.len(), items);
         for &(k, r) in &at {
             let p = &parts[k];
             let mut facts = Vec::with_capacity(p.facts.get(r).len());
@@ -113,8 +138,7 @@ impl Index {
                     // from the flow itself (a corpus with 65,535 units is a
                     // damaged one).
                     f.complete &= unit < u32::from(super::index::NONE);
-                    out.quantities.push((unit as u16, value));
-                    *q = out.quantities.len() as u32 - 1;
+                    *q = quantity_id(&mut out.quantities, &mut quantity_ids, unit as u16, value);
                 }
                 facts.push(f);
             }
@@ -130,14 +154,13 @@ impl Index {
             .collect();
         let mut direction_ids: FxHashMap<(String, String), u32> = FxHashMap::default();
         let mut sources = Remap::new(&mut out.sources, parts.iter().map(|p| p.sources.len()));
-        let mut terms = Remap::new(
-            &mut out.term_names,
-            parts.iter().map(|p| p.term_names.len()),
-        );
-        let mut industries = Remap::new(
-            &mut out.industry_names,
-            parts.iter().map(|p| p.industry_names.len()),
-        );
+        let titles = parts.iter().map(|p| p.titles.len()).sum();
+        out.titles.reserve_exact(titles);
+        out.title_at.reserve_exact(at.len() + 1);
+        out.year.reserve_exact(at.len());
+        out.source.reserve_exact(at.len());
+        out.figures.reserve_exact(at.len());
+        out.summary.reserve_exact(at.len());
         out.title_at.push(0);
         for &(k, r) in &at {
             let p = &parts[k];
@@ -166,12 +189,34 @@ impl Index {
             out.titles
                 .push_str(&p.titles[p.title_at[r]..p.title_at[r + 1]]);
             out.title_at.push(out.titles.len());
-            out.terms
-                .push(terms.counts(k, p.terms.get(r), &p.term_names));
-            out.mentions
-                .push(industries.counts(k, p.mentions.get(r), &p.industry_names));
         }
+        for p in &mut parts {
+            p.titles = String::new();
+            p.title_at = Vec::new();
+        }
+        // The key terms and the industries' mentions, each a column at a
+        // time (the largest two).
+        let mut terms = Remap::new(
+            &mut out.term_names,
+            parts.iter().map(|p| p.term_names.len()),
+        );
+        out.terms = counts(
+            &at,
+            &mut parts,
+            |p| (&mut p.terms, &p.term_names),
+            &mut terms,
+        );
         out.term_ids = terms.ids;
+        let mut industries = Remap::new(
+            &mut out.industry_names,
+            parts.iter().map(|p| p.industry_names.len()),
+        );
+        out.mentions = counts(
+            &at,
+            &mut parts,
+            |p| (&mut p.mentions, &p.industry_names),
+            &mut industries,
+        );
         drop(parts);
         out.row = vec![0; newest.len()];
         for (row, &d) in newest.iter().enumerate() {
