@@ -11,6 +11,14 @@ use crate::text::normalize::simplify;
 /// so that a query reads memory in order (a `Vec` per document scattered
 /// the lists over the heap: most of a query's time was cache misses).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(
+    into = "super::wire::ListsWire<T>",
+    try_from = "super::wire::ListsWire<T>",
+    bound(
+        serialize = "T: Clone + serde::Serialize",
+        deserialize = "T: serde::Deserialize<'de>"
+    )
+)]
 pub(super) struct Lists<T> {
     /// Document `i`'s list is `items[at[i]..at[i + 1]]`.
     pub(super) at: Vec<u32>,
@@ -73,8 +81,7 @@ pub(crate) struct FlowKey {
 /// for none). `complete` when its ends are known places and its industry
 /// is known or none, so that nothing of it need be read from its `Flow`.
 /// 16 bytes: most flows state no figure.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(into = "super::wire::FactWire", from = "super::wire::FactWire")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct FlowFact {
     pub(crate) start: u32,
     pub(crate) count: u32,
@@ -150,6 +157,7 @@ pub struct Index {
     pub(super) places: Lists<u16>,
     pub(super) flows: Lists<FlowKey>,
     /// The same flows' facts, for the edges.
+    #[serde(with = "super::wire::facts")]
     pub(super) facts: Lists<FlowFact>,
     /// The facts' counts and amounts: unit (into `units`) and value, each
     /// once.

@@ -12,32 +12,92 @@ use super::index::{within, FlowFact, Index, Lists, NO, NONE};
 use crate::extract::industries::taxonomy;
 use crate::extract::places::gazetteer;
 
-/// A [`FlowFact`] on the wire: its quantities shifted by one so that "none"
-/// ([`NO`], the largest `u32`) is written in one byte, not five; its two
-/// flags in one byte.
-#[derive(Serialize, Deserialize)]
-pub(super) struct FactWire(u32, u32, u32, u8);
+/// The facts column on the wire, a field at a time (most flows state no
+/// figure and share none: long runs that compress to almost nothing), the
+/// quantities shifted by one so that "none" ([`NO`]) is one byte, not five.
+pub(super) mod facts {
+    use super::{FlowFact, Lists, ListsWire};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-impl From<FlowFact> for FactWire {
-    fn from(f: FlowFact) -> FactWire {
-        FactWire(
-            f.start,
-            f.count.wrapping_add(1),
-            f.amount.wrapping_add(1),
-            u8::from(f.shared) | u8::from(f.complete) << 1,
-        )
+    #[derive(Serialize, Deserialize)]
+    struct Columns {
+        lens: ListsWire<()>,
+        start: Vec<u32>,
+        count: Vec<u32>,
+        amount: Vec<u32>,
+        flags: Vec<u8>,
+    }
+
+    pub fn serialize<S: Serializer>(l: &Lists<FlowFact>, s: S) -> Result<S::Ok, S::Error> {
+        let f = &l.items;
+        Columns {
+            lens: ListsWire::from(Lists {
+                at: l.at.clone(),
+                items: vec![(); f.len()],
+            }),
+            start: f.iter().map(|f| f.start).collect(),
+            count: f.iter().map(|f| f.count.wrapping_add(1)).collect(),
+            amount: f.iter().map(|f| f.amount.wrapping_add(1)).collect(),
+            flags: f
+                .iter()
+                .map(|f| u8::from(f.shared) | u8::from(f.complete) << 1)
+                .collect(),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Lists<FlowFact>, D::Error> {
+        let c = Columns::deserialize(d)?;
+        let n = c.start.len();
+        if [c.count.len(), c.amount.len(), c.flags.len()] != [n, n, n] {
+            return Err(serde::de::Error::custom(
+                "the facts' fields are out of step",
+            ));
+        }
+        let lens = Lists::try_from(c.lens).map_err(serde::de::Error::custom)?;
+        let items = (0..n)
+            .map(|i| FlowFact {
+                start: c.start[i],
+                count: c.count[i].wrapping_sub(1),
+                amount: c.amount[i].wrapping_sub(1),
+                shared: c.flags[i] & 1 != 0,
+                complete: c.flags[i] & 2 != 0,
+            })
+            .collect();
+        Ok(Lists { at: lens.at, items })
     }
 }
 
-impl From<FactWire> for FlowFact {
-    fn from(w: FactWire) -> FlowFact {
-        FlowFact {
-            start: w.0,
-            count: w.1.wrapping_sub(1),
-            amount: w.2.wrapping_sub(1),
-            shared: w.3 & 1 != 0,
-            complete: w.3 & 2 != 0,
+/// [`Lists`] on the wire: each list's length rather than where it ends
+/// (one byte each, mostly, and they compress).
+#[derive(Serialize, Deserialize)]
+pub(super) struct ListsWire<T> {
+    lens: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> From<Lists<T>> for ListsWire<T> {
+    fn from(l: Lists<T>) -> ListsWire<T> {
+        ListsWire {
+            lens: l.at.windows(2).map(|w| w[1].saturating_sub(w[0])).collect(),
+            items: l.items,
         }
+    }
+}
+
+impl<T> TryFrom<ListsWire<T>> for Lists<T> {
+    type Error = &'static str;
+    fn try_from(w: ListsWire<T>) -> Result<Lists<T>, &'static str> {
+        let mut at = Vec::with_capacity(w.lens.len() + 1);
+        let mut end = 0u32;
+        at.push(end);
+        for len in w.lens {
+            end = end
+                .checked_add(len)
+                .ok_or("a list column longer than 4 billion")?;
+            at.push(end);
+        }
+        Ok(Lists { at, items: w.items })
     }
 }
 
