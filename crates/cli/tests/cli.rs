@@ -701,6 +701,20 @@ fn split_index_answers_like_the_whole(whole: &std::path::Path, split: &std::path
         Index::new(&whole.documents),
         Index::with_terms(&index.documents, terms),
     );
+    // What the app loads: the lean pieces, their documents and index as
+    // the build wrote them, joined. The same index, row for row.
+    let head_bundle = jjj_core::decode_bundle(&std::fs::read(split).unwrap()).unwrap();
+    let mut lean = jjj_core::corpus::lean::LeanIndex::for_head(&head_bundle);
+    assert_eq!(head.lean.len(), head.index.len());
+    for c in &head.lean {
+        let (docs, index) =
+            jjj_core::corpus::lean::decode_piece(&std::fs::read(base.join(&c.file)).unwrap())
+                .unwrap();
+        lean.add_lean(docs, index);
+    }
+    let (lean_docs, lean_index) = lean.finish(&head_bundle).unwrap();
+    assert!(lean_index == b, "the lean pieces give the summaries' index");
+    let lean_docs = lean_docs.documents;
     let queries = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../bench/queries.txt"),
     )
@@ -742,6 +756,19 @@ fn split_index_answers_like_the_whole(whole: &std::path::Path, split: &std::path
                     "edges of {line:?} at {level:?}"
                 );
             }
+        }
+        let z = lean_index.search(&lean_docs, &q);
+        assert_eq!(hits(&x), hits(&z), "documents of {line:?}, lean");
+        assert_eq!(
+            (&x.flows, &x.figures, &x.facets),
+            (&z.flows, &z.figures, &z.facets)
+        );
+        for level in [Level::Exact, Level::City, Level::Province] {
+            assert_eq!(
+                jjj_core::corpus::overview::all_edges(&whole.documents, &a, &x, level, true),
+                jjj_core::corpus::overview::all_edges(&lean_docs, &lean_index, &z, level, true),
+                "edges of {line:?} at {level:?}, lean"
+            );
         }
         some += usize::from(!x.docs.is_empty());
     }
