@@ -315,6 +315,22 @@ fn a_header_showing_todays_date_is_not_the_publication_date() {
 }
 
 #[test]
+fn a_latin_headline_that_the_title_repeats_beats_the_blogs_subtitle() {
+    // A technical blog: its name and subtitle above the post, the post's
+    // headline in Latin letters in <h1>, repeated by the <title>.
+    let page = "<html><head><title>(LeetCode) Reverse a Linked List | 某某的笔记</title></head><body>\
+        <div><span class=site-title>某某的笔记</span><p class=site-subtitle>学习与生活的记录</p></div>\
+        <article><h1 class=post-title>(LeetCode) Reverse a Linked List</h1>\
+        <p>发表于 2019-05-02</p>\
+        <p>这道题要求把一个单向链表原地反转，我先写了一个递归的版本，再改成了循环，两个版本都通过了全部测试。</p>\
+        <p>循环的版本只需要三个指针，空间复杂度是常数，面试时更容易讲清楚每一步在做什么。</p>\
+        </article></body></html>";
+    let d = process_page(page.as_bytes(), Some("post.html")).unwrap();
+    assert_eq!(d.title.as_deref(), Some("(LeetCode) Reverse a Linked List"));
+    assert!(!d.body.contains("学习与生活的记录"), "{}", d.body);
+}
+
+#[test]
 fn bad_inputs_are_errors_with_a_reason() {
     assert!(process_page(b"", None).is_err());
     assert!(process_page(b"\x89PNG\r\n\x1a\n\0\0", None)

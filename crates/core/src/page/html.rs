@@ -497,9 +497,18 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
     } else if authors.is_empty() {
         out.hints.author = ld_author;
     }
-    let h1 = h1s
-        .into_iter()
-        .find(|h| !names_the_site(h, title_tag.as_deref()));
+    // The heading the <title> repeats is the headline, wherever it comes
+    // (a blog's first <h1> may be a link to its forum or its name).
+    let repeated = title_tag
+        .as_deref()
+        .and_then(|t| h1s.iter().position(|h| repeats(t, h)));
+    out.hints.title_confirmed = repeated.is_some();
+    let h1 = match repeated {
+        Some(k) => Some(h1s.swap_remove(k)),
+        None => h1s
+            .into_iter()
+            .find(|h| !names_the_site(h, title_tag.as_deref())),
+    };
     if let Some(h) = h1 {
         out.hints.title = Some(h);
     } else if let Some(t) = out.hints.title.take() {
@@ -814,6 +823,15 @@ fn names_the_site(h: &str, title_tag: Option<&str>) -> bool {
             && shared * 2 < h.chars().count();
     }
     !title_from_title_tag(t).contains(h)
+}
+
+/// True when `<title>` `t` gives heading `h` as its headline (the whole
+/// headline, or most of a long one).
+fn repeats(t: &str, h: &str) -> bool {
+    let headline = title_from_title_tag(t);
+    let (a, b) = (headline.trim(), h.trim());
+    let long = |s: &str| s.chars().count() >= 8;
+    a == b || (long(b) && a.contains(b)) || (long(a) && b.contains(a))
 }
 
 /// `<title>` often reads "headline_column_site": keep the headline.

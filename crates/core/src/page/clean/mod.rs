@@ -31,6 +31,9 @@ pub struct Hints {
     /// The title is only the page's `<title>` (often "headline_site"): a
     /// headline found in the text wins.
     pub title_weak: bool,
+    /// The title is a heading that the page's `<title>` repeats: trusted
+    /// even when it is not Chinese ("(leetcode)Invert Binary Tree").
+    pub title_confirmed: bool,
     /// `<meta>` publication date.
     pub date: Option<String>,
     /// The first `<time datetime=…>`.
@@ -111,7 +114,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| han_count(t) >= 2);
+        .filter(|t| han_count(t) >= 2 || (hints.title_confirmed && t.chars().count() >= 4));
     // A headline with its column's tag ([区域观察]京津冀…) reads like an item
     // of a list of links; right above the metadata line it is the headline.
     let tagged_above_meta = || {

@@ -157,6 +157,16 @@ fn a_site_logo_in_h1_is_not_the_headline() {
         html_to_text(&page, true).hints.title.as_deref(),
         Some("廊坊承接北京产业转移见成效")
     );
+    // A link to the blog's forum in the first <h1>, the headline the
+    // <title> repeats in the second.
+    let page = format!(
+        "<html><head><title>廊坊承接北京产业转移见成效 - 某某的博客</title></head>\
+         <body><h1><a href=/forum/>浏览本文的相关讨论版</a></h1>\
+         <h1><a href=/>廊坊承接北京产业转移见成效</a></h1>{body}</body></html>"
+    );
+    let t = html_to_text(&page, true);
+    assert_eq!(t.hints.title.as_deref(), Some("廊坊承接北京产业转移见成效"));
+    assert!(t.hints.title_confirmed);
     // And an <h1> the <title> does not name at all (the <title> is the site's).
     let page = format!(
         "<html><head><title>某某网</title></head><body><h1>廊坊承接北京产业转移见成效</h1>{body}</body></html>"
