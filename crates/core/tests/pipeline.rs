@@ -331,6 +331,33 @@ fn a_latin_headline_that_the_title_repeats_beats_the_blogs_subtitle() {
 }
 
 #[test]
+fn pasted_text_opening_with_a_question_headline_keeps_it_as_the_title() {
+    // Copied from a portal: the headline (a question, with the writer's
+    // name before a colon), the reading-time line, then the article.
+    let text = "王某某：京津冀的产业链为何总在“转移”和“协同”之间摇摆？\n\
+        全文3200字，阅读约需9分钟\n\
+        近年来，北京向河北转移了一批制造业企业，但不少企业的研发和销售仍留在北京，产业链的上下游被拉得很长。\n\
+        记者走访沧州、廊坊等地的产业园区发现，承接企业最关心的仍是配套是否齐全、人才能否留住。\n";
+    let d = process_page(text.as_bytes(), Some("paste.txt")).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("王某某：京津冀的产业链为何总在“转移”和“协同”之间摇摆？")
+    );
+    assert!(
+        d.body.starts_with("全文") || d.body.starts_with("近年来"),
+        "{}",
+        d.body
+    );
+    // A first line that is a sentence is the article's, not a headline.
+    let text = "近年来，北京向河北转移了一批制造业企业。\n\
+        记者走访沧州、廊坊等地的产业园区发现，承接企业最关心的仍是配套是否齐全、人才能否留住。\n\
+        不少企业表示，交通和物流的改善让它们愿意把生产基地放在河北。\n";
+    let d = process_page(text.as_bytes(), Some("paste.txt")).unwrap();
+    assert_eq!(d.title, None);
+    assert!(d.body.starts_with("近年来"), "{}", d.body);
+}
+
+#[test]
 fn bad_inputs_are_errors_with_a_reason() {
     assert!(process_page(b"", None).is_err());
     assert!(process_page(b"\x89PNG\r\n\x1a\n\0\0", None)

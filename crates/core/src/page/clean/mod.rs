@@ -158,7 +158,24 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                     })
                 })
         }
-        None => text_title(),
+        None => text_title().or_else(|| {
+            // Pasted text, headline first: the first line opens the article
+            // block, but reads as a headline (short, no full stop) over a
+            // longer article.
+            let l = &lines[first];
+            (Some(first) == top
+                && first + 2 <= last
+                && matches!(l.kind, Kind::Short | Kind::Loose | Kind::Content)
+                && l.han >= 6
+                && l.text.chars().count() <= 40
+                && !l.simp.contains(['。', '；', ';'])
+                && !l.simp.trim_end().ends_with([':', '：', '，', ','])
+                && !(Some(first) == top && is_outlet_name(&l.simp))
+                && lines[first + 1..=last]
+                    .iter()
+                    .any(|l| l.kind == Kind::Content))
+            .then_some(first)
+        }),
     };
     // A headline set over several lines (全国人民代表大会常务委员会 / 关于批准…及
     // / 调整…的决议): the lines after it that continue it in the <title>.
