@@ -358,6 +358,21 @@ fn pasted_text_opening_with_a_question_headline_keeps_it_as_the_title() {
 }
 
 #[test]
+fn a_writer_and_editor_line_under_the_headline_names_both() {
+    // A reposted account article: "作者 | X 责编 | Y" under the headline
+    // (a line that names an editor otherwise reads as an article's end).
+    let text = "产业园区招商要算长远账\n\
+        作者 | 周某某    责编 | 吴某\n\
+        园区招商，不能只看签约时的投资额，更要看企业落地后能不能留得住、长得大。\n\
+        一些园区为了抢项目给出过高的优惠，企业享受完优惠就搬走，留下空置的厂房。\n";
+    let d = process_page(text.as_bytes(), Some("post.txt")).unwrap();
+    assert_eq!(d.title.as_deref(), Some("产业园区招商要算长远账"));
+    assert_eq!(d.author.as_deref(), Some("周某某"));
+    assert_eq!(d.editor.as_deref(), Some("吴某"));
+    assert!(d.body.starts_with("园区招商"), "{}", d.body);
+}
+
+#[test]
 fn bad_inputs_are_errors_with_a_reason() {
     assert!(process_page(b"", None).is_err());
     assert!(process_page(b"\x89PNG\r\n\x1a\n\0\0", None)

@@ -244,7 +244,16 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             continue;
         }
         let labels = meta::labels(&l.simp);
-        take_labels(&labels, l, &mut out, &mut authors, l.kind == Kind::Meta);
+        // A line that reads as an article's end (it names an editor: 作者 |
+        // 邹欣 责编 | 梦依丹) is the header's when it lies under the headline.
+        let in_header = i < first && title_idx.is_some_and(|t| i > t);
+        take_labels(
+            &labels,
+            l,
+            &mut out,
+            &mut authors,
+            l.kind == Kind::Meta || in_header,
+        );
         if l.kind == Kind::Meta {
             // Names alone only between the headline and the body (a journal's
             // writers), never a menu over the page.
