@@ -623,23 +623,37 @@ pub fn line_byline(line: &str) -> Option<Vec<String>> {
 
 /// A line of writers' names alone, as journals and their reprints set them
 /// under the title: two to four names (赵文博 孙丽华), each a surname and one
-/// or two characters, or one two-character name spaced out (张 丽).
+/// or two characters, apart or separated by commas (武义青 ,冷宣荣), or one
+/// name spaced out a character at a time (张 丽, 魏 丽 华).
 pub fn names_line(line: &str) -> Option<Vec<String>> {
-    let words: Vec<&str> = line.split([' ', '　']).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = line
+        .split([' ', '　', ',', '，', '、'])
+        .filter(|w| !w.is_empty())
+        .collect();
     let surname = |w: &str| {
         w.chars()
             .next()
             .is_some_and(|c| crate::text::chars::SURNAMES.contains(c))
     };
-    if let [a, b] = words[..] {
-        if a.chars().count() == 1 && b.chars().count() == 1 && surname(a) && is_han_word(b) {
-            return Some(vec![format!("{a}{b}")]);
-        }
+    let spaced = line.contains([' ', '　']) && !line.contains([',', '，', '、']);
+    if spaced
+        && (2..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().count() == 1 && is_han_word(w))
+        && surname(words[0])
+    {
+        return Some(vec![words.concat()]);
     }
+    // Each a name's length; the first and at least half of them open with a
+    // common surname (the list holds the hundred commonest, not 冷 or 骆).
+    let surnamed = words.iter().filter(|w| surname(w)).count();
     let ok = (2..=4).contains(&words.len())
         && words
             .iter()
-            .all(|w| (2..=3).contains(&w.chars().count()) && is_han_word(w) && surname(w));
+            .all(|w| (2..=3).contains(&w.chars().count()) && is_han_word(w))
+        && surname(words[0])
+        && surnamed * 2 >= words.len();
     ok.then(|| words.iter().map(|w| w.to_string()).collect())
 }
 
@@ -1014,5 +1028,31 @@ mod tests {
         assert!(labels("作者: 有一个老傻瓜 | 来源:发表于2019-04-11 14:07 被阅读0次").date_label);
         let l = labels("归档时间:2018-11-21");
         assert!(l.other_date && !l.date_label);
+    }
+
+    #[test]
+    fn a_line_of_names_alone_under_a_journal_title() {
+        let n = |l: &str| names_line(l);
+        assert_eq!(
+            n("赵文博 孙丽华"),
+            Some(vec!["赵文博".into(), "孙丽华".into()])
+        );
+        assert_eq!(n("张 丽"), Some(vec!["张丽".into()]));
+        // A three-character name spaced out; names apart with commas.
+        assert_eq!(n("魏 丽 华"), Some(vec!["魏丽华".into()]));
+        assert_eq!(
+            n("武义青 ,冷宣荣"),
+            Some(vec!["武义青".into(), "冷宣荣".into()])
+        );
+        assert_eq!(
+            n("武义青，冷宣荣、赵文博"),
+            Some(vec!["武义青".into(), "冷宣荣".into(), "赵文博".into()])
+        );
+        // Not names: a font-size widget, places, a sentence.
+        assert_eq!(n("大 中 小"), None);
+        assert_eq!(n("北京，天津"), None);
+        assert_eq!(n("高新 开发 园区"), None);
+        assert_eq!(n("魏 丽 华 好"), None);
+        assert_eq!(n("我们认为，这是对的"), None);
     }
 }
