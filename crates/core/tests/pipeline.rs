@@ -370,6 +370,13 @@ fn a_writer_and_editor_line_under_the_headline_names_both() {
     assert_eq!(d.author.as_deref(), Some("周某某"));
     assert_eq!(d.editor.as_deref(), Some("吴某"));
     assert!(d.body.starts_with("园区招商"), "{}", d.body);
+    // A lead that opens with its byline in parentheses, no outlet's mark.
+    let text = "某工程公司整体迁入雄安新区\n来源：某省政府网站\n\
+        （记者郭某）6月30日，某工程局集团的雄安公司整体搬迁至雄安新区的工作全部完成，并举行了揭牌仪式。\n\
+        这是该集团首家从北京整体落户雄安的企业，此前它已在新区承建多个重大项目。\n";
+    let d = process_page(text.as_bytes(), Some("lead.txt")).unwrap();
+    assert_eq!(d.author.as_deref(), Some("郭某"));
+    assert!(d.body.starts_with("6月30日"), "{}", d.body);
 }
 
 #[test]

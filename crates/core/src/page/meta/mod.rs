@@ -561,6 +561,39 @@ fn plain_names(inner: &[char]) -> Option<Vec<String>> {
 /// names and the length of the mark and byline.
 pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
     let chars: Vec<char> = line.chars().collect();
+    // A lead may also open with the byline alone: （记者郭东）6月30日，…
+    let bare = matches!(chars.first(), Some('（' | '('));
+    let j = if bare { 0 } else { after_mark(&chars)? };
+    let close = j + chars[j..].iter().position(|c| matches!(c, '）' | ')'))?;
+    // (燕赵都市报记者 尉迟国利 ): spaces inside the parentheses.
+    let mut a = j + 1;
+    let mut b = close;
+    while a < b && matches!(chars[a], ' ' | '　') {
+        a += 1;
+    }
+    while b > a && matches!(chars[b - 1], ' ' | '　') {
+        b -= 1;
+    }
+    let inner = &chars[a..b];
+    // An outlet's mark with a note in parentheses (人民网讯（综合报道）):
+    // names alone only when they are people's.
+    let people =
+        |names: &Vec<String>| chars[0] == '本' || names.iter().all(|n| is_personal_name(n));
+    // Bare, only a byline with its role (记者, 通讯员) says whose it is.
+    let names = byline_at(inner, 0)
+        .filter(|(_, end)| *end == inner.len())
+        .map(|(names, _)| names)
+        .or_else(|| plain_names(inner).filter(|n| !bare && people(n)))?;
+    let mut len = close + 1;
+    while chars.get(len) == Some(&' ') {
+        len += 1;
+    }
+    Some((names, len))
+}
+
+/// Where the parenthesis after an outlet's own mark opens (本报讯（…,
+/// 河北新闻网讯 (…), if the line starts with one.
+fn after_mark(chars: &[char]) -> Option<usize> {
     let mark = chars.iter().take(12).position(|&c| c == '讯')?;
     if mark == 0 || !chars[..mark].iter().all(|&c| is_han(c)) {
         return None;
@@ -577,33 +610,7 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
     while chars.get(j) == Some(&' ') {
         j += 1;
     }
-    if !matches!(chars.get(j), Some('（' | '(')) {
-        return None;
-    }
-    let close = j + chars[j..].iter().position(|c| matches!(c, '）' | ')'))?;
-    // (燕赵都市报记者 尉迟国利 ): spaces inside the parentheses.
-    let mut a = j + 1;
-    let mut b = close;
-    while a < b && matches!(chars[a], ' ' | '　') {
-        a += 1;
-    }
-    while b > a && matches!(chars[b - 1], ' ' | '　') {
-        b -= 1;
-    }
-    let inner = &chars[a..b];
-    // An outlet's mark with a note in parentheses (人民网讯（综合报道）):
-    // names alone only when they are people's.
-    let people =
-        |names: &Vec<String>| chars[0] == '本' || names.iter().all(|n| is_personal_name(n));
-    let names = byline_at(inner, 0)
-        .filter(|(_, end)| *end == inner.len())
-        .map(|(names, _)| names)
-        .or_else(|| plain_names(inner).filter(people))?;
-    let mut len = close + 1;
-    while chars.get(len) == Some(&' ') {
-        len += 1;
-    }
-    Some((names, len))
+    matches!(chars.get(j), Some('（' | '(')).then_some(j)
 }
 
 /// The whole line is a byline.
@@ -992,6 +999,13 @@ mod tests {
         );
         // Not a byline: a sentence in parentheses, or no mark of the paper.
         assert_eq!(lead_byline("本报讯（据新华社消息）日前，会议召开。"), None);
+        // A lead that opens with its byline alone.
+        assert_eq!(
+            lead_byline("（记者郭某）6月30日，一家工程公司整体搬迁至雄安新区。"),
+            Some((vec!["郭某".to_string()], 6))
+        );
+        assert_eq!(lead_byline("（张三 李四）6月30日，会议召开。"), None);
+        assert_eq!(lead_byline("（以下简称“公司”）成立于2015年。"), None);
         assert_eq!(lead_byline("据本报讯(记者王宋平)报道"), None);
         // An outlet's own mark, and its longer name before the role, with
         // spaces inside the parentheses.
