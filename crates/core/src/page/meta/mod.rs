@@ -594,6 +594,19 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
 /// Where the parenthesis after an outlet's own mark opens (本报讯（…,
 /// 河北新闻网讯 (…), if the line starts with one.
 fn after_mark(chars: &[char]) -> Option<usize> {
+    // 【财新网】(记者 …): the outlet's name in brackets.
+    if chars.first() == Some(&'【') {
+        let close = chars.iter().take(12).position(|&c| c == '】')?;
+        let name = &chars[1..close];
+        let outlet = name.len() >= 2
+            && name.iter().all(|&c| is_han(c))
+            && matches!(name[name.len() - 1], '网' | '报' | '社' | '台' | '讯');
+        let mut j = close + 1;
+        while chars.get(j) == Some(&' ') {
+            j += 1;
+        }
+        return (outlet && matches!(chars.get(j), Some('（' | '('))).then_some(j);
+    }
     let mark = chars.iter().take(12).position(|&c| c == '讯')?;
     if mark == 0 || !chars[..mark].iter().all(|&c| is_han(c)) {
         return None;
@@ -1005,6 +1018,12 @@ mod tests {
             Some((vec!["郭某".to_string()], 6))
         );
         assert_eq!(lead_byline("（张三 李四）6月30日，会议召开。"), None);
+        // An outlet's name in brackets before it.
+        assert_eq!(
+            lead_byline("【某某网】(实习记者 杨某某 记者 汪某)5月8日，协议签订。"),
+            Some((vec!["杨某某".to_string(), "汪某".to_string()], 21))
+        );
+        assert_eq!(lead_byline("【图片】(记者 汪某)5月8日，协议签订。"), None);
         assert_eq!(lead_byline("（以下简称“公司”）成立于2015年。"), None);
         assert_eq!(lead_byline("据本报讯(记者王宋平)报道"), None);
         // An outlet's own mark, and its longer name before the role, with
