@@ -591,6 +591,7 @@ pub(super) fn candidates(
     verbless::paired_slogans(inp, s, hits, &mut out);
     verbless::branch_sites(inp, s, hits, &mut out);
     verbless::branch_parks(inp, s, hits, &mut out);
+    verbless::chosen_sites(inp, s, hits, &mut out);
     out
 }
 

@@ -124,6 +124,7 @@ pub(super) const NEGATIONS: &[&str] = &[
 ];
 pub(super) const PLAN_WORDS: &[&str] = &[
     "计划",
+    "意向",
     "拟",
     "预计",
     "力争",

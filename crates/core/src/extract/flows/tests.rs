@@ -868,3 +868,17 @@ fn a_market_named_after_its_origin_and_its_site_moved_there() {
     // A market of one city named after a district of it moves nothing.
     assert!(flows("北京新发地丰台区农产品批发市场昨天试营业。").is_empty());
 }
+
+#[test]
+fn a_place_made_the_destination_of_another_places_move() {
+    // The verb of moving made a noun (搬迁意向地): the place before 作为
+    // receives, the place after it leaves; an intended site is a plan.
+    let f = flows("丰台区与白沟签订合作协议，将白沟作为大红门市场搬迁意向地。");
+    assert_eq!(pairs(&f), [("大红门街道", "白沟新城")]);
+    assert!(f[0].plan);
+    let f = flows("该市把廊坊作为北京产业转移的承接地，已建成三个园区。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+    // A place made something else: no move.
+    assert!(flows("河北省将雄安作为重点发展区域，统筹推进各项建设。").is_empty());
+    assert!(flows("不少市民把廊坊作为北京的后花园。").is_empty());
+}

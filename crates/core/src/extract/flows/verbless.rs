@@ -1,5 +1,6 @@
-//! Moves stated without a verb: paired slogans (北京研发、河北制造) and the
-//! site of an organisation named after another place (北京现代沧州工厂).
+//! Moves stated without a verb: paired slogans (北京研发、河北制造), the
+//! site of an organisation named after another place (北京现代沧州工厂), and
+//! a place chosen as another's destination (将白沟作为大红门市场搬迁意向地).
 
 use super::candidates::cand;
 use super::cues::{PAIR_FIRST, PAIR_SECOND};
@@ -200,5 +201,69 @@ pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
                 hits[q].start,
             );
         }
+    }
+}
+
+/// Verbs of moving that make, with 地, the noun of a move's destination.
+const MOVE_NOUNS: &[&str] = &["搬迁", "疏解", "转移", "外迁", "迁移", "迁入"];
+
+/// What follows them to name the destination (搬迁意向地, 转移承接地).
+const DESTINATION_NOUNS: &[&str] = &["意向地", "目的地", "承接地", "承载地", "地"];
+
+/// A place made another's destination: 将白沟作为大红门市场搬迁意向地,
+/// 把廊坊作为北京产业转移的承接地. The verb of moving is a noun here; the
+/// place before 作为 (after 将 or 把) receives, the place after it, before
+/// the verb, is the origin.
+pub(super) fn chosen_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
+    for (p, to) in hits.iter().enumerate() {
+        if to.role != Role::Location
+            || text_of(inp.chars, to.end, (to.end + 2).min(s.end)) != "作为"
+        {
+            continue;
+        }
+        // Back over a run of places (河北省保定市白沟) to its 将 or 把.
+        let mut first = p;
+        while first > 0 && hits[first - 1].end == hits[first].start {
+            first -= 1;
+        }
+        let lead = text_of(
+            inp.chars,
+            hits[first].start.saturating_sub(1).max(s.start),
+            hits[first].start,
+        );
+        if !matches!(lead.as_str(), "将" | "把") {
+            continue;
+        }
+        // The clause after 作为, up to its verb made a noun.
+        let from_at = to.end + 2;
+        let clause = text_of(inp.chars, from_at, s.end);
+        let clause = clause.split(is_clause_break).next().unwrap_or("");
+        let chars: Vec<char> = clause.chars().collect();
+        let noun_at = MOVE_NOUNS.iter().find_map(|m| {
+            let m: Vec<char> = m.chars().collect();
+            (0..chars.len()).find(|&i| {
+                chars[i..].starts_with(&m) && {
+                    let rest: String = chars[i + m.len()..].iter().collect();
+                    let rest = rest.strip_prefix('的').unwrap_or(&rest);
+                    DESTINATION_NOUNS.iter().any(|d| rest.starts_with(d))
+                }
+            })
+        });
+        let Some(noun_at) = noun_at else { continue };
+        let noun_at = from_at + noun_at as u32;
+        // The origin: the first place between 作为 and the noun.
+        let Some(from) = hits[p + 1..]
+            .iter()
+            .find(|h| h.start >= from_at && h.end <= noun_at)
+        else {
+            continue;
+        };
+        // At the noun's end, so that 意向 (intended) reads as a plan.
+        let at = from_at + clause.chars().count() as u32;
+        let at = (0..chars.len())
+            .map(|i| from_at + i as u32)
+            .find(|&i| i > noun_at && inp.chars[i as usize] == '地')
+            .unwrap_or(at);
+        push_new_move(out, &from.places, &to.places, hits[first].start, at, s.end);
     }
 }
