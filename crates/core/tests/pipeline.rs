@@ -380,6 +380,24 @@ fn a_writer_and_editor_line_under_the_headline_names_both() {
 }
 
 #[test]
+fn a_date_with_its_weekday_under_an_h1_headline_is_the_issues() {
+    // The bar over the page shows today's date with its weekday; the line
+    // under the headline (an <h1>) shows the issue's, also with its weekday.
+    let page = "<html><head><title>沧州承接北京企业成效明显_新闻频道</title></head><body>\
+        <div>2026年11月23日 星期一 登录 注册</div><div>首页 新闻 专题</div>\
+        <h1>沧州承接北京企业成效明显</h1><div>2019年7月31日 星期三</div>\
+        <p>北京一批制造企业近年陆续迁往河北沧州，当地新建的产业园区已经承接了四十多个项目。</p>\
+        <p>园区负责人表示，下一步将继续完善配套设施，吸引更多企业落户。</p></body></html>";
+    let d = process_page(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.title.as_deref(), Some("沧州承接北京企业成效明显"));
+    assert_eq!(d.date.as_deref(), Some("2019-07-31"));
+    // Without the line under the headline, today's bar gives no date.
+    let page = page.replace("<div>2019年7月31日 星期三</div>", "");
+    let d = process_page(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.date, None);
+}
+
+#[test]
 fn bad_inputs_are_errors_with_a_reason() {
     assert!(process_page(b"", None).is_err());
     assert!(process_page(b"\x89PNG\r\n\x1a\n\0\0", None)

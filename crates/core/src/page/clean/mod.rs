@@ -179,6 +179,12 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     };
     // A headline set over several lines (全国人民代表大会常务委员会 / 关于批准…及
     // / 调整…的决议): the lines after it that continue it in the <title>.
+    // Where the headline stands among the lines, also when it came from the
+    // page's markup (an <h1>): what lies under it is the article's header.
+    let title_line = title_idx.or_else(|| {
+        let h = squash(&normalize(hint_title?).text);
+        (0..first).rev().find(|&i| squash(&lines[i].simp) == h)
+    });
     let mut title_end = title_idx;
     if let (Some(i), Some(h)) = (title_idx, hint_title) {
         let hk = squash(&normalize(h).text);
@@ -246,7 +252,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         let labels = meta::labels(&l.simp);
         // A line that reads as an article's end (it names an editor: 作者 |
         // 邹欣 责编 | 梦依丹) is the header's when it lies under the headline.
-        let in_header = i < first && title_idx.is_some_and(|t| i > t);
+        let in_header = i < first && title_line.is_some_and(|t| i > t);
         take_labels(
             &labels,
             l,
@@ -257,7 +263,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         if l.kind == Kind::Meta {
             // Names alone only between the headline and the body (a journal's
             // writers), never a menu over the page.
-            let under_title = title_idx.is_some_and(|t| i > t && i < first);
+            let under_title = title_line.is_some_and(|t| i > t && i < first);
             let names_alone = || under_title.then(|| meta::names_line(&l.simp)).flatten();
             if let Some(names) = meta::line_byline(&l.simp).or_else(names_alone) {
                 authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
@@ -270,7 +276,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 l.simp.contains("今天") || l.simp.contains("今日") || l.simp.contains("当前");
             // A date with its weekday over the page is today's; under the
             // headline it is the (2022年2月13日 星期日).
-            let after_title = title_idx.is_some_and(|t| i > t);
+            let after_title = title_line.is_some_and(|t| i > t);
             let publication = |d: &meta::FoundDate| {
                 (!d.weekday || after_title) && !meta::is_life_date(&l.simp, d)
             };
@@ -318,7 +324,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // completes.
     if out.date.is_none() {
         // Under the headline: a day in a bar over the page is today's.
-        let from = title_idx.map_or(0, |t| t + 1).min(first);
+        let from = title_line.map_or(0, |t| t + 1).min(first);
         let header = (from..first).chain(first..=last.min(first + 2));
         if let Some((m, d)) = header
             .filter_map(|i| meta::labelled_month_day(&lines[i].simp))
