@@ -297,7 +297,14 @@ pub fn classify(simp: &str) -> Kind {
     }
     // A bar of labels (来源: | 发布时间: 2018-05-17 | 浏览次数:) looks like a
     // menu, but a labelled date makes it the metadata line.
-    let labelled_date = || meta::labels(s).date_label && !meta::find_dates(s).is_empty();
+    // So do a source and a writer, or either with a date (来源：河北日报 |
+    // 作者：张三 | 2019-07-31).
+    let labelled_date = || {
+        let l = meta::labels(s);
+        let kinds = usize::from(l.source.is_some()) + usize::from(l.author.is_some());
+        let dated = !meta::find_dates(s).is_empty();
+        (l.date_label && dated) || kinds == 2 || (kinds == 1 && dated)
+    };
     // A byline of several names (本报记者 张明 通讯员 李华 王芳) is no menu either.
     let byline = || meta::line_byline(s).is_some() || meta::names_line(s).is_some();
     if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM))

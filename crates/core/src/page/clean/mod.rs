@@ -837,6 +837,13 @@ mod tests {
             classify("首页 | 新闻中心 | 政务公开 | 办事服务"),
             Kind::Noise
         );
+        // So is a bar of a source and a writer, or either with a date.
+        assert_eq!(
+            classify("来源：河北日报 | 作者：张三 | 2019-07-31"),
+            Kind::Meta
+        );
+        assert_eq!(classify("来源：河北日报 | 2019-07-31"), Kind::Meta);
+        assert_ne!(classify("首页 | 来源 | 作者 | 联系我们"), Kind::Meta);
     }
 
     #[test]
