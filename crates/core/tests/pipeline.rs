@@ -398,6 +398,18 @@ fn a_date_with_its_weekday_under_an_h1_headline_is_the_issues() {
 }
 
 #[test]
+fn a_byline_in_parentheses_on_its_own_line_after_the_article_names_its_writers() {
+    let page = "<html><head><title>沧州承接北京企业成效明显_新闻频道</title></head><body>\
+        <h1>沧州承接北京企业成效明显</h1><div>2019-07-31</div>\
+        <p>北京一批制造企业近年陆续迁往河北沧州，当地新建的产业园区已经承接了四十多个项目。</p>\
+        <p>园区负责人表示，下一步将继续完善配套设施，吸引更多企业落户。</p>\
+        <p>(通讯员 李某 记者 张某某)</p><div>相关新闻</div></body></html>";
+    let d = process_page(page.as_bytes(), Some("p.html")).unwrap();
+    assert_eq!(d.author.as_deref(), Some("李某 张某某"));
+    assert!(d.body.ends_with("吸引更多企业落户。"), "{}", d.body);
+}
+
+#[test]
 fn bad_inputs_are_errors_with_a_reason() {
     assert!(process_page(b"", None).is_err());
     assert!(process_page(b"\x89PNG\r\n\x1a\n\0\0", None)

@@ -306,7 +306,11 @@ pub fn classify(simp: &str) -> Kind {
         (l.date_label && dated) || kinds == 2 || (kinds == 1 && dated)
     };
     // A byline of several names (本报记者 张明 通讯员 李华 王芳) is no menu either.
-    let byline = || meta::line_byline(s).is_some() || meta::names_line(s).is_some();
+    let byline = || {
+        meta::line_byline(s).is_some()
+            || meta::names_line(s).is_some()
+            || meta::bracketed_byline(s).is_some()
+    };
     if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM))
         || (is_nav(s) && !labelled_date() && !byline())
     {
@@ -319,7 +323,8 @@ pub fn classify(simp: &str) -> Kind {
         return Kind::Summary;
     }
     // Before the widget rule: "发布时间：… 来源：… 字号：[大 中 小]" is the metadata line.
-    if is_meta(s, han) {
+    // So is a byline alone in parentheses, closing the article: （记者 张三 李四）.
+    if is_meta(s, han) || meta::bracketed_byline(s).is_some() {
         return Kind::Meta;
     }
     if (len <= 40 && contains_any(s, WIDGETS)) || is_caption(s) {

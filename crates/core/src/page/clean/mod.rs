@@ -265,7 +265,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             // writers), never a menu over the page.
             let under_title = title_line.is_some_and(|t| i > t && i < first);
             let names_alone = || under_title.then(|| meta::names_line(&l.simp)).flatten();
-            if let Some(names) = meta::line_byline(&l.simp).or_else(names_alone) {
+            let bracketed = || meta::bracketed_byline(&l.simp);
+            if let Some(names) = meta::line_byline(&l.simp)
+                .or_else(names_alone)
+                .or_else(bracketed)
+            {
                 authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
             } else if let Some(names) = meta::inline_byline(&l.simp) {
                 // "2023年3月1日 来源：河北新闻网 记者 褚四"
@@ -844,6 +848,10 @@ mod tests {
         );
         assert_eq!(classify("来源：河北日报 | 2019-07-31"), Kind::Meta);
         assert_ne!(classify("首页 | 来源 | 作者 | 联系我们"), Kind::Meta);
+        // A byline alone in parentheses closing the article.
+        assert_eq!(classify("（记者 张三 李四）"), Kind::Meta);
+        assert_eq!(classify("(通讯员 李四 记者 张三)"), Kind::Meta);
+        assert_ne!(classify("（张三 李四）"), Kind::Meta);
     }
 
     #[test]

@@ -721,6 +721,16 @@ pub fn inline_byline(line: &str) -> Option<Vec<String>> {
         .map(|(names, _)| names)
 }
 
+/// A line that is only a byline in parentheses: （记者 张三 李四）.
+pub fn bracketed_byline(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    let open = matches!(line.chars().next(), Some('（' | '('));
+    match trailing_byline(line) {
+        Some((names, 0)) if open => Some(names),
+        _ => None,
+    }
+}
+
 /// A byline at the end of a paragraph: `……企业1400家。（记者 潘文静）`,
 /// `……布局。 文/本报记者 林艳`. Returns names and the char index where it starts.
 pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
