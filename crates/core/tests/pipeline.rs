@@ -410,6 +410,23 @@ fn a_byline_in_parentheses_on_its_own_line_after_the_article_names_its_writers()
 }
 
 #[test]
+fn a_forum_posters_name_beside_the_date_is_the_writer_when_nothing_else_is() {
+    let page = "<html><head><title>廊坊哪个园区承接北京企业最多？ - 廊坊论坛</title></head><body>\
+        <h1>廊坊哪个园区承接北京企业最多？</h1><div>老廊坊人 发表于 2019-07-31 12:30 | 只看该作者</div>\
+        <p>最近几年北京不少制造企业搬到了廊坊，我身边就有好几家工厂从大兴搬到了固安和永清的园区。</p>\
+        <p>想问问大家，哪个园区承接的北京企业最多，配套和交通怎么样，适不适合去找工作？</p></body></html>";
+    let d = process_page(page.as_bytes(), Some("t.html")).unwrap();
+    assert_eq!(d.author.as_deref(), Some("老廊坊人"));
+    assert_eq!(d.date.as_deref(), Some("2019-07-31"));
+    // The headline, a question, is not the body's first line.
+    assert!(d.body.starts_with("最近几年"), "{}", d.body);
+    // A writer named by a label wins over the poster.
+    let page = page.replace("<p>最近几年", "<div>作者：张某某</div><p>最近几年");
+    let d = process_page(page.as_bytes(), Some("t.html")).unwrap();
+    assert_eq!(d.author.as_deref(), Some("张某某"));
+}
+
+#[test]
 fn bad_inputs_are_errors_with_a_reason() {
     assert!(process_page(b"", None).is_err());
     assert!(process_page(b"\x89PNG\r\n\x1a\n\0\0", None)

@@ -95,6 +95,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     };
     let mut out = Cleaned::default();
     let mut authors: Vec<String> = Vec::new();
+    let mut poster: Option<String> = None;
 
     // --- Header: title, metadata, leading headings.
     let first_meta = (0..first).find(|&i| lines[i].kind == Kind::Meta);
@@ -183,8 +184,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // page's markup (an <h1>): what lies under it is the article's header.
     let title_line = title_idx.or_else(|| {
         let h = squash(&normalize(hint_title?).text);
-        (0..first).rev().find(|&i| squash(&lines[i].simp) == h)
+        (0..=first.min(last))
+            .rev()
+            .find(|&i| squash(&lines[i].simp) == h)
     });
+    // A headline that reads like a sentence (a question) opened the block
+    // of the article: the article starts at the first paragraph under it.
+    let first = match title_line {
+        Some(t) if t == first && t < last => (t + 1..=last)
+            .find(|&i| lines[i].kind == Kind::Content)
+            .unwrap_or(t + 1),
+        _ => first,
+    };
     let mut title_end = title_idx;
     if let (Some(i), Some(h)) = (title_idx, hint_title) {
         let hk = squash(&normalize(h).text);
@@ -242,6 +253,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
 
     // Dates and labels from metadata lines outside the body.
     let outside = (0..first).chain(last + 1..lines.len());
+
     let mut header_date: Option<String> = None;
     let mut footer_date: Option<String> = None;
     for i in outside {
@@ -274,6 +286,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             } else if let Some(names) = meta::inline_byline(&l.simp) {
                 // "2023年3月1日 来源：河北新闻网 记者 褚四"
                 authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
+            } else if i < first && poster.is_none() {
+                // A forum's or a blog's poster, if nothing names a writer.
+                poster = meta::poster(&l.simp).map(|n| written_form(l.text, &n));
             }
             let before_title = title_idx.is_some_and(|t| i < t);
             let today_header =
@@ -487,6 +502,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         out.author = Some(seen.join(" "));
     } else if let Some(a) = &hints.author {
         out.author = Some(a.clone());
+    } else {
+        out.author = poster;
     }
     if unclear {
         out.warnings.push(Warning {

@@ -721,6 +721,33 @@ pub fn inline_byline(line: &str) -> Option<Vec<String>> {
         .map(|(names, _)| names)
 }
 
+/// The name a forum or a blog shows before its post's date (张三 发表于
+/// 2019-07-31 12:30, zhang_88 发布于 2019-07-31): one word of a name's or a
+/// handle's characters.
+pub fn poster(line: &str) -> Option<String> {
+    let s = line.trim();
+    let at = ["发表于", "发布于"]
+        .iter()
+        .filter_map(|v| s.find(v))
+        .min()?;
+    let name = s[..at].trim();
+    let n = name.chars().count();
+    let handle = name
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
+    let not_a_name = [
+        "本帖", "文章", "最后", "该帖", "此文", "原文", "帖子", "楼主", "作者",
+    ]
+    .iter()
+    .any(|w| name.starts_with(w));
+    ((2..=20).contains(&n)
+        && handle
+        && !not_a_name
+        && !name.chars().all(|c| c.is_ascii_digit())
+        && !find_dates(&s[at..]).is_empty())
+    .then(|| name.to_string())
+}
+
 /// A line that is only a byline in parentheses: （记者 张三 李四）.
 pub fn bracketed_byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
@@ -1097,5 +1124,23 @@ mod tests {
         assert_eq!(n("高新 开发 园区"), None);
         assert_eq!(n("魏 丽 华 好"), None);
         assert_eq!(n("我们认为，这是对的"), None);
+    }
+
+    #[test]
+    fn a_posters_name_before_the_posts_date() {
+        assert_eq!(
+            poster("张某某 发表于 2019-07-31 12:30").as_deref(),
+            Some("张某某")
+        );
+        assert_eq!(
+            poster("zhang_88 发布于 2019-07-31").as_deref(),
+            Some("zhang_88")
+        );
+        // No date, a label, several words, a number: no poster.
+        assert_eq!(poster("张某某 发表于 讨论区"), None);
+        assert_eq!(poster("作者 发表于 2019-07-31"), None);
+        assert_eq!(poster("首页 新闻 发表于 2019-07-31"), None);
+        assert_eq!(poster("2019 发表于 2019-07-31"), None);
+        assert_eq!(poster("发表于 2019-07-31"), None);
     }
 }
