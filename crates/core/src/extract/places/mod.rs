@@ -564,6 +564,16 @@ fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
             saw_verb = true;
             continue;
         }
+        // A firm's trade name right after its place, which the segmenter
+        // may tag as a verb (北京建予房地产开发有限公司), when a company's
+        // ending follows; not a predicate (在北京注册有限公司).
+        if verbish
+            && t.start == first.start
+            && !PLACE_PREDICATES.contains(&w)
+            && ends_as_company(text, tokens, from)
+        {
+            continue;
+        }
         // Another place name starts a new phrase (北京现代沧州工厂 is not
         // a firm name ending at 公司 further on); so do predicates (注册,
         // 成立, 位于), particles, prepositions, adverbs, numerals, time words.
@@ -576,6 +586,36 @@ fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
 
 /// Verbs that occur inside organisation names (创新研究院, 制造有限公司,
 /// 投资控股集团), as opposed to the predicates of a sentence.
+/// Verbs that follow a place as what happens there, not a trade name.
+const PLACE_PREDICATES: &[&str] = &[
+    "注册", "成立", "设立", "组建", "新建", "创办", "开办", "落户", "入驻", "迁入", "搬迁", "引进",
+    "签约", "举办", "召开", "开展", "启动", "出资", "收购", "合资", "控股", "投资", "建设", "有",
+    "是", "在", "到", "去", "来",
+];
+
+/// Does a company's legal ending (有限公司, 股份有限公司, 集团) close the
+/// name from token `from`, within 32 chars and no punctuation?
+fn ends_as_company(text: &str, tokens: &[Token], from: usize) -> bool {
+    let Some(first) = tokens.get(from) else {
+        return false;
+    };
+    for t in &tokens[from..] {
+        if t.end - first.start > 32 || is_punct(t.text(text)) {
+            return false;
+        }
+        let so_far = text
+            .get(first.byte_start as usize..t.byte_end as usize)
+            .unwrap_or("");
+        if ["有限公司", "有限责任公司", "股份公司", "集团"]
+            .iter()
+            .any(|e| so_far.ends_with(e))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 const NAME_VERBS: &[&str] = &[
     "制造", "发展", "创新", "协同", "投资", "建设", "服务", "研究", "开发", "促进", "交流", "合作",
     "应用", "管理", "控股", "设计", "规划", "交易", "改革", "优化", "转化", "孵化", "营销", "生产",
@@ -878,6 +918,16 @@ mod tests {
         ] {
             assert!(located(text).is_empty(), "{text}: {:?}", located(text));
         }
+        // A company whose trade name the segmenter reads as a verb (建予).
+        assert_eq!(
+            located("北京建予房地产开发有限公司在廊坊投资建设新项目。"),
+            ["廊坊市"]
+        );
+        // A predicate after the place is no trade name.
+        assert_eq!(
+            located("该企业在北京注册有限公司后迁往廊坊。"),
+            ["北京市", "廊坊市"]
+        );
         // A school word that names no one school leaves the place a place.
         assert_eq!(located("北京中小学将于9月1日开学。"), ["北京市"]);
         assert_eq!(
