@@ -129,7 +129,11 @@ impl LeanIndex {
     pub fn for_head(head: &Bundle) -> LeanIndex {
         let mut lean = LeanIndex::default();
         if let Some(h) = head.parts.as_ref().and_then(|p| p.head.as_ref()) {
-            let _ = lean.documents.try_reserve_exact(h.documents as usize);
+            // No more than the lean pieces can hold (a document takes more
+            // than 16 bytes in one), whatever the head claims.
+            let room: u64 = h.lean.iter().map(|c| c.bytes / 16).sum();
+            let n = u64::from(h.documents).min(room) as usize;
+            let _ = lean.documents.try_reserve_exact(n);
         }
         lean
     }
