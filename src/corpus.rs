@@ -132,7 +132,7 @@ async fn for_each_piece(
         return Ok(());
     };
     let pieces = list(h);
-    let bytes: u64 = pieces.iter().map(|c| c.bytes).sum();
+    let bytes = pieces.iter().fold(0u64, |a, c| a.saturating_add(c.bytes));
     if bytes > limit {
         return Err(LoadError::TooLarge(h.documents, bytes));
     }

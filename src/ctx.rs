@@ -76,13 +76,20 @@ impl Corpus {
     /// fetched again, whole); the query index is the same. An error when
     /// they are not its documents (the site was published anew since).
     fn whole(&self, whole: jjj_core::Bundle) -> Result<Corpus, String> {
+        // The same documents, with as many flows and figures as the index
+        // holds for each (the tables read them by the index's count).
         let same = self.lean
             && whole.documents.len() == self.docs.len()
             && whole
                 .documents
                 .iter()
                 .zip(self.docs.iter())
-                .all(|(a, b)| a.id == b.id);
+                .enumerate()
+                .all(|(d, (a, b))| {
+                    a.id == b.id
+                        && a.flows.len() == self.index.flows_in(d)
+                        && a.figures.len() == self.index.figures_in(d)
+                });
         if !same {
             return Err("语料已在网站上更新，请刷新页面 (the corpus was updated on the site: reload the page)".into());
         }

@@ -131,7 +131,10 @@ impl LeanIndex {
         if let Some(h) = head.parts.as_ref().and_then(|p| p.head.as_ref()) {
             // No more than the lean pieces can hold (a document takes more
             // than 16 bytes in one), whatever the head claims.
-            let room: u64 = h.lean.iter().map(|c| c.bytes / 16).sum();
+            let room = h
+                .lean
+                .iter()
+                .fold(0u64, |a, c| a.saturating_add(c.bytes / 16));
             let n = u64::from(h.documents).min(room) as usize;
             let _ = lean.documents.try_reserve_exact(n);
         }
@@ -173,7 +176,15 @@ impl LeanIndex {
                 first += n;
                 ok
             });
-        if !listed || self.damaged || self.documents.len() != h.documents as usize {
+        // A figure takes more than 8 bytes in the whole piece: a lean one
+        // claiming more figures than that is damaged (a query reserves room
+        // for every figure of its hits).
+        let figures_fit = self
+            .parts
+            .iter()
+            .zip(&h.index)
+            .all(|(p, at)| p.figure_total() <= at.bytes / 8);
+        if !listed || !figures_fit || self.damaged || self.documents.len() != h.documents as usize {
             return Err(Error::Bundle {
                 reason: "the pieces of the index are not those the corpus lists (built from another corpus?)".into(),
             });

@@ -125,8 +125,7 @@ pub(super) fn within() -> Vec<Vec<u16>> {
 ///
 /// It is written by the build beside each piece of a split corpus's index
 /// (see [`crate::corpus::lean`]) without the columns that follow from the
-/// others (`row`, `regions`, `title_at`, `term_ids`: see
-/// [`Index::from_wire`]).
+/// others (`row`, `regions`, `term_ids`: see [`Index::from_wire`]).
 ///
 /// Its rows are the documents newest first (`doc[row]` is the position in
 /// the slice), the order of the hits without free text: a query then reads
@@ -170,7 +169,7 @@ pub struct Index {
     /// (row `r`'s is `titles[title_at[r]..title_at[r + 1] - 1]`): one search
     /// over all of them finds a word in every title.
     pub(super) titles: String,
-    #[serde(skip)]
+    #[serde(with = "super::wire::title_offsets")]
     pub(super) title_at: Vec<usize>,
     /// A summary's key terms (interned: see `term_ids`) and their counts.
     pub(super) terms: Lists<(u32, u32)>,

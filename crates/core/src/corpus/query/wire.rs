@@ -3,8 +3,8 @@
 //! or hostile one an error rather than a panic in a later query.
 //!
 //! The columns that follow from the others are not written: `row` (from
-//! `doc`), `regions` (from `places`), `title_at` (from the line breaks in
-//! `titles`) and `term_ids` (from `term_names`).
+//! `doc`), `regions` (from `places`) and `term_ids` (from `term_names`);
+//! list columns and the titles' offsets are written as lengths.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,12 +16,12 @@ use crate::extract::places::gazetteer;
 /// figure and share none: long runs that compress to almost nothing), the
 /// quantities shifted by one so that "none" ([`NO`]) is one byte, not five.
 pub(super) mod facts {
-    use super::{FlowFact, Lists, ListsWire};
+    use super::{ends, lengths, FlowFact, Lists};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     #[derive(Serialize, Deserialize)]
     struct Columns {
-        lens: ListsWire<()>,
+        lens: Vec<u32>,
         start: Vec<u32>,
         count: Vec<u32>,
         amount: Vec<u32>,
@@ -31,10 +31,7 @@ pub(super) mod facts {
     pub fn serialize<S: Serializer>(l: &Lists<FlowFact>, s: S) -> Result<S::Ok, S::Error> {
         let f = &l.items;
         Columns {
-            lens: ListsWire::from(Lists {
-                at: l.at.clone(),
-                items: vec![(); f.len()],
-            }),
+            lens: lengths(&l.at),
             start: f.iter().map(|f| f.start).collect(),
             count: f.iter().map(|f| f.count.wrapping_add(1)).collect(),
             amount: f.iter().map(|f| f.amount.wrapping_add(1)).collect(),
@@ -54,7 +51,7 @@ pub(super) mod facts {
                 "the facts' fields are out of step",
             ));
         }
-        let lens = Lists::try_from(c.lens).map_err(serde::de::Error::custom)?;
+        let at = ends(&c.lens).map_err(serde::de::Error::custom)?;
         let items = (0..n)
             .map(|i| FlowFact {
                 start: c.start[i],
@@ -64,8 +61,52 @@ pub(super) mod facts {
                 complete: c.flags[i] & 2 != 0,
             })
             .collect();
-        Ok(Lists { at: lens.at, items })
+        Ok(Lists { at, items })
     }
+}
+
+/// The titles' offsets on the wire: each title's length in bytes.
+pub(super) mod title_offsets {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(at: &[usize], s: S) -> Result<S::Ok, S::Error> {
+        let lens: Vec<u64> = at.windows(2).map(|w| (w[1] - w[0]) as u64).collect();
+        lens.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<usize>, D::Error> {
+        let lens = Vec::<u64>::deserialize(d)?;
+        let mut at = Vec::with_capacity(lens.len() + 1);
+        let mut end = 0usize;
+        at.push(end);
+        for len in lens {
+            end = usize::try_from(len)
+                .ok()
+                .and_then(|l| end.checked_add(l))
+                .ok_or_else(|| serde::de::Error::custom("a title longer than memory"))?;
+            at.push(end);
+        }
+        Ok(at)
+    }
+}
+
+/// Each list's length, from where each ends.
+fn lengths(at: &[u32]) -> Vec<u32> {
+    at.windows(2).map(|w| w[1].saturating_sub(w[0])).collect()
+}
+
+/// Where each list ends, from their lengths (an error past 4 billion items).
+fn ends(lens: &[u32]) -> Result<Vec<u32>, &'static str> {
+    let mut at = Vec::with_capacity(lens.len() + 1);
+    let mut end = 0u32;
+    at.push(end);
+    for &len in lens {
+        end = end
+            .checked_add(len)
+            .ok_or("a list column longer than 4 billion")?;
+        at.push(end);
+    }
+    Ok(at)
 }
 
 /// [`Lists`] on the wire: each list's length rather than where it ends
@@ -79,7 +120,7 @@ pub(super) struct ListsWire<T> {
 impl<T> From<Lists<T>> for ListsWire<T> {
     fn from(l: Lists<T>) -> ListsWire<T> {
         ListsWire {
-            lens: l.at.windows(2).map(|w| w[1].saturating_sub(w[0])).collect(),
+            lens: lengths(&l.at),
             items: l.items,
         }
     }
@@ -88,16 +129,10 @@ impl<T> From<Lists<T>> for ListsWire<T> {
 impl<T> TryFrom<ListsWire<T>> for Lists<T> {
     type Error = &'static str;
     fn try_from(w: ListsWire<T>) -> Result<Lists<T>, &'static str> {
-        let mut at = Vec::with_capacity(w.lens.len() + 1);
-        let mut end = 0u32;
-        at.push(end);
-        for len in w.lens {
-            end = end
-                .checked_add(len)
-                .ok_or("a list column longer than 4 billion")?;
-            at.push(end);
-        }
-        Ok(Lists { at, items: w.items })
+        Ok(Lists {
+            at: ends(&w.lens)?,
+            items: w.items,
+        })
     }
 }
 
@@ -143,7 +178,13 @@ impl Index {
             self.source.len(),
             self.figures.len(),
         ];
-        if columns.iter().any(|&len| len != n) || self.titles.matches('\n').count() != n {
+        let titles_ok = self.title_at.len() == n + 1
+            && self.title_at.last() == Some(&self.titles.len())
+            && self
+                .title_at
+                .iter()
+                .all(|&i| self.titles.is_char_boundary(i));
+        if columns.iter().any(|&len| len != n) || !titles_ok {
             return bad("a column has too many or too few rows");
         }
         let lists = [
@@ -177,6 +218,12 @@ impl Index {
                     .iter()
                     .all(|&q| q == NO || (q as usize) < self.quantities.len())
             }),
+            // A flow read from the index alone has both ends known.
+            self.facts
+                .items
+                .iter()
+                .zip(&self.flows.items)
+                .all(|(f, k)| !f.complete || (k.from != NONE && k.to != NONE)),
             self.quantities
                 .iter()
                 .all(|&(u, v)| usize::from(u) < self.units.len() && v.is_finite()),
@@ -203,6 +250,13 @@ impl Index {
         Ok(())
     }
 
+    /// How many figures its documents state in all (each takes more than
+    /// 8 bytes in the whole summaries: [`crate::corpus::lean::LeanIndex::finish`]
+    /// checks a piece's against its whole piece's size).
+    pub fn figure_total(&self) -> u64 {
+        self.figures.iter().map(|&f| u64::from(f)).sum()
+    }
+
     /// The columns [`Index::to_wire`] leaves out.
     fn fill(&mut self) {
         let n = self.doc.len();
@@ -223,14 +277,59 @@ impl Index {
         }
         regions.shrink();
         self.regions = regions;
-        self.title_at = std::iter::once(0)
-            .chain(self.titles.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         self.term_ids = self
             .term_names
             .iter()
             .enumerate()
             .map(|(i, t)| (t.clone(), i as u32))
             .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::analyze::document_from_text;
+
+    fn index() -> Index {
+        let mut docs = vec![
+            document_from_text("北京威克多制衣中心整体搬迁至河北衡水，投资5亿元。"),
+            document_from_text("廊坊承接北京新能源汽车零部件企业8家。"),
+        ];
+        // A title with a line break in it (a <title> set over two lines).
+        docs[0].title = Some("河北省\n承接北京产业转移".into());
+        docs[1].title = Some("廊坊承接北京企业".into());
+        Index::new(&docs)
+    }
+
+    #[test]
+    fn the_index_reads_back_as_written_a_title_with_a_line_break_too() {
+        let i = index();
+        assert!(i.flows.items.len() >= 2 && i.titles.matches('\n').count() == 3);
+        assert_eq!(Index::from_wire(&i.to_wire().unwrap()).unwrap(), i);
+    }
+
+    #[test]
+    fn a_flow_read_from_the_index_alone_must_have_known_ends() {
+        let mut i = index();
+        assert!(i.facts.items[0].complete);
+        i.flows.items[0].from = NONE;
+        let err = Index::from_wire(&i.to_wire().unwrap()).unwrap_err();
+        assert!(err.contains("out of range"), "{err}");
+        // The same flow marked as read from its document is fine.
+        i.facts.items[0].complete = false;
+        assert!(Index::from_wire(&i.to_wire().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn titles_offsets_that_do_not_fit_are_an_error() {
+        let mut i = index();
+        let n = i.title_at.len();
+        i.title_at[n - 1] += 1;
+        assert!(Index::from_wire(&i.to_wire().unwrap()).is_err());
+        let mut i = index();
+        // Inside a character of 河.
+        i.title_at[1] = 1;
+        assert!(Index::from_wire(&i.to_wire().unwrap()).is_err());
     }
 }
