@@ -202,24 +202,19 @@ impl Splitter {
                     head: None,
                 }),
             };
-            let bytes = crate::encode_bundle(&piece)?;
-            let file = format!("{}/index-{k:03}.jjj", self.dir);
-            pieces.push(Chunk {
-                file: file.clone(),
-                first: (k * self.piece) as u32,
-                count: docs.len() as u32,
-                bytes: bytes.len() as u64,
-            });
-            index.push((file, bytes));
-            let bytes = crate::corpus::lean::encode_piece(docs, terms)?;
-            let file = format!("{}/lean-{k:03}.jjj", self.dir);
-            lean.push(Chunk {
-                file: file.clone(),
-                first: (k * self.piece) as u32,
-                count: docs.len() as u32,
-                bytes: bytes.len() as u64,
-            });
-            index.push((file, bytes));
+            // Whole, then lean: listed in the head, written beside it.
+            let whole = crate::encode_bundle(&piece)?;
+            let thin = crate::corpus::lean::encode_piece(docs, terms)?;
+            for (list, name, bytes) in [(&mut pieces, "index", whole), (&mut lean, "lean", thin)] {
+                let file = format!("{}/{name}-{k:03}.jjj", self.dir);
+                list.push(Chunk {
+                    file: file.clone(),
+                    first: (k * self.piece) as u32,
+                    count: docs.len() as u32,
+                    bytes: bytes.len() as u64,
+                });
+                index.push((file, bytes));
+            }
         }
         let head = Bundle {
             pipeline: self.pipeline.clone(),

@@ -29,17 +29,8 @@ pub fn encode_piece(
     terms: &[Vec<(String, u32)>],
 ) -> Result<Vec<u8>, Error> {
     let index = Index::with_terms(summaries, terms);
-    let docs: Vec<Document> = summaries
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let mut doc = doc.clone();
-            if index.has_whole_flows(d) {
-                lean(&mut doc);
-            }
-            doc
-        })
-        .collect();
+    let mut docs = summaries.to_vec();
+    lean_where_whole(&mut docs, &index);
     let mut out = PIECE_MAGIC.to_vec();
     out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
     let bad = |reason: String| Error::Bundle { reason };
@@ -95,6 +86,17 @@ pub fn lean(doc: &mut Document) {
     }
 }
 
+/// Makes lean every document of `docs` whose flows `index` (theirs) holds
+/// whole; the others keep theirs (they name places or industries this
+/// build does not know, and the edges read them).
+fn lean_where_whole(docs: &mut [Document], index: &Index) {
+    for (d, doc) in docs.iter_mut().enumerate() {
+        if index.has_whole_flows(d) {
+            lean(doc);
+        }
+    }
+}
+
 /// Document `d`'s regions: its own, or a lean one's from the index.
 pub fn regions<'a>(docs: &'a [Document], index: &'a Index, d: usize) -> Vec<&'a str> {
     match docs.get(d) {
@@ -147,11 +149,7 @@ impl LeanIndex {
         let terms = piece.parts.take().map(|p| p.terms).unwrap_or_default();
         self.damaged |= terms.len() != piece.documents.len();
         let index = Index::with_terms(&piece.documents, &terms);
-        for (d, doc) in piece.documents.iter_mut().enumerate() {
-            if index.has_whole_flows(d) {
-                lean(doc);
-            }
-        }
+        lean_where_whole(&mut piece.documents, &index);
         self.add_lean(piece.documents, index);
     }
 

@@ -182,15 +182,7 @@ pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
                 continue;
             }
             // Back over a run of places (河北省廊坊市固安县) to its 在 or 于.
-            let mut first = p;
-            while first > 0 && hits[first - 1].end == hits[first].start {
-                first -= 1;
-            }
-            let lead = text_of(
-                inp.chars,
-                hits[first].start.saturating_sub(1).max(s.start),
-                hits[first].start,
-            );
+            let (_, lead) = run_start(inp, s, hits, p);
             if !matches!(lead.as_str(), "在" | "于") {
                 continue;
             }
@@ -202,6 +194,21 @@ pub(super) fn branch_parks(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
             );
         }
     }
+}
+
+/// The first of the run of places that hit `p` ends (河北省廊坊市固安县),
+/// and the character before it in sentence `s` (在, 将…).
+fn run_start(inp: &Input, s: &Sentence, hits: &[&PlaceHit], p: usize) -> (usize, String) {
+    let mut first = p;
+    while first > 0 && hits[first - 1].end == hits[first].start {
+        first -= 1;
+    }
+    let lead = text_of(
+        inp.chars,
+        hits[first].start.saturating_sub(1).max(s.start),
+        hits[first].start,
+    );
+    (first, lead)
 }
 
 /// Verbs of moving that make, with 地, the noun of a move's destination.
@@ -222,15 +229,7 @@ pub(super) fn chosen_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
             continue;
         }
         // Back over a run of places (河北省保定市白沟) to its 将 or 把.
-        let mut first = p;
-        while first > 0 && hits[first - 1].end == hits[first].start {
-            first -= 1;
-        }
-        let lead = text_of(
-            inp.chars,
-            hits[first].start.saturating_sub(1).max(s.start),
-            hits[first].start,
-        );
+        let (first, lead) = run_start(inp, s, hits, p);
         if !matches!(lead.as_str(), "将" | "把") {
             continue;
         }
