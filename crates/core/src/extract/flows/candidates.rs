@@ -694,6 +694,14 @@ fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
+/// A receiving verb whose clause takes in people rather than industry
+/// (迎来来自北京的考察团, 吸引北京游客10万人次, 接收北京学生): no move.
+fn receives_visitors(inp: &Input, s: &Sentence, t: &Trigger) -> bool {
+    let clause = text_of(inp.chars, t.end, (t.end + 24).min(s.end));
+    let clause = clause.split(is_clause_break).next().unwrap_or("");
+    VISITORS.iter().any(|w| clause.contains(w)) && !MOVERS.iter().any(|w| clause.contains(w))
+}
+
 pub(super) fn shape_of(
     inp: &Input,
     hits: &[&PlaceHit],
@@ -703,7 +711,7 @@ pub(super) fn shape_of(
 ) -> Option<Shape> {
     let w = t.word;
     if FROM_VERBS.contains(&w) {
-        return Some(Shape::From);
+        return (!receives_visitors(inp, s, t)).then_some(Shape::From);
     }
     if ESTABLISH.contains(&w)
         && hits

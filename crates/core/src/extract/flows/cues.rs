@@ -54,6 +54,7 @@ pub(super) const FROM_VERBS: &[&str] = &[
     "接纳",
     "签约",
     "迎来",
+    "迎接",
 ];
 /// Receiving verbs that also say two sides signed (A 与 P 签约N个项目).
 pub(super) const SIGNING: &[&str] = &["签约"];
@@ -139,6 +140,31 @@ pub(super) const PLAN_WORDS: &[&str] = &[
     "规划",
     "将要",
     "希望",
+];
+
+/// People who come to a place without moving industry there: visitors,
+/// delegations, students, patients.
+pub(super) const VISITORS: &[&str] = &[
+    "考察团",
+    "代表团",
+    "调研",
+    "考察",
+    "参观",
+    "游客",
+    "旅客",
+    "客人",
+    "客流",
+    "人次",
+    "访客",
+    "领导",
+    "嘉宾",
+    "观众",
+    "学生",
+    "考生",
+    "患者",
+    "病人",
+    "志愿者",
+    "运动员",
 ];
 
 /// Words that name what moves; a place shortly before one of them is its

@@ -168,7 +168,29 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             DENIALS.iter().any(|d| t.contains(d))
         })
         .collect();
+    // Whether the sentence before stated a flow.
+    let mut found_before = false;
     for (si, s) in inp.sentences.iter().enumerate() {
+        // A sentence that opens with 其中 breaks down what the one before
+        // took in (…已吸引60家企业入驻。其中，北京企业36家): read as one,
+        // unless the one before stated its own flow.
+        let joined;
+        let s = match si.checked_sub(1).map(|p| &inp.sentences[p]) {
+            Some(p)
+                if p.paragraph == s.paragraph
+                    && !found_before
+                    && text_of(inp.chars, s.start, (s.start + 4).min(s.end))
+                        .trim_start()
+                        .starts_with("其中") =>
+            {
+                joined = Sentence {
+                    start: p.start,
+                    ..*s
+                };
+                &joined
+            }
+            _ => s,
+        };
         let denied = denies[si]
             || inp
                 .sentences
@@ -271,6 +293,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 found = true;
             }
         }
+        found_before = found;
         ctx.outward = if found || denied {
             Vec::new()
         } else {

@@ -61,6 +61,35 @@ fn listed_origins_each_get_their_own_count() {
 }
 
 #[test]
+fn origins_listed_in_the_next_sentence_each_get_their_own_count() {
+    let f =
+        flows("沧州临港经济技术开发区已吸引医药企业60家入驻。其中，北京企业36家；天津企业9家。");
+    let to = "沧州临港经济技术开发区";
+    assert_eq!(pairs(&f), [("北京市", to), ("天津市", to)]);
+    assert_eq!(count(&f[0]), Some((36.0, "家")));
+    assert_eq!(count(&f[1]), Some((9.0, "家")));
+    // Firms a place merely has did not move there.
+    assert!(flows("沧州临港经济技术开发区有医药企业60家。其中，北京企业36家。").is_empty());
+    // A sentence that states its own flow keeps it alone.
+    let f = flows("廊坊市去年共引进企业120家，其中北京企业85家。其中，30家来自天津。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+}
+
+#[test]
+fn a_park_welcoming_firms_from_a_place_takes_them_in_but_visitors_are_no_move() {
+    let f = flows("由京冀共建的沧州临港经济技术开发区11日迎接来自北京的首批10家药企集中开工建设。");
+    assert_eq!(pairs(&f), [("北京市", "沧州临港经济技术开发区")]);
+    for s in [
+        "廊坊市迎来来自北京的考察团一行20人。",
+        "雄安新区迎接来自北京的游客。",
+        "廊坊市去年吸引北京游客10万人次。",
+        "廊坊市接收北京学生200名。",
+    ] {
+        assert!(flows(s).is_empty(), "{s}");
+    }
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);
