@@ -10,8 +10,32 @@ pub(crate) use crate::extract::verbs::TO_VERBS;
 pub(super) const ANAPHORA: &[&str] = &["这", "该", "此", "当地", "这里", "那里", "园区", "基地"];
 /// Verbs whose destination is the 在/于 P before them.
 pub(super) const IN_VERBS: &[&str] = &[
-    "落户", "落地", "布局", "投资", "设立", "建设", "注册", "投产", "建厂", "设厂", "扎根", "安家",
-    "入驻", "开工", "集聚", "聚集", "兴建", "新建", "成立", "生产", "建起",
+    "落户",
+    "落地",
+    "布局",
+    "投资",
+    "设立",
+    "建设",
+    "注册",
+    "投产",
+    "建厂",
+    "设厂",
+    "扎根",
+    "安家",
+    "入驻",
+    "开工",
+    "集聚",
+    "聚集",
+    "兴建",
+    "新建",
+    "成立",
+    "生产",
+    "建起",
+    // Also in ESTABLISH, where they need a seat in parentheses after them.
+    "投资建设",
+    "投资设立",
+    "投资成立",
+    "注册成立",
 ];
 /// Words after a place that make its firms local ones (廊坊本地企业), which
 /// moved nowhere.

@@ -340,15 +340,46 @@ pub(super) fn org_subject(inp: &Input, s: &Sentence, zai: u32) -> Option<(Vec<us
         .all(|c| !is_clause_break(c) && !matches!(c, '、' | '“' | '”' | '的'));
     // The last of a list closed by 等 (北京协和医院、北京天坛医院等,
     // 北京交通大学等高校): the name before it.
+    // When and how, between the name and 在 (北京现代第四工厂今年4月开始在).
+    let name = without_adverbials(&name);
     let name = match name.rfind('等') {
         Some(b) if LISTED.contains(&&name[b + '等'.len_utf8()..]) => &name[..b],
-        _ => name.as_str(),
+        _ => name,
     };
     // A known firm (首钢在曹妃甸…) with at most a few words after its name
     // (首钢集团公司, 京东方今年).
     let known_name = known.is_some_and(|e| zai - e <= 6);
     (clean && (known_name || MOVING_ORGS.iter().any(|e| name.ends_with(e))))
         .then_some((places, start))
+}
+
+/// Words of time and manner that may stand between a subject and its verb.
+const ADVERBIALS: &[&str] = &[
+    "开始", "已经", "已", "将", "正式", "率先", "也", "还", "拟", "即将", "正在", "陆续", "先后",
+    "今年", "去年", "明年", "年初", "年底", "年内", "日前", "近日", "目前", "当年", "同年", "于",
+];
+
+/// `name` without the words of time and manner at its end (今年4月开始):
+/// those of [`ADVERBIALS`] and dates written in digits (4月, 11日, 2015年).
+fn without_adverbials(name: &str) -> &str {
+    let mut rest = name;
+    loop {
+        let before = rest.len();
+        if let Some(w) = ADVERBIALS.iter().find(|w| rest.ends_with(**w)) {
+            rest = &rest[..rest.len() - w.len()];
+        }
+        for unit in ['月', '日', '年', '号'] {
+            if let Some(r) = rest.strip_suffix(unit) {
+                let digits = r.trim_end_matches(|c: char| c.is_ascii_digit());
+                if digits.len() < r.len() {
+                    rest = digits;
+                }
+            }
+        }
+        if rest.len() == before || rest.is_empty() {
+            return rest;
+        }
+    }
 }
 
 /// What may follow the 等 that closes a list of organisations.

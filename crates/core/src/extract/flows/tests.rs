@@ -90,6 +90,17 @@ fn a_park_welcoming_firms_from_a_place_takes_them_in_but_visitors_are_no_move() 
 }
 
 #[test]
+fn a_firm_named_after_its_home_builds_elsewhere_whenever_it_starts() {
+    // Time and manner between the name and 在; 投资建设 with no seat after it.
+    for s in [
+        "北京现代汽车第四家工厂今年4月开始在河北沧州投资建设。",
+        "北京现代第四工厂2015年4月在沧州开工建设。",
+    ] {
+        assert_eq!(pairs(&flows(s)), [("北京市", "沧州市")], "{s}");
+    }
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);
