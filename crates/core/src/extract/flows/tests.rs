@@ -101,6 +101,21 @@ fn a_firm_named_after_its_home_builds_elsewhere_whenever_it_starts() {
 }
 
 #[test]
+fn a_market_branch_named_after_its_site_lies_outside_its_homes_province() {
+    // 高碑店 is both 保定's city and 朝阳's township.
+    let f = flows("总投资54亿元的北京新发地高碑店农产品物流园正式开门迎客。");
+    assert_eq!(pairs(&f), [("新发地", "高碑店市")]);
+}
+
+#[test]
+fn firms_signed_within_a_place_came_from_nowhere() {
+    assert!(flows("廊坊市共签约河北省内合作社和龙头企业580多家。").is_empty());
+    assert!(flows("廊坊市今年引进市内企业20家。").is_empty());
+    let f = flows("廊坊市今年签约北京企业20家。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);

@@ -645,6 +645,14 @@ fn resolve_ambiguous(
     // Where something moves to lies outside the province it moves from:
     // 新发地市场的商户迁往高碑店 is 保定's 高碑店, not Beijing's.
     let verb = after_a_verb_of_moving(text, hits[at].start);
+    // A branch named after its home and then its site (北京新发地高碑店
+    // 农产品物流园, 亦庄开发区沧州分园) lies outside its home's province.
+    let branch = verb.is_none()
+        && at > 0
+        && hits[at - 1].end == here
+        && hits[at - 1].role == Role::Location
+        && names_a_branch(text, hits[at].end);
+    let verb = if branch { Some(true) } else { verb };
     let moved_away: Vec<usize> = match sent {
         Some(s) if verb.is_some() => {
             // The nearest place before: the mover's home (北京新发地盐山县
@@ -745,6 +753,18 @@ fn resolve_ambiguous(
 /// Does the place at char `start` come right after a verb of moving to
 /// (迁往, 搬迁至, 转移到…: `Some(true)`) or of settling (落户, 入驻, 进驻:
 /// `Some(false)`)?
+/// Does the name after char `end` make a branch of a market or a park
+/// (…农产品物流园, …分园)?
+fn names_a_branch(text: &str, end: u32) -> bool {
+    const BRANCHES: &[&str] = &["批发市场", "物流园", "商贸城", "服装城", "分园", "分市场"];
+    let after: String = text.chars().skip(end as usize).take(12).collect();
+    let name = after
+        .split(crate::text::chars::is_clause_break)
+        .next()
+        .unwrap_or("");
+    BRANCHES.iter().any(|w| name.contains(w))
+}
+
 fn after_a_verb_of_moving(text: &str, start: u32) -> Option<bool> {
     let before: String = {
         let chars: Vec<char> = text.chars().take(start as usize).collect();

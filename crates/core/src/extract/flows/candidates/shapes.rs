@@ -34,7 +34,15 @@ impl Scan<'_, '_> {
     pub(super) fn received(&mut self, t: &Trigger, limit: u32) {
         let (inp, s, hits) = (self.inp, self.s, self.hits);
         // Origins: places right after the verb.
-        let (mut origins, _) = places_after(inp, hits, t.end, s.end);
+        let (mut origins, used) = places_after(inp, hits, t.end, s.end);
+        // 签约河北省内合作社: firms within the place, which move nowhere.
+        let within = |h: &PlaceHit| {
+            let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
+            after.starts_with('内') || LOCAL.iter().any(|w| after.starts_with(w))
+        };
+        if used.iter().any(|h| within(h)) {
+            return;
+        }
         if origins.is_empty() {
             // 吸引落户京津高科技企业 / 签约引进北京商户: a word between.
             // Not across a clause break (多从北京引进，对保定…).
@@ -42,6 +50,7 @@ impl Scan<'_, '_> {
                 h.start >= t.end
                     && h.start <= t.end + 2
                     && h.role == Role::Location
+                    && !within(h)
                     && !text_of(inp.chars, t.end, h.start)
                         .chars()
                         .any(is_clause_break)
