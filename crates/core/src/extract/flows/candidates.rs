@@ -89,6 +89,16 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
                     && matches!(inp.chars[t.end as usize - 1], '地' | '方' | '者')
             })
         });
+        // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
+        // whose destination follows.
+        let found = found.filter(|&w| {
+            let after = i + w.chars().count();
+            !(SIGNING.contains(&w)
+                && TO_VERBS.iter().any(|v| {
+                    after + v.chars().count() <= s.end as usize
+                        && starts_with_at(inp.chars, after, v)
+                }))
+        });
         match found {
             Some(w) => {
                 let n = w.chars().count();
@@ -500,6 +510,59 @@ fn elsewhere(
         .map(|p| (vec![p], s.start))
 }
 
+/// Where a 其中 that follows a verb of moving (not of receiving) is.
+fn share_start(
+    inp: &Input,
+    s: &Sentence,
+    trig: &[Trigger],
+    shapes: &[Option<Shape>],
+) -> Option<u32> {
+    let text = text_of(inp.chars, s.start, s.end);
+    let q = s.start + text[..text.find("其中")?].chars().count() as u32;
+    trig.iter()
+        .zip(shapes)
+        .any(|(t, sh)| t.end <= q && matches!(sh, Some(Shape::To | Shape::Toward | Shape::In)))
+        .then_some(q)
+}
+
+/// The share of a move's movers that the clause at `q` (其中…) says come
+/// from a place within the move's origin (近800家北京服装加工厂签约外迁沧州，
+/// 其中667家来自大兴区): a flow of its own to the same place, with its count.
+fn share_of_move(inp: &Input, s: &Sentence, hits: &[&PlaceHit], q: u32, out: &mut Vec<Cand>) {
+    let g = gazetteer();
+    let Some(main) = out.iter().rev().find(|c| c.at < q) else {
+        return;
+    };
+    let end = (q + 2..s.end)
+        .find(|&k| matches!(inp.chars[k as usize], '，' | '；' | '。') && k > q + 3)
+        .unwrap_or(s.end);
+    let later: Vec<&PlaceHit> = hits
+        .iter()
+        .copied()
+        .filter(|h| h.start >= q && h.end <= end)
+        .collect();
+    let Some(from) = origin_marked(inp, &later, s) else {
+        return;
+    };
+    let part = from
+        .iter()
+        .all(|&p| main.from.iter().any(|&f| f != p && g.is_within(p, f)));
+    if !part {
+        return;
+    }
+    let count = inp.figures.iter().position(|f| {
+        f.span.start >= q && f.span.end <= end && COUNT_UNITS.contains(&f.unit.as_str())
+    });
+    let mut c = cand(from, main.to.clone(), q, q, end);
+    c.own = Some(Own {
+        what: main.own.and_then(|o| o.what),
+        count,
+        amount: None,
+    });
+    c.verb = main.verb;
+    out.push(c);
+}
+
 /// The state of one sentence's scan, shared by the shapes' rules.
 struct Scan<'a, 'h> {
     inp: &'a Input<'a>,
@@ -549,12 +612,20 @@ pub(super) fn candidates(
             .map(|j| trig[j].start)
             .unwrap_or(s.end)
     };
+    // 其中 after a verb of moving breaks its movers down (…签约外迁沧州，其中
+    // 667家来自大兴区): a 来自 after it names a share's origin, not the move's.
+    let share = share_start(inp, s, &trig, &shapes);
+    let before_share: Vec<&PlaceHit> = hits
+        .iter()
+        .copied()
+        .filter(|h| share.is_none_or(|q| h.start < q))
+        .collect();
     let mut scan = Scan {
         inp,
         s,
         hits,
         ctx,
-        marked_origin: origin_marked(inp, hits, s),
+        marked_origin: origin_marked(inp, &before_share, s),
         taken: Vec::new(),
         // A receiving sentence with no subject of its own: the paragraph's
         // (宝坻区积极抢抓…机遇。截至目前，已累计落地北京方向实体项目…).
@@ -586,6 +657,9 @@ pub(super) fn candidates(
     }
     if scan.out.is_empty() {
         scan.out.extend(located_firm(inp, s, hits));
+    }
+    if let Some(q) = share {
+        share_of_move(inp, s, hits, q, &mut scan.out);
     }
     let mut out = one_per_clause(inp, s, scan.out);
     verbless::paired_slogans(inp, s, hits, &mut out);

@@ -430,7 +430,8 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
                 .iter()
                 .any(|w| after.contains(w))
         };
-        if (before2 == "来自" || before1 == '从' || before1 == '自' || leaves || by) && !told {
+        let from = before2 == "来自" || before2 == "自于" || before1 == '从' || before1 == '自';
+        if (from || leaves || by) && !told {
             let (list, _) = places_after(inp, hits, h.start, s.end);
             if !list.is_empty() {
                 return Some(list);

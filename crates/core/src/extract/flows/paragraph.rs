@@ -107,16 +107,25 @@ pub(super) fn refine_province(
     if c.object_after || c.own.is_some() || g.places[to].kind != PlaceKind::Province {
         return;
     }
-    let within = |a: u32, b: u32| {
+    let fits =
+        |p: usize| p != to && g.is_within(p, to) && !c.from.iter().any(|&f| g.is_within(p, f));
+    let locations = |a: u32, b: u32| {
         let lo = all.partition_point(|h| h.start < a);
         all[lo..]
             .iter()
-            .take_while(|h| h.start < b)
+            .take_while(move |h| h.start < b)
             .filter(|h| h.role == Role::Location && h.group.is_none())
-            .flat_map(|h| h.places.iter().copied())
-            .find(|&p| p != to && g.is_within(p, to) && !c.from.iter().any(|&f| g.is_within(p, f)))
     };
-    let found = within(c.at, s.end).or_else(|| next.and_then(|n| within(n.start, n.end)));
+    // In the next sentence, only the place it opens with: one named later
+    // is more often a neighbour (毗邻雄安新区) than where the firm went.
+    let found = locations(c.at, s.end)
+        .flat_map(|h| h.places.iter().copied())
+        .find(|&p| fits(p))
+        .or_else(|| {
+            let n = next?;
+            let first = locations(n.start, n.end).next()?;
+            first.places.iter().copied().find(|&p| fits(p))
+        });
     if let Some(p) = found {
         c.to = vec![p];
     }

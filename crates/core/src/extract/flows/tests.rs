@@ -105,6 +105,9 @@ fn a_market_branch_named_after_its_site_lies_outside_its_homes_province() {
     // 高碑店 is both 保定's city and 朝阳's township.
     let f = flows("总投资54亿元的北京新发地高碑店农产品物流园正式开门迎客。");
     assert_eq!(pairs(&f), [("新发地", "高碑店市")]);
+    // Site first: 保定's 高碑店 still, so no move out of it into 新发地.
+    let f = flows("高碑店新发地农产品物流园占地2081亩，总投资54亿元。");
+    assert!(f.is_empty(), "{:?}", pairs(&f));
 }
 
 #[test]
@@ -113,6 +116,17 @@ fn firms_signed_within_a_place_came_from_nowhere() {
     assert!(flows("廊坊市今年引进市内企业20家。").is_empty());
     let f = flows("廊坊市今年签约北京企业20家。");
     assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+}
+
+#[test]
+fn a_share_of_a_move_from_within_its_origin_is_a_flow_of_its_own() {
+    let f =
+        flows("截至今年4月中旬，已有近800家北京服装加工厂签约外迁沧州，其中667家来自于大兴区。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市"), ("大兴区", "沧州市")]);
+    assert_eq!(count(&f[0]), Some((800.0, "家")));
+    assert_eq!(count(&f[1]), Some((667.0, "家")));
+    // 签约 only marks 外迁 here: 沧州 receives nothing from itself.
+    assert!(!pairs(&f).iter().any(|p| p.0 == "沧州市"));
 }
 
 #[test]

@@ -647,20 +647,32 @@ fn resolve_ambiguous(
     let verb = after_a_verb_of_moving(text, hits[at].start);
     // A branch named after its home and then its site (北京新发地高碑店
     // 农产品物流园, 亦庄开发区沧州分园) lies outside its home's province.
-    let branch = verb.is_none()
-        && at > 0
+    // The site may come first too (高碑店新发地农产品物流园).
+    let end = hits[at].end;
+    let home = if verb.is_some() {
+        None
+    } else if at > 0
         && hits[at - 1].end == here
         && hits[at - 1].role == Role::Location
-        && names_a_branch(text, hits[at].end);
-    let verb = if branch { Some(true) } else { verb };
+        && names_a_branch(text, end)
+    {
+        Some(&hits[at - 1])
+    } else {
+        hits.get(at + 1)
+            .filter(|h| h.start == end && h.role == Role::Location && names_a_branch(text, h.end))
+    };
+    let verb = if home.is_some() { Some(true) } else { verb };
     let moved_away: Vec<usize> = match sent {
         Some(s) if verb.is_some() => {
             // The nearest place before: the mover's home (北京新发地盐山县
             // 批发市场是继北京新发地落户高碑店之后…: 新发地's, not 盐山's).
-            let origins: Vec<usize> = hits[..at]
-                .iter()
-                .rev()
-                .find(|h| h.start >= s.start && h.role == Role::Location)
+            let origins: Vec<usize> = home
+                .or_else(|| {
+                    hits[..at]
+                        .iter()
+                        .rev()
+                        .find(|h| h.start >= s.start && h.role == Role::Location)
+                })
                 .into_iter()
                 .flat_map(|h| h.places.iter().filter_map(|&p| g.province_of(p)))
                 .collect();
