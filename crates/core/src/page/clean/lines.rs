@@ -292,7 +292,17 @@ pub fn classify(simp: &str) -> Kind {
             Kind::Noise
         };
     }
-    if ENDERS.iter().any(|w| bare.starts_with(w)) || (len <= 50 && contains_any(&lower, ENDERS)) {
+    // A dated line of labels that names an editor beside its source is the
+    // metadata under a headline (来源：新华社 责任编辑：黄秀环 2023-02-27).
+    let dated_labels = || {
+        let l = meta::labels(s);
+        l.editor.is_some()
+            && (l.source.is_some() || l.author.is_some())
+            && !meta::find_dates(s).is_empty()
+    };
+    if ENDERS.iter().any(|w| bare.starts_with(w))
+        || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels())
+    {
         return Kind::Ender;
     }
     // A bar of labels (来源: | 发布时间: 2018-05-17 | 浏览次数:) looks like a

@@ -880,6 +880,24 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_line_with_source_and_editor_under_the_headline_is_its_metadata() {
+        let page = "某某网首页\n国家级信息服务平台\n\n廊坊累计承接北京产业项目超过两千个\n\n\
+                    来源:廊坊日报 责任编辑:王五 2023-02-27 15:58:45\n\n\
+                    记者从廊坊市发改委获悉，协同发展以来廊坊累计承接北京产业项目超过两千个。\n\
+                    这些项目主要集中在新一代信息技术、生物医药和现代物流等领域。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("廊坊累计承接北京产业项目超过两千个")
+        );
+        assert_eq!(c.date.as_deref(), Some("2023-02-27"));
+        assert_eq!(c.editor.as_deref(), Some("王五"));
+        assert!(c.body.starts_with("记者从廊坊市发改委获悉"));
+        // The same labels closing an article, undated, end it.
+        assert_eq!(classify("来源：廊坊日报 责任编辑：王五"), Kind::Ender);
+    }
+
+    #[test]
     fn a_page_with_nav_title_date_body_and_footer() {
         let page = "首页 | 新闻 | 财经 | 体育\n2026年11月23日 星期一\n雄安新区承接项目提速\n\
                     发布时间：2023-04-01 来源：河北日报\n记者 张三\n\
