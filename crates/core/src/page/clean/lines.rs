@@ -114,6 +114,30 @@ pub(super) const WIDGETS: &[&str] = &[
     "您现在的位置",
     "首页",
 ];
+/// Labels and buttons that make a line alone.
+const LABELS_ALONE: &[&str] = &[
+    "正文",
+    "目录",
+    "全文",
+    "展开全文",
+    "阅读全文",
+    "查看全文",
+    "返回",
+    "返回顶部",
+    "返回首页",
+];
+/// Counters and buttons that follow a date in a page's header.
+const COUNTERS: &[&str] = &[
+    "评论",
+    "阅读",
+    "浏览",
+    "点击",
+    "分享",
+    "收藏",
+    "字号",
+    "打印",
+    "人参与",
+];
 /// Markers of injected spam lines (gambling, porn, fake documents).
 pub(super) const SPAM: &[&str] = &[
     "一区二区",
@@ -220,11 +244,33 @@ pub(super) fn is_nav(s: &str) -> bool {
             return true;
         }
     }
-    if s.matches(['>', '»', '＞', '→']).count() >= 2 && !has_sentence_stop(s) {
+    if s.matches(['>', '»', '＞', '→', '›']).count() >= 2 && !has_sentence_stop(s) {
+        return true;
+    }
+    // An item of a feed: 作者 · 标题 · 3 天前.
+    if s.contains(['·', '•']) && !s.contains('。') && ends_with_time_ago(s) {
         return true;
     }
     let tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
     tokens.len() >= 4 && tokens.iter().all(|t| t.chars().count() <= 5) && !has_sentence_stop(s)
+}
+
+/// Does `s` end with a time counted back from now (3 天前, 2小时前, 刚刚)?
+fn ends_with_time_ago(s: &str) -> bool {
+    let s = s.trim_end();
+    if s.ends_with("刚刚") {
+        return true;
+    }
+    let Some(rest) = s.strip_suffix('前') else {
+        return false;
+    };
+    let Some(rest) = ["秒", "分钟", "小时", "天", "周", "个月", "年"]
+        .iter()
+        .find_map(|u| rest.strip_suffix(u))
+    else {
+        return false;
+    };
+    rest.trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 
 pub(super) fn is_headline_list_item(s: &str) -> bool {
@@ -300,6 +346,10 @@ pub fn classify(simp: &str) -> Kind {
             && (l.source.is_some() || l.author.is_some())
             && !meta::find_dates(s).is_empty()
     };
+    // A label or a button alone on its line (正文, 展开全文).
+    if LABELS_ALONE.contains(&bare.trim_end_matches([':', '：', ' '])) {
+        return Kind::Noise;
+    }
     if ENDERS.iter().any(|w| bare.starts_with(w))
         || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels())
     {
@@ -322,7 +372,7 @@ pub fn classify(simp: &str) -> Kind {
             || meta::bracketed_byline(s).is_some()
     };
     if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM))
-        || (is_nav(s) && !labelled_date() && !byline())
+        || (is_nav(s) && !labelled_date() && !byline() && !meta::dated_edge(s))
     {
         return Kind::Noise;
     }
@@ -405,15 +455,20 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
             .collect();
         // A date that starts the line, then a few short names (a self-media
         // header: 2020-06-05 20:35 王小明 李四), is the date line too.
+        // Counters after it (参与评论()人, 阅读 1024) say nothing.
+        let words = || {
+            rest.split_whitespace()
+                .filter(|w| !COUNTERS.iter().any(|c| w.contains(c)))
+        };
         let names_after = d.start == 0
-            && rest.split_whitespace().count() <= 4
-            && rest.split_whitespace().all(|w| {
+            && words().count() <= 4
+            && words().all(|w| {
                 w.chars()
                     .all(|c| crate::text::chars::is_han(c) || c.is_ascii_digit() || c == ':')
                     && han_count(w) <= 5
             });
         // A short line that ends with its date (学术资讯网/2020-11-23).
-        let ends_with_date = d.end == s.chars().count()
+        let ends_with_date = (d.end == s.chars().count() || meta::dated_edge(s))
             && s.chars().count() <= 40
             && han_count(&rest) <= 12
             && !has_sentence_stop(s)

@@ -898,6 +898,43 @@ mod tests {
     }
 
     #[test]
+    fn a_reposted_post_with_a_feed_above_it_and_its_timestamp_under_the_headline() {
+        let page = "专栏名称: 某某影像\n相关文章推荐\n\
+                    科普中国  ·  宇航员太空归来后正式亮相 ·  3 天前\n\
+                    某某号  ·  家里都该备好这五样东西 ·  4 天前\n\
+                    好读  ›  专栏  ›  某某影像\n\n\
+                    深夜十点，我们跟着他离开了北京 | 活着\n\n\
+                    某某影像  · 公众号  ·  · 2017-11-26 10:39\n\n正文\n\n\
+                    这是傍晚五点的北京，是他们在北京的最后一天，租户们正在收拾行李。\n\
+                    摄影师记录下整治进程中租户离开北京前后的二十四小时，他们大多去了河北。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("深夜十点，我们跟着他离开了北京 | 活着")
+        );
+        assert_eq!(c.date.as_deref(), Some("2017-11-26"));
+        assert!(c.body.starts_with("这是傍晚五点的北京"), "{}", c.body);
+    }
+
+    #[test]
+    fn a_timestamp_line_with_counters_after_it_gives_the_date() {
+        let page = "当前位置:新闻 > 滚动 > 正文\n\n六百多家北京商户在沧州开业\n\n\
+                    2017-09-01 05:26:10    某某青年网  参与评论()人\n\n\
+                    本报讯(记者 李瑶)8月30日，沧州明珠商贸城格外热闹，又有六百多家北京商户入驻。\n\
+                    开业首日，商贸城迎来上万人逛店，还有五百多家待疏解的北京商户前来考察。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("六百多家北京商户在沧州开业"));
+        assert_eq!(c.date.as_deref(), Some("2017-09-01"));
+        assert_eq!(classify("正文"), Kind::Noise);
+        assert_eq!(
+            classify("科普中国 · 家里都该备好这五样东西 · 4 天前"),
+            Kind::Noise
+        );
+        // A headline that merely says 天前 is no item of a feed.
+        assert_ne!(classify("北京商户三天前迁往沧州"), Kind::Noise);
+    }
+
+    #[test]
     fn a_page_with_nav_title_date_body_and_footer() {
         let page = "首页 | 新闻 | 财经 | 体育\n2026年11月23日 星期一\n雄安新区承接项目提速\n\
                     发布时间：2023-04-01 来源：河北日报\n记者 张三\n\

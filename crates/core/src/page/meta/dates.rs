@@ -46,6 +46,23 @@ fn digits(chars: &[char], i: usize) -> (u32, usize) {
     (v, j - i)
 }
 
+/// Does `line` end with a full date (and its time: · 2017-11-26 10:39), or
+/// start with a date and a time (2017-09-01 05:26:10 中国青年网)? A header's
+/// timestamp, which a bar of links around it does not make a menu.
+pub fn dated_edge(line: &str) -> bool {
+    let line = line.trim();
+    let is_time = |t: &str| {
+        let t = t.trim();
+        !t.is_empty() && t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':')
+    };
+    find_dates(line).iter().filter(|d| !d.weekday).any(|d| {
+        let tail: String = line.chars().skip(d.end).collect();
+        let tail = tail.trim();
+        let time_after = is_time(tail.split_whitespace().next().unwrap_or(""));
+        tail.is_empty() || is_time(tail) || (d.start == 0 && time_after)
+    })
+}
+
 /// Every valid full date in `line`: `2021-05-29`, `2021/5/29`, `2021.05.29`,
 /// `2021年5月29日`, and day-first `22.01.2018`. Impossible dates
 /// (2021-13-45) are not dates.

@@ -8,7 +8,7 @@ mod dates;
 
 use crate::text::chars::is_han;
 use dates::valid_ymd;
-pub use dates::{date_from_hint, date_from_url, find_dates, is_life_date, FoundDate};
+pub use dates::{date_from_hint, date_from_url, dated_edge, find_dates, is_life_date, FoundDate};
 
 /// Metadata fields that labelled text carries.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
