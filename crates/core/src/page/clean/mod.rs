@@ -400,7 +400,14 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         let mut text = l.text.to_string();
         if first_paragraph && l.kind == Kind::Content {
             first_paragraph = false;
-            if let Some(d) = meta::dateline(&l.simp) {
+            // A photo's caption glued before the lead (剪彩现场。徐亮 摄 长城网
+            // 沧州3月28日讯…) goes, and the lead is read after it.
+            let skip = meta::caption_before_lead(&l.simp).unwrap_or(0);
+            let lead: String = l.simp.chars().skip(skip).collect();
+            if skip > 0 {
+                text = cut_prefix(l, skip);
+            }
+            if let Some(d) = meta::dateline(&lead) {
                 if out.source.is_none() {
                     out.source = d.agency.as_deref().map(|a| written_form(l.text, a));
                 }
@@ -437,11 +444,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 }
                 authors.extend(d.authors.iter().map(|n| written_form(l.text, n)));
                 if !d.keep {
-                    text = cut_prefix(l, d.len);
+                    text = cut_prefix(l, skip + d.len);
                 }
-            } else if let Some((names, len)) = meta::lead_byline(&l.simp) {
+            } else if let Some((names, len)) = meta::lead_byline(&lead) {
                 authors.extend(names.iter().map(|n| written_form(l.text, n)));
-                text = cut_prefix(l, len);
+                text = cut_prefix(l, skip + len);
             }
         }
         let n = normalize(&text);
@@ -932,6 +939,28 @@ mod tests {
         );
         // A headline that merely says 天前 is no item of a feed.
         assert_ne!(classify("北京商户三天前迁往沧州"), Kind::Noise);
+    }
+
+    #[test]
+    fn a_lead_after_a_glued_photo_caption_and_a_less_common_surname() {
+        let page = "两千商户入驻沧州商贸城\n\
+                    开业剪彩现场。徐亮 摄 长城网沧州3月28日讯(记者 龚磊 盖博铭)28日上午，\
+                    商贸城早市开业，2000家北京大红门早市商户整体入驻。\n\
+                    这是沧州市承接北京非首都功能疏解的又一成果，商户们对新市场充满信心。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.author.as_deref(), Some("龚磊 盖博铭"));
+        assert!(c.body.starts_with("28日上午"), "{}", c.body);
+        // No caption: the line is left as it is.
+        assert_eq!(
+            meta::caption_before_lead("开业剪彩现场。长城网沧州3月28日讯"),
+            None
+        );
+        assert_eq!(
+            meta::labels("作者:赵鸿宇 盖博铭 来源: 新华网")
+                .author
+                .as_deref(),
+            Some("赵鸿宇 盖博铭")
+        );
     }
 
     #[test]

@@ -218,10 +218,9 @@ fn next_name(chars: &[char], mut j: usize) -> Option<(String, usize)> {
         j += 1;
     }
     let s = j;
-    if !chars
-        .get(s)
-        .is_some_and(|c| crate::text::chars::SURNAMES.contains(*c))
-    {
+    if !chars.get(s).is_some_and(|c| {
+        crate::text::chars::SURNAMES.contains(*c) || crate::text::chars::MORE_SURNAMES.contains(*c)
+    }) {
         return None;
     }
     while j < chars.len() && is_han(chars[j]) && j - s < 4 {
@@ -624,6 +623,34 @@ fn after_mark(chars: &[char]) -> Option<usize> {
         j += 1;
     }
     matches!(chars.get(j), Some('（' | '(')).then_some(j)
+}
+
+/// Where the lead starts after a photo's caption glued before it (承接开业
+/// 剪彩现场。徐亮 摄 长城网沧州3月28日讯…): after the photographer's 摄, when a
+/// dateline or a lead's byline follows. In chars.
+pub fn caption_before_lead(line: &str) -> Option<usize> {
+    let chars: Vec<char> = line.chars().take(60).collect();
+    let at = (1..chars.len().min(50)).find(|&i| {
+        chars[i] == '摄'
+            && chars[i - 1] == ' '
+            && chars.get(i + 1).is_some_and(|c| matches!(c, ' ' | '　'))
+    })?;
+    // The photographer: a name right before, after the caption's stop or a space.
+    let name_end = at - 1;
+    let name_start = (0..name_end)
+        .rev()
+        .find(|&k| !is_han(chars[k]))
+        .map_or(0, |k| k + 1);
+    let name: String = chars[name_start..name_end].iter().collect();
+    if !is_personal_name(&name) || name_start == 0 {
+        return None;
+    }
+    let mut j = at + 1;
+    while matches!(line.chars().nth(j), Some(' ' | '　')) {
+        j += 1;
+    }
+    let rest: String = line.chars().skip(j).collect();
+    (dateline(&rest).is_some() || lead_byline(&rest).is_some()).then_some(j)
 }
 
 /// The whole line is a byline.
