@@ -443,7 +443,11 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
     if han > 40 {
         return false;
     }
-    if meta::line_byline(s).is_some() || meta::names_line(s).is_some() || meta::journal_line(s) {
+    if meta::line_byline(s).is_some()
+        || meta::names_line(s).is_some()
+        || meta::journal_line(s)
+        || meta::affiliation_line(s)
+    {
         return true;
     }
     // A line that is mostly a date (22.01.2018 12:01).
@@ -473,7 +477,19 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
             && han_count(&rest) <= 12
             && !has_sentence_stop(s)
             && !s.contains('，');
-        return han_count(&rest) <= 6 || names_after || ends_with_date;
+        // A date glued to the writers and their institution, as a journal's
+        // reprint sets it (2016-07-20温卫娟李石柱北京物资学院北京市101149).
+        let glued_writers = d.start == 0
+            && !rest.starts_with([' ', '　'])
+            && !has_sentence_stop(&rest)
+            && !rest.contains(['，', ','])
+            && han_count(&rest) <= 30
+            && rest.chars().any(|c| c.is_ascii_digit())
+            && rest.chars().next().is_some_and(|c| {
+                crate::text::chars::SURNAMES.contains(c)
+                    || crate::text::chars::MORE_SURNAMES.contains(c)
+            });
+        return han_count(&rest) <= 6 || names_after || ends_with_date || glued_writers;
     }
     false
 }

@@ -110,6 +110,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && l.text.chars().count() <= 80
             && !l.simp.ends_with('。')
             && !(Some(i) == top && is_outlet_name(&l.simp))
+            // No headline opens with a full date (2016-07-20温卫娟…).
+            && meta::find_dates(&l.simp).first().is_none_or(|d| d.start > 0)
     };
     let hint_title = hints
         .title
@@ -961,6 +963,22 @@ mod tests {
                 .as_deref(),
             Some("赵鸿宇 盖博铭")
         );
+    }
+
+    #[test]
+    fn a_journal_reprint_with_its_date_glued_to_the_writers() {
+        let page = "APP下载\n\n京津冀协同背景下的物流体系重构\n\n\
+                    2016-07-20温卫娟李石柱某某物资学院北京市101149\n\n某某流通经济 2016年6期\n\n\
+                    京津冀协同背景下的物流体系重构\n\n温卫娟,邬跃,李石柱\n(某某物资学院,北京市101149)\n\n\
+                    摘 要:京津冀经济区是我国城市分布最密集、综合实力最强的区域之一，重塑物流体系必将对产业转移产生重要影响。\n\
+                    一是确立三级物流体系，构建大首都物流圈；二是鼓励物流企业向河北和天津转移。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("京津冀协同背景下的物流体系重构"));
+        assert_eq!(c.date.as_deref(), Some("2016-07-20"));
+        assert_eq!(c.author.as_deref(), Some("温卫娟 邬跃 李石柱"));
+        assert!(c.body.starts_with("摘 要"), "{}", c.body);
+        // A headline glued to a date is still no writer.
+        assert!(!meta::affiliation_line("(记者从北京获悉)"));
     }
 
     #[test]

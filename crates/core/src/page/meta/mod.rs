@@ -324,6 +324,23 @@ fn is_affiliation(w: &str) -> bool {
         && AFFILIATION_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
+/// A writer's affiliation alone in parentheses under the names, as journals
+/// set it: (北京物资学院,北京市101149), （河北大学经济学院，河北 保定 071002）.
+pub fn affiliation_line(line: &str) -> bool {
+    let s = line.trim();
+    let Some(inner) = s
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    let first = inner
+        .split([',', '，', ';', '；', ' ', '　'])
+        .next()
+        .unwrap_or("");
+    inner.chars().count() <= 60 && !inner.contains('。') && is_affiliation(first)
+}
+
 /// An institution's name standing alone after position `j` (after spaces),
 /// and the position after it.
 fn affiliation_at(chars: &[char], mut j: usize) -> Option<usize> {
@@ -693,14 +710,20 @@ pub fn names_line(line: &str) -> Option<Vec<String>> {
         return Some(vec![words.concat()]);
     }
     // Each a name's length; the first and at least half of them open with a
-    // common surname (the list holds the hundred commonest, not 冷 or 骆).
+    // common surname (the list holds the hundred commonest, not 冷 or 骆), or
+    // every one with a surname at all (温卫娟,邬跃,李石柱).
     let surnamed = words.iter().filter(|w| surname(w)).count();
+    let all_surnamed = words.iter().all(|w| {
+        w.chars().next().is_some_and(|c| {
+            crate::text::chars::SURNAMES.contains(c)
+                || crate::text::chars::MORE_SURNAMES.contains(c)
+        })
+    });
     let ok = (2..=4).contains(&words.len())
         && words
             .iter()
             .all(|w| (2..=3).contains(&w.chars().count()) && is_han_word(w))
-        && surname(words[0])
-        && surnamed * 2 >= words.len();
+        && ((surname(words[0]) && surnamed * 2 >= words.len()) || all_surnamed);
     ok.then(|| words.iter().map(|w| w.to_string()).collect())
 }
 
