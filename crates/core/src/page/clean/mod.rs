@@ -619,7 +619,12 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
     let mut best: Option<Run> = None;
     let mut cur: Option<Run> = None;
     let mut gap = 0usize;
+    // The links of a list set in the article so far (see below).
+    let mut listing = 0usize;
     for (i, l) in lines.iter().enumerate() {
+        if l.kind == Kind::Content {
+            listing = 0;
+        }
         match l.kind {
             Kind::Ender => {
                 close(&mut cur, &mut best);
@@ -650,12 +655,29 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             Kind::Loose if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
             // A post's code or English between its paragraphs.
             Kind::Foreign if cur.is_some() && lines::is_code_or_prose(&l.simp) => {}
-            _ => gap += 1,
+            // A few links to further reading set inside the article, right
+            // after a paragraph (▶ 典型案例丨…), and the blank lines between.
+            Kind::Noise
+                if cur.is_some()
+                    && (gap <= 1 || listing > 0)
+                    && listing < MAX_LINKS
+                    && lines::is_headline_list_item(l.simp.trim_start()) =>
+            {
+                listing += 1;
+            }
+            Kind::Noise if listing > 0 && l.text.trim().is_empty() => {}
+            _ => {
+                gap += 1;
+                listing = 0;
+            }
         }
     }
     close(&mut cur, &mut best);
     best.map(|(_, f, l)| (f, l))
 }
+
+/// Most links to further reading a list set inside an article holds.
+const MAX_LINKS: usize = 6;
 
 /// Chinese text a block needs to stand in for an article.
 const MIN_FALLBACK_HAN: usize = 30;
@@ -979,6 +1001,34 @@ mod tests {
         assert!(c.body.starts_with("摘 要"), "{}", c.body);
         // A headline glued to a date is still no writer.
         assert!(!meta::affiliation_line("(记者从北京获悉)"));
+    }
+
+    #[test]
+    fn a_digest_with_links_to_further_reading_between_its_items_is_one_article() {
+        let item = |n: usize| {
+            format!(
+                "{n}.第{n}条要闻的小标题\n\n\
+                 第{n}条要闻的正文讲述了生态环境部本周召开的会议和通过的标准，内容较为详细。\n\n"
+            )
+        };
+        let links = "▶ 典型案例丨河北某地钢铁行业去产能存在乱象\n\n\
+                     ▶ 典型案例丨江苏某地生态保护不到位\n\n\
+                     ▶ 典型案例丨内蒙古某区域违法取水问题突出\n\n";
+        let page = format!(
+            "一周要闻\n\n{}{}{links}{}{}",
+            item(1),
+            item(2),
+            item(3),
+            item(4)
+        );
+        let c = clean(&page, &Hints::default());
+        assert!(c.body.contains("第1条要闻的正文"), "{}", c.body);
+        assert!(c.body.contains("第4条要闻的正文"), "{}", c.body);
+        // Past a few links, a list of them ends the article.
+        let many = links.repeat(3);
+        let page = format!("一周要闻\n\n{}{}{many}{}", item(1), item(2), item(3));
+        let c = clean(&page, &Hints::default());
+        assert!(!c.body.contains("第3条要闻的正文"), "{}", c.body);
     }
 
     #[test]
