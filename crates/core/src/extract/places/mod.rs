@@ -313,10 +313,16 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
         v
     };
     let mut own_cache: HashMap<u8, Option<usize>> = HashMap::new();
+    // The text as chars, once: the rules read a few around each name.
+    let chars: Vec<char> = if pending.is_empty() {
+        Vec::new()
+    } else {
+        text.chars().collect()
+    };
     for (i, target) in pending {
         let resolved = match &target {
             Target::Places(cands) => {
-                resolve_ambiguous(g, text, &hits, i, cands, sentences, &doc_places)
+                resolve_ambiguous(g, &chars, &hits, i, cands, sentences, &doc_places)
             }
             Target::OwnProvince => own(g, &hits, i, sentences, Own::Province, &mut own_cache),
             Target::OwnCity => own(g, &hits, i, sentences, Own::City, &mut own_cache),
@@ -633,7 +639,7 @@ fn sentence_of(sentences: &[Sentence], pos: u32) -> Option<&Sentence> {
 /// article; a tie is no answer.
 fn resolve_ambiguous(
     g: &Gazetteer,
-    text: &str,
+    chars: &[char],
     hits: &[PlaceHit],
     at: usize,
     cands: &[usize],
@@ -644,7 +650,7 @@ fn resolve_ambiguous(
     let sent = sentence_of(sentences, here);
     // Where something moves to lies outside the province it moves from:
     // 新发地市场的商户迁往高碑店 is 保定's 高碑店, not Beijing's.
-    let verb = after_a_verb_of_moving(text, hits[at].start);
+    let verb = after_a_verb_of_moving(chars, hits[at].start);
     // A branch named after its home and then its site (北京新发地高碑店
     // 农产品物流园, 亦庄开发区沧州分园) lies outside its home's province.
     // The site may come first too (高碑店新发地农产品物流园).
@@ -654,12 +660,12 @@ fn resolve_ambiguous(
     } else if at > 0
         && hits[at - 1].end == here
         && hits[at - 1].role == Role::Location
-        && names_a_branch(text, end)
+        && names_a_branch(chars, end)
     {
         Some(&hits[at - 1])
     } else {
         hits.get(at + 1)
-            .filter(|h| h.start == end && h.role == Role::Location && names_a_branch(text, h.end))
+            .filter(|h| h.start == end && h.role == Role::Location && names_a_branch(chars, h.end))
     };
     let verb = if home.is_some() { Some(true) } else { verb };
     let moved_away: Vec<usize> = match sent {
@@ -762,14 +768,12 @@ fn resolve_ambiguous(
     None
 }
 
-/// Does the place at char `start` come right after a verb of moving to
-/// (迁往, 搬迁至, 转移到…: `Some(true)`) or of settling (落户, 入驻, 进驻:
-/// `Some(false)`)?
 /// Does the name after char `end` make a branch of a market or a park
 /// (…农产品物流园, …分园)?
-fn names_a_branch(text: &str, end: u32) -> bool {
+fn names_a_branch(chars: &[char], end: u32) -> bool {
     const BRANCHES: &[&str] = &["批发市场", "物流园", "商贸城", "服装城", "分园", "分市场"];
-    let after: String = text.chars().skip(end as usize).take(12).collect();
+    let end = (end as usize).min(chars.len());
+    let after: String = chars[end..(end + 12).min(chars.len())].iter().collect();
     let name = after
         .split(crate::text::chars::is_clause_break)
         .next()
@@ -777,11 +781,12 @@ fn names_a_branch(text: &str, end: u32) -> bool {
     BRANCHES.iter().any(|w| name.contains(w))
 }
 
-fn after_a_verb_of_moving(text: &str, start: u32) -> Option<bool> {
-    let before: String = {
-        let chars: Vec<char> = text.chars().take(start as usize).collect();
-        chars[chars.len().saturating_sub(6)..].iter().collect()
-    };
+/// Does the place at char `start` come right after a verb of moving to
+/// (迁往, 搬迁至, 转移到…: `Some(true)`) or of settling (落户, 入驻, 进驻:
+/// `Some(false)`)?
+fn after_a_verb_of_moving(chars: &[char], start: u32) -> Option<bool> {
+    let start = (start as usize).min(chars.len());
+    let before: String = chars[start.saturating_sub(6)..start].iter().collect();
     let moving = crate::extract::verbs::TO_VERBS
         .iter()
         .filter(|v| {
