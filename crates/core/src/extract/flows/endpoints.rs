@@ -177,6 +177,23 @@ pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
     })
 }
 
+/// The home of the movers named right before a verb of signing (北京商户签约,
+/// 300家北京企业签约): a place, then a mover word ending at the verb.
+pub(super) fn movers_signing(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    t: &Trigger,
+) -> Option<Vec<usize>> {
+    let h = hits
+        .iter()
+        .rev()
+        .find(|h| h.role == Role::Location && h.end <= t.start && h.start >= s.start)?;
+    let between = text_of(inp.chars, h.end, t.start);
+    let movers = ["商户", "企业", "商家", "药企", "公司", "经营户", "项目"];
+    (between.chars().count() <= 4 && movers.iter().any(|m| between == *m)).then(|| h.places.clone())
+}
+
 /// An organisation named after a place: (start, end of the place part,
 /// places). A place hit with the organisation role (北京光环新网股份有限
 /// 公司), or a name the segmenter keeps whole that begins with a province

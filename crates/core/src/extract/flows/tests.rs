@@ -130,6 +130,22 @@ fn a_share_of_a_move_from_within_its_origin_is_a_flow_of_its_own() {
 }
 
 #[test]
+fn movers_of_a_place_signing_with_another_go_there() {
+    let f = flows("预计年底前，还将有近2000北京商户签约天津卓尔电商城及小百货城。");
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    // A place signing movers still takes them in; a place signing with
+    // movers too.
+    assert_eq!(
+        pairs(&flows("廊坊市签约北京企业20家。")),
+        [("北京市", "廊坊市")]
+    );
+    assert_eq!(
+        pairs(&flows("廊坊市与北京企业签约20个项目。")),
+        [("北京市", "廊坊市")]
+    );
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);

@@ -34,6 +34,23 @@ impl Scan<'_, '_> {
     pub(super) fn received(&mut self, t: &Trigger, limit: u32) {
         let (inp, s, hits) = (self.inp, self.s, self.hits);
         // Origins: places right after the verb.
+        // 近2000北京商户签约天津卓尔电商城: movers of one place sign with
+        // another, where they go (not 天津 giving 北京 anything).
+        if SIGNING.contains(&t.word) {
+            if let Some(home) = movers_signing(inp, s, hits, t) {
+                let (to, _) = places_after(inp, hits, t.end, s.end);
+                let g = gazetteer();
+                let related = to
+                    .iter()
+                    .any(|&d| home.iter().any(|&o| g.is_within(d, o) || g.is_within(o, d)));
+                if !to.is_empty() {
+                    if !related {
+                        self.out.push(cand(home, to, t.start, t.end, limit));
+                    }
+                    return;
+                }
+            }
+        }
         let (mut origins, used) = places_after(inp, hits, t.end, s.end);
         // 签约河北省内合作社: firms within the place, which move nowhere.
         let within = |h: &PlaceHit| {
