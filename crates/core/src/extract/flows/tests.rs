@@ -146,6 +146,12 @@ fn movers_of_a_place_signing_with_another_go_there() {
 }
 
 #[test]
+fn a_place_taking_in_anothers_industry_a_few_words_after_the_verb() {
+    let f = flows("如今，广宗不光承接了不少京津产业“南移”，还吸引了部分南方产业“北投”。");
+    assert_eq!(pairs(&f), [("北京市", "广宗县"), ("天津市", "广宗县")]);
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);

@@ -89,6 +89,7 @@ impl Scan<'_, '_> {
                         let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
                         [
                             "企业", "商户", "项目", "药企", "企", "公司", "高校", "医院", "机构",
+                            "产业",
                         ]
                         .iter()
                         .any(|w| after.starts_with(w))
