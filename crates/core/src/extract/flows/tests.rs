@@ -152,6 +152,14 @@ fn a_place_taking_in_anothers_industry_a_few_words_after_the_verb() {
 }
 
 #[test]
+fn a_site_named_after_another_place_with_a_particle_between() {
+    let f = flows("目前，北京大学人民医院的雄安院区已经开工建设。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    // Its people visiting a site are no move.
+    assert!(flows("北京大学的学生来到雄安基地参观。").is_empty());
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);

@@ -77,8 +77,10 @@ pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
         let between = text_of(inp.chars, o_end, site.start);
         // Directly (北京大学人民医院雄安院区), or after a list of such names
         // and their count (北京交通大学、北京科技大学等4所高校的雄安校区).
-        let direct = between.chars().count() <= 12
-            && !between
+        // Also with 的 before the site (北京大学人民医院的雄安院区).
+        let core = between.strip_suffix('的').unwrap_or(&between);
+        let direct = core.chars().count() <= 12
+            && !core
                 .chars()
                 .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'));
         let listed = between.ends_with('的')
