@@ -160,6 +160,16 @@ fn a_site_named_after_another_place_with_a_particle_between() {
 }
 
 #[test]
+fn a_market_named_after_a_place_outside_the_region_is_no_destination() {
+    assert!(flows("温州国际商贸城建设改造之初的目标，就是承接非首都功能疏解。").is_empty());
+    // Sent there, the place is one.
+    assert_eq!(
+        pairs(&flows("北京服装企业迁往温州工业园。")),
+        [("北京市", "温州市")]
+    );
+}
+
+#[test]
 fn projects_and_capital_brought_in_together_are_two_flows() {
     let f = flows("沧州市去年引进北京项目86个、资金420亿元。");
     assert_eq!(pairs(&f), [("北京市", "沧州市"), ("北京市", "沧州市")]);

@@ -354,9 +354,54 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             }
         }
     }
+    // 温州国际商贸城 in Tianjin, 台湾工业新城 in 永清: a place outside the
+    // region at the head of a market's or a park's name names the market.
+    let mut chars: Option<Vec<char>> = None;
+    for h in &mut hits {
+        let outside = !h.places.is_empty()
+            && h.group.is_none()
+            && h.places.iter().all(|&p| {
+                g.province_of(p).is_none_or(|q| {
+                    !["北京市", "天津市", "河北省"].contains(&g.places[q].id.as_str())
+                })
+            });
+        if h.role != Role::Location || !outside {
+            continue;
+        }
+        let chars = chars.get_or_insert_with(|| text.chars().collect());
+        let (a, b) = (h.start as usize, (h.end as usize).min(chars.len()));
+        let before: String = chars[a.saturating_sub(2)..a].iter().collect();
+        let after: String = chars[b..(b + 8).min(chars.len())].iter().collect();
+        let name = after
+            .split(crate::text::chars::is_clause_break)
+            .next()
+            .unwrap_or("");
+        let sent_there = ["在", "于", "到", "往", "至", "赴", "户", "驻", "向"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let market = MARKET_NAMES
+            .iter()
+            .any(|w| name.find(w).is_some_and(|k| name[..k].chars().count() <= 2));
+        if market && !sent_there {
+            h.role = Role::Organisation;
+        }
+    }
     context::drop_non_places(g, text, tokens, &mut hits);
     hits
 }
+
+/// The ends of a market's or a park's name (温州国际商贸城, 台湾工业新城).
+const MARKET_NAMES: &[&str] = &[
+    "商贸城",
+    "商城",
+    "服装城",
+    "小商品城",
+    "工业新城",
+    "工业园",
+    "产业园",
+    "科技园",
+    "批发市场",
+];
 
 /// Words that make a zone of the place before them: 承德 + 高新区.
 const ZONE_SUFFIXES: &[&str] = &[
