@@ -533,8 +533,9 @@ fn share_of_move(inp: &Input, s: &Sentence, hits: &[&PlaceHit], q: u32, out: &mu
     let Some(main) = out.iter().rev().find(|c| c.at < q) else {
         return;
     };
-    let end = (q + 2..s.end)
-        .find(|&k| matches!(inp.chars[k as usize], '，' | '；' | '。') && k > q + 3)
+    // Past 其中 and a comma after it (其中，…).
+    let end = (q + 4..s.end)
+        .find(|&k| matches!(inp.chars[k as usize], '，' | '；' | '。'))
         .unwrap_or(s.end);
     let later: Vec<&PlaceHit> = hits
         .iter()

@@ -41,12 +41,7 @@ pub(super) fn places_after<'h>(
             let narrows = run && h.places.iter().all(|&q| g.is_within(q, last));
             // Only a place outside the region, or a region, is part of a
             // name (台湾工业新城, 京津中关村科技城); 临空经济区廊坊片区 adds.
-            let outside = h.group.is_some()
-                || h.places.iter().all(|&q| {
-                    g.province_of(q).is_none_or(|p| {
-                        !["北京市", "天津市", "河北省"].contains(&g.places[p].id.as_str())
-                    })
-                });
+            let outside = h.group.is_some() || h.places.iter().all(|&q| !g.in_region(q));
             if narrows {
                 out.pop();
             } else if run && outside {

@@ -345,6 +345,12 @@ impl Gazetteer {
             .find(|&p| self.places[p].kind == PlaceKind::Prefecture || self.is_municipality(p))
     }
 
+    /// Does `i` lie in 北京, 天津 or 河北 (the region this tool is about)?
+    pub fn in_region(&self, i: usize) -> bool {
+        self.province_of(i)
+            .is_some_and(|p| ["北京市", "天津市", "河北省"].contains(&self.places[p].id.as_str()))
+    }
+
     /// 北京市, 天津市, 上海市, 重庆市: provinces that are cities.
     pub fn is_municipality(&self, i: usize) -> bool {
         let p = &self.places[i];

@@ -313,16 +313,14 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
         v
     };
     let mut own_cache: HashMap<u8, Option<usize>> = HashMap::new();
-    // The text as chars, once: the rules read a few around each name.
-    let chars: Vec<char> = if pending.is_empty() {
-        Vec::new()
-    } else {
-        text.chars().collect()
-    };
+    // The text as chars, made once when a rule below needs them: the rules
+    // read a few around a name.
+    let mut chars: Option<Vec<char>> = None;
     for (i, target) in pending {
         let resolved = match &target {
             Target::Places(cands) => {
-                resolve_ambiguous(g, &chars, &hits, i, cands, sentences, &doc_places)
+                let chars = chars.get_or_insert_with(|| text.chars().collect());
+                resolve_ambiguous(g, chars, &hits, i, cands, sentences, &doc_places)
             }
             Target::OwnProvince => own(g, &hits, i, sentences, Own::Province, &mut own_cache),
             Target::OwnCity => own(g, &hits, i, sentences, Own::City, &mut own_cache),
@@ -356,15 +354,9 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
     }
     // 温州国际商贸城 in Tianjin, 台湾工业新城 in 永清: a place outside the
     // region at the head of a market's or a park's name names the market.
-    let mut chars: Option<Vec<char>> = None;
     for h in &mut hits {
-        let outside = !h.places.is_empty()
-            && h.group.is_none()
-            && h.places.iter().all(|&p| {
-                g.province_of(p).is_none_or(|q| {
-                    !["北京市", "天津市", "河北省"].contains(&g.places[q].id.as_str())
-                })
-            });
+        let outside =
+            !h.places.is_empty() && h.group.is_none() && h.places.iter().all(|&p| !g.in_region(p));
         if h.role != Role::Location || !outside {
             continue;
         }

@@ -485,10 +485,10 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
             && !rest.contains(['，', ','])
             && han_count(&rest) <= 30
             && rest.chars().any(|c| c.is_ascii_digit())
-            && rest.chars().next().is_some_and(|c| {
-                crate::text::chars::SURNAMES.contains(c)
-                    || crate::text::chars::MORE_SURNAMES.contains(c)
-            });
+            && rest
+                .chars()
+                .next()
+                .is_some_and(crate::text::chars::is_surname);
         return han_count(&rest) <= 6 || names_after || ends_with_date || glued_writers;
     }
     false

@@ -218,9 +218,10 @@ fn next_name(chars: &[char], mut j: usize) -> Option<(String, usize)> {
         j += 1;
     }
     let s = j;
-    if !chars.get(s).is_some_and(|c| {
-        crate::text::chars::SURNAMES.contains(*c) || crate::text::chars::MORE_SURNAMES.contains(*c)
-    }) {
+    if !chars
+        .get(s)
+        .is_some_and(|&c| crate::text::chars::is_surname(c))
+    {
         return None;
     }
     while j < chars.len() && is_han(chars[j]) && j - s < 4 {
@@ -713,12 +714,9 @@ pub fn names_line(line: &str) -> Option<Vec<String>> {
     // common surname (the list holds the hundred commonest, not 冷 or 骆), or
     // every one with a surname at all (温卫娟,邬跃,李石柱).
     let surnamed = words.iter().filter(|w| surname(w)).count();
-    let all_surnamed = words.iter().all(|w| {
-        w.chars().next().is_some_and(|c| {
-            crate::text::chars::SURNAMES.contains(c)
-                || crate::text::chars::MORE_SURNAMES.contains(c)
-        })
-    });
+    let all_surnamed = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(crate::text::chars::is_surname));
     let ok = (2..=4).contains(&words.len())
         && words
             .iter()
