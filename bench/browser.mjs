@@ -23,6 +23,10 @@ const runs = Number(opt("--runs", "5"));
 const queries = opt("--queries") ? readFileSync(opt("--queries"), "utf8").split("\n").filter((l) => l.trim()) : [];
 const doImport = args.includes("--import");
 const timeout = Number(opt("--timeout", "180000"));
+// The filter chosen right after the first chart (the hash's query): what it
+// fetches before it answers is the row "fetched by the time the first
+// filter answers" of BENCHMARKS.md.
+const firstFilter = opt("--first-filter", "region=%E6%B2%B3%E5%8C%97%E7%9C%81");
 
 const LONG_TASKS = `
   window.__long = [];
@@ -85,6 +89,11 @@ for (let run = 0; run < runs; run++) {
   })))));
   const chartAt = marks.origin + marks.firstChart;
   const atChart = browserMemory(browser.process?.()?.pid ?? 0);
+  // The first filter, chosen at once (src/dashboard.rs marks
+  // \`jjj-first-filter\` when its dashboard is drawn).
+  const filterAsked = await page.evaluate((q) => { const t = performance.now(); location.hash = `v=dashboard&${q}`; return t; }, firstFilter);
+  await page.waitForFunction(() => performance.getEntriesByName("jjj-first-filter").length > 0, null, { timeout, polling: 20 });
+  const filterAt = await page.evaluate(() => performance.getEntriesByName("jjj-first-filter")[0].startTime);
   // A split corpus draws its first screen from its head, then loads the
   // index: the filters answer from \`jjj-corpus-ready\` on.
   await page.waitForFunction(() => performance.getEntriesByName("jjj-corpus-ready").length > 0, null, { timeout, polling: 50 });
@@ -93,6 +102,7 @@ for (let run = 0; run < runs; run++) {
   const before = requests.filter((r) => r.end <= chartAt);
   const readyAt = marks.origin + marks.corpusReady;
   const beforeReady = requests.filter((r) => r.end <= readyAt);
+  const beforeFilter = requests.filter((r) => r.end <= marks.origin + filterAt);
   const mem = browserMemory(browser.process?.()?.pid ?? 0);
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
   const wasmHeap = await page.evaluate(() => globalThis.jjjMemory?.buffer.byteLength ?? null);
@@ -104,6 +114,7 @@ for (let run = 0; run < runs; run++) {
     marks: marks.all,
     transferBeforeChartBytes: before.reduce((a, r) => a + r.bytes, 0),
     transferBeforeReadyBytes: beforeReady.reduce((a, r) => a + r.bytes, 0),
+    firstFilter: { query: firstFilter, askedMs: Math.round(filterAsked), answeredMs: Math.round(filterAt), transferBeforeBytes: beforeFilter.reduce((a, r) => a + r.bytes, 0), requests: beforeFilter.filter((r) => r.end > chartAt).map((r) => `${r.url} ${r.bytes}`) },
     transferTotalBytes: requests.reduce((a, r) => a + r.bytes, 0),
     requestsBeforeChart: before.map((r) => `${r.url} ${r.bytes}`),
     longTasksDuringLoad: long,

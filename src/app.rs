@@ -83,6 +83,9 @@ pub fn App() -> impl IntoView {
         // A split corpus: its first screen now, its index once the first
         // chart is drawn (its decoding would hold the first chart back).
         ctx.first.set(Some(first.into()));
+        if let Some(h) = head {
+            ctx.views.list(&h.views);
+        }
         load.set(Load::Ready);
         crate::echarts::mark_once("jjj-first-screen");
         let started = StoredValue::new(false);
@@ -242,7 +245,7 @@ fn Ready(
                     // Every view but the dashboard reads the index.
                     t if t != Tab::Dashboard && corpus_missing() => view! {
                         <p class="status" role="status">
-                            {move || crate::ctx::waiting_note(c, lang.get())}
+                            {move || crate::ctx::waiting_note(c, lang.get(), false)}
                         </p>
                     }.into_any(),
                     Tab::Dashboard => view! { <crate::dashboard::Dashboard /> }.into_any(),
@@ -277,8 +280,8 @@ fn LoadFailed(
                 <p>
                     {move || tr(
                         lang.get(),
-                        "这里只显示预先算好的总览；筛选、阅读和导出需要载入索引。",
-                        "Only the precomputed overview is shown here; filtering, reading and exporting need the index.",
+                        "这里只显示预先算好的总览（未筛选或只用一项筛选）；组合筛选、检索、阅读和导出需要载入索引。",
+                        "Only the precomputed overviews are shown here (unfiltered, or with one filter); combined filters, search, reading and exporting need the index.",
                     )}
                 </p>
             </Show>

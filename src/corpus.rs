@@ -2,8 +2,9 @@
 
 use std::fmt;
 
+use jjj_core::corpus::overview::FirstScreen;
 use jjj_core::corpus::query::Index;
-use jjj_core::model::{Chunk, Head};
+use jjj_core::model::{Chunk, Head, ViewRef};
 use jjj_core::{decode_bundle, Bundle, Document};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -97,8 +98,15 @@ pub async fn fetch_lean_index(head: &Bundle) -> Result<(Bundle, Index), LoadErro
     )
     .await?;
     next_task().await;
-    lean.finish(head)
-        .map_err(|e| LoadError::Decode(e.to_string()))
+    let (docs, mut join) = lean
+        .joining(head)
+        .map_err(|e| LoadError::Decode(e.to_string()))?;
+    // A column at a time, in a task each.
+    while !join.step() {
+        next_task().await;
+    }
+    next_task().await;
+    Ok((docs, join.finish()))
 }
 
 /// The same index with its whole summaries: what the tables, the exports
@@ -136,8 +144,8 @@ async fn for_each_piece(
     if bytes > limit {
         return Err(LoadError::TooLarge(h.documents, bytes));
     }
-    // Every piece is requested at once: a damaged or hostile head must
-    // not make the page ask for more than a tab could hold anyway.
+    // A damaged or hostile head must not make the page ask for more than
+    // a tab could hold anyway.
     let most = (h.documents as usize).div_ceil(jjj_core::corpus::chunks::INDEX_PIECE);
     if pieces.len() > most.max(1) {
         return Err(LoadError::Decode(format!(
@@ -148,10 +156,20 @@ async fn for_each_piece(
     }
     let files: Vec<String> = pieces.iter().map(|c| c.file.clone()).collect();
     let window = web_sys::window().ok_or_else(|| LoadError::Network("没有浏览器窗口".into()))?;
-    // Every piece is requested at once (they come in the order asked for);
-    // each is read as soon as the one before it is taken.
-    let requests: Vec<js_sys::Promise> = files.iter().map(|f| window.fetch_with_str(f)).collect();
-    for (file, request) in files.iter().zip(requests) {
+    // A few pieces are requested ahead of the one being read (they come in
+    // the order asked for), not all at once: what a visitor asks for
+    // meanwhile (a filter's view, a chunk to read) must not wait behind
+    // tens of megabytes of index.
+    let mut requests = std::collections::VecDeque::new();
+    let mut asked = 0;
+    for file in &files {
+        while asked < files.len() && requests.len() < IN_FLIGHT {
+            requests.push_back(window.fetch_with_str(&files[asked]));
+            asked += 1;
+        }
+        let Some(request) = requests.pop_front() else {
+            break;
+        };
         let raw = response_bytes(request).await.map_err(|e| match e {
             LoadError::Status(code) => LoadError::Network(format!("{file}: HTTP {code}")),
             LoadError::Network(why) => LoadError::Network(format!("{file}: {why}")),
@@ -164,6 +182,29 @@ async fn for_each_piece(
         next_task().await;
     }
     Ok(())
+}
+
+/// How many pieces of the index are requested at a time.
+const IN_FLIGHT: usize = 3;
+
+/// The most a single filter's view may take, uncompressed (they take tens
+/// of kilobytes; a damaged or hostile head must not make the app fetch more).
+const VIEW_LIMIT: u64 = 20_000_000;
+
+/// Downloads the precomputed view `at` of a split corpus (its path is
+/// relative to the head, which is beside the page), checked to be the
+/// view of the query the head lists it for.
+pub async fn fetch_view(at: &ViewRef) -> Result<FirstScreen, LoadError> {
+    if at.bytes > VIEW_LIMIT {
+        return Err(LoadError::Decode(format!(
+            "{}: a view of {} bytes, more than a view takes",
+            at.file, at.bytes
+        )));
+    }
+    let bytes = fetch_bytes(&at.file).await?;
+    jjj_core::corpus::views::decode(&bytes, &at.query)
+        .map(|v| v.screen)
+        .map_err(|e| LoadError::Decode(format!("{}: {e}", at.file)))
 }
 
 /// Resolves in a new task (a `setTimeout` of 0), so the page can draw and

@@ -140,14 +140,21 @@ pub fn is_lean(corpus: &Option<Corpus>) -> bool {
     corpus.as_ref().is_some_and(|c| c.lean)
 }
 
-/// What a view that needs a split corpus's index says until it has it.
-pub fn waiting_note(c: Ctx, l: crate::i18n::Lang) -> &'static str {
+/// What a view that needs a split corpus's index says until it has it
+/// (`dashboard`: the dashboard, which a precomputed view may answer first).
+pub fn waiting_note(c: Ctx, l: crate::i18n::Lang, dashboard: bool) -> &'static str {
     use crate::i18n::tr;
-    if c.index_failed.with(Option::is_some) {
+    if dashboard && c.view_coming() {
         tr(
             l,
-            "完整索引未能载入（见页首说明），此视图无法显示；未筛选的总览仍可查看。",
-            "The full index could not be loaded (see the note at the top), so this view cannot be shown; the unfiltered overview still can.",
+            "正在载入此筛选的总览…",
+            "Loading this filter's overview…",
+        )
+    } else if c.index_failed.with(Option::is_some) {
+        tr(
+            l,
+            "完整索引未能载入（见页首说明），此视图无法显示；未筛选或只用一项筛选的总览仍可查看。",
+            "The full index could not be loaded (see the note at the top), so this view cannot be shown; the overview, unfiltered or with a single filter, still can.",
         )
     } else {
         tr(
@@ -217,6 +224,8 @@ pub struct Ctx {
     pub index_failed: RwSignal<Option<crate::corpus::LoadError>>,
     /// Chunks of a split corpus fetched so far.
     pub chunks: Chunks,
+    /// The single filters' dashboards a split corpus's head lists.
+    pub views: crate::views::Views,
     pub query: Memo<Query>,
     pub results: Memo<Option<Shared<Results>>>,
     /// False until the first chart is drawn (or has failed): what is not
@@ -257,6 +266,7 @@ impl Ctx {
             first: RwSignal::new(None),
             index_failed: RwSignal::new(None),
             chunks: Chunks::new(),
+            views: crate::views::Views::new(),
             query,
             results,
             settled: RwSignal::new(false),
@@ -321,17 +331,39 @@ impl Ctx {
         self.corpus.with(is_lean)
     }
 
-    /// The first screen of a split corpus, when it is what the current
-    /// query shows: the query is the default one and nothing was imported
-    /// (its counts are then exactly what the index gives; see
-    /// `jjj_core::corpus::overview`). Tracked.
+    /// The dashboard and filter counts a split corpus ships for the
+    /// current query: its first screen for the default query, or the
+    /// precomputed view of a single filter once fetched (it is requested
+    /// here); nothing when something was imported (their counts are then
+    /// exactly what the index gives; see `jjj_core::corpus::overview` and
+    /// `jjj_core::corpus::views`). Tracked.
     pub fn first_screen(&self) -> Option<Arc<FirstScreen>> {
-        let first = self.first.get()?;
-        let unfiltered = self.query.with(|q| *q == Query::default());
         let imports = self
             .corpus
             .with(|c| c.as_ref().is_some_and(|c| !c.imported.is_empty()));
-        (unfiltered && !imports).then_some(first)
+        if imports {
+            return None;
+        }
+        match self
+            .query
+            .with(|q| (*q != Query::default()).then(|| q.to_params()))
+        {
+            None => self.first.get(),
+            Some(params) => self.views.get(&params),
+        }
+    }
+
+    /// Whether a precomputed view of the current query is on its way (see
+    /// [`Ctx::first_screen`]): what would compute it from the index waits
+    /// for it instead. Tracked.
+    pub fn view_coming(&self) -> bool {
+        let imports = self
+            .corpus
+            .with(|c| c.as_ref().is_some_and(|c| !c.imported.is_empty()));
+        !imports
+            && self
+                .query
+                .with(|q| *q != Query::default() && self.views.listed(&q.to_params()))
     }
 
     /// Calls `f` with the current query's results and the corpus (both

@@ -33,6 +33,7 @@ mod prerender;
 mod reader;
 mod state;
 mod tables;
+mod views;
 
 fn main() {
     // Natively (a build step, not the app): writes the first chart, see

@@ -50,6 +50,11 @@ pub struct BuildArgs {
     /// chunks of N (corpus.jjj → corpus/index-000.jjj…, corpus/00000.jjj…)
     #[arg(long, value_name = "N", value_parser = split_arg)]
     split: Option<usize>,
+    /// With --split: write each single filter's dashboard beside the index
+    /// (corpus/view-0000.jjj…, so that the app's first filter does not wait
+    /// for the index) when the corpus has at least N documents
+    #[arg(long, value_name = "N", default_value_t = jjj_core::corpus::views::VIEWS_FROM)]
+    views_from: usize,
     /// Show no progress bar
     #[arg(short, long)]
     quiet: bool,
@@ -71,6 +76,9 @@ pub struct MergeArgs {
     /// Write a split corpus, in chunks of N documents (see build-corpus)
     #[arg(long, value_name = "N", value_parser = split_arg)]
     split: Option<usize>,
+    /// The single filters' dashboards from N documents (see build-corpus)
+    #[arg(long, value_name = "N", default_value_t = jjj_core::corpus::views::VIEWS_FROM)]
+    views_from: usize,
     /// Show no progress bar
     #[arg(short, long)]
     quiet: bool,
@@ -190,6 +198,7 @@ pub fn build_corpus(a: BuildArgs) -> Result<()> {
         shard,
         jobs,
         split,
+        views_from,
         quiet,
     } = a;
     let jobs = jobs.unwrap_or_else(jobs_default);
@@ -209,7 +218,7 @@ pub fn build_corpus(a: BuildArgs) -> Result<()> {
         .map(|m| m.len())
         .sum();
     let bar = progress_bar(files.len() as u64, quiet, BUILD_BAR);
-    let mut sink = Sink::new(&out, split)?;
+    let mut sink = Sink::new(&out, split, views_from)?;
     let (mut count, mut failed, mut flows, mut figures) = (0usize, 0usize, 0usize, 0usize);
     // A window of pages at a time, on every core: what is written goes as
     // it comes, so the whole documents of a large corpus are never all in
@@ -364,6 +373,7 @@ pub fn merge(a: MergeArgs) -> Result<()> {
         parts,
         output: out,
         split,
+        views_from,
         quiet,
     } = a;
     let total: u64 = parts
@@ -375,7 +385,7 @@ pub fn merge(a: MergeArgs) -> Result<()> {
     for p in &parts {
         open.push(Part::open(p, &bar)?);
     }
-    let mut sink = Sink::new(&out, split)?;
+    let mut sink = Sink::new(&out, split, views_from)?;
     let mut n = 0usize;
     let mut last: Option<(Option<String>, String)> = None;
     let result = (|| -> Result<()> {

@@ -40,8 +40,9 @@ fn partial_of(out: &Path) -> PathBuf {
 
 impl Sink {
     /// A sink for `out`: JSON Lines when it ends in `.jsonl`, else a bundle,
-    /// split in chunks of `split` documents when given.
-    pub fn new(out: &Path, split: Option<usize>) -> Result<Sink> {
+    /// split in chunks of `split` documents when given (with the single
+    /// filters' views from `views_from` documents).
+    pub fn new(out: &Path, split: Option<usize>, views_from: usize) -> Result<Sink> {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -77,7 +78,9 @@ impl Sink {
             out: out.to_path_buf(),
             base,
             folder,
-            splitter: Splitter::new(&pipeline, per_chunk, &stem),
+            splitter: Splitter::new(&pipeline, per_chunk, &stem)
+                .with_threads(std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .with_views_from(views_from),
             pending: Vec::new(),
             written: 0,
         })
@@ -157,7 +160,10 @@ impl Sink {
                 };
                 let (whole_bytes, lean_bytes) = (size(false), size(true));
                 compress_all(&mut split.chunks);
-                for (file, bytes) in split.chunks.iter().chain(&split.index) {
+                compress_all(&mut split.views);
+                let view_bytes: usize = split.views.iter().map(|(_, b)| b.len()).sum();
+                let views = split.views.len();
+                for (file, bytes) in split.chunks.iter().chain(&split.index).chain(&split.views) {
                     let p = base.join(file);
                     std::fs::write(&p, bytes)
                         .with_context(|| format!("cannot write {}", p.display()))?;
@@ -168,7 +174,7 @@ impl Sink {
                     .with_context(|| format!("cannot write {}", out.display()))?;
                 written += head.len() as u64;
                 note(format!(
-                    "jjj: first screen {} bytes, index {whole_bytes} bytes whole and {lean_bytes} lean (what the app loads first), in {}",
+                    "jjj: first screen {} bytes, {views} single-filter views {view_bytes} bytes, index {whole_bytes} bytes whole and {lean_bytes} lean (what the app loads first), in {}",
                     head.len(),
                     folder.display()
                 ));

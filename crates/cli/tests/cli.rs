@@ -198,7 +198,13 @@ fn version_and_help() {
     assert_eq!(out.status.code(), Some(0));
     let help = String::from_utf8_lossy(&out.stdout);
     for option in [
-        "--split", "--shard", "--jobs", "--strict", "--output", "--quiet",
+        "--split",
+        "--views-from",
+        "--shard",
+        "--jobs",
+        "--strict",
+        "--output",
+        "--quiet",
     ] {
         assert!(help.contains(option), "{option} not in\n{help}");
     }
@@ -577,8 +583,32 @@ fn shards_merged_in_any_order_equal_the_single_machine_bundle() {
         .count();
     assert_eq!(
         chunks, 8,
-        "40 documents in chunks of 7, and the index whole and lean"
+        "40 documents in chunks of 7, and the index whole and lean (no views under 2,000 documents)"
     );
+    // With the single filters' views, asked for at any size: one file each,
+    // listed in the head, the same whatever order the parts come in.
+    let (va, vb) = (root.join("va"), root.join("vb"));
+    for (dir, order) in [(&va, [0, 1, 2]), (&vb, [2, 0, 1])] {
+        let out = dir.join("corpus.jjj");
+        let mut args = vec!["merge"];
+        args.extend(order.iter().map(|&k| parts[k].as_str()));
+        let out = s(&out);
+        args.extend(["-o", &out, "--split", "7", "--views-from", "0"]);
+        assert!(jjj(&args, None).status.success());
+    }
+    let read = |p: std::path::PathBuf| std::fs::read(p).unwrap();
+    assert_eq!(read(va.join("corpus.jjj")), read(vb.join("corpus.jjj")));
+    let with_views = jjj_core::decode_bundle(&read(va.join("corpus.jjj"))).unwrap();
+    let listed = &with_views.parts.unwrap().head.unwrap().views;
+    assert!(listed.len() > 20, "{} views", listed.len());
+    for v in listed {
+        let bytes = read(va.join(&v.file));
+        assert_eq!(bytes, read(vb.join(&v.file)), "{}", v.file);
+        let view = jjj_core::corpus::views::decode(&bytes, &v.query).unwrap();
+        assert!(view.screen.overview.articles <= 40);
+    }
+    let files = std::fs::read_dir(va.join("corpus")).unwrap().count();
+    assert_eq!(files, 8 + listed.len());
     let head = jjj_core::decode_bundle(&std::fs::read(&split).unwrap()).unwrap();
     assert!(head.documents.is_empty() && jjj_core::corpus::chunks::is_head(&head));
     let index_file = root.join("site").join("corpus").join("index-000.jjj");

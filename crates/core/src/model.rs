@@ -23,7 +23,7 @@ use crate::error::Error;
 /// First bytes of every bundle file.
 pub const BUNDLE_MAGIC: &[u8; 8] = b"JJJCORP\0";
 /// Version of the bundle layout (bump on any change to the types below).
-pub const BUNDLE_VERSION: u32 = 8;
+pub const BUNDLE_VERSION: u32 = 9;
 
 /// A whole corpus, as loaded by the app at start.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,6 +63,20 @@ pub struct Head {
     /// How many documents the corpus holds.
     pub documents: u32,
     pub first: crate::corpus::overview::FirstScreen,
+    /// The dashboards of its single filters (see [`crate::corpus::views`]),
+    /// in the order of `crate::corpus::views::single_filters`.
+    pub views: Vec<ViewRef>,
+}
+
+/// Where one precomputed view is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewRef {
+    /// The query it answers, as `Query::to_params` writes it.
+    pub query: String,
+    /// Path relative to the head, `/`-separated.
+    pub file: String,
+    /// Size of the view, uncompressed.
+    pub bytes: u64,
 }
 
 /// One chunk file: documents `first .. first + count`, as a bundle.

@@ -16,9 +16,10 @@
 //! whole documents, fetched when the reader or the concordance needs it.
 //! Everything is a static file, so the corpus can be published anywhere.
 
-use crate::corpus::stats;
+use crate::corpus::overview::{self, FirstScreen, Settings};
+use crate::corpus::{stats, views};
 use crate::error::Error;
-use crate::model::{Bundle, Chunk, Document, Head, MentionKind, OffsetMap, Parts};
+use crate::model::{Bundle, Chunk, Document, Head, MentionKind, OffsetMap, Parts, ViewRef};
 
 /// How many of a document's terms its summary keeps.
 pub const TERMS_PER_DOCUMENT: usize = 24;
@@ -75,6 +76,9 @@ pub struct Split {
     pub index: Vec<(String, Vec<u8>)>,
     /// (path relative to the head, bytes), in document order.
     pub chunks: Vec<(String, Vec<u8>)>,
+    /// (path relative to the head, bytes): the single filters' dashboards
+    /// (see [`crate::corpus::views`]), as the head lists them.
+    pub views: Vec<(String, Vec<u8>)>,
 }
 
 /// How many summaries a piece of the index holds: the app inflates and
@@ -101,6 +105,9 @@ pub fn split(bundle: &Bundle, per_chunk: usize, dir: &str) -> Result<Split, Erro
     Ok(out)
 }
 
+/// A view listed in the head, and its file's bytes.
+type ViewFile = (ViewRef, Vec<u8>);
+
 /// A split corpus written a document at a time: each chunk is encoded as
 /// soon as it is full and handed back, so that only the summaries stay in
 /// memory (a whole 300,000-article corpus did not fit in 23 GB).
@@ -114,6 +121,10 @@ pub struct Splitter {
     terms: Vec<Vec<(String, u32)>>,
     /// Summaries per piece of the index ([`INDEX_PIECE`]).
     piece: usize,
+    /// Threads that compute the views.
+    threads: usize,
+    /// The fewest documents that get views.
+    views_from: usize,
 }
 
 impl Splitter {
@@ -127,7 +138,22 @@ impl Splitter {
             summaries: Vec::new(),
             terms: Vec::new(),
             piece: INDEX_PIECE,
+            threads: 1,
+            views_from: 0,
         }
+    }
+
+    /// The same, writing the single filters' views only when there are at
+    /// least `n` documents (see [`views::VIEWS_FROM`]).
+    pub fn with_views_from(mut self, n: usize) -> Splitter {
+        self.views_from = n;
+        self
+    }
+
+    /// The same, computing the single filters' views on `n` threads.
+    pub fn with_threads(mut self, n: usize) -> Splitter {
+        self.threads = n.max(1);
+        self
     }
 
     /// The same, with `n` summaries per piece of the index (tests).
@@ -183,7 +209,7 @@ impl Splitter {
         } else {
             vec![self.chunk()?]
         };
-        let first = crate::corpus::overview::first_screen(&self.summaries, &self.terms);
+        let (first, views) = self.screens()?;
         let mut index = Vec::new();
         let mut pieces = Vec::new();
         let mut lean = Vec::new();
@@ -227,6 +253,7 @@ impl Splitter {
                     lean,
                     documents: self.summaries.len() as u32,
                     first,
+                    views: views.iter().map(|v| v.0.clone()).collect(),
                 }),
             }),
         };
@@ -234,7 +261,42 @@ impl Splitter {
             head: crate::encode_bundle(&head)?,
             index,
             chunks: last,
+            views: views
+                .into_iter()
+                .map(|(r, bytes)| (r.file, bytes))
+                .collect(),
         })
+    }
+
+    /// The unfiltered dashboard, and each single filter's with its file.
+    fn screens(&self) -> Result<(FirstScreen, Vec<ViewFile>), Error> {
+        use crate::corpus::query::{Index, Query};
+        let index = Index::with_terms(&self.summaries, &self.terms);
+        let docs = &self.summaries;
+        let results = index.search(docs, &Query::default());
+        let first = FirstScreen {
+            overview: overview::overview(docs, &index, &results, Settings::default()),
+            facets: results.facets,
+        };
+        let queries = if docs.len() >= self.views_from {
+            views::single_filters(&first.facets)
+        } else {
+            Vec::new()
+        };
+        let mut out = Vec::with_capacity(queries.len());
+        for (k, v) in views::compute(docs, &index, &queries, self.threads)
+            .iter()
+            .enumerate()
+        {
+            let bytes = views::encode(v)?;
+            let r = ViewRef {
+                query: v.query.clone(),
+                file: format!("{}/view-{k:04}.jjj", self.dir),
+                bytes: bytes.len() as u64,
+            };
+            out.push((r, bytes));
+        }
+        Ok((first, out))
     }
 }
 
@@ -523,6 +585,21 @@ mod tests {
         assert_eq!(h.first.facets, r.facets);
         assert_eq!(o.articles, 5);
         assert!(o.flows >= 4, "{o:?}");
+        // Each single filter's view, in a file of its own, is what the
+        // loaded index shows for it.
+        let queries = crate::corpus::views::single_filters(&r.facets);
+        assert!(queries.len() >= 10, "{queries:?}");
+        assert_eq!(h.views.len(), queries.len());
+        assert_eq!(split.views.len(), queries.len());
+        for ((q, at), (file, bytes)) in queries.iter().zip(&h.views).zip(&split.views) {
+            assert_eq!(&at.file, file);
+            assert_eq!(at.bytes, bytes.len() as u64);
+            let v = crate::corpus::views::decode(bytes, &q.to_params()).unwrap();
+            let r = x.search(&index.documents, q);
+            let o = overview(&index.documents, &x, &r, Settings::default());
+            assert_eq!(v.screen.overview, o, "{q:?}");
+            assert_eq!(v.screen.facets, r.facets, "{q:?}");
+        }
         // A piece from another corpus, or a missing one, is refused.
         let mut four = corpus();
         four.documents.truncate(4);

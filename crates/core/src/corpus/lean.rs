@@ -14,7 +14,7 @@
 //! their index, [`encode_piece`]), which is what the app fetches first:
 //! about a third of the bytes, and nothing to index in the page.
 
-use crate::corpus::query::Index;
+use crate::corpus::query::{Index, Join};
 use crate::error::Error;
 use crate::model::{Bundle, Document, Parts, BUNDLE_VERSION};
 
@@ -166,6 +166,13 @@ impl LeanIndex {
     /// [`Index::with_terms`] over the whole summaries. An error when the
     /// pieces are not those the head lists.
     pub fn finish(self, head: &Bundle) -> Result<(Bundle, Index), Error> {
+        let (bundle, join) = self.joining(head)?;
+        Ok((bundle, join.finish()))
+    }
+
+    /// [`LeanIndex::finish`] with the index still to join, a column at a
+    /// time ([`Join::step`]), so that the page answers in between.
+    pub fn joining(self, head: &Bundle) -> Result<(Bundle, Join), Error> {
         let (parts, h) = crate::corpus::chunks::head_parts(head)?;
         let mut first = 0;
         let listed = self.counts.len() == h.index.len()
@@ -197,10 +204,10 @@ impl LeanIndex {
                 head: None,
             }),
         };
-        let index = Index::join(&bundle.documents, self.parts).ok_or_else(|| Error::Bundle {
+        let join = Join::new(&bundle.documents, self.parts).ok_or_else(|| Error::Bundle {
             reason: "the pieces of the index do not cover the corpus".into(),
         })?;
-        Ok((bundle, index))
+        Ok((bundle, join))
     }
 }
 

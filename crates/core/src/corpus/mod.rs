@@ -7,7 +7,8 @@
 //! - [`overview`]: what the dashboard shows for one query;
 //! - [`export`]: CSV tables; [`chunks`]: a large corpus split into an index
 //!   of summaries and chunks of whole documents; [`lean`]: that index
-//!   held in the app without what its query index already holds.
+//!   held in the app without what its query index already holds; [`views`]:
+//!   the dashboards of its single filters, computed when it is built.
 
 pub mod aggregate;
 pub mod chunks;
@@ -17,3 +18,4 @@ pub mod lean;
 pub mod overview;
 pub mod query;
 pub mod stats;
+pub mod views;

@@ -235,19 +235,6 @@ fn years(docs: &[Document], index: &Index, which: &[usize]) -> Vec<(Option<i32>,
     rows
 }
 
-/// The first screen of `index` (a split corpus's index: summaries and
-/// their key terms): the unfiltered dashboard at the default settings and
-/// the filters' counts.
-pub fn first_screen(docs: &[Document], terms: &[Vec<(String, u32)>]) -> FirstScreen {
-    use crate::corpus::query::Query;
-    let index = Index::with_terms(docs, terms);
-    let results = index.search(docs, &Query::default());
-    FirstScreen {
-        overview: overview(docs, &index, &results, Settings::default()),
-        facets: results.facets,
-    }
-}
-
 #[cfg(all(test, feature = "segment"))]
 mod tests {
     use super::*;

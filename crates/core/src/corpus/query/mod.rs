@@ -37,6 +37,7 @@ mod index;
 mod params;
 
 pub use index::Index;
+pub use join::Join;
 mod join;
 mod wire;
 pub(crate) use index::{FlowKey, NONE};
