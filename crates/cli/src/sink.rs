@@ -151,6 +151,7 @@ impl Sink {
                 mut written,
                 ..
             } => {
+                let started = std::time::Instant::now();
                 let mut split = splitter.finish()?;
                 compress_all(&mut split.index);
                 let size = |lean: bool| -> usize {
@@ -174,9 +175,10 @@ impl Sink {
                     .with_context(|| format!("cannot write {}", out.display()))?;
                 written += head.len() as u64;
                 note(format!(
-                    "jjj: first screen {} bytes, {views} single-filter views {view_bytes} bytes, index {whole_bytes} bytes whole and {lean_bytes} lean (what the app loads first), in {}",
+                    "jjj: first screen {} bytes, {views} single-filter views {view_bytes} bytes, index {whole_bytes} bytes whole and {lean_bytes} lean (what the app loads first), in {}, written in {:.2} s",
                     head.len(),
-                    folder.display()
+                    folder.display(),
+                    started.elapsed().as_secs_f64()
                 ));
                 Ok(written)
             }
