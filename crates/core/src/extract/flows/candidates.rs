@@ -89,6 +89,13 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
                     && matches!(inp.chars[t.end as usize - 1], '地' | '方' | '者')
             })
         });
+        // 疏解办, 搬迁指挥部: an office, not a move.
+        let found = found.filter(|w| {
+            let after = i + w.chars().count();
+            !OFFICES.iter().any(|o| {
+                starts_with_at(inp.chars, after, o) && after + o.chars().count() <= s.end as usize
+            })
+        });
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
         // whose destination follows.
         let found = found.filter(|&w| {
@@ -774,7 +781,10 @@ fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
 fn receives_visitors(inp: &Input, s: &Sentence, t: &Trigger) -> bool {
     let clause = text_of(inp.chars, t.end, (t.end + 24).min(s.end));
     let clause = clause.split(is_clause_break).next().unwrap_or("");
-    VISITORS.iter().any(|w| clause.contains(w)) && !MOVERS.iter().any(|w| clause.contains(w))
+    // (技术合同: a contract, not the technology moving.)
+    let movers = clause.replace("技术合同", "合同");
+    VISITORS.iter().chain(DEALS).any(|w| clause.contains(w))
+        && !MOVERS.iter().any(|w| movers.contains(w))
 }
 
 pub(super) fn shape_of(

@@ -191,6 +191,19 @@ pub(super) const VISITORS: &[&str] = &[
     "运动员",
 ];
 
+/// Words before a place that name it as a landmark (see `is_landmark`).
+pub(super) const LANDMARK_BEFORE: &[&str] = &[
+    "到达", "抵达", "直达", "通达", "距离", "距", "远离", "毗邻", "紧邻", "临近", "靠近", "邻近",
+];
+
+/// What a receiving verb may take in without anything moving: contracts
+/// and orders (吸纳京津技术合同2330份, 承接北京订单).
+pub(super) const DEALS: &[&str] = &["合同", "订单"];
+
+/// Words after a verb of moving that make it the name of an office (大红门
+/// 疏解办, 搬迁指挥部): no move.
+pub(super) const OFFICES: &[&str] = &["办", "指挥部", "领导小组", "工作组"];
+
 /// Words that name what moves; a place shortly before one of them is its
 /// home (北京企业, 北京一所市属三甲医院, 津冀地区大学的技术研究成果).
 pub(super) const MOVERS: &[&str] = &[

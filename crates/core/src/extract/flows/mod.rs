@@ -220,7 +220,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             .iter()
             .filter(|h| h.start >= s.start && h.end <= s.end && !h.places.is_empty())
             .filter(|h| matches!(h.role, Role::Location | Role::Seat))
-            .filter(|h| !is_hometown(inp, h))
+            .filter(|h| !is_hometown(inp, h) && !is_landmark(inp, h))
             .collect();
         if s.paragraph != prev_paragraph {
             let prev = if ctx.para.is_empty() {
@@ -285,7 +285,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             for c in cands.iter_mut() {
                 c.from = c.from.iter().map(|&p| city_wide(p)).collect();
                 c.to = c.to.iter().map(|&p| city_wide(p)).collect();
-                refine_province(s, next, all_places, c);
+                refine_province(inp.chars, s, next, all_places, c);
             }
             drop_refined_provinces(inp, s, &mut cands);
             for c in cands {
@@ -333,6 +333,14 @@ pub fn find(inp: &Input) -> Vec<Flow> {
 fn is_hometown(inp: &Input, h: &PlaceHit) -> bool {
     let after = text_of(inp.chars, h.end, (h.end + 2).min(inp.chars.len() as u32));
     ["老家", "家乡", "故乡", "原籍"].contains(&after.as_str())
+}
+
+/// A place named for where a site lies, not for where anything moves:
+/// after a word of distance or travel (30分钟到达北京大兴国际机场, 距离天津港
+/// 仅60公里, 毗邻雄安新区). 离 alone is left out: 离京 is leaving Beijing.
+fn is_landmark(inp: &Input, h: &PlaceHit) -> bool {
+    let before = text_of(inp.chars, h.start.saturating_sub(2), h.start);
+    cues::LANDMARK_BEFORE.iter().any(|w| before.ends_with(w))
 }
 
 /// The home of the first mover a sentence names: an organisation named

@@ -40,7 +40,15 @@ pub(super) fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> V
         return Vec::new();
     }
     for w in OUTWARD {
-        let Some(b) = text.find(w) else { continue };
+        // (Not the name of an office: 大红门疏解办.)
+        let office = |b: usize| {
+            super::cues::OFFICES
+                .iter()
+                .any(|o| text[b + w.len()..].starts_with(o))
+        };
+        let Some(b) = text.match_indices(w).map(|(b, _)| b).find(|&b| !office(b)) else {
+            continue;
+        };
         let at = s.start + text[..b].chars().count() as u32;
         let origin = hits.iter().rev().find(|h| {
             h.role == Role::Location
@@ -97,6 +105,7 @@ pub(super) fn outward_to_paragraph(
 /// (北京首个整体搬迁至河北的企业。…衡水高新区服装产业园…: to 衡水高新区).
 /// Not what a province brings in (我省引进…), which is the province's own.
 pub(super) fn refine_province(
+    chars: &[char],
     s: &Sentence,
     next: Option<&Sentence>,
     all: &[PlaceHit],
@@ -117,13 +126,17 @@ pub(super) fn refine_province(
             .filter(|h| h.role == Role::Location && h.group.is_none())
     };
     // In the next sentence, only the place it opens with: one named later
-    // is more often a neighbour (毗邻雄安新区) than where the firm went.
+    // is more often a neighbour (毗邻雄安新区) than where the firm went; and
+    // not the first of a list (廊坊、保定、石家庄等地…: another statement).
     let found = locations(c.at, s.end)
         .flat_map(|h| h.places.iter().copied())
         .find(|&p| fits(p))
         .or_else(|| {
             let n = next?;
             let first = locations(n.start, n.end).next()?;
+            if chars.get(first.end as usize) == Some(&'、') {
+                return None;
+            }
             first.places.iter().copied().find(|&p| fits(p))
         });
     if let Some(p) = found {

@@ -991,3 +991,52 @@ fn a_place_made_the_destination_of_another_places_move() {
     assert!(flows("河北省将雄安作为重点发展区域，统筹推进各项建设。").is_empty());
     assert!(flows("不少市民把廊坊作为北京的后花园。").is_empty());
 }
+
+#[test]
+fn a_place_reached_in_minutes_is_a_landmark_not_an_origin() {
+    // Where a site lies is not where the firm came from.
+    for text in [
+        "在这里30分钟就能到达北京大兴国际机场，这家企业最终选择落户固安。",
+        "项目紧邻北京城市副中心，吸引了一批企业落户香河。",
+    ] {
+        assert!(flows(text).is_empty(), "{text}: {:?}", pairs(&flows(text)));
+    }
+    // The origin the sentence names still counts.
+    let f = flows(
+        "这家药企从北京海淀搬来，看中的是这里20分钟到达北京大兴国际机场的区位，最终选择落户固安。",
+    );
+    assert_eq!(pairs(&f), [("海淀区", "固安县")]);
+}
+
+#[test]
+fn contracts_and_orders_taken_in_are_not_moves() {
+    assert!(flows("十年来，这座城市吸纳京津技术合同1500余份，成交额逾百亿元。").is_empty());
+    assert!(flows("今年前三季度，廊坊承接北京订单300多笔。").is_empty());
+    // Technology itself still moves.
+    assert!(!flows("保定吸纳北京技术成果30项落地转化。").is_empty());
+}
+
+#[test]
+fn an_office_named_after_the_move_states_none() {
+    let text =
+        "丰台区与河北沧州签署了合作协议。丰台区大红门疏解办负责人说，当年这一带有上万家服装企业。";
+    assert!(
+        !pairs(&flows(text)).contains(&("大红门街道", "沧州市")),
+        "{:?}",
+        pairs(&flows(text))
+    );
+    assert!(flows("市搬迁指挥部的工作人员昨天来到北京朝阳区。").is_empty());
+}
+
+#[test]
+fn a_province_is_not_refined_to_the_first_of_a_list_that_follows() {
+    let text = "五年来，北京一批制造业大项目落户河北。唐山、保定、沧州等地积极承接北京的批发市场。";
+    let f = flows(text);
+    assert!(pairs(&f).contains(&("北京市", "河北省")), "{:?}", pairs(&f));
+    assert!(
+        !f.iter()
+            .any(|x| x.to == "唐山市" && x.evidence.text.contains("制造业")),
+        "{:?}",
+        pairs(&f)
+    );
+}
