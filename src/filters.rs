@@ -1,7 +1,7 @@
 //! The filters, with the number of articles each choice would give, and the
 //! active filters as chips that remove themselves.
 
-use jjj_core::corpus::query::Query;
+use jjj_core::corpus::query::{Facets, Query};
 use jjj_core::extract::places::gazetteer;
 use leptos::prelude::*;
 
@@ -149,13 +149,20 @@ fn region_entries(facet: &[(String, u32)], lang: Lang) -> Vec<(String, String, u
 pub fn Filters() -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    // Unfiltered, a split corpus's head has the counts (before its index
-    // loads, and after: the same).
-    let facets = move || match (c.first_screen(), c.results.get()) {
-        (Some(f), _) => f.facets.clone(),
-        (None, Some(r)) => r.0.facets.clone(),
-        (None, None) => Default::default(),
-    };
+    // Unfiltered, a split corpus's head has the counts, and a single
+    // filter its view (before its index loads, and after: the same). While
+    // a view or the index is fetched the counts before stay, dimmed as being
+    // updated (the lists would otherwise empty, and the chosen value vanish).
+    let fresh = Memo::new(move |_| match c.first_screen() {
+        Some(f) => Some(f.facets.clone()),
+        None => c.results.get().map(|r| r.0.facets.clone()),
+    });
+    let shown = Memo::new(move |before: Option<&Facets>| match fresh.get() {
+        Some(f) => f,
+        None => before.cloned().unwrap_or_default(),
+    });
+    let updating = move || fresh.with(Option::is_none);
+    let facets = move || shown.get();
     let q = c.query;
     let text = RwSignal::new(q.get_untracked().text);
     Effect::new(move |_| text.set(q.get().text));
@@ -254,7 +261,7 @@ pub fn Filters() -> impl IntoView {
     view! {
         <details class="filters-box" open=wide node_ref=panel>
         <summary class="side-title">{move || tr(lang.get(), "筛选", "Filter")}</summary>
-        <form class="filters" on:submit=submit role="search">
+        <form class="filters" class:updating=updating aria-busy=move || updating().to_string() on:submit=submit role="search">
             {field(("全文检索", "Search text"), view! {
                 <span class="search-row">
                     <input
