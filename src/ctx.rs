@@ -338,10 +338,7 @@ impl Ctx {
     /// exactly what the index gives; see `jjj_core::corpus::overview` and
     /// `jjj_core::corpus::views`). Tracked.
     pub fn first_screen(&self) -> Option<Arc<FirstScreen>> {
-        let imports = self
-            .corpus
-            .with(|c| c.as_ref().is_some_and(|c| !c.imported.is_empty()));
-        if imports {
+        if self.has_imports() {
             return None;
         }
         match self
@@ -357,13 +354,17 @@ impl Ctx {
     /// [`Ctx::first_screen`]): what would compute it from the index waits
     /// for it instead. Tracked.
     pub fn view_coming(&self) -> bool {
-        let imports = self
-            .corpus
-            .with(|c| c.as_ref().is_some_and(|c| !c.imported.is_empty()));
-        !imports
+        !self.has_imports()
             && self
                 .query
                 .with(|q| *q != Query::default() && self.views.listed(&q.to_params()))
+    }
+
+    /// Whether the reader imported documents (tracked): the precomputed
+    /// counts then no longer hold.
+    fn has_imports(&self) -> bool {
+        self.corpus
+            .with(|c| c.as_ref().is_some_and(|c| !c.imported.is_empty()))
     }
 
     /// Calls `f` with the current query's results and the corpus (both

@@ -558,11 +558,43 @@ pub fn build_bundle(documents: Vec<Document>) -> Bundle {
     }
 }
 
+/// The first 12 bytes of every file of a corpus: its kind's `magic`, then
+/// [`BUNDLE_VERSION`] (u32, little endian).
+pub(crate) fn header(magic: &[u8; 8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1 << 14);
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
+    out
+}
+
+/// What follows [`header`] in `bytes`: an error when they do not start
+/// with `magic` ("{not_this} (wrong magic bytes)") or were written in
+/// another format version ("{format} version N, this build reads …").
+pub(crate) fn after_header<'a>(
+    bytes: &'a [u8],
+    magic: &[u8; 8],
+    not_this: &str,
+    format: &str,
+) -> Result<&'a [u8], Error> {
+    if bytes.len() < 12 || &bytes[..8] != magic {
+        return Err(Error::Bundle {
+            reason: format!("{not_this} (wrong magic bytes)"),
+        });
+    }
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if version != BUNDLE_VERSION {
+        return Err(Error::Bundle {
+            reason: format!(
+                "{format} version {version}, this build reads version {BUNDLE_VERSION}; rebuild the corpus"
+            ),
+        });
+    }
+    Ok(&bytes[12..])
+}
+
 /// Serializes a bundle: magic, version, postcard payload.
 pub fn encode_bundle(bundle: &Bundle) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(1 << 16);
-    out.extend_from_slice(BUNDLE_MAGIC);
-    out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
+    let mut out = header(BUNDLE_MAGIC);
     let payload = postcard::to_allocvec(bundle).map_err(|e| Error::Bundle {
         reason: format!("cannot encode: {e}"),
     })?;
@@ -575,21 +607,14 @@ pub fn decode_bundle(bytes: &[u8]) -> Result<Bundle, Error> {
     if crate::gzip::is_gzip(bytes) {
         return decode_bundle(&crate::gzip::decompress(bytes)?);
     }
-    if bytes.len() < 12 || &bytes[..8] != BUNDLE_MAGIC {
-        return Err(Error::Bundle {
-            reason: "not a JJJ corpus bundle (wrong magic bytes)".into(),
-        });
-    }
-    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-    if version != BUNDLE_VERSION {
-        return Err(Error::Bundle {
-            reason: format!(
-                "bundle format version {version}, this build reads version {BUNDLE_VERSION}; rebuild the corpus"
-            ),
-        });
-    }
+    let payload = after_header(
+        bytes,
+        BUNDLE_MAGIC,
+        "not a JJJ corpus bundle",
+        "bundle format",
+    )?;
     let (bundle, rest): (Bundle, &[u8]) =
-        postcard::take_from_bytes(&bytes[12..]).map_err(|e| Error::Bundle {
+        postcard::take_from_bytes(payload).map_err(|e| Error::Bundle {
             reason: format!("damaged or truncated bundle: {e}"),
         })?;
     if !rest.is_empty() {

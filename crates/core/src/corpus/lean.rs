@@ -16,7 +16,7 @@
 
 use crate::corpus::query::{Index, Join};
 use crate::error::Error;
-use crate::model::{Bundle, Document, Parts, BUNDLE_VERSION};
+use crate::model::{after_header, header, Bundle, Document, Parts};
 
 /// The first bytes of a lean piece of the index (a bundle's are `JJJCORP`).
 const PIECE_MAGIC: &[u8; 8] = b"JJJLEAN\0";
@@ -31,8 +31,7 @@ pub fn encode_piece(
     let index = Index::with_terms(summaries, terms);
     let mut docs = summaries.to_vec();
     lean_where_whole(&mut docs, &index);
-    let mut out = PIECE_MAGIC.to_vec();
-    out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
+    let mut out = header(PIECE_MAGIC);
     let bad = |reason: String| Error::Bundle { reason };
     out.extend(postcard::to_allocvec(&docs).map_err(|e| bad(format!("cannot encode: {e}")))?);
     out.extend(index.to_wire().map_err(bad)?);
@@ -46,16 +45,13 @@ pub fn decode_piece(bytes: &[u8]) -> Result<(Vec<Document>, Index), Error> {
         return decode_piece(&crate::gzip::decompress(bytes)?);
     }
     let bad = |reason: String| Err(Error::Bundle { reason });
-    if bytes.len() < 12 || &bytes[..8] != PIECE_MAGIC {
-        return bad("not a lean piece of a JJJ corpus's index (wrong magic bytes)".into());
-    }
-    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-    if version != BUNDLE_VERSION {
-        return bad(format!(
-            "index format version {version}, this build reads version {BUNDLE_VERSION}; rebuild the corpus"
-        ));
-    }
-    let (docs, rest): (Vec<Document>, &[u8]) = match postcard::take_from_bytes(&bytes[12..]) {
+    let payload = after_header(
+        bytes,
+        PIECE_MAGIC,
+        "not a lean piece of a JJJ corpus's index",
+        "index format",
+    )?;
+    let (docs, rest): (Vec<Document>, &[u8]) = match postcard::take_from_bytes(payload) {
         Ok(x) => x,
         Err(e) => return bad(format!("damaged or truncated piece of the index: {e}")),
     };

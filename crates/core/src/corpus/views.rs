@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::overview::{overview, FirstScreen, Settings};
 use crate::corpus::query::{Facets, Index, Query};
 use crate::error::Error;
-use crate::model::{Document, BUNDLE_VERSION};
+use crate::model::{after_header, header, Document};
 
 pub const VIEW_MAGIC: &[u8; 8] = b"JJJVIEW\0";
 
@@ -128,9 +128,7 @@ pub fn compute(docs: &[Document], index: &Index, queries: &[Query], threads: usi
 
 /// A view's file, uncompressed.
 pub fn encode(view: &View) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(1 << 14);
-    out.extend_from_slice(VIEW_MAGIC);
-    out.extend_from_slice(&BUNDLE_VERSION.to_le_bytes());
+    let mut out = header(VIEW_MAGIC);
     let payload = postcard::to_allocvec(view).map_err(|e| Error::Bundle {
         reason: format!("cannot encode a view: {e}"),
     })?;
@@ -145,17 +143,14 @@ pub fn decode(bytes: &[u8], query: &str) -> Result<View, Error> {
         return decode(&crate::gzip::decompress(bytes)?, query);
     }
     let bad = |reason: String| Error::Bundle { reason };
-    if bytes.len() < 12 || &bytes[..8] != VIEW_MAGIC {
-        return Err(bad("not a view of a JJJ corpus (wrong magic bytes)".into()));
-    }
-    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-    if version != BUNDLE_VERSION {
-        return Err(bad(format!(
-            "a view of format {version}; this build reads format {BUNDLE_VERSION}"
-        )));
-    }
+    let payload = after_header(
+        bytes,
+        VIEW_MAGIC,
+        "not a view of a JJJ corpus",
+        "view format",
+    )?;
     let view: View =
-        postcard::from_bytes(&bytes[12..]).map_err(|e| bad(format!("a damaged view: {e}")))?;
+        postcard::from_bytes(payload).map_err(|e| bad(format!("a damaged view: {e}")))?;
     if view.query != query {
         return Err(bad(format!(
             "the view of “{}” was listed for “{query}” (another build's file?)",

@@ -90,12 +90,8 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
             })
         });
         // 疏解办, 搬迁指挥部: an office, not a move.
-        let found = found.filter(|w| {
-            let after = i + w.chars().count();
-            !OFFICES.iter().any(|o| {
-                starts_with_at(inp.chars, after, o) && after + o.chars().count() <= s.end as usize
-            })
-        });
+        let found =
+            found.filter(|w| !names_an_office(inp.chars, i + w.chars().count(), s.end as usize));
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
         // whose destination follows.
         let found = found.filter(|&w| {

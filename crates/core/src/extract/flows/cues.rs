@@ -204,6 +204,14 @@ pub(super) const DEALS: &[&str] = &["合同", "订单"];
 /// 疏解办, 搬迁指挥部): no move.
 pub(super) const OFFICES: &[&str] = &["办", "指挥部", "领导小组", "工作组"];
 
+/// Whether one of [`OFFICES`] starts at char `after` and ends by `end` (a
+/// sentence's end): the verb before it names an office.
+pub(super) fn names_an_office(chars: &[char], after: usize, end: usize) -> bool {
+    OFFICES.iter().any(|o| {
+        after + o.chars().count() <= end && crate::text::cues::starts_with_at(chars, after, o)
+    })
+}
+
 /// Words that name what moves; a place shortly before one of them is its
 /// home (北京企业, 北京一所市属三甲医院, 津冀地区大学的技术研究成果).
 pub(super) const MOVERS: &[&str] = &[

@@ -41,15 +41,16 @@ pub(super) fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> V
     }
     for w in OUTWARD {
         // (Not the name of an office: 大红门疏解办.)
-        let office = |b: usize| {
-            super::cues::OFFICES
-                .iter()
-                .any(|o| text[b + w.len()..].starts_with(o))
-        };
-        let Some(b) = text.match_indices(w).map(|(b, _)| b).find(|&b| !office(b)) else {
+        let Some(at) = text
+            .match_indices(w)
+            .map(|(b, _)| s.start + text[..b].chars().count() as u32)
+            .find(|&at| {
+                let after = (at + w.chars().count() as u32) as usize;
+                !super::cues::names_an_office(inp.chars, after, s.end as usize)
+            })
+        else {
             continue;
         };
-        let at = s.start + text[..b].chars().count() as u32;
         let origin = hits.iter().rev().find(|h| {
             h.role == Role::Location
                 && h.end <= at
