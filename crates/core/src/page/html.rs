@@ -14,6 +14,7 @@ pub struct HtmlText {
 }
 
 use super::clean::Hints;
+use crate::text::chars::is_han;
 
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -595,18 +596,35 @@ fn find_close(s: &str, name: &str) -> (usize, usize) {
 }
 
 fn push_text(out: &mut String, chunk: &str) {
-    // HTML whitespace collapses; lines come from block elements only.
+    // HTML whitespace collapses; lines come from block elements only. A
+    // line break between two Chinese characters goes, as CSS's segment
+    // break rule says and Firefox does: pages wrapped by hand (沧\n州)
+    // read as one word, not two.
     let mut last_space = out.ends_with([' ', '\n']) || out.is_empty();
+    let mut pending: Option<bool> = None;
     for c in chunk.chars() {
         if c.is_ascii_whitespace() {
             if !last_space {
-                out.push(' ');
-                last_space = true;
+                let newline = pending.unwrap_or(false) || c == '\n' || c == '\r';
+                pending = Some(newline);
             }
         } else {
+            if let Some(newline) = pending.take() {
+                let wide = |c: char| {
+                    is_han(c)
+                        || ('\u{3000}'..='\u{303f}').contains(&c)
+                        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+                };
+                if !(newline && out.chars().next_back().is_some_and(wide) && wide(c)) {
+                    out.push(' ');
+                }
+            }
             out.push(c);
             last_space = false;
         }
+    }
+    if pending.is_some() {
+        out.push(' ');
     }
 }
 

@@ -670,6 +670,7 @@ pub(super) fn candidates(
     verbless::branch_sites(inp, s, hits, &mut out);
     verbless::branch_parks(inp, s, hits, &mut out);
     verbless::chosen_sites(inp, s, hits, &mut out);
+    verbless::became_receivers(inp, s, hits, &mut out);
     out
 }
 

@@ -285,7 +285,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             for c in cands.iter_mut() {
                 c.from = c.from.iter().map(|&p| city_wide(p)).collect();
                 c.to = c.to.iter().map(|&p| city_wide(p)).collect();
-                refine_province(inp.chars, s, next, all_places, c);
+                refine_province(inp.chars, s, next, all_places, &ctx.para, c);
             }
             drop_refined_provinces(inp, s, &mut cands);
             for c in cands {

@@ -103,13 +103,16 @@ pub(super) fn outward_to_paragraph(
 
 /// A single move to a province, refined by the place within it that the
 /// sentence names after the verb or the next sentence names first
-/// (北京首个整体搬迁至河北的企业。…衡水高新区服装产业园…: to 衡水高新区).
+/// (北京首个整体搬迁至河北的企业。…衡水高新区服装产业园…: to 衡水高新区),
+/// else by the one place within it that the paragraph named before
+/// (位于天津西青区的电商城…北京商户签约天津电商城: to 西青区).
 /// Not what a province brings in (我省引进…), which is the province's own.
 pub(super) fn refine_province(
     chars: &[char],
     s: &Sentence,
     next: Option<&Sentence>,
     all: &[PlaceHit],
+    para: &[usize],
     c: &mut Cand,
 ) {
     let g = gazetteer();
@@ -139,10 +142,38 @@ pub(super) fn refine_province(
                 return None;
             }
             first.places.iter().copied().find(|&p| fits(p))
+        })
+        .or_else(|| {
+            // Only when the paragraph so far names one such place: two
+            // (西青区…武清区) leave the province as it was; nor when the
+            // sentence names one the gazetteer lacks (天津某某高新區).
+            if locations(s.start, s.end)
+                .filter(|h| h.places.contains(&to))
+                .any(|h| names_unknown_place(chars, h.end))
+            {
+                return None;
+            }
+            let mut within = para
+                .iter()
+                .copied()
+                .chain(locations(s.start, c.at).flat_map(|h| h.places.iter().copied()))
+                .filter(|&p| fits(p) && g.places[p].kind != PlaceKind::Province);
+            let first = within.next()?;
+            within.all(|p| p == first).then_some(first)
         });
     if let Some(p) = found {
         c.to = vec![p];
     }
+}
+
+/// A name of a place right after a province (天津滨海高新區, 河北某某县):
+/// a run of letters ending in a place's suffix.
+fn names_unknown_place(chars: &[char], from: u32) -> bool {
+    chars[from as usize..]
+        .iter()
+        .take(8)
+        .take_while(|c| !is_clause_break(**c) && !c.is_whitespace() && !"、和及与".contains(**c))
+        .any(|c| "区區县縣镇鎮园園".contains(*c))
 }
 
 /// Words that open a list of where moved things went (主要转移地区包括河北

@@ -313,6 +313,28 @@ fn a_move_to_a_province_is_refined_by_the_next_sentence() {
     assert_eq!(pairs(&f)[0], ("北京市", "河北省"));
 }
 
+/// A province is refined by the one place within it the paragraph named
+/// before; not when it names two, nor when the sentence names a place
+/// after the province that the gazetteer does not know.
+#[test]
+fn a_move_to_a_province_is_refined_by_the_one_place_the_paragraph_named() {
+    let f = flows(
+        "坐落在天津武清区的一座服装城昨天开门迎客。\
+         年底前，还有约500家北京商户将入驻天津这座服装城。",
+    );
+    assert_eq!(pairs(&f), [("北京市", "武清区")]);
+    let f = flows(
+        "天津武清区和西青区各有一座服装城开业。\
+         年底前，还有约500家北京商户将入驻天津这座服装城。",
+    );
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    let f = flows(
+        "坐落在天津武清区的一座服装城昨天开门迎客。\
+         另有约500家北京商户将入驻天津某某新技术产业园区。",
+    );
+    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+}
+
 /// A firm named after a place builds elsewhere: it moves from there. A
 /// place after 在 is where something is built, never a mover's home.
 #[test]
@@ -990,6 +1012,25 @@ fn a_place_made_the_destination_of_another_places_move() {
     // A place made something else: no move.
     assert!(flows("河北省将雄安作为重点发展区域，统筹推进各项建设。").is_empty());
     assert!(flows("不少市民把廊坊作为北京的后花园。").is_empty());
+}
+
+/// Places that became another's receiver (成为…的承接地): from the place
+/// after 成为 to each place of the list before it, not to one two clauses
+/// back (除了…外).
+#[test]
+fn places_that_became_a_receiver_receive_from_the_place_named_after_chengwei() {
+    let f = flows(
+        "除了天津的一座商城外，保定一座服装城、石家庄一座小商品城等项目，\
+         也已成为大红门地区商户的签约承接地。",
+    );
+    assert_eq!(
+        pairs(&f),
+        [("大红门街道", "保定市"), ("大红门街道", "石家庄市")]
+    );
+    let f = flows("多年来，廊坊逐步成为北京产业转移的重要承接平台。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+    // Something else it became: no move.
+    assert!(flows("多年来，廊坊逐步成为北京市民周末出游的目的地。").is_empty());
 }
 
 #[test]

@@ -268,3 +268,60 @@ pub(super) fn chosen_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
         push_new_move(out, &from.places, &to.places, hits[first].start, at, s.end);
     }
 }
+
+/// What follows 成为 to make a place another's receiver (成为大红门地区的
+/// 签约承接地, 成为北京产业转移的重要承接平台).
+const RECEIVER_NOUNS: &[&str] = &["承接地", "承接平台", "承载地"];
+
+/// Places that became another's receiver: 沧州…、石家庄…等项目，也已经成为
+/// 大红门地区的签约承接地. The origin is the place after 成为, before the
+/// noun; the receivers are the places of the clause before 成为, or of the
+/// clause before it when that one names none (the list that ends in 等项目).
+pub(super) fn became_receivers(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
+    let g = gazetteer();
+    let text = text_of(inp.chars, s.start, s.end);
+    let Some(b) = text.find("成为") else { return };
+    let at = s.start + text[..b].chars().count() as u32;
+    let after = at + 2;
+    let clause_end = (after..s.end)
+        .find(|&i| is_clause_break(inp.chars[i as usize]))
+        .unwrap_or(s.end);
+    let rest = text_of(inp.chars, after, clause_end);
+    let Some(n) = RECEIVER_NOUNS.iter().filter_map(|w| rest.find(w)).min() else {
+        return;
+    };
+    let noun_at = after + rest[..n].chars().count() as u32;
+    let Some(from) = hits
+        .iter()
+        .find(|h| h.role == Role::Location && h.start >= after && h.end <= noun_at)
+    else {
+        return;
+    };
+    let clause_start = |end: u32| {
+        (s.start..end)
+            .rev()
+            .find(|&i| is_clause_break(inp.chars[i as usize]))
+            .map_or(s.start, |i| i + 1)
+    };
+    let receivers = |a: u32, z: u32| -> Vec<&PlaceHit> {
+        hits.iter()
+            .copied()
+            .filter(|h| h.role == Role::Location && h.start >= a && h.end <= z)
+            .filter(|h| {
+                !h.places.iter().any(|&p| {
+                    from.places
+                        .iter()
+                        .any(|&f| g.is_within(p, f) || g.is_within(f, p))
+                })
+            })
+            .collect()
+    };
+    let a = clause_start(at);
+    let mut to = receivers(a, at);
+    if to.is_empty() && a > s.start {
+        to = receivers(clause_start(a - 1), a - 1);
+    }
+    for h in to {
+        push_new_move(out, &from.places, &h.places, h.start, noun_at, s.end);
+    }
+}

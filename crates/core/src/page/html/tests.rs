@@ -61,6 +61,19 @@ fn scripts_styles_and_nav_are_dropped_and_blocks_become_lines() {
     assert_eq!(h.hints.date.as_deref(), Some("2023-04-01"));
 }
 
+/// A line break inside a paragraph between two Chinese characters goes
+/// (CSS's segment break rule): a page wrapped by hand reads 沧州, not 沧 州.
+/// Between Latin words, or a space typed as a space, it stays a space.
+#[test]
+fn a_line_break_between_chinese_characters_joins_them() {
+    let page = "<html><body><p>作为重要成员，沧\n州在承接产业转移上\r\n  作用突出。\nThe\nport 天津 港口\n2019 年</p></body></html>";
+    let h = html_to_text(page, true);
+    assert_eq!(
+        h.text.trim(),
+        "作为重要成员，沧州在承接产业转移上作用突出。 The port 天津 港口 2019 年"
+    );
+}
+
 /// A portal page of the ASP.NET era: everything, the article too, inside
 /// one `<form>` with a hidden view state and a search box.
 #[test]
