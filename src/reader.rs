@@ -329,8 +329,9 @@ pub fn Reader() -> impl IntoView {
                 let href = crate::tables::reader_href(&id, Some(f.evidence.span.start));
                 let what = f.what.map(|w| format!(" · {}", i18n::what(w, l))).unwrap_or_default();
                 let q = f.count.as_ref().or(f.amount.as_ref()).map(|q| format!(" · {}", q.raw)).unwrap_or_default();
+                let headline = if f.evidence.is_title() { format!(" · {}", tr(l, "见标题", "in the headline")) } else { String::new() };
                 view! {
-                    <li><a href=href>{format!("{} → {}{what}{q}", i18n::place(&f.from, l), i18n::place(&f.to, l))}</a></li>
+                    <li><a href=href>{format!("{} → {}{what}{q}{headline}", i18n::place(&f.from, l), i18n::place(&f.to, l))}</a></li>
                 }
             })
             .collect_view();

@@ -501,10 +501,18 @@ pub struct Figure {
 pub struct Evidence {
     /// The sentence, simplified.
     pub text: String,
-    /// Its place in `body_simplified`.
+    /// Its place in `body_simplified`; empty (0..0) when the sentence is
+    /// the title, which states a move the body does not.
     pub span: Span,
     /// Its place in `body` (the text as written).
     pub original: Span,
+}
+
+impl Evidence {
+    /// The sentence is the document's title, not a sentence of its body.
+    pub fn is_title(&self) -> bool {
+        self.span.start == self.span.end
+    }
 }
 
 /// One document in the bundle's encoding (postcard), for handing a document

@@ -8,21 +8,92 @@ use crate::extract::flows;
 use crate::extract::industries::{self, taxonomy};
 use crate::extract::places::{self, gazetteer, PlaceKind, Role};
 use crate::extract::segment;
-use crate::model::{Document, Mention, MentionKind, Span};
+use crate::model::{Document, Flow, Mention, MentionKind, Span};
 use crate::text::chars::is_clause_break;
 use crate::text::sentences;
 use crate::text::tokens::{self, CharIndex};
 
-/// The first location a title names, as precisely as its first run of
-/// names gives it (北辰区多措并举…): what a body that names only where
-/// things came from is about.
-fn title_place(title: Option<&str>) -> Option<usize> {
-    let title: String = title?.chars().take(200).collect();
-    let title = crate::text::normalize::simplify(&title);
-    let toks = segment::segment(&title);
-    let sents = sentences::split(&title);
-    let hits = places::find(&title, &toks, &sents);
-    flows::title_topic(&hits)
+/// A title, analysed as the body is: the first location it names, as
+/// precisely as its first run of names gives it (北辰区多措并举…), is what a
+/// body that names only where things came from is about; and the moves it
+/// states (承接京津产业转移，涿州焕发新活力) are flows of the article.
+struct Title {
+    text: String,
+    chars: Vec<char>,
+    index: CharIndex,
+    toks: Vec<tokens::Token>,
+    sents: Vec<sentences::Sentence>,
+    hits: Vec<places::PlaceHit>,
+    industries: Vec<industries::IndustryHit>,
+}
+
+impl Title {
+    fn new(title: Option<&str>) -> Option<Title> {
+        let title: String = title?.chars().take(200).collect();
+        let text = crate::text::normalize::simplify(&title);
+        let toks = segment::segment(&text);
+        let sents = sentences::split(&text);
+        let hits = places::find(&text, &toks, &sents);
+        let industries = industries::find(&text, &toks);
+        Some(Title {
+            chars: text.chars().collect(),
+            index: CharIndex::new(&text),
+            text,
+            toks,
+            sents,
+            hits,
+            industries,
+        })
+    }
+
+    fn place(&self) -> Option<usize> {
+        flows::title_topic(&self.hits)
+    }
+
+    /// The moves the title states that the body does not: none whose ends
+    /// both lie within (or hold) the ends of a flow of the body, whose
+    /// sentence says it better. The title's figures are left out (the body
+    /// states them, and a headline's 2千多 restates a body's 2000多). The
+    /// evidence is the title, at the body's start with no length.
+    fn flows(&self, doc: &str, body: &[Flow]) -> Vec<Flow> {
+        let g = gazetteer();
+        let id = |s: &str| g.index_of(s);
+        let related = |a: &str, b: &str| match (id(a), id(b)) {
+            (Some(a), Some(b)) => g.is_within(a, b) || g.is_within(b, a),
+            _ => a == b,
+        };
+        let zero = |_: Span| Span { start: 0, end: 0 };
+        let found = flows::find(&flows::Input {
+            text: &self.text,
+            chars: &self.chars,
+            index: &self.index,
+            tokens: &self.toks,
+            sentences: &self.sents,
+            places: &self.hits,
+            industries: &self.industries,
+            figures: &[],
+            doc,
+            original: &zero,
+            title_place: None,
+        });
+        let mut out: Vec<Flow> = Vec::new();
+        for mut f in found {
+            let said = body
+                .iter()
+                .chain(&out)
+                .any(|b| related(&b.from, &f.from) && related(&b.to, &f.to));
+            if said {
+                continue;
+            }
+            f.count = None;
+            f.amount = None;
+            f.evidence.text = self.text.clone();
+            f.evidence.span = Span { start: 0, end: 0 };
+            f.evidence.original = Span { start: 0, end: 0 };
+            out.push(f);
+        }
+        out
+    }
 }
 
 /// Longest stretch of a body that is analysed (about six megabytes).
@@ -65,6 +136,7 @@ pub fn analyze(doc: &mut Document) {
     let original = |sp: Span| offsets.span_to_original(sp);
     let mut figs = figures::find(text, &chars, &index, &toks, &sents, &original);
     attach_places(&mut figs, &place_hits, &chars);
+    let title = Title::new(doc.title.as_deref());
     let flows = flows::find(&flows::Input {
         text,
         chars: &chars,
@@ -76,8 +148,14 @@ pub fn analyze(doc: &mut Document) {
         figures: &figs,
         doc: &doc.id,
         original: &original,
-        title_place: title_place(doc.title.as_deref()),
+        title_place: title.as_ref().and_then(Title::place),
     });
+    let mut flows = flows;
+    if let Some(t) = &title {
+        let mut t = t.flows(&doc.id, &flows);
+        t.append(&mut flows);
+        flows = t;
+    }
 
     let g = gazetteer();
     let tx = taxonomy();
@@ -343,6 +421,44 @@ mod tests {
             .collect();
         pairs.dedup();
         assert_eq!(pairs, [("北京市", "宁河区")]);
+    }
+
+    /// A move the title states and the body does not is a flow, with the
+    /// title as its evidence and no figure of its own; one the body states
+    /// (to the same place or one within it) is the body's alone.
+    #[test]
+    fn a_move_only_the_title_states_is_a_flow_of_the_title() {
+        let mut d = document_from_text("走进涿州的一家芯片企业，车间里一派繁忙。");
+        assert!(d.flows.is_empty());
+        d.title = Some("承接京津产业转移，涿州引来2千多家企业".to_string());
+        analyze(&mut d);
+        let pairs: Vec<(&str, &str)> = d
+            .flows
+            .iter()
+            .map(|f| (f.from.as_str(), f.to.as_str()))
+            .collect();
+        assert_eq!(pairs, [("北京市", "涿州市"), ("天津市", "涿州市")]);
+        for f in &d.flows {
+            assert_eq!(f.evidence.text, "承接京津产业转移，涿州引来2千多家企业");
+            assert_eq!((f.evidence.span.start, f.evidence.span.end), (0, 0));
+            assert!(f.count.is_none() && f.amount.is_none());
+        }
+        let mut d =
+            document_from_text("去年，北京一家芯片企业整体搬迁至涿州市高新区，新建厂房两栋。");
+        let body: Vec<(String, String)> = d
+            .flows
+            .iter()
+            .map(|f| (f.from.clone(), f.to.clone()))
+            .collect();
+        assert!(!body.is_empty());
+        d.title = Some("北京企业搬迁至河北".to_string());
+        analyze(&mut d);
+        let after: Vec<(String, String)> = d
+            .flows
+            .iter()
+            .map(|f| (f.from.clone(), f.to.clone()))
+            .collect();
+        assert_eq!(after, body);
     }
 
     #[test]

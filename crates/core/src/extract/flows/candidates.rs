@@ -219,7 +219,7 @@ pub(super) fn receive(
         })
         .or_else(|| {
             let (ctx, marked, _) = around?;
-            elsewhere(s, hits, t, ctx, &exclude, marked)
+            elsewhere(inp, s, hits, t, ctx, &exclude, marked)
         });
     taken.extend(origins.iter().copied());
     let Some((to, subject_at)) = found else {
@@ -368,7 +368,7 @@ pub(super) fn share_from(
                 end: at,
                 word: "其中",
             };
-            elsewhere(s, hits, &t, ctx, &from, false).map(|x| x.0)
+            elsewhere(inp, s, hits, &t, ctx, &from, false).map(|x| x.0)
         })?;
     let mut c = cand(from, to, s.start, at, s.end);
     c.verb = "来自";
@@ -467,6 +467,7 @@ fn subject_list(
 /// 会议。共有12个项目签约，全部来自北京市重点企业); else the document's
 /// first place (武清区…。此次签约的30个项目…北京地区23个项目).
 fn elsewhere(
+    inp: &Input,
     s: &Sentence,
     hits: &[&PlaceHit],
     t: &Trigger,
@@ -493,6 +494,19 @@ fn elsewhere(
         }) {
             return Some((h.places.clone(), h.start));
         }
+    }
+    // The place that opens the next clause (承接京津产业转移，涿州焕发
+    // 新活力): the subject the verb's clause left out.
+    let clause_end = (t.end..s.end).find(|&i| is_clause_break(inp.chars[i as usize]));
+    if let Some(h) = clause_end.and_then(|e| {
+        hits.iter().find(|h| {
+            h.start == e + 1
+                && h.role == Role::Location
+                && h.group.is_none()
+                && h.places.iter().all(|&p| unrelated(p))
+        })
+    }) {
+        return Some((h.places.clone(), h.start));
     }
     // This paragraph's place, else the last one the paragraph before named
     // (…明珠商贸城位于沧州市高新区…。\n目前，明珠商贸城项目承接北京商户10000余家).
