@@ -186,7 +186,17 @@ pub(super) fn movers_signing(
         .find(|h| h.role == Role::Location && h.end <= t.start && h.start >= s.start)?;
     let between = text_of(inp.chars, h.end, t.start);
     let movers = ["商户", "企业", "商家", "药企", "公司", "经营户", "项目"];
-    (between.chars().count() <= 4 && movers.iter().any(|m| between == *m)).then(|| h.places.clone())
+    // A count may stand before the mover word (大红门2千多商户签约).
+    let counted = |w: &str| {
+        w.chars().count() <= 8
+            && w.chars().all(|c| {
+                c.is_ascii_digit() || "零一二两三四五六七八九十百千万余多近约逾超过上家户个批.".contains(c)
+            })
+    };
+    movers
+        .iter()
+        .any(|m| between.strip_suffix(m).is_some_and(counted))
+        .then(|| h.places.clone())
 }
 
 /// An organisation named after a place: (start, end of the place part,

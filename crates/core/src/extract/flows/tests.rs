@@ -133,6 +133,9 @@ fn a_share_of_a_move_from_within_its_origin_is_a_flow_of_its_own() {
 fn movers_of_a_place_signing_with_another_go_there() {
     let f = flows("预计年底前，还将有近2000北京商户签约天津卓尔电商城及小百货城。");
     assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    // A count between the place and the movers (大红门3千多商户签约).
+    let f = flows("大红门3千多商户签约廊坊一座新商城。");
+    assert_eq!(pairs(&f), [("大红门街道", "廊坊市")]);
     // A place signing movers still takes them in; a place signing with
     // movers too.
     assert_eq!(
