@@ -190,7 +190,8 @@ pub(super) fn movers_signing(
     let counted = |w: &str| {
         w.chars().count() <= 8
             && w.chars().all(|c| {
-                c.is_ascii_digit() || "零一二两三四五六七八九十百千万余多近约逾超过上家户个批.".contains(c)
+                c.is_ascii_digit()
+                    || "零一二两三四五六七八九十百千万余多近约逾超过上家户个批.".contains(c)
             })
     };
     movers

@@ -39,10 +39,13 @@ const LABELS: &[(&str, u8)] = &[
     ("采写", b'a'),
     ("通讯员", b'a'),
     ("撰稿", b'a'),
+    // Who wrote a video's or a feature's words (文案：X 摄像：Y).
+    ("文案", b'a'),
     ("楼主", b'a'),
     ("发帖人", b'a'),
     // A photographer is named but is not a writer.
     ("摄影", b'p'),
+    ("摄像", b'p'),
     ("发表于", b'd'),
     ("发布于", b'd'),
     ("发布时间", b'd'),
@@ -75,7 +78,23 @@ pub fn labels(line: &str) -> Labels {
     {
         return out; // every label is followed by a mark, or is a verb
     }
-    let chars: Vec<char> = line.chars().collect();
+    // 文 案：张瑞雨, 作　者：李明: a two-character label spread out to line
+    // up with longer ones.
+    let mut chars: Vec<char> = line.chars().collect();
+    let mut k = 0;
+    while k + 3 < chars.len() {
+        if is_han(chars[k])
+            && matches!(chars[k + 1], ' ' | '　')
+            && matches!(chars[k + 3], '：' | ':')
+            && LABEL_CHARS
+                .iter()
+                .any(|l| l.len() == 2 && l[0] == chars[k] && l[1] == chars[k + 2])
+            && (k == 0 || !is_han(chars[k - 1]))
+        {
+            chars.remove(k + 1);
+        }
+        k += 1;
+    }
     let mut i = 0;
     while i < chars.len() {
         let mut hit = None;
@@ -84,7 +103,7 @@ pub fn labels(line: &str) -> Labels {
                 let mut j = i + l.len();
                 let bracketed = i > 0 && matches!(chars[i - 1], '【' | '[');
                 if bracketed && matches!(chars.get(j), Some('】' | ']')) {
-                    hit = Some((*kind, j + 1));
+                    hit = Some((*kind, j + 1, *name));
                     break;
                 }
                 while chars.get(j) == Some(&' ') {
@@ -96,19 +115,19 @@ pub fn labels(line: &str) -> Labels {
                 if matches!(chars.get(j), Some('：' | ':'))
                     || (matches!(chars.get(j), Some('|' | '｜')) && word_start)
                 {
-                    hit = Some((*kind, j + 1));
+                    hit = Some((*kind, j + 1, *name));
                     break;
                 }
                 // 发表于 2019-04-11, 发表于2019-04-11 (a date right after).
                 let dated = chars.get(j).is_some_and(|c| c.is_ascii_digit())
                     && (i == 0 || matches!(chars[i - 1], ' ' | '　' | '|' | '｜' | ':' | '：'));
                 if name.ends_with('于') && (j > i + l.len() || dated) {
-                    hit = Some((*kind, j));
+                    hit = Some((*kind, j, *name));
                     break;
                 }
             }
         }
-        let Some((kind, mut j)) = hit else {
+        let Some((kind, mut j, label)) = hit else {
             i += 1;
             continue;
         };
@@ -198,6 +217,13 @@ pub fn labels(line: &str) -> Labels {
             // 作者：2014-05-13 16:21 (an empty label before the date) names
             // nobody.
             b'a' if !value.chars().any(|c| is_han(c) || c.is_alphabetic()) => {}
+            // 记者：你们平时最关注什么？ is an interviewer's question, not a
+            // byline: a reporter's name is two to four characters.
+            b'a' if value.contains(['?', '？', '!', '！'])
+                || value.split(' ').any(|w| {
+                    let n = w.chars().count();
+                    n > 8 || (label == "记者" && n > 4)
+                }) => {}
             b'a' => {
                 out.author.get_or_insert(value);
             }
@@ -580,6 +606,15 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
     let chars: Vec<char> = line.chars().collect();
     // A lead may also open with the byline alone: （记者郭东）6月30日，…
     let bare = matches!(chars.first(), Some('（' | '('));
+    // Or with a role and names set off by spaces, then the report: 天津日报
+    // 记者 陈忠权 通讯员 张巳初 新春伊始，… (not 记者从…获悉: no names).
+    if !bare {
+        if let Some((names, end)) = byline_at(&chars, 0) {
+            if end > 0 && end < chars.len() && matches!(chars[end - 1], ' ' | '　') {
+                return Some((names, end));
+            }
+        }
+    }
     let j = if bare { 0 } else { after_mark(&chars)? };
     let close = j + chars[j..].iter().position(|c| matches!(c, '）' | ')'))?;
     // (燕赵都市报记者 尉迟国利 ): spaces inside the parentheses.
@@ -824,6 +859,24 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
             }
         }
     }
+    // "。京华时报记者孙乾" form: a role and names after the last sentence.
+    if let Some(i) = chars[..n.saturating_sub(2)]
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '”'))
+    {
+        if n - i <= 20 {
+            if let Some((names, end)) = byline_at(&chars, i + 1) {
+                // Names alone (王强), not a quote's speaker (记者王强说).
+                let named = names.iter().all(|w| {
+                    (2..=3).contains(&w.chars().count())
+                        && !w.ends_with(['说', '称', '道', '讲', '问', '答'])
+                });
+                if end >= n && chars[i + 1] != '文' && named {
+                    return Some((names, i + 1));
+                }
+            }
+        }
+    }
     // " 文/本报记者 X" form: a space or sentence end right before.
     for (i, w) in chars.windows(2).enumerate() {
         if w[0] == '文' && matches!(w[1], '/' | '／') && i + 40 >= n {
@@ -991,6 +1044,20 @@ mod tests {
     }
 
     #[test]
+    fn a_label_spread_out_or_an_interviewers_question_is_read_as_it_is() {
+        // 文 案：X lines up with 摄 像：Y; the copywriter wrote the words.
+        assert_eq!(labels("文 案：张小雨").author.as_deref(), Some("张小雨"));
+        assert_eq!(labels("摄 像：张小雨 耿明").author, None);
+        // An interview's 记者：question names nobody.
+        assert_eq!(
+            labels("记者：你们平时的工作中，最关注哪些方面？").author,
+            None
+        );
+        assert_eq!(labels("记者：你们对未来有哪些期待？").author, None);
+        assert_eq!(labels("记者：王小明").author.as_deref(), Some("王小明"));
+    }
+
+    #[test]
     fn an_author_label_takes_every_name_after_it() {
         let author = |l: &str| labels(l).author;
         assert_eq!(
@@ -1028,6 +1095,23 @@ mod tests {
         assert_eq!(t.0, ["潘文静"]);
         let t = trailing_byline("完善京津冀产业链规划布局。 文/本报记者 林艳").unwrap();
         assert_eq!(t.0, ["林艳"]);
+        // After the last sentence, an outlet's reporter with no mark.
+        let t = trailing_byline("但未透露具体修到哪座城市。燕赵晚报记者刘方").unwrap();
+        assert_eq!(t.0, ["刘方"]);
+        assert_eq!(
+            trailing_byline("但未透露具体修到哪座城市。记者了解到"),
+            None
+        );
+        assert_eq!(
+            trailing_byline("但未透露具体修到哪座城市。记者王强说"),
+            None
+        );
+        // A lead that opens with the reporters, set off by spaces.
+        let (names, len) =
+            lead_byline("河北日报记者 白云 通讯员 赵明 钱亮 开春以来，该区加强对接。").unwrap();
+        assert_eq!(names, ["白云", "赵明", "钱亮"]);
+        assert_eq!(len, "河北日报记者 白云 通讯员 赵明 钱亮 ".chars().count());
+        assert_eq!(lead_byline("记者从市发改委获悉，今年计划承接项目。"), None);
         let d = dateline("人民网北京2月25日电 （记者孟竹）实现京津冀三地").unwrap();
         assert_eq!(d.agency.as_deref(), Some("人民网"));
         assert_eq!(d.month_day, Some((2, 25)));
