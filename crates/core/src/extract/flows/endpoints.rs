@@ -107,6 +107,19 @@ pub(super) fn place_before<'h>(
             let h = hits[i];
             h.end <= pos && h.role == Role::Location && !names_a_strategy(inp, h)
         })
+        // A name glued to a place it does not narrow names a site there
+        // (雄安新区中关村科技园 lies in 雄安, not in 中关村).
+        .filter(|&i| {
+            let g = gazetteer();
+            i == 0 || {
+                let (a, b) = (hits[i - 1], hits[i]);
+                a.end != b.start
+                    || a.role != Role::Location
+                    || b.places
+                        .iter()
+                        .all(|&q| a.places.iter().any(|&p| g.is_within(q, p)))
+            }
+        })
         .find(|&i| !partner(i) && !hits[i].places.iter().any(|p| exclude.contains(p)))
         .map(|i| hits[i])
 }

@@ -1017,6 +1017,24 @@ fn a_place_made_the_destination_of_another_places_move() {
     assert!(flows("不少市民把廊坊作为北京的后花园。").is_empty());
 }
 
+/// A name glued to a place it does not narrow is a site in that place:
+/// 雄安新区中关村科技园 lies in 雄安, so what came from 北京 went there.
+#[test]
+fn a_park_named_after_another_place_lies_where_it_is() {
+    let f = flows("目前，雄安新区中关村科技园已入驻企业近百家，其中多数来自北京。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    // 亦庄 narrows 北京: still 北京's, and nothing moved.
+    assert!(flows("北京亦庄引进了一批企业。").is_empty());
+}
+
+/// 转到 moves as 转至 does; a topic turned to a place does not.
+#[test]
+fn zhuandao_moves_to_the_place_after_it() {
+    let f = flows("北京的商户大部分转到了河北白沟。");
+    assert_eq!(pairs(&f), [("北京市", "白沟新城")]);
+    assert!(flows("记者把话题转到了天津的发展上。").is_empty());
+}
+
 /// Places that became another's receiver (成为…的承接地): from the place
 /// after 成为 to each place of the list before it, not to one two clauses
 /// back (除了…外).
