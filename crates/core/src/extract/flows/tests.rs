@@ -1033,6 +1033,10 @@ fn zhuandao_moves_to_the_place_after_it() {
     let f = flows("北京的商户大部分转到了河北白沟。");
     assert_eq!(pairs(&f), [("北京市", "白沟新城")]);
     assert!(flows("记者把话题转到了天津的发展上。").is_empty());
+    // A new plant's chosen site is where it goes.
+    let f = flows("北京一家汽车零部件企业的新工厂选址河北黄骅。");
+    assert_eq!(pairs(&f), [("北京市", "黄骅市")]);
+    assert!(flows("该项目的选址工作已经完成。").is_empty());
 }
 
 /// Places that became another's receiver (成为…的承接地): from the place
