@@ -273,21 +273,27 @@ pub(super) fn chosen_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
 /// 签约承接地, 成为北京产业转移的重要承接平台).
 const RECEIVER_NOUNS: &[&str] = &["承接地", "承接平台", "承载地"];
 
-/// Places that became another's receiver: 沧州…、石家庄…等项目，也已经成为
-/// 大红门地区的签约承接地. The origin is the place after 成为, before the
+/// Places that became (or are) another's receiver: 沧州…、石家庄…等项目，
+/// 也已经成为大红门地区的签约承接地; 雄安新区是北京非首都功能疏解集中承载地. The origin is the place after 成为, before the
 /// noun; the receivers are the places of the clause before 成为, or of the
 /// clause before it when that one names none (the list that ends in 等项目).
 pub(super) fn became_receivers(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
     let g = gazetteer();
     let text = text_of(inp.chars, s.start, s.end);
-    let Some(b) = text.find("成为") else { return };
-    let at = s.start + text[..b].chars().count() as u32;
-    let after = at + 2;
-    let clause_end = (after..s.end)
-        .find(|&i| is_clause_break(inp.chars[i as usize]))
-        .unwrap_or(s.end);
-    let rest = text_of(inp.chars, after, clause_end);
-    let Some(n) = RECEIVER_NOUNS.iter().filter_map(|w| rest.find(w)).min() else {
+    // 成为, 是 (雄安新区是北京非首都功能疏解集中承载地), 作为: the first
+    // whose clause goes on to a receiver's noun.
+    let found = ["成为", "是", "作为"].iter().find_map(|v| {
+        let b = text.find(v)?;
+        let at = s.start + text[..b].chars().count() as u32;
+        let after = at + v.chars().count() as u32;
+        let clause_end = (after..s.end)
+            .find(|&i| is_clause_break(inp.chars[i as usize]))
+            .unwrap_or(s.end);
+        let rest = text_of(inp.chars, after, clause_end);
+        let n = RECEIVER_NOUNS.iter().filter_map(|w| rest.find(w)).min()?;
+        Some((at, after, rest, n))
+    });
+    let Some((at, after, rest, n)) = found else {
         return;
     };
     let noun_at = after + rest[..n].chars().count() as u32;
