@@ -396,6 +396,22 @@ const ANAPHORIC_MOVERS: &[&str] = &[
     "该校",
     "这所大学",
     "这所学校",
+    "它的",
+    "它们的",
+];
+
+/// Words before movers that point back to the place the sentence before
+/// named (大红门市场曾是…集散地。这里的商户大部分迁往了永清).
+pub(super) const HERE_MOVERS: &[&str] = &[
+    "这里的商户",
+    "这里的企业",
+    "这里的商家",
+    "这里的经营户",
+    "这里的工厂",
+    "此地的商户",
+    "此地的企业",
+    "那里的商户",
+    "那里的企业",
 ];
 
 /// Words that say a place took things in (入驻企业, 注册企业, 引进…).
@@ -845,6 +861,12 @@ pub(super) fn shape_of(
     }
     if IN_VERBS.contains(&w) && in_destination(inp, hits, s, t, false, prev).is_some() {
         return Some(Shape::In);
+    }
+    // 开发区聚集了200多家来自北京的企业: the place gathers what it took in,
+    // as 吸引 does (the origins must follow, or nothing is taken).
+    // Not 聚集雄安 (gathered at 雄安: a place right after is where).
+    if ["聚集", "集聚"].contains(&w) && !place_follows && !receives_visitors(inp, s, t) {
+        return Some(Shape::From);
     }
     None
 }

@@ -1039,6 +1039,32 @@ fn zhuandao_moves_to_the_place_after_it() {
     assert!(flows("该项目的选址工作已经完成。").is_empty());
 }
 
+/// Movers the sentence before named, pointed back to: 这里的商户 are the
+/// place's, 它的生产基地 the firm's.
+#[test]
+fn movers_pointed_back_to_move_from_the_place_or_firm_before() {
+    let f = flows(
+        "大红门服装批发市场曾经是北方最大的服装集散地。\
+         2017年，这里的商户大部分迁往了河北永清和天津西青。",
+    );
+    assert_eq!(
+        pairs(&f),
+        [("大红门街道", "永清县"), ("大红门街道", "西青区")]
+    );
+    let f = flows("2015年，北京星海钢琴集团开始向外转移。如今，它的生产基地已经在天津武清区投产。");
+    assert_eq!(pairs(&f), [("北京市", "武清区")]);
+}
+
+/// A place that gathered firms from elsewhere took them in; people who
+/// gather at a place moved nothing.
+#[test]
+fn a_place_that_gathered_firms_from_elsewhere_took_them_in() {
+    let f = flows("记者走进廊坊经济技术开发区。这里已经聚集了200多家来自北京的高新技术企业。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊经济技术开发区")]);
+    assert!(flows("京津冀三地的专家学者聚集雄安，共商发展大计。").is_empty());
+    assert!(flows("雄安新区集聚了大量创新资源。").is_empty());
+}
+
 /// Places that became another's receiver (成为…的承接地): from the place
 /// after 成为 to each place of the list before it, not to one two clauses
 /// back (除了…外).
@@ -1054,6 +1080,8 @@ fn places_that_became_a_receiver_receive_from_the_place_named_after_chengwei() {
     );
     let f = flows("多年来，廊坊逐步成为北京产业转移的重要承接平台。");
     assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+    let f = flows("雄安新区是北京非首都功能疏解集中承载地。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
     // Something else it became: no move.
     assert!(flows("多年来，廊坊逐步成为北京市民周末出游的目的地。").is_empty());
 }

@@ -358,6 +358,7 @@ impl Scan<'_, '_> {
             })
             .or_else(|| self.shujie_origin(t, &dest))
             .or_else(|| self.anaphoric_mover(t, &dest))
+            .or_else(|| self.here_movers(t, &dest))
             .or_else(|| self.xiongan_origin(t, &dest, false))
             .or_else(|| home_after_destination(inp, hits, s, &used, &dest))
             .or_else(|| org_home_before(inp, hits, s, t, &dest))
@@ -405,6 +406,26 @@ impl Scan<'_, '_> {
             .iter()
             .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
         (!related).then(|| (home.clone(), from))
+    }
+
+    /// 这里的商户 before the verb: the movers of the place the sentence
+    /// before named (…大红门服装批发市场曾是集散地。这里的商户迁往了永清).
+    fn here_movers(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        let (inp, s) = (self.inp, self.s);
+        let here = &self.ctx.places;
+        if here.is_empty() {
+            return None;
+        }
+        let from = window_start(inp, s, t.start);
+        let before = text_of(inp.chars, from, t.start);
+        if !HERE_MOVERS.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        let g = gazetteer();
+        let related = here
+            .iter()
+            .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
+        (!related).then(|| (here.clone(), from))
     }
 
     /// 雄安新区 is where Beijing's non-capital functions go: a move there
@@ -600,6 +621,7 @@ impl Scan<'_, '_> {
             })
             .or_else(|| self.shujie_origin(t, &dest))
             .or_else(|| self.anaphoric_mover(t, &dest))
+            .or_else(|| self.here_movers(t, &dest))
             .or_else(|| self.xiongan_origin(t, &dest, true));
         self.push(origin, dest, t, limit);
     }
