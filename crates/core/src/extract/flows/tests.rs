@@ -353,6 +353,10 @@ fn a_firm_named_after_a_place_moves_from_it() {
 fn a_site_of_an_organisation_named_after_another_place_is_a_flow() {
     let f = flows("北京大学人民医院雄安院区的主体结构已经完工。");
     assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    // A name that says 首都 for its home (assets/firms.tsv).
+    let f = flows("首都医科大学宣武医院雄安院区开诊。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    assert!(flows("首都医科大学的专家到雄安义诊。").is_empty());
 }
 
 /// A sentence that says things left a place, with no destination: the
