@@ -997,6 +997,11 @@ fn the_policy_called_the_crux_is_no_move() {
     // The crux named, then a move.
     let f = flows("以疏解为“牛鼻子”，今年已有12家北京企业迁入武清区。");
     assert_eq!(pairs(&f), [("北京市", "武清区")]);
+    // The crux gives no origin to what lands in the same sentence; a 疏解
+    // stated as a move does.
+    assert!(flows("宝坻区紧紧抓住疏解非首都功能“牛鼻子”，推动协同发展在宝坻落地生根。").is_empty());
+    let f = flows("随着疏解非首都功能深入推进，一批项目在宝坻落地生根。");
+    assert_eq!(pairs(&f), [("北京市", "宝坻区")]);
 }
 
 #[test]

@@ -485,8 +485,21 @@ impl Scan<'_, '_> {
         // 进展), or Beijing's 非首都功能.
         let _ = t;
         let text = text_of(inp.chars, s.start, s.end);
-        let shujie = text.contains("疏解") && !text.contains("疏解整治");
-        if !shujie && !text.contains("非首都功能") {
+        // Not the slogan 抓住疏解非首都功能这个“牛鼻子” (the crux), which
+        // states no move.
+        let stated = |w: &str| {
+            text.match_indices(w).any(|(b, _)| {
+                let after = &text[b..];
+                let clause = after.split(is_clause_break).next().unwrap_or("");
+                !clause
+                    .chars()
+                    .take(20)
+                    .collect::<String>()
+                    .contains("牛鼻子")
+            })
+        };
+        let shujie = stated("疏解") && !text.contains("疏解整治");
+        if !shujie && !stated("非首都功能") {
             return None;
         }
         let g = gazetteer();
