@@ -15,6 +15,7 @@ pub(super) const IN_VERBS: &[&str] = &[
     "布局",
     "投资",
     "设立",
+    "建立",
     "建设",
     "注册",
     "投产",
@@ -43,6 +44,7 @@ pub(super) const LOCAL: &[&str] = &["本地", "当地", "本土", "省内", "市
 /// Verbs that build something new where they happen.
 pub(super) const BUILD_VERBS: &[&str] = &[
     "设立",
+    "建立",
     "建设",
     "新建",
     "投资",

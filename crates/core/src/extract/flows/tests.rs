@@ -1042,6 +1042,15 @@ fn zhuandao_moves_to_the_place_after_it() {
     let f = flows("北京的商户大部分转到了河北白沟。");
     assert_eq!(pairs(&f), [("北京市", "白沟新城")]);
     assert!(flows("记者把话题转到了天津的发展上。").is_empty());
+    // 建立 builds where it happens; an earlier 在河北黄骅 is no origin of
+    // what moves to 黄骅 later in the sentence.
+    let f = flows("北京一家企业在河北黄骅建立汽车产业基地。");
+    assert_eq!(pairs(&f), [("北京市", "黄骅市")]);
+    assert!(flows("双方在河北黄骅建立合作关系。").is_empty());
+    let f = flows(
+        "北汽集团3年前决定在河北黄骅建立汽车产业基地，将旗下北京汽车制造厂有限公司产能全部移至黄骅。",
+    );
+    assert_eq!(pairs(&f), [("北京市", "黄骅市")]);
     // A new plant's chosen site is where it goes.
     let f = flows("北京一家汽车零部件企业的新工厂选址河北黄骅。");
     assert_eq!(pairs(&f), [("北京市", "黄骅市")]);

@@ -324,7 +324,7 @@ impl Scan<'_, '_> {
                 });
                 let mut pos = t.start;
                 for _ in 0..4 {
-                    let h = place_before(inp, hits, s, pos, &dest)?;
+                    let h = place_before(inp, hits, s, pos, &with_ancestors(&dest))?;
                     let lead = text_of(inp.chars, h.start.saturating_sub(5).max(s.start), h.start);
                     let shared = ["的有", "的共", "的约", "的达"]
                         .iter()
