@@ -1102,6 +1102,9 @@ fn places_that_became_a_receiver_receive_from_the_place_named_after_chengwei() {
     assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
     // Something else it became: no move.
     assert!(flows("多年来，廊坊逐步成为北京市民周末出游的目的地。").is_empty());
+    // After a move out of a place, the places that are its destination.
+    let f = flows("过去四年，不少企业迁出北京，廊坊和保定是它们主要的目的地。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
 }
 
 #[test]

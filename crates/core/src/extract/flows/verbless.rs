@@ -273,6 +273,13 @@ pub(super) fn chosen_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
 /// 签约承接地, 成为北京产业转移的重要承接平台).
 const RECEIVER_NOUNS: &[&str] = &["承接地", "承接平台", "承载地"];
 
+/// A destination's plain nouns (南京、苏州是它们主要的目的地), which name a
+/// move only after a place moved out of (迁出北京).
+const WHERE_THEY_WENT: &[&str] = &["目的地", "去向", "落脚地", "迁入地"];
+
+/// Verbs of moving out of the place after them (迁出北京).
+const OUT_OF: &[&str] = &["迁出", "搬出", "撤出", "外迁"];
+
 /// Places that became (or are) another's receiver: 沧州…、石家庄…等项目，
 /// 也已经成为大红门地区的签约承接地; 雄安新区是北京非首都功能疏解集中承载地. The origin is the place after 成为, before the
 /// noun; the receivers are the places of the clause before 成为, or of the
@@ -290,17 +297,33 @@ pub(super) fn became_receivers(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ou
             .find(|&i| is_clause_break(inp.chars[i as usize]))
             .unwrap_or(s.end);
         let rest = text_of(inp.chars, after, clause_end);
-        let n = RECEIVER_NOUNS.iter().filter_map(|w| rest.find(w)).min()?;
+        let n = RECEIVER_NOUNS
+            .iter()
+            .chain(WHERE_THEY_WENT)
+            .filter_map(|w| rest.find(w))
+            .min()?;
         Some((at, after, rest, n))
     });
     let Some((at, after, rest, n)) = found else {
         return;
     };
     let noun_at = after + rest[..n].chars().count() as u32;
-    let Some(from) = hits
+    let receiver_noun = RECEIVER_NOUNS.iter().any(|w| rest[n..].starts_with(w));
+    let between = hits
         .iter()
         .find(|h| h.role == Role::Location && h.start >= after && h.end <= noun_at)
-    else {
+        .filter(|_| receiver_noun);
+    // …迁出北京，南京、苏州是它们主要的目的地: the place moved out of,
+    // earlier in the sentence, with a destination's plain noun.
+    let moved_out = || {
+        hits.iter().find(|h| {
+            h.role == Role::Location
+                && h.end <= at
+                && h.start >= s.start + 2
+                && OUT_OF.contains(&text_of(inp.chars, h.start - 2, h.start).as_str())
+        })
+    };
+    let Some(from) = between.or_else(|| (!receiver_noun).then(moved_out).flatten()) else {
         return;
     };
     let clause_start = |end: u32| {
