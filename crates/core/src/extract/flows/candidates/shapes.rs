@@ -322,9 +322,15 @@ impl Scan<'_, '_> {
                         .next()
                         .is_some_and(|c| c.contains(w))
                 });
+                // Not a place that holds every destination (在河北黄骅建立…，
+                // …移至黄骅: 河北 is where it went, not whence).
+                let holding: Vec<usize> = with_ancestors(&dest)
+                    .into_iter()
+                    .filter(|&p| dest.iter().all(|&d| d == p || g.is_within(d, p)))
+                    .collect();
                 let mut pos = t.start;
                 for _ in 0..4 {
-                    let h = place_before(inp, hits, s, pos, &with_ancestors(&dest))?;
+                    let h = place_before(inp, hits, s, pos, &holding)?;
                     let lead = text_of(inp.chars, h.start.saturating_sub(5).max(s.start), h.start);
                     let shared = ["的有", "的共", "的约", "的达"]
                         .iter()
