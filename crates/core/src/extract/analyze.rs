@@ -59,7 +59,7 @@ impl Title {
         let g = gazetteer();
         let id = |s: &str| g.index_of(s);
         let related = |a: &str, b: &str| match (id(a), id(b)) {
-            (Some(a), Some(b)) => g.is_within(a, b) || g.is_within(b, a),
+            (Some(a), Some(b)) => g.nested(a, b),
             _ => a == b,
         };
         let zero = |_: Span| Span { start: 0, end: 0 };

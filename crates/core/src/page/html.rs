@@ -602,6 +602,11 @@ fn push_text(out: &mut String, chunk: &str) {
     // read as one word, not two.
     let mut last_space = out.ends_with([' ', '\n']) || out.is_empty();
     let mut pending: Option<bool> = None;
+    let wide = |c: char| {
+        is_han(c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
     for c in chunk.chars() {
         if c.is_ascii_whitespace() {
             if !last_space {
@@ -610,11 +615,6 @@ fn push_text(out: &mut String, chunk: &str) {
             }
         } else {
             if let Some(newline) = pending.take() {
-                let wide = |c: char| {
-                    is_han(c)
-                        || ('\u{3000}'..='\u{303f}').contains(&c)
-                        || ('\u{ff00}'..='\u{ffef}').contains(&c)
-                };
                 if !(newline && out.chars().next_back().is_some_and(wide) && wide(c)) {
                     out.push(' ');
                 }

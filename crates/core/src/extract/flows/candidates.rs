@@ -355,10 +355,8 @@ pub(super) fn share_from(
             .filter(|p| !p.is_empty())
         })?;
     let g = gazetteer();
-    let related = |p: usize| {
-        g.places[p].kind == PlaceKind::Group
-            || from.iter().any(|&o| g.is_within(p, o) || g.is_within(o, p))
-    };
+    let related =
+        |p: usize| g.places[p].kind == PlaceKind::Group || from.iter().any(|&o| g.nested(p, o));
     let to = place_before(inp, hits, s, at, &with_ancestors(&from))
         .filter(|h| !h.places.iter().any(|&p| related(p)))
         .map(|h| h.places.clone())
@@ -495,12 +493,8 @@ fn elsewhere(
         return None;
     }
     let g = gazetteer();
-    let unrelated = |p: usize| {
-        g.places[p].kind != PlaceKind::Group
-            && !origins
-                .iter()
-                .any(|&o| g.is_within(p, o) || g.is_within(o, p))
-    };
+    let unrelated =
+        |p: usize| g.places[p].kind != PlaceKind::Group && !origins.iter().any(|&o| g.nested(p, o));
     if marked {
         if let Some(h) = hits.iter().find(|h| {
             h.start >= t.end

@@ -54,7 +54,7 @@ pub(super) fn emit(inp: &Input, s: &Sentence, c: &Cand, out: &mut Vec<Flow>) {
         for &t in &c.to {
             // A move inside one place (通州区 → 北京城市副中心, which lies in
             // 通州) is not a flow between places.
-            if f == t || g.is_within(t, f) || g.is_within(f, t) {
+            if f == t || g.nested(t, f) {
                 continue;
             }
             let (from, to) = (g.places[f].id.clone(), g.places[t].id.clone());

@@ -79,7 +79,7 @@ pub(super) fn outward_to_paragraph(
         return None;
     }
     let g = gazetteer();
-    let related = |p: usize| from.iter().any(|&f| g.is_within(p, f) || g.is_within(f, p));
+    let related = |p: usize| from.iter().any(|&f| g.nested(p, f));
     let last = *ctx.para.iter().rev().find(|&&p| !related(p))?;
     let province = g.province_of(last).unwrap_or(last);
     let to = ctx
@@ -220,11 +220,7 @@ pub(super) fn distribution(
             let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
             let to: Vec<usize> = to
                 .into_iter()
-                .filter(|&t| {
-                    !origin
-                        .iter()
-                        .any(|&f| g.is_within(t, f) || g.is_within(f, t))
-                })
+                .filter(|&t| !origin.iter().any(|&f| g.nested(t, f)))
                 .collect();
             if !to.is_empty() {
                 out.push(Cand {
@@ -312,11 +308,7 @@ pub(super) fn came_and_settled(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) ->
         let (to, _) = endpoints::places_after(inp, hits, start, end);
         let to: Vec<usize> = to
             .into_iter()
-            .filter(|&t| {
-                !h.places
-                    .iter()
-                    .any(|&f| g.is_within(t, f) || g.is_within(f, t))
-            })
+            .filter(|&t| !h.places.iter().any(|&f| g.nested(t, f)))
             .collect();
         if to.is_empty() {
             continue;

@@ -4,7 +4,7 @@
 
 use super::candidates::cand;
 use super::cues::{PAIR_FIRST, PAIR_SECOND};
-use super::endpoints::named_orgs;
+use super::endpoints::{clause_start, named_orgs};
 use super::{text_of, Cand, Input};
 use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::text::chars::is_clause_break;
@@ -109,10 +109,7 @@ fn push_new_move(
     at: u32,
     limit: u32,
 ) {
-    let g = gazetteer();
-    let related = from
-        .iter()
-        .any(|&a| to.iter().any(|&b| g.is_within(a, b) || g.is_within(b, a)));
+    let related = gazetteer().overlaps(from, to);
     let stated = out
         .iter()
         .any(|c| c.from.iter().any(|f| from.contains(f)) && c.to.iter().any(|t| to.contains(t)));
@@ -326,29 +323,17 @@ pub(super) fn became_receivers(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ou
     let Some(from) = between.or_else(|| (!receiver_noun).then(moved_out).flatten()) else {
         return;
     };
-    let clause_start = |end: u32| {
-        (s.start..end)
-            .rev()
-            .find(|&i| is_clause_break(inp.chars[i as usize]))
-            .map_or(s.start, |i| i + 1)
-    };
     let receivers = |a: u32, z: u32| -> Vec<&PlaceHit> {
         hits.iter()
             .copied()
             .filter(|h| h.role == Role::Location && h.start >= a && h.end <= z)
-            .filter(|h| {
-                !h.places.iter().any(|&p| {
-                    from.places
-                        .iter()
-                        .any(|&f| g.is_within(p, f) || g.is_within(f, p))
-                })
-            })
+            .filter(|h| !g.overlaps(&h.places, &from.places))
             .collect()
     };
-    let a = clause_start(at);
+    let a = clause_start(inp, s, at);
     let mut to = receivers(a, at);
     if to.is_empty() && a > s.start {
-        to = receivers(clause_start(a - 1), a - 1);
+        to = receivers(clause_start(inp, s, a - 1), a - 1);
     }
     for h in to {
         push_new_move(out, &from.places, &h.places, h.start, noun_at, s.end);

@@ -315,6 +315,17 @@ impl Gazetteer {
         })
     }
 
+    /// True when one of `a` and `b` lies within the other (or they are
+    /// one place): a move between them is no move between places.
+    pub fn nested(&self, a: usize, b: usize) -> bool {
+        self.is_within(a, b) || self.is_within(b, a)
+    }
+
+    /// True when some place of `a` and some place of `b` are [`nested`](Self::nested).
+    pub fn overlaps(&self, a: &[usize], b: &[usize]) -> bool {
+        a.iter().any(|&x| b.iter().any(|&y| self.nested(x, y)))
+    }
+
     /// True when `i` is `ancestor` or lies (transitively) inside it. A group
     /// contains its members and what lies inside them.
     pub fn is_within(&self, i: usize, ancestor: usize) -> bool {

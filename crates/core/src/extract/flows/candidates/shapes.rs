@@ -39,12 +39,8 @@ impl Scan<'_, '_> {
         if SIGNING.contains(&t.word) {
             if let Some(home) = movers_signing(inp, s, hits, t) {
                 let (to, _) = places_after(inp, hits, t.end, s.end);
-                let g = gazetteer();
-                let related = to
-                    .iter()
-                    .any(|&d| home.iter().any(|&o| g.is_within(d, o) || g.is_within(o, d)));
                 if !to.is_empty() {
-                    if !related {
+                    if !gazetteer().overlaps(&to, &home) {
                         self.out.push(cand(home, to, t.start, t.end, limit));
                     }
                     return;
@@ -397,41 +393,34 @@ impl Scan<'_, '_> {
     /// named, from its home (北京星海钢琴集团是一家老字号企业。去年，该企业
     /// 整体搬迁至天津武清).
     fn anaphoric_mover(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
-        let (inp, s) = (self.inp, self.s);
-        let home = &self.ctx.homes;
-        if home.is_empty() {
-            return None;
-        }
-        let from = window_start(inp, s, t.start);
-        let before = text_of(inp.chars, from, t.start);
-        if !ANAPHORIC_MOVERS.iter().any(|w| before.contains(w)) {
-            return None;
-        }
-        let g = gazetteer();
-        let related = home
-            .iter()
-            .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
-        (!related).then(|| (home.clone(), from))
+        self.pointed_back(t, dest, ANAPHORIC_MOVERS, &self.ctx.homes)
     }
 
     /// 这里的商户 before the verb: the movers of the place the sentence
     /// before named (…大红门服装批发市场曾是集散地。这里的商户迁往了永清).
     fn here_movers(&self, t: &Trigger, dest: &[usize]) -> Option<(Vec<usize>, u32)> {
+        self.pointed_back(t, dest, HERE_MOVERS, &self.ctx.places)
+    }
+
+    /// `origin`, when one of `words` stands in the clause chain before the
+    /// verb and the origin is not nested with the destination.
+    fn pointed_back(
+        &self,
+        t: &Trigger,
+        dest: &[usize],
+        words: &[&str],
+        origin: &[usize],
+    ) -> Option<(Vec<usize>, u32)> {
         let (inp, s) = (self.inp, self.s);
-        let here = &self.ctx.places;
-        if here.is_empty() {
+        if origin.is_empty() {
             return None;
         }
         let from = window_start(inp, s, t.start);
         let before = text_of(inp.chars, from, t.start);
-        if !HERE_MOVERS.iter().any(|w| before.contains(w)) {
+        if !words.iter().any(|w| before.contains(w)) {
             return None;
         }
-        let g = gazetteer();
-        let related = here
-            .iter()
-            .any(|&h| dest.iter().any(|&d| g.is_within(d, h) || g.is_within(h, d)));
-        (!related).then(|| (here.clone(), from))
+        (!gazetteer().overlaps(origin, dest)).then(|| (origin.to_vec(), from))
     }
 
     /// 雄安新区 is where Beijing's non-capital functions go: a move there
@@ -494,15 +483,8 @@ impl Scan<'_, '_> {
         // Not the slogan 抓住疏解非首都功能这个“牛鼻子” (the crux), which
         // states no move.
         let stated = |w: &str| {
-            text.match_indices(w).any(|(b, _)| {
-                let after = &text[b..];
-                let clause = after.split(is_clause_break).next().unwrap_or("");
-                !clause
-                    .chars()
-                    .take(20)
-                    .collect::<String>()
-                    .contains("牛鼻子")
-            })
+            text.match_indices(w)
+                .any(|(b, _)| !the_crux(inp, s, s.start + text[..b].chars().count() as u32))
         };
         let shujie = stated("疏解") && !text.contains("疏解整治");
         if !shujie && !stated("非首都功能") {
