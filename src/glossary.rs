@@ -16,6 +16,7 @@ const UNITS: &[(&str, &str)] = &[
     ("日元", "yen"),
     ("英镑", "pounds"),
     ("个百分点", "percentage points"),
+    ("百分点", "percentage points"),
     ("平方公里", "km²"),
     ("平方米", "m²"),
     ("公里", "km"),

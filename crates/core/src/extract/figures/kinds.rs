@@ -1,6 +1,7 @@
-//! Numbers with units that are not topic figures: distances from a place
-//! (200多公里外, 距北京100公里), durations counted in 个 (20个工作日),
-//! counts of product models (100多款), and ranks (前10名, 排名前三位).
+//! Numbers with units that are not topic figures: distances (200多公里外,
+//! 距北京100公里, any length nothing is built along), durations counted in
+//! 个 (20个工作日), counts of product models or kinds (100多款, 20多个原料药
+//! 品种), and ranks (前10名, 排名前三位).
 
 use super::Found;
 use crate::text::chars::is_clause_break;
@@ -14,6 +15,16 @@ const DISTANCE_BEFORE: &[&str] = &[
 ];
 /// Words after a length that make it a distance (200多公里外, 40公里处).
 const DISTANCE_AFTER: &[&str] = &["外", "处", "之外", "以外", "远", "开外", "之遥", "范围"];
+/// Words that make a length something built or run (新建城际铁路56公里,
+/// 全长1500米): without one, a length is a distance (140公里，41分钟) or a
+/// size (3米见方).
+const LENGTH_WORDS: &[&str] = &[
+    "新建", "建成", "修建", "建设", "改造", "铺设", "通车", "开通", "里程", "全长", "总长", "长度",
+    "长约", "长达", "延伸", "铁路", "公路", "高速", "管网", "管道", "管线", "线路", "岸线", "河道",
+    "绿道", "轨道", "地铁", "城际", "道路", "治理", "整治", "堤", "廊道",
+];
+/// Nouns counted in 个 that are kinds of product (20多个原料药品种).
+const PRODUCT_NOUNS: &[&str] = &["品种", "型号", "车型", "规格", "系列"];
 /// Nouns counted in 个 that are spans of time (20个工作日).
 const DURATION_NOUNS: &[&str] = &[
     "工作日",
@@ -47,9 +58,11 @@ pub(super) fn not_a_figure(chars: &[char], f: &Found, floor: usize) -> bool {
         "公里" | "米" => {
             DISTANCE_BEFORE.iter().any(|w| before.contains(w))
                 || DISTANCE_AFTER.iter().any(|w| starts_with_at(chars, end, w))
+                || !LENGTH_WORDS.iter().any(|w| before.contains(w))
         }
         "个" => {
             DURATION_NOUNS.iter().any(|w| starts_with_at(chars, end, w))
+                || product_count(chars, end)
                 || ranked(chars, f, &before_num)
         }
         // Models and products (推出100多款新车型).
@@ -57,6 +70,16 @@ pub(super) fn not_a_figure(chars: &[char], f: &Found, floor: usize) -> bool {
         "名" | "位" | "家" => ranked(chars, f, &before_num),
         _ => false,
     }
+}
+
+/// 20多个原料药品种: kinds of product, within a few characters after 个.
+fn product_count(chars: &[char], end: usize) -> bool {
+    let mut b = end;
+    while b < chars.len() && b - end < 8 && !is_clause_break(chars[b]) {
+        b += 1;
+    }
+    let after: String = chars[end..b].iter().collect();
+    PRODUCT_NOUNS.iter().any(|w| after.contains(w))
 }
 
 /// 前10名, 排名前三位, 500强: a rank, not a count. Not 目前/此前 (at present,
@@ -98,10 +121,24 @@ mod tests {
         assert!(raws("这家车企今年推出了12款新车型。").is_empty());
         assert_eq!(
             raws("该区有13家企业进入全国前10名，还有两家跻身500强。"),
-            ["13家"]
+            ["13家", "两家"]
         );
         // 目前 is not a rank.
         assert_eq!(raws("园区目前18家企业已经投产。"), ["18家"]);
+    }
+
+    /// A length nothing is built along is a distance or a size.
+    #[test]
+    fn a_length_is_a_figure_only_when_built() {
+        assert!(raws("140公里，41分钟，京保之间的距离被拉近。").is_empty());
+        assert!(raws("随着3米见方的招牌落下，鞋城关门。").is_empty());
+        assert_eq!(raws("这条高速公路全长86公里。"), ["86公里"]);
+    }
+
+    #[test]
+    fn kinds_of_product_are_not_figures() {
+        assert!(raws("园区生产抗生素等20多个原料药品种。").is_empty());
+        assert_eq!(raws("园区已落地20多个医药项目。"), ["20多个"]);
     }
 
     /// What a figure counts is a noun phrase: the noun adjectives describe,

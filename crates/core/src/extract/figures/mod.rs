@@ -2,9 +2,10 @@
 //! it refers to and whether it is a goal.
 //!
 //! Dates, years, plan names (十三五), ordinals (第一), model names (ix35,
-//! 5G) and numbers without a unit are not figures. Chinese numerals count
-//! only from ten up (or as 倍/成: 提升一倍), and only as whole words, so
-//! idioms such as 千家万户 stay words.
+//! 5G) and numbers without a unit are not figures. Chinese numerals below
+//! ten count only as things counted (两家医院, not 两个一百年 or 这三家)
+//! or as 倍/成 (提升一倍), and only as whole words, so idioms such as
+//! 千家万户 stay words. 三成 is reported as 30%.
 
 mod kinds;
 mod period;
@@ -20,7 +21,8 @@ pub(crate) use period::period_before;
 /// Units, longest first where one is a prefix of another. The second field
 /// is the base unit reported.
 const UNITS: &[(&str, &str)] = &[
-    ("个百分点", "个百分点"),
+    ("个百分点", "百分点"),
+    ("百分点", "百分点"),
     ("平方公里", "平方公里"),
     ("平方千米", "平方公里"),
     ("平方米", "平方米"),
@@ -67,6 +69,7 @@ const UNITS: &[(&str, &str)] = &[
     ("款", "款"),
     ("张", "张"),
     ("架", "架"),
+    ("颗", "颗"),
     ("场", "场"),
     ("处", "处"),
     ("GWh", "GWh"),
@@ -85,6 +88,69 @@ const UNITS: &[(&str, &str)] = &[
 /// Units written in Latin letters (20GWh): a number before other letters is a
 /// model name (5G, ix35).
 const ASCII_UNITS: &[&str] = &["GWh", "MWh", "kWh", "GW", "MW", "TEU"];
+
+/// Nouns a count runs straight into, with the measure word they imply
+/// (200多商户, 五企业): the figure is the number, the noun what it counts.
+const IMPLIED_UNITS: &[(&str, &str)] = &[("商户", "户"), ("企业", "家"), ("项目", "个")];
+
+/// Words of money before a scaled number with no unit (投资120亿, 亏损30亿):
+/// the amount is in 元.
+const MONEY_WORDS: &[&str] = &[
+    "投资",
+    "资金",
+    "产值",
+    "营收",
+    "收入",
+    "利润",
+    "亏",
+    "税",
+    "销售额",
+    "交易额",
+    "成交额",
+    "融资",
+    "贷款",
+    "资产",
+    "市值",
+    "营业额",
+    "出口额",
+    "进口额",
+    "总额",
+    "估值",
+    "补贴",
+    "奖励",
+    "基金",
+    "成本",
+    "花费",
+    "耗资",
+    "预算",
+    "财政",
+];
+
+/// Chinese numerals below ten count only with these measure words
+/// (两家三级医院, 五家公司), and not before a slogan's words (两个一百年,
+/// 三位一体, 四个全面).
+const SMALL_COUNT_UNITS: &[&str] = &[
+    "家", "个", "项", "户", "台", "辆", "套", "座", "条", "所", "件", "名", "人", "位", "宗", "栋",
+];
+const SLOGAN_AFTER: &[&str] = &[
+    "一体",
+    "一百年",
+    "全面",
+    "自信",
+    "维护",
+    "务必",
+    "代表",
+    "基本点",
+    "之一",
+    "中心",
+    "结合",
+    "坚持",
+    "意识",
+    "统筹",
+];
+/// Words before a small count that point back to things already counted
+/// (这三家, 其中两个) or rank them (前两家).
+const SMALL_COUNT_BEFORE: &[char] = &['这', '那', '前', '后', '每', '首', '头', '该', '此', '哪'];
 
 /// Units that say how many of something (for flows' counts).
 pub const COUNT_UNITS: &[&str] = &[
@@ -219,6 +285,19 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
             j += s.chars().count();
         }
     }
+    // 150 平方公里, 超20 亿元: a space the page set between a number and
+    // its scale or unit.
+    if !n.chinese && matches!(chars.get(j), Some(' ' | '\u{a0}')) {
+        j += 1;
+        let scales = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4)];
+        if let Some((s, k)) = scales.iter().find(|(s, _)| starts_with_at(chars, j, s)) {
+            if !scaled {
+                value *= k;
+                scaled = true;
+                j += s.chars().count();
+            }
+        }
+    }
     if chars.get(j).is_some_and(|c| TIME_AFTER.contains(c)) {
         return None;
     }
@@ -245,21 +324,40 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         && at > 0
         && matches!(chars[at - 1], '近' | '逾' | '超' | '上' | '约')
         && is_boundary_start(tokens, at as u32 - 1);
+    // 亿元 alone is no number (超20 亿元 read from its 亿).
+    if n.chinese && matches!(chars[at], '万' | '亿') && !qualified_round {
+        return None;
+    }
+    // 200多商户, 五企业: the noun implies its measure word.
+    let implied = IMPLIED_UNITS
+        .iter()
+        .find(|(noun, _)| starts_with_at(chars, j, noun))
+        .map(|(_, base)| *base)
+        .filter(|_| unit.is_none());
     if n.chinese {
         if !is_boundary_start(tokens, at as u32) && !qualified_round {
             return None;
         }
-        match unit {
-            None => return None,
-            Some((_, base)) if n.value < 10.0 && !matches!(base, "倍" | "成") => return None,
-            _ => {}
+        let base = match (unit, implied) {
+            (Some((_, base)), _) | (None, Some(base)) => base,
+            (None, None) => return None,
+        };
+        let unit_end = j + unit.map_or(0, |(u, _)| u.chars().count());
+        if n.value < 10.0
+            && !matches!(base, "倍" | "成")
+            && !small_count(chars, at, unit_end, &n, base)
+        {
+            return None;
         }
     }
-    let (unit_len, base) = match unit {
-        Some((u, base)) => (u.chars().count(), base),
-        // 产值30亿: a scaled number standing alone.
-        None if scaled && !n.chinese => (0, ""),
-        None => return None,
+    let (unit_len, base) = match (unit, implied) {
+        (Some((u, base)), _) => (u.chars().count(), base),
+        (None, Some(base)) => (0, base),
+        // 产值30亿: a scaled number standing alone; 投资120亿 is in 元.
+        (None, None) if scaled && !n.chinese => {
+            (0, if money_before(chars, at) { "元" } else { "" })
+        }
+        (None, None) => return None,
     };
     let mut end = j + unit_len;
     let mut after_q2 = None;
@@ -295,6 +393,12 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         (None, Some(a)) => Some(a.to_string()),
         (None, None) => None,
     };
+    // 三成 is 30%.
+    let (value, base) = if base == "成" {
+        (value * 10.0, "%")
+    } else {
+        (value, base)
+    };
     Some(Found {
         start: start as u32,
         end: end as u32,
@@ -304,6 +408,29 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         raw: chars[start..end].iter().collect(),
         qualifier,
     })
+}
+
+/// A count below ten in Chinese numerals (两家, 五家公司): whole, two or
+/// more, in a measure word of things counted, not pointing back (这三家) or
+/// ranking (前两家), and not a slogan's (两个一百年).
+fn small_count(chars: &[char], at: usize, unit_end: usize, n: &Number, base: &str) -> bool {
+    n.value >= 2.0
+        && n.value.fract() == 0.0
+        && SMALL_COUNT_UNITS.contains(&base)
+        && !SLOGAN_AFTER
+            .iter()
+            .any(|w| starts_with_at(chars, unit_end, w))
+        && !(at > 0 && SMALL_COUNT_BEFORE.contains(&chars[at - 1]))
+}
+
+/// Does the clause before `at` speak of money (投资, 产值, 亏损…)?
+fn money_before(chars: &[char], at: usize) -> bool {
+    let mut a = at;
+    while a > 0 && at - a < 30 && !is_clause_break(chars[a - 1]) {
+        a -= 1;
+    }
+    let before: String = chars[a..at].iter().collect();
+    MONEY_WORDS.iter().any(|w| before.contains(w))
 }
 
 /// Finds the figures of a whole text, with what they count, their period,
@@ -645,6 +772,51 @@ mod tests {
     }
 
     #[test]
+    fn small_counts_in_chinese_numerals() {
+        let f = figures("该市将建成两家三级医院和两所学校，五企业先行落地。");
+        assert_eq!(
+            values(&f),
+            [(2.0, "家", "两家"), (2.0, "所", "两所"), (5.0, "家", "五")]
+        );
+        assert!(f[2].counts.starts_with("企业"), "{}", f[2].counts);
+        // Slogans, things counted before, ranks and the indefinite 一 are not.
+        assert!(figures("坚持两个一百年，做到三位一体。").is_empty());
+        assert!(figures("这三家企业都在前两家之后，一家公司落户。").is_empty());
+    }
+
+    #[test]
+    fn a_count_running_into_its_noun() {
+        let f = figures("鞋城现有200多商户在经营。");
+        assert_eq!(values(&f), [(200.0, "户", "200多")]);
+        assert_eq!(f[0].counts, "商户");
+    }
+
+    #[test]
+    fn tenths_are_percent_and_points_are_points() {
+        let f = figures("其中超过三成来自北京，比上年提高1.1个百分点。");
+        assert_eq!(
+            values(&f),
+            [(30.0, "%", "超过三成"), (1.1, "百分点", "1.1个百分点")]
+        );
+    }
+
+    #[test]
+    fn a_space_before_the_unit_and_money_without_its_unit() {
+        let f = figures("规划面积150 平方公里，该项目总投资超20 亿元。");
+        assert_eq!(
+            values(&f),
+            [
+                (150.0, "平方公里", "150 平方公里"),
+                (2e9, "元", "超20 亿元")
+            ]
+        );
+        let f = figures("该厂5年投资120亿，带动1.3万人就业。");
+        assert_eq!(values(&f)[0], (1.2e10, "元", "120亿"));
+        // 8 月 is a month, not a figure.
+        assert!(figures("该项目今年 8 月开工。").is_empty());
+    }
+
+    #[test]
     fn figures_listed_with_the_same_unit_count_the_same_thing() {
         let f = figures("2023年三地研发投入强度分别为6.73%、3.58%、2.08%。");
         let c: Vec<_> = f.iter().map(|x| x.counts.as_str()).collect();
@@ -754,9 +926,8 @@ mod tests {
     }
 
     #[test]
-    fn chinese_numerals_count_from_ten_up() {
-        // The module's rule: 三家 is a word, not a figure; 十二家 is one.
+    fn chinese_numerals_count_whole_words() {
         let f = figures("园区今年新增十二家企业，另有三家正在办理手续。");
-        assert_eq!(values(&f), [(12.0, "家", "十二家")]);
+        assert_eq!(values(&f), [(12.0, "家", "十二家"), (3.0, "家", "三家")]);
     }
 }

@@ -183,6 +183,17 @@ pub struct Line<'a> {
     pub kind: Kind,
 }
 
+/// A long line with no stop that is still written in clauses: a summary
+/// over the article (5年来，总投资573.4亿元的69个项目签约落地，…加快建设),
+/// not a menu or a list of links.
+pub(super) fn reads_as_prose(s: &str) -> bool {
+    let clauses = s
+        .chars()
+        .filter(|c| matches!(c, '，' | ',' | '；' | ';'))
+        .count();
+    han_count(s) >= 20 && clauses >= 2
+}
+
 pub(super) fn han_count(s: &str) -> usize {
     s.chars().filter(|c| is_han(*c)).count()
 }

@@ -244,7 +244,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     while i > lead_floor && lead.len() < MAX_LEAD {
         i -= 1;
         let l = &lines[i];
-        if l.kind != Kind::Short {
+        // A photo's caption between a summary and the first paragraph.
+        if l.kind == Kind::Noise && lines::is_caption(&l.simp) {
+            continue;
+        }
+        if l.kind != Kind::Short && !(l.kind == Kind::Loose && lines::reads_as_prose(&l.simp)) {
             break;
         }
         if !is_deck(l) {
@@ -963,6 +967,20 @@ mod tests {
         );
         // A headline that merely says 天前 is no item of a feed.
         assert_ne!(classify("北京商户三天前迁往沧州"), Kind::Noise);
+    }
+
+    /// A summary under the headline, written in clauses with no stop, and a
+    /// photo's caption before the first paragraph: the summary is article.
+    #[test]
+    fn a_summary_in_clauses_over_a_caption_is_kept() {
+        let page = "临空经济区加快建设航空城\n\
+                    三年来，总投资300亿元的40个项目签约落地，总投资20亿元的6个项目竣工投产，15个项目加快建设\n\
+                    图为临空经济区。\n\
+                    临空经济区是协同发展的战略合作功能区之一，规划面积150平方公里，地跨两地。\n\
+                    今年以来，园区新签约项目12个，总投资86亿元，产业集聚效应持续显现。";
+        let c = clean(page, &Hints::default());
+        assert!(c.body.starts_with("三年来，总投资300亿元"), "{}", c.body);
+        assert!(!c.body.contains("图为"), "{}", c.body);
     }
 
     #[test]

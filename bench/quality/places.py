@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Place-mention precision and recall of `jjj extract` on a set of real news
+excerpts kept outside the repository (see QUALITY.md, "Places in general news").
+
+usage: JJJ_PLACES=/path/to/set places.py dev|heldout [-v]
+
+The set holds ann/NNN.txt: the excerpt (first line its headline) with every
+mention of a place in Beijing, Tianjin or Hebei written ⟦surface|id⟧ (id from
+assets/places.tsv, `-` for a place the gazetteer does not hold), ⟦?surface|id⟧
+for a mention a reader could take either way; dev.txt / heldout.txt list ids.
+The text without the marks is fed to `jjj extract` under a neutral title, so
+the headline is read as the first paragraph. Only predicted mentions of places
+in the three (the provinces and what lies within them) are scored; one that
+overlaps an optional or `-` mention is neither right nor wrong. A mention is
+right when its span overlaps the truth's (span); `id` also asks for the same
+place, `near` for the same or a containing/contained one."""
+import difflib, json, os, re, subprocess, sys, tempfile
+HERE = os.environ.get("JJJ_PLACES")
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.environ.get("JJJ_BIN", os.path.join(ROOT, "target", "release", "jjj"))
+TSV = os.path.join(ROOT, "assets", "places.tsv")
+parent = {}
+for line in open(TSV, encoding="utf-8"):
+    if line.startswith("#") or line.startswith("id\t"):
+        continue
+    c = line.rstrip("\n").split("\t")
+    parent[c[0]] = c[4]
+def anc(p):
+    out = []
+    while p in parent and parent[p]:
+        p = parent[p]; out.append(p)
+    return out
+THREE = {"北京市", "天津市", "河北省"}
+def in_three(p):
+    return p in THREE or bool(THREE & set(anc(p))) or p in ("京津冀", "京津")
+def near(a, b):
+    return a == b or a in anc(b) or b in anc(a)
+MARK = re.compile(r"⟦(\??)([^|⟧]+)\|([^⟧]*)⟧")
+def parse(ann):
+    plain, gold, pos = [], [], 0
+    last = 0
+    for m in MARK.finditer(ann):
+        plain.append(ann[last:m.start()]); pos += m.start() - last
+        s = m.group(2)
+        gold.append({"start": pos, "end": pos + len(s), "id": m.group(3).strip(),
+                     "optional": m.group(1) == "?", "surface": s})
+        plain.append(s); pos += len(s); last = m.end()
+    plain.append(ann[last:])
+    return "".join(plain), gold
+def mapping(a, b):
+    """char offset in b -> offset in a, by alignment"""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    m = {}
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            for k in range(j2 - j1):
+                m[j1 + k] = i1 + k
+    return m
+split, verbose = sys.argv[1], "-v" in sys.argv
+ids = open(os.path.join(HERE, f"{split}.txt")).read().split()
+tot = {k: [0, 0, 0] for k in ("span", "near", "id")}  # tp_pred, npred, [recall tp, ntruth] below
+rec = {k: 0 for k in tot}
+ntruth = npred = 0
+beyond = [0, 0]
+for i in ids:
+    plain, gold = parse(open(os.path.join(HERE, "ann", f"{i}.txt"), encoding="utf-8").read())
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write("新闻\n" + plain); path = f.name
+    d = json.loads(subprocess.run([BIN, "extract", path, "--json"], capture_output=True,
+                                  text=True, check=True).stdout)
+    os.unlink(path)
+    doc = d.get("document", d)
+    body = doc["body_simplified"]
+    mp = mapping(plain, body)
+    preds = []
+    for mn in doc["mentions"]:
+        if mn["kind"] != "place" or not in_three(mn["id"]):
+            continue
+        s, e = mn["span"]["start"], mn["span"]["end"]
+        ks = [mp[k] for k in range(s, e) if k in mp]
+        if not ks:
+            continue
+        preds.append({"start": min(ks), "end": max(ks) + 1, "id": mn["id"], "surface": plain[min(ks):max(ks) + 1]})
+    def ov(a, b):
+        return a["start"] < b["end"] and b["start"] < a["end"]
+    req = [g for g in gold if not g["optional"] and g["id"] != "-"]
+    beyond[0] += sum(1 for g in gold if not g["optional"] and g["id"] == "-")
+    beyond[1] += sum(1 for g in gold if not g["optional"] and g["id"] == "-" and any(ov(p, g) for p in preds))
+    ntruth += len(req)
+    fp, fn, wrong = [], [], []
+    scored = 0
+    for p in preds:
+        hits = [g for g in gold if ov(p, g)]
+        if hits and all(g["optional"] or g["id"] == "-" for g in hits):
+            continue
+        scored += 1
+        if not hits:
+            fp.append(p); continue
+        g = [h for h in hits if not h["optional"] and h["id"] != "-"][0]
+        tot["span"][0] += 1
+        if near(p["id"], g["id"]): tot["near"][0] += 1
+        if p["id"] == g["id"]: tot["id"][0] += 1
+        else: wrong.append((p["surface"], p["id"], g["id"]))
+    npred += scored
+    for g in req:
+        hits = [p for p in preds if ov(p, g)]
+        if hits: rec["span"] += 1
+        else: fn.append(g)
+        if any(near(p["id"], g["id"]) for p in hits): rec["near"] += 1
+        if any(p["id"] == g["id"] for p in hits): rec["id"] += 1
+    if verbose and (fp or fn or wrong):
+        ctx = lambda x: plain[max(0, x["start"] - 8):x["end"] + 8].replace("\n", "/")
+        print(f"{i}:")
+        for p in fp: print(f"   FP {p['surface']}→{p['id']}   …{ctx(p)}…")
+        for g in fn: print(f"   FN {g['surface']}={g['id']}   …{ctx(g)}…")
+        for w in wrong: print(f"   ID {w[0]}→{w[1]} (truth {w[2]})")
+for k in ("span", "near", "id"):
+    p = tot[k][0] / npred if npred else 0.0
+    r = rec[k] / ntruth if ntruth else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{split} {k}: docs={len(ids)} truth={ntruth} pred={npred}  P={p:.3f} R={r:.3f} F1={f:.3f}")
+print(f"{split} beyond the gazetteer ('-'): {beyond[1]} of {beyond[0]} tagged")
