@@ -166,8 +166,8 @@ pub fn analyze(doc: &mut Document) {
         if h.role != Role::Location || h.places.is_empty() {
             continue;
         }
-        if h.organ {
-            // 天津市人民政府: what the article is about, not a place mention.
+        if h.organ || h.reference {
+            // 天津市人民政府, 全市: what the article is about, not a place mention.
             for &p in &h.places {
                 let e = regions
                     .entry(g.places[p].id.clone())

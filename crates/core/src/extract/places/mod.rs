@@ -49,6 +49,10 @@ pub struct PlaceHit {
     /// (天津市人民政府, 河北省住建厅): a location for flows and for what the
     /// article is about, but no place mention (the name is an organisation's).
     pub organ: bool,
+    /// 本市, 全区, 我省: a word that stands for a place named elsewhere. It
+    /// counts for flows and for what the article is about, but is no place
+    /// mention of its own.
+    pub reference: bool,
 }
 
 impl PlaceHit {
@@ -100,14 +104,57 @@ const ORG_SUFFIXES: &[&str] = &[
     "支队",
 ];
 
+/// Words after a place that make it part of a landmark's name (天津之眼,
+/// 朝阳公园, 衡水湖, 秦皇岛港湾); stations are any word ending in 站.
+const LANDMARKS: &[&str] = &[
+    "之眼",
+    "公园",
+    "湖",
+    "湾",
+    "港湾",
+    "北部湾",
+    "海湾",
+    "之滨",
+    "站",
+    "广场",
+    "体育场",
+    "体育馆",
+    "剧场",
+    "大剧院",
+    "博物馆",
+    "图书馆",
+    "动物园",
+    "植物园",
+    "机场",
+];
+
 /// Words after a place that make it the place's government or one of its
 /// organs (天津市人民政府, 河北省委, 北京市发改委, 天津海关).
-const GOVERNMENT: &[&str] = &["政府", "委", "常委会", "人大", "政协", "海关"];
+const GOVERNMENT: &[&str] = &[
+    "政府",
+    "委",
+    "常委会",
+    "人大",
+    "政协",
+    "海关",
+    "市长",
+    "副市长",
+    "省长",
+    "副省长",
+    "区长",
+    "副区长",
+    "县长",
+    "副县长",
+];
 
 /// Do the words after a place (from token `from`) name its government or one
 /// of its organs?
 fn names_an_organ(text: &str, tokens: &[Token], from: usize) -> bool {
-    let next = tokens.get(from).map(|t| t.text(text)).unwrap_or("");
+    let mut next = tokens.get(from).map(|t| t.text(text)).unwrap_or("");
+    // 北京市副市长: 副 cut off its title.
+    if next == "副" {
+        next = tokens.get(from + 1).map(|t| t.text(text)).unwrap_or("");
+    }
     GOVERNMENT.iter().any(|w| next.ends_with(w)) && !next.is_empty() || is_organ(text, tokens, from)
 }
 
@@ -191,6 +238,11 @@ const ORG_ENDINGS: &[&str] = &[
     "学院",
     "医院",
     "银行",
+    "派出所",
+    "公安处",
+    "公安局",
+    "气象台",
+    "办公室",
 ];
 /// Endings of names made of nouns only (北京智慧电竞赛事中心, 北京威克多制衣
 /// 中心): 中心 also ends phrases such as 北京建设国际科技创新中心, so it
@@ -300,6 +352,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             group,
             role,
             organ,
+            reference: false,
         });
     }
     let doc_places: Vec<usize> = {
@@ -326,6 +379,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             Target::OwnCity => own(g, &hits, i, sentences, Own::City, &mut own_cache),
             Target::OwnDistrict => own(g, &hits, i, sentences, Own::District, &mut own_cache),
         };
+        hits[i].reference = !matches!(target, Target::Places(_));
         match resolved {
             Some(p) => {
                 hits[i].places = vec![p];
@@ -378,8 +432,53 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             h.role = Role::Organisation;
         }
     }
+    drop_namesakes_elsewhere(g, text, &mut hits);
     context::drop_non_places(g, text, tokens, &mut hits);
     hits
+}
+
+/// Districts of the three that share their name with a district or city
+/// elsewhere, and the names that place a text there: 通州区 is also
+/// Nantong's, 朝阳 also Changchun's district and a city of Liaoning, 长安区
+/// also Xi'an's, 和平区 Shenyang's, 河东区 Linyi's, 开平 a city of Jiangmen.
+const NAMESAKES: &[(&str, &[&str])] = &[
+    ("通州区", &["南通", "江苏"]),
+    ("朝阳区", &["长春", "吉林", "辽宁", "朝阳市"]),
+    ("长安区", &["西安", "陕西"]),
+    ("和平区", &["沈阳", "辽宁"]),
+    ("河东区", &["临沂", "山东"]),
+    ("开平区", &["江门", "广东", "开平市"]),
+];
+
+/// A district whose namesake's city or province the text names, in a text
+/// that names neither the district's own city nor anything else within
+/// it, is the namesake: no place of the three.
+fn drop_namesakes_elsewhere(g: &Gazetteer, text: &str, hits: &mut [PlaceHit]) {
+    for i in 0..hits.len() {
+        let h = &hits[i];
+        if h.role != Role::Location || h.places.len() != 1 || h.group.is_some() {
+            continue;
+        }
+        let p = h.places[0];
+        let Some((_, cues)) = NAMESAKES.iter().find(|(id, _)| g.places[p].id == *id) else {
+            continue;
+        };
+        if !cues.iter().any(|c| text.contains(c)) {
+            continue;
+        }
+        let Some(parent) = g.places[p].parent else {
+            continue;
+        };
+        let anchored = hits.iter().any(|o| {
+            o.role == Role::Location
+                && o.places
+                    .iter()
+                    .any(|&q| q != p && (q == parent || g.is_within(q, parent)))
+        });
+        if !anchored {
+            hits[i].role = Role::Unresolved;
+        }
+    }
 }
 
 /// The ends of a market's or a park's name (温州国际商贸城, 台湾工业新城).
@@ -479,6 +578,15 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     }
     let before = if ts > 0 { tok(ts - 1) } else { "" };
     let after = tok(te);
+    // 天津西站, 天津之眼, 朝阳公园, 衡水湖, 秦皇岛北部湾: a station, a
+    // landmark or a body of water named after the place; 天津奥足办: an
+    // office (not 申办 or 举办, verbs of two characters).
+    if LANDMARKS.contains(&after)
+        || (after.chars().count() >= 3 && after.ends_with('办'))
+        || (after.chars().count() >= 2 && after.ends_with('站') && !after.ends_with("网站"))
+    {
+        return Role::Organisation;
+    }
     // 北京东路 in Shanghai, 天津大街: a street's name, not the city.
     if matches!(
         after,
@@ -532,9 +640,12 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     let bureau = after.chars().count() >= 2
         && after.ends_with('局')
         && !NOT_BUREAUS.iter().any(|b| after.ends_with(b));
+    // 北京现代 is the carmaker, 北京市现代… the city's modern things.
+    let brand = matches!(after, "现代" | "奔驰" | "国安" | "时间" | "烤鸭");
     let suffix = ORG_SUFFIXES.iter().any(|s| after.ends_with(s))
         && !after.is_empty()
-        && !NOT_UNITS.contains(&after);
+        && !NOT_UNITS.contains(&after)
+        && (!brand || !surface.ends_with(['市', '省', '区', '县']));
     if works || bureau || suffix {
         // "北京网" is an outlet, but 网 alone after 北京 in 北京网友 is not:
         // the suffix must end the word that follows.
@@ -595,6 +706,11 @@ fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
             return true;
         }
         if !saw_verb && NOUN_ORG_ENDINGS.iter().any(|s| so_far.ends_with(s)) {
+            return true;
+        }
+        // 天津奥足办, 北京市疏解办: an office named by the words before its
+        // 办 (not 北京申办, nor 在北京办企业).
+        if !saw_verb && w == "办" && so_far != "办" {
             return true;
         }
         if t.tag.starts_with('m') && t.start == first.start && !saw_verb {
@@ -969,6 +1085,50 @@ mod tests {
             .filter(|m| m.kind == crate::model::MentionKind::Place)
             .map(|m| m.id.clone())
             .collect()
+    }
+
+    /// 全市, 该区, 本市 stand for a place named elsewhere: no mention of
+    /// their own.
+    #[cfg(feature = "segment")]
+    #[test]
+    fn a_word_standing_for_a_place_is_no_mention() {
+        assert_eq!(
+            located("石家庄市今年新开工项目120个，全市投资增长8%，本市企业受益。"),
+            ["石家庄市"]
+        );
+    }
+
+    /// Stations, landmarks, waters, offices and officials' titles named
+    /// after a place are not where something is.
+    #[cfg(feature = "segment")]
+    #[test]
+    fn landmarks_offices_and_titles_named_after_a_place() {
+        for text in [
+            "从天津西站出来，可以步行前往天津之眼。",
+            "去年4月天津奥足办就已成立。",
+            "北京市副市长张工出席了签约仪式。",
+            "天津市气象台发布大风蓝色预警。",
+        ] {
+            assert!(located(text).is_empty(), "{text}: {:?}", located(text));
+        }
+        // 申办 is a verb, 北京市现代… no carmaker.
+        assert_eq!(located("2001年7月，北京申办奥运会成功。"), ["北京市"]);
+        assert_eq!(located("这推动了北京市现代高端制造业的发展。"), ["北京市"]);
+    }
+
+    /// A district that shares its name with one elsewhere is that one when
+    /// the text names the other's city and nothing of its own.
+    #[cfg(feature = "segment")]
+    #[test]
+    fn a_namesake_district_elsewhere() {
+        let ids = located("南通市委常委、通州区委书记率队来到通州区调研光伏产业发展。");
+        assert!(!ids.contains(&"通州区".to_string()), "{ids:?}");
+        assert_eq!(
+            located("北京市通州区与南通市签署合作协议，通州区将建设产业园。"),
+            ["北京市", "通州区", "南通市", "通州区"]
+        );
+        let ids = located("朝阳位于辽宁西部，朝阳发现了热河生物群化石。");
+        assert!(!ids.contains(&"朝阳区".to_string()), "{ids:?}");
     }
 
     /// A place that begins a bureau's, a team's or an operator's name is an

@@ -86,8 +86,13 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .collect();
     // No paragraph reads like article text (a page of short lines, a list
     // of posts): keep the densest text rather than refuse the page.
-    let (first, last, unclear) = match best_block(&lines) {
-        Some((f, l)) => (f, l, false),
+    // An article set one phrase per line (self-media: 但新一股强冷空气马上
+    // 袭来 / 并带来大风降温天气 / …), with hardly a line that ends like a
+    // sentence: the run of its lines, not the odd sentence in it.
+    let phrases = phrase_run(&lines).filter(|&d| set_in_phrases(&lines, best_block(&lines), d));
+    // (With no paragraph at all, the page keeps its warning.)
+    let (first, last, unclear) = match phrases.or_else(|| best_block(&lines)) {
+        Some((f, l)) => (f, l, phrases.is_some() && best_block(&lines).is_none()),
         None => match densest_block(&lines) {
             Some((f, l)) => (f, l, true),
             None => return Cleaned::default(),
@@ -174,9 +179,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 && !l.simp.contains(['。', '；', ';'])
                 && !l.simp.trim_end().ends_with([':', '：', '，', ','])
                 && !(Some(first) == top && is_outlet_name(&l.simp))
-                && lines[first + 1..=last]
-                    .iter()
-                    .any(|l| l.kind == Kind::Content))
+                && (phrases.is_some()
+                    || lines[first + 1..=last]
+                        .iter()
+                        .any(|l| l.kind == Kind::Content)))
             .then_some(first)
         }),
     };
@@ -193,6 +199,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // A headline that reads like a sentence (a question) opened the block
     // of the article: the article starts at the first paragraph under it.
     let first = match title_line {
+        Some(t) if t == first && t < last && phrases.is_some() => t + 1,
         Some(t) if t == first && t < last => (t + 1..=last)
             .find(|&i| lines[i].kind == Kind::Content)
             .unwrap_or(t + 1),
@@ -391,7 +398,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         if paragraphs.is_empty() && !title_key.is_empty() && squash(&l.simp) == title_key {
             continue;
         }
+        // In an article set one phrase per line, a phrase that reads as
+        // furniture or a date is still the article's (降温6~10℃).
+        let phrase = phrases.is_some()
+            && matches!(l.kind, Kind::Noise | Kind::Meta)
+            && l.han >= 2
+            && !lines::is_nav(&l.simp)
+            && {
+                let lb = meta::labels(&l.simp);
+                lb.source.is_none() && lb.author.is_none() && lb.editor.is_none()
+            };
         match l.kind {
+            _ if phrase => {}
             Kind::Content | Kind::Short | Kind::Loose | Kind::Foreign => {}
             Kind::Meta => {
                 if let Some(names) = meta::line_byline(&l.simp) {
@@ -688,6 +706,49 @@ const MIN_FALLBACK_HAN: usize = 30;
 
 /// The run of text lines (no menu, metadata or footer between) with the most
 /// Chinese text, when no line reads as an article paragraph.
+/// The run of lines with the most Chinese text, bridging up to two lines at
+/// a time that read as furniture or metadata but are no menu (降温6~10℃,
+/// 2021年10月15日08时50分 set on lines of their own).
+fn phrase_run(lines: &[Line]) -> Option<(usize, usize)> {
+    let mut best: Option<Run> = None;
+    let mut cur: Option<Run> = None;
+    let mut bridged = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        let text = matches!(l.kind, Kind::Short | Kind::Loose | Kind::Content) && l.han > 0;
+        let bridge = matches!(l.kind, Kind::Noise | Kind::Meta)
+            && l.han >= 2
+            && bridged < 2
+            && cur.is_some()
+            && !lines::is_nav(&l.simp);
+        if text || bridge {
+            bridged = if text { 0 } else { bridged + 1 };
+            cur = Some(match cur {
+                Some((n, f, e)) => (n + l.han, f, if text { i } else { e }),
+                None => (l.han, i, i),
+            });
+        } else {
+            bridged = 0;
+            close(&mut cur, &mut best);
+        }
+    }
+    close(&mut cur, &mut best);
+    best.map(|(_, f, l)| (f, l))
+}
+
+/// Is the densest run of text lines `d` an article set one phrase per line,
+/// around the few lines of `b` that read as paragraphs, if any? It holds
+/// them, has three times their text, and is made mostly of short phrases.
+fn set_in_phrases(lines: &[Line], b: Option<(usize, usize)>, d: (usize, usize)) -> bool {
+    let han = |(f, l): (usize, usize)| lines[f..=l].iter().map(|x| x.han).sum::<usize>();
+    let run = &lines[d.0..=d.1];
+    let short = run.iter().filter(|x| x.kind == Kind::Short).count();
+    b.is_none_or(|b| d.0 <= b.0 && b.1 <= d.1 && han(d) >= 3 * han(b))
+        && run.len() >= 8
+        && han(d) >= MIN_FALLBACK_HAN
+        && short * 10 >= run.len() * 7
+        && run.iter().all(|x| !lines::is_nav(&x.simp))
+}
+
 fn densest_block(lines: &[Line]) -> Option<(usize, usize)> {
     let mut best: Option<Run> = None;
     let mut cur: Option<Run> = None;
@@ -967,6 +1028,35 @@ mod tests {
         );
         // A headline that merely says 天前 is no item of a feed.
         assert_ne!(classify("北京商户三天前迁往沧州"), Kind::Noise);
+    }
+
+    /// An article set one phrase per line, with a temperature and a time on
+    /// lines of their own and hardly a sentence stop: all of it is the body.
+    #[test]
+    fn an_article_set_one_phrase_per_line() {
+        let page = "寒潮来袭 本市发布大风预警\n\
+                    一股强冷空气马上袭来\n\
+                    并将带来大风降温天气\n\
+                    据市气象台今早消息\n\
+                    北方多地降温6~10℃\n\
+                    预计未来三天\n\
+                    冷空气将一路南下\n\
+                    大部地区气温将明显下降\n\
+                    局地降温可达14℃以上。\n\
+                    市气象台于\n\
+                    2021年10月15日08时50分\n\
+                    发布陆地大风蓝色预警信号\n\
+                    请有关单位和人员作好防范准备";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("寒潮来袭 本市发布大风预警"));
+        assert!(c.body.starts_with("一股强冷空气马上袭来"), "{}", c.body);
+        for phrase in [
+            "北方多地降温6~10℃",
+            "2021年10月15日08时50分",
+            "请有关单位和人员作好防范准备",
+        ] {
+            assert!(c.body.contains(phrase), "{phrase}: {}", c.body);
+        }
     }
 
     /// A summary under the headline, written in clauses with no stop, and a
