@@ -1155,3 +1155,19 @@ fn a_province_is_not_refined_to_the_first_of_a_list_that_follows() {
         pairs(&f)
     );
 }
+
+#[test]
+fn a_place_investing_in_another_goes_from_it() {
+    let f = flows("上半年河北在津投资项目591个，天津到河北投资项目653个。");
+    assert_eq!(pairs(&f), [("河北省", "天津市"), ("天津市", "河北省")]);
+    // 到 P 建设 is no investing: a place merely named before is no origin.
+    assert!(flows("天津到河北调研产业园建设。").is_empty());
+}
+
+#[test]
+fn a_central_state_group_moves_from_beijing() {
+    let f = flows("中国电子将完成集团总部迁至深圳，中国华能也宣布总部搬迁雄安。");
+    assert_eq!(pairs(&f), [("北京市", "深圳市"), ("北京市", "雄安新区")]);
+    // Its branch named after another place is that place's.
+    assert!(flows("中国电子学会在天津召开年会。").is_empty());
+}

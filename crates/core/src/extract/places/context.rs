@@ -166,6 +166,17 @@ fn is_common_word(
     if parent_before {
         return false;
     }
+    // 峰峰矿区 named in full elsewhere in the article: the bare 峰峰 is it.
+    let named_in_full = hits.iter().enumerate().any(|(j, o)| {
+        let name = surface(text, tokens, o);
+        j != i
+            && o.places == h.places
+            && !COMMON_WORDS.contains(&name)
+            && !WORDS_OR_NAMES.contains(&name)
+    });
+    if named_in_full {
+        return false;
+    }
     if word {
         return true;
     }
@@ -276,6 +287,11 @@ mod tests {
         assert_eq!(
             located("天津大港的石化企业在扩建。"),
             ["天津市", "大港街道"]
+        );
+        // Named in full elsewhere in the article, the bare word is the place.
+        assert_eq!(
+            located("峰峰矿区发展旅游。峰峰的决策者思考结构转型。"),
+            ["峰峰矿区", "峰峰矿区"]
         );
     }
 

@@ -204,7 +204,8 @@ const NOT_BUREAUS: &[&str] = &[
 /// Words in which 京 stands for Beijing (赴京, 进京, 在京央企): a place, never
 /// the start of an organisation's name.
 const JING_WORDS: &[&str] = &[
-    "赴京", "进京", "来京", "在京", "离京", "返京", "抵京", "驻京", "晋京", "留京", "出京",
+    "赴京", "进京", "来京", "在京", "离京", "返京", "抵京", "驻京", "晋京", "留京", "出京", "入京",
+    "京郊", "京外",
 ];
 /// Endings of organisation names that may contain verbs and conjunctions
 /// (北京雁栖湖应用数学研究院, 京津冀虚拟现实协同创新研究院, 河北省纺织与服装
@@ -338,11 +339,11 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             _ => "",
         };
         let verb_first = surface.chars().count() == 2
-            && surface.starts_with(['在', '进', '赴', '来', '离', '抵', '驻', '返', '留'])
+            && surface.starts_with(['在', '进', '赴', '来', '离', '抵', '驻', '返', '留', '入'])
             && surface.ends_with(['京', '津', '冀']);
         let home_first = surface.chars().count() == 2
             && surface.starts_with(['京', '津', '冀'])
-            && surface.ends_with(['企', '籍']);
+            && surface.ends_with(['企', '籍', '郊', '外']);
         hits.push(PlaceHit {
             start: h.start + u32::from(verb_first),
             end: h.end - u32::from(home_first),
@@ -1085,6 +1086,16 @@ mod tests {
             .filter(|m| m.kind == crate::model::MentionKind::Place)
             .map(|m| m.id.clone())
             .collect()
+    }
+
+    /// 京 in 京郊, 京外, 返京, 入京 is Beijing.
+    #[cfg(feature = "segment")]
+    #[test]
+    fn jing_in_more_words() {
+        assert_eq!(
+            located("他从京郊农村走出来，如今返京工作。"),
+            ["北京市", "北京市"]
+        );
     }
 
     /// 全市, 该区, 本市 stand for a place named elsewhere: no mention of

@@ -255,6 +255,15 @@ impl Scan<'_, '_> {
             self.receive(t, limit, dest, vec![]);
             return;
         }
+        // 总部搬迁雄安 goes there; 搬迁北京的工厂 moves Beijing's away.
+        if t.word == "搬迁"
+            && used.last().is_none_or(|h| {
+                let after = text_of(inp.chars, h.end, (h.end + 1).min(s.end));
+                after == "的" || h.start != t.end
+            })
+        {
+            return;
+        }
         // 落地京津冀协同项目: a place that qualifies the object (协同项目,
         // 合作项目) is not where the projects went.
         let qualifies = used.last().is_some_and(|h| {
@@ -341,6 +350,21 @@ impl Scan<'_, '_> {
                         && (shared || holds)
                         && earlier
                         && !again;
+                    // 中国电子迁至深圳，中国华能也宣布总部搬迁雄安: a clause
+                    // with an organisation of its own as the subject moves
+                    // from that one's home, not from the place an earlier
+                    // clause named.
+                    let own = clause_start(inp, s, t.start);
+                    if !listed && h.end <= own {
+                        let subject = text_of(inp.chars, own, t.start);
+                        if ["集团", "公司", "央企"].iter().any(|w| subject.contains(w))
+                            || super::super::firms::known_firms(inp, s)
+                                .iter()
+                                .any(|f| f.start >= own && f.end <= t.start)
+                        {
+                            return org_home_before(inp, hits, s, t, &dest);
+                        }
+                    }
                     if !listed {
                         return Some((h.places.clone(), h.start));
                     }
@@ -540,15 +564,21 @@ impl Scan<'_, '_> {
             })
             .or_else(|| {
                 // 中关村在保定高新区成立了创新中心: a place as the subject
-                // right before 在 P sets something up there.
+                // right before 在 P sets something up there; 天津到河北投资:
+                // before 到/赴/来 P, which say where as 在 does for investing.
                 let zai = dest_hit.saturating_sub(1);
                 let related = with_ancestors(&dest);
+                let marker = |c: char| {
+                    c == '在'
+                        || (matches!(c, '到' | '赴' | '来')
+                            && ["投资", "落户", "建厂", "设厂", "安家", "扎根"].contains(&t.word))
+                };
                 hits.iter()
                     .find(|h| {
                         h.role == Role::Location
                             && h.end == zai
                             && h.end > s.start
-                            && inp.chars[zai as usize] == '在'
+                            && marker(inp.chars[zai as usize])
                             && !h.places.iter().any(|p| related.contains(p))
                             && !dest
                                 .iter()
