@@ -154,7 +154,7 @@ pub(super) fn negated(inp: &Input, at: u32) -> bool {
 
 /// Is the verb at `at` the policy called the crux of the work, not a move
 /// (把承接北京非首都功能疏解作为“牛鼻子”, 抓住疏解这个“牛鼻子”)?
-fn the_crux(inp: &Input, s: &Sentence, at: u32) -> bool {
+pub(super) fn the_crux(inp: &Input, s: &Sentence, at: u32) -> bool {
     let after = text_of(inp.chars, at, (at + 20).min(s.end));
     let clause = after.split(is_clause_break).next().unwrap_or("");
     clause.contains("牛鼻子")

@@ -46,7 +46,9 @@ pub(super) fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> V
             .map(|(b, _)| s.start + text[..b].chars().count() as u32)
             .find(|&at| {
                 let after = (at + w.chars().count() as u32) as usize;
+                // Nor the slogan 牵住疏解非首都功能这个“牛鼻子”.
                 !super::cues::names_an_office(inp.chars, after, s.end as usize)
+                    && !super::candidates::the_crux(inp, s, at)
             })
         else {
             continue;

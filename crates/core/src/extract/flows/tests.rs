@@ -1002,6 +1002,12 @@ fn the_policy_called_the_crux_is_no_move() {
     assert!(flows("宝坻区紧紧抓住疏解非首都功能“牛鼻子”，推动协同发展在宝坻落地生根。").is_empty());
     let f = flows("随着疏解非首都功能深入推进，一批项目在宝坻落地生根。");
     assert_eq!(pairs(&f), [("北京市", "宝坻区")]);
+    // Nor a move out of Beijing to the place the paragraph named before.
+    assert!(flows(
+        "规划建设北京城市副中心，与河北雄安新区形成北京新的两翼。\
+         北京市牢牢牵住疏解非首都功能这个“牛鼻子”，推动京津冀协同发展。"
+    )
+    .is_empty());
 }
 
 #[test]
