@@ -1088,10 +1088,11 @@ mod tests {
             .collect()
     }
 
-    /// 京 in 京郊, 京外, 返京, 入京 is Beijing.
+    /// 京 in 京郊, 京外, 返京, 入京 is Beijing; so is 北京市区, one word.
     #[cfg(feature = "segment")]
     #[test]
     fn jing_in_more_words() {
+        assert_eq!(located("半小时直达北京市区。"), ["北京市"]);
         assert_eq!(
             located("他从京郊农村走出来，如今返京工作。"),
             ["北京市", "北京市"]
