@@ -26,6 +26,7 @@ const UNITS: &[(&str, &str)] = &[
     ("平方公里", "平方公里"),
     ("平方千米", "平方公里"),
     ("平方米", "平方米"),
+    ("平米", "平方米"),
     ("千瓦时", "千瓦时"),
     ("人民币", "元"),
     ("美元", "美元"),
@@ -70,6 +71,8 @@ const UNITS: &[(&str, &str)] = &[
     ("张", "张"),
     ("架", "架"),
     ("颗", "颗"),
+    ("幢", "幢"),
+    ("间", "间"),
     ("场", "场"),
     ("处", "处"),
     ("GWh", "GWh"),
@@ -124,11 +127,18 @@ const MONEY_WORDS: &[&str] = &[
     "耗资",
     "预算",
     "财政",
+    "押金",
+    "租金",
+    "工资",
+    "价格",
+    "售价",
+    "罚款",
+    "赔偿",
 ];
 
 /// Chinese numerals below ten count only with these measure words
 /// (两家三级医院, 五家公司), and not before a slogan's words (两个一百年,
-/// 三位一体, 四个全面).
+/// 三位一体, 四个全面) or the aspects of a speech (三个特点, 两个方面).
 const SMALL_COUNT_UNITS: &[&str] = &[
     "家", "个", "项", "户", "台", "辆", "套", "座", "条", "所", "件", "名", "人", "位", "宗", "栋",
 ];
@@ -147,6 +157,14 @@ const SLOGAN_AFTER: &[&str] = &[
     "坚持",
     "意识",
     "统筹",
+    "特点",
+    "方面",
+    "层面",
+    "台阶",
+    "原则",
+    "阶段",
+    "环节",
+    "维度",
 ];
 /// Words before a small count that point back to things already counted
 /// (这三家, 其中两个) or rank them (前两家).
@@ -258,6 +276,22 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
             return None;
         }
     }
+    // 三分之一, 百分之五十: a fraction, in percent.
+    if starts_with_at(chars, num_end, "分之") && n.value > 0.0 {
+        let k = num_end + 2;
+        if let Some(m) = numbers::parse_at(&chars[..to], k).filter(|m| m.value <= n.value) {
+            let end = k + m.len;
+            return Some(Found {
+                start: at as u32,
+                end: end as u32,
+                num_start: at as u32,
+                value: (m.value / n.value * 10000.0).round() / 100.0,
+                unit: "%",
+                raw: chars[at..end].iter().collect(),
+                qualifier: None,
+            });
+        }
+    }
     // A qualifier after the number: 10600余家, 2000多户.
     let mut j = num_end;
     let mut after_q = None;
@@ -301,8 +335,19 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
     if chars.get(j).is_some_and(|c| TIME_AFTER.contains(c)) {
         return None;
     }
-    // 3个月: a duration.
-    if starts_with_at(chars, j, "个月") || starts_with_at(chars, j, "个小时") {
+    // 3个月, 1个多月: a duration.
+    if [
+        "个月",
+        "个小时",
+        "个多月",
+        "个多小时",
+        "个半月",
+        "个星期",
+        "个多星期",
+    ]
+    .iter()
+    .any(|w| starts_with_at(chars, j, w))
+    {
         return None;
     }
     let mut unit: Option<(&str, &'static str)> = None;
@@ -782,6 +827,22 @@ mod tests {
         // Slogans, things counted before, ranks and the indefinite 一 are not.
         assert!(figures("坚持两个一百年，做到三位一体。").is_empty());
         assert!(figures("这三家企业都在前两家之后，一家公司落户。").is_empty());
+    }
+
+    #[test]
+    fn fractions_are_percent_and_a_month_and_more_is_a_duration() {
+        let f = figures("引进北京企业占到五分之一，园区里三分之一的面积是草坪。");
+        assert_eq!(
+            values(&f),
+            [(20.0, "%", "五分之一"), (33.33, "%", "三分之一")]
+        );
+        assert!(figures("工厂刚从大兴搬迁过来1个多月。").is_empty());
+        assert!(figures("此次开工项目呈现三个特点。").is_empty());
+        let f = figures("宿舍共261间，每间约20平米。");
+        assert_eq!(
+            values(&f),
+            [(261.0, "间", "261间"), (20.0, "平方米", "约20平米")]
+        );
     }
 
     #[test]
