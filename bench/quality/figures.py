@@ -18,7 +18,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BIN = os.environ.get("JJJ_BIN", os.path.join(ROOT, "target", "release", "jjj"))
 MARK = re.compile(r"⟦(\??)([^|⟧]+)\|([^|⟧]*)\|([^⟧]*)⟧")
 UNIT = {"万元": "元", "亿元": "元", "人次": "人次", "位": "人", "名": "人", "成": "%",
-        "平方千米": "平方公里", "平米": "平方米"}
+        "平方千米": "平方公里", "平米": "平方米", "个百分点": "百分点"}
 def unit(u):
     u = u.strip()
     return UNIT.get(u, u)

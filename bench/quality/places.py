@@ -70,7 +70,11 @@ for i in ids:
     # gets a neutral one, so that its first line stays body.
     nl = plain.index("\n") + 1 if "\n" in plain else 0
     gold = [g for g in gold if g["start"] >= nl]
-    if not plain[:nl].strip():
+    if not plain[:nl].strip() or nl == 0:
+        if nl == 0:
+            plain = "\n" + plain
+            for g in gold:
+                g["start"] += 1; g["end"] += 1
         plain = "新闻报道" + plain
         for g in gold:
             g["start"] += 4; g["end"] += 4

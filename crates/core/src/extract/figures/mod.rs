@@ -94,7 +94,7 @@ const ASCII_UNITS: &[&str] = &["GWh", "MWh", "kWh", "GW", "MW", "TEU"];
 
 /// Nouns a count runs straight into, with the measure word they imply
 /// (200多商户, 五企业): the figure is the number, the noun what it counts.
-const IMPLIED_UNITS: &[(&str, &str)] = &[("商户", "户"), ("企业", "家"), ("项目", "个")];
+const IMPLIED_UNITS: &[(&str, &str)] = &[("商户", "户"), ("企业", "家")];
 
 /// Words of money before a scaled number with no unit (投资120亿, 亏损30亿):
 /// the amount is in 元.
@@ -157,6 +157,10 @@ const SLOGAN_AFTER: &[&str] = &[
     "坚持",
     "意识",
     "统筹",
+    "确立",
+    "毫不动摇",
+    "大局",
+    "明确",
     "特点",
     "方面",
     "层面",
@@ -167,7 +171,7 @@ const SLOGAN_AFTER: &[&str] = &[
     "维度",
 ];
 /// Words before a small count that point back to things already counted
-/// (这三家, 其中两个) or rank them (前两家).
+/// (这三家) or rank them (前两家); not 目前, 随后 and the like.
 const SMALL_COUNT_BEFORE: &[char] = &['这', '那', '前', '后', '每', '首', '头', '该', '此', '哪'];
 
 /// Units that say how many of something (for flows' counts).
@@ -320,7 +324,10 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         }
     }
     // 150 平方公里, 超20 亿元: a space the page set between a number and
-    // its scale or unit.
+    // its scale or unit (not 第 3 批, an ordinal).
+    if at >= 2 && chars[at - 1] == ' ' && chars[at - 2] == '第' {
+        return None;
+    }
     if !n.chinese && matches!(chars.get(j), Some(' ' | '\u{a0}')) {
         j += 1;
         let scales = [("万亿", 1e12), ("亿", 1e8), ("万", 1e4)];
@@ -342,6 +349,7 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         "个多月",
         "个多小时",
         "个半月",
+        "个半小时",
         "个星期",
         "个多星期",
     ]
@@ -369,16 +377,27 @@ fn figure_at(chars: &[char], tokens: &[Token], at: usize, n: Number, to: usize) 
         && at > 0
         && matches!(chars[at - 1], '近' | '逾' | '超' | '上' | '约')
         && is_boundary_start(tokens, at as u32 - 1);
-    // 亿元 alone is no number (超20 亿元 read from its 亿).
-    if n.chinese && matches!(chars[at], '万' | '亿') && !qualified_round {
+    // 亿元 right after a number and a space is no number of its own (超20
+    // 亿元 read from its 亿); 万余人 is one.
+    if n.chinese
+        && matches!(chars[at], '万' | '亿')
+        && at > 0
+        && (chars[at - 1] == ' ' || chars[at - 1].is_ascii_digit())
+    {
         return None;
     }
     // 200多商户, 五企业: the noun implies its measure word.
+    // (Not a hotline's number or a year: 12345企业服务热线, 2023企业家大会.)
     let implied = IMPLIED_UNITS
         .iter()
         .find(|(noun, _)| starts_with_at(chars, j, noun))
         .map(|(_, base)| *base)
-        .filter(|_| unit.is_none());
+        .filter(|_| {
+            unit.is_none()
+                && n.value < 10000.0
+                && !starts_with_at(chars, j, "企业家")
+                && !(after_q.is_none() && (1900.0..2100.0).contains(&n.value))
+        });
     if n.chinese {
         if !is_boundary_start(tokens, at as u32) && !qualified_round {
             return None;
@@ -465,7 +484,14 @@ fn small_count(chars: &[char], at: usize, unit_end: usize, n: &Number, base: &st
         && !SLOGAN_AFTER
             .iter()
             .any(|w| starts_with_at(chars, unit_end, w))
-        && !(at > 0 && SMALL_COUNT_BEFORE.contains(&chars[at - 1]))
+        && !(at > 0
+            && SMALL_COUNT_BEFORE.contains(&chars[at - 1])
+            && !(at > 1
+                && [
+                    "目前", "此前", "之前", "随后", "之后", "然后", "最后", "今后", "此后", "以后",
+                ]
+                .iter()
+                .any(|w| ends_with_at(chars, at, w))))
 }
 
 /// Does the clause before `at` speak of money (投资, 产值, 亏损…)?
@@ -475,7 +501,11 @@ fn money_before(chars: &[char], at: usize) -> bool {
         a -= 1;
     }
     let before: String = chars[a..at].iter().collect();
-    MONEY_WORDS.iter().any(|w| before.contains(w))
+    // 低收入人口, 纳税人数: people counted, not money.
+    let people = ["人口", "人数", "人员", "户数", "居民", "纳税人", "低收入"]
+        .iter()
+        .any(|w| before.contains(w));
+    !people && MONEY_WORDS.iter().any(|w| before.contains(w))
 }
 
 /// Finds the figures of a whole text, with what they count, their period,
@@ -825,7 +855,11 @@ mod tests {
         );
         assert!(f[2].counts.starts_with("企业"), "{}", f[2].counts);
         // Slogans, things counted before, ranks and the indefinite 一 are not.
-        assert!(figures("坚持两个一百年，做到三位一体。").is_empty());
+        assert!(figures("坚持两个一百年，做到三位一体，两个毫不动摇。").is_empty());
+        assert_eq!(
+            values(&figures("目前两家企业已签约。")),
+            [(2.0, "家", "两家")]
+        );
         assert!(figures("这三家企业都在前两家之后，一家公司落户。").is_empty());
     }
 
@@ -849,6 +883,8 @@ mod tests {
     fn a_count_running_into_its_noun() {
         let f = figures("鞋城现有200多商户在经营。");
         assert_eq!(values(&f), [(200.0, "户", "200多")]);
+        assert_eq!(values(&figures("约2000多商户来自动批。"))[0].0, 2000.0);
+        assert!(figures("2023企业家大会开幕，拨打12345企业服务热线。").is_empty());
         assert_eq!(f[0].counts, "商户");
     }
 
@@ -873,8 +909,14 @@ mod tests {
         );
         let f = figures("该厂5年投资120亿，带动1.3万人就业。");
         assert_eq!(values(&f)[0], (1.2e10, "元", "120亿"));
-        // 8 月 is a month, not a figure.
-        assert!(figures("该项目今年 8 月开工。").is_empty());
+        // 8 月 is a month, 第 3 批 an ordinal; people counted are no money.
+        assert!(figures("该项目今年 8 月开工，第 3 批名单公布。").is_empty());
+        assert_eq!(values(&figures("全市低收入人口约12万。"))[0].1, "");
+        // A round number of Chinese numerals is one.
+        assert_eq!(
+            values(&figures("带动万余人就业。")),
+            [(10000.0, "人", "万余人")]
+        );
     }
 
     #[test]

@@ -170,6 +170,8 @@ fn is_common_word(
     let named_in_full = hits.iter().enumerate().any(|(j, o)| {
         let name = surface(text, tokens, o);
         j != i
+            && o.role == super::Role::Location
+            && !o.reference
             && o.places == h.places
             && !COMMON_WORDS.contains(&name)
             && !WORDS_OR_NAMES.contains(&name)

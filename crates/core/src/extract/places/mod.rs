@@ -105,27 +105,59 @@ const ORG_SUFFIXES: &[&str] = &[
 ];
 
 /// Words after a place that make it part of a landmark's name (天津之眼,
-/// 朝阳公园, 衡水湖, 秦皇岛港湾); stations are any word ending in 站.
+/// 衡水湖, 秦皇岛港湾, 天津西站): not 北京公园总数, 北京充电站, 招聘会保定站.
 const LANDMARKS: &[&str] = &[
     "之眼",
-    "公园",
     "湖",
-    "湾",
     "港湾",
-    "北部湾",
     "海湾",
     "之滨",
-    "站",
-    "广场",
+    "西站",
+    "南站",
+    "北站",
+    "东站",
+    "火车站",
+    "高铁站",
+    "客运站",
+    "汽车站",
+    "汽车总站",
     "体育场",
     "体育馆",
-    "剧场",
     "大剧院",
     "博物馆",
     "图书馆",
     "动物园",
     "植物园",
-    "机场",
+];
+
+/// Verbs ending in 办 (跨省通办, 一网通办, 马上办): no office.
+const OFFICE_VERBS: &[&str] = &[
+    "通办",
+    "帮办",
+    "代办",
+    "督办",
+    "承办",
+    "主办",
+    "协办",
+    "合办",
+    "创办",
+    "举办",
+    "开办",
+    "申办",
+    "兴办",
+    "查办",
+    "包办",
+    "照办",
+    "领办",
+    "快办",
+    "好办",
+    "难办",
+    "马上办",
+    "网上办",
+    "一次办",
+    "就近办",
+    "掌上办",
+    "怎么办",
 ];
 
 /// Words after a place that make it the place's government or one of its
@@ -205,7 +237,7 @@ const NOT_BUREAUS: &[&str] = &[
 /// the start of an organisation's name.
 const JING_WORDS: &[&str] = &[
     "赴京", "进京", "来京", "在京", "离京", "返京", "抵京", "驻京", "晋京", "留京", "出京", "入京",
-    "京郊", "京外",
+    "京郊",
 ];
 /// Endings of organisation names that may contain verbs and conjunctions
 /// (北京雁栖湖应用数学研究院, 京津冀虚拟现实协同创新研究院, 河北省纺织与服装
@@ -343,7 +375,7 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             && surface.ends_with(['京', '津', '冀']);
         let home_first = surface.chars().count() == 2
             && surface.starts_with(['京', '津', '冀'])
-            && surface.ends_with(['企', '籍', '郊', '外']);
+            && surface.ends_with(['企', '籍', '郊']);
         hits.push(PlaceHit {
             start: h.start + u32::from(verb_first),
             end: h.end - u32::from(home_first),
@@ -433,28 +465,29 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
             h.role = Role::Organisation;
         }
     }
-    drop_namesakes_elsewhere(g, text, &mut hits);
+    drop_namesakes_elsewhere(g, &mut hits);
     context::drop_non_places(g, text, tokens, &mut hits);
     hits
 }
 
 /// Districts of the three that share their name with a district or city
-/// elsewhere, and the names that place a text there: 通州区 is also
+/// elsewhere, and the places (as the gazetteer names them) that place a
+/// text there: 通州区 is also
 /// Nantong's, 朝阳 also Changchun's district and a city of Liaoning, 长安区
 /// also Xi'an's, 和平区 Shenyang's, 河东区 Linyi's, 开平 a city of Jiangmen.
 const NAMESAKES: &[(&str, &[&str])] = &[
-    ("通州区", &["南通", "江苏"]),
-    ("朝阳区", &["长春", "吉林", "辽宁", "朝阳市"]),
-    ("长安区", &["西安", "陕西"]),
-    ("和平区", &["沈阳", "辽宁"]),
-    ("河东区", &["临沂", "山东"]),
-    ("开平区", &["江门", "广东", "开平市"]),
+    ("通州区", &["南通市"]),
+    ("朝阳区", &["长春市", "辽宁省", "朝阳市"]),
+    ("长安区", &["西安市"]),
+    ("和平区", &["沈阳市"]),
+    ("河东区", &["临沂市"]),
+    ("开平区", &["江门市"]),
 ];
 
 /// A district whose namesake's city or province the text names, in a text
 /// that names neither the district's own city nor anything else within
 /// it, is the namesake: no place of the three.
-fn drop_namesakes_elsewhere(g: &Gazetteer, text: &str, hits: &mut [PlaceHit]) {
+fn drop_namesakes_elsewhere(g: &Gazetteer, hits: &mut [PlaceHit]) {
     for i in 0..hits.len() {
         let h = &hits[i];
         if h.role != Role::Location || h.places.len() != 1 || h.group.is_some() {
@@ -464,7 +497,13 @@ fn drop_namesakes_elsewhere(g: &Gazetteer, text: &str, hits: &mut [PlaceHit]) {
         let Some((_, cues)) = NAMESAKES.iter().find(|(id, _)| g.places[p].id == *id) else {
             continue;
         };
-        if !cues.iter().any(|c| text.contains(c)) {
+        let cued = hits.iter().any(|o| {
+            o.role == Role::Location
+                && o.places
+                    .iter()
+                    .any(|&q| cues.contains(&g.places[q].id.as_str()))
+        });
+        if !cued {
             continue;
         }
         let Some(parent) = g.places[p].parent else {
@@ -579,13 +618,13 @@ fn classify(text: &str, tokens: &[Token], ts: usize, te: usize) -> Role {
     }
     let before = if ts > 0 { tok(ts - 1) } else { "" };
     let after = tok(te);
-    // 天津西站, 天津之眼, 朝阳公园, 衡水湖, 秦皇岛北部湾: a station, a
-    // landmark or a body of water named after the place; 天津奥足办: an
-    // office (not 申办 or 举办, verbs of two characters).
-    if LANDMARKS.contains(&after)
-        || (after.chars().count() >= 3 && after.ends_with('办'))
-        || (after.chars().count() >= 2 && after.ends_with('站') && !after.ends_with("网站"))
-    {
+    // 天津西站, 天津之眼, 衡水湖: a station, a landmark or a body of water
+    // named after the place; 天津奥足办: an office (not 申办 or 举办, nor
+    // 跨省通办: verbs).
+    let office = after.chars().count() >= 3
+        && after.ends_with('办')
+        && !OFFICE_VERBS.iter().any(|v| after.ends_with(v));
+    if LANDMARKS.contains(&after) || office {
         return Role::Organisation;
     }
     // 北京东路 in Shanghai, 天津大街: a street's name, not the city.
@@ -707,11 +746,6 @@ fn runs_into_firm_name(text: &str, tokens: &[Token], from: usize) -> bool {
             return true;
         }
         if !saw_verb && NOUN_ORG_ENDINGS.iter().any(|s| so_far.ends_with(s)) {
-            return true;
-        }
-        // 天津奥足办, 北京市疏解办: an office named by the words before its
-        // 办 (not 北京申办, nor 在北京办企业).
-        if !saw_verb && w == "办" && so_far != "办" {
             return true;
         }
         if t.tag.starts_with('m') && t.start == first.start && !saw_verb {
@@ -1093,6 +1127,8 @@ mod tests {
     #[test]
     fn jing_in_more_words() {
         assert_eq!(located("半小时直达北京市区。"), ["北京市"]);
+        // 京外 is outside Beijing.
+        assert!(located("一般制造业企业疏解到京外。").is_empty());
         assert_eq!(
             located("他从京郊农村走出来，如今返京工作。"),
             ["北京市", "北京市"]
@@ -1123,6 +1159,17 @@ mod tests {
         ] {
             assert!(located(text).is_empty(), "{text}: {:?}", located(text));
         }
+        // Counts of a kind of site, an event's stop and verbs in 办 leave
+        // the place a place.
+        for (text, ids) in [
+            ("截至去年底，北京公园总数达1065个。", vec!["北京市"]),
+            ("北京充电站总数已超2万个。", vec!["北京市"]),
+            ("京津冀招聘会保定站开幕。", vec!["京津冀", "保定市"]),
+            ("推动京津冀跨省通办事项扩容。", vec!["京津冀"]),
+            ("北京居民办护照更方便。", vec!["北京市"]),
+        ] {
+            assert_eq!(located(text), ids, "{text}");
+        }
         // 申办 is a verb, 北京市现代… no carmaker.
         assert_eq!(located("2001年7月，北京申办奥运会成功。"), ["北京市"]);
         assert_eq!(located("这推动了北京市现代高端制造业的发展。"), ["北京市"]);
@@ -1141,6 +1188,8 @@ mod tests {
         );
         let ids = located("朝阳位于辽宁西部，朝阳发现了热河生物群化石。");
         assert!(!ids.contains(&"朝阳区".to_string()), "{ids:?}");
+        // Only places named, not strings inside words (城西安置 holds 西安).
+        assert_eq!(located("长安区城西安置房建设加快。"), ["长安区"]);
     }
 
     /// A place that begins a bureau's, a team's or an operator's name is an

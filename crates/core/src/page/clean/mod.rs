@@ -404,6 +404,20 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && matches!(l.kind, Kind::Noise | Kind::Meta)
             && l.han >= 2
             && !lines::is_nav(&l.simp)
+            && !lines::is_caption(&l.simp)
+            && ![
+                "阅读",
+                "点赞",
+                "关注",
+                "分享",
+                "评论",
+                "收藏",
+                "转发",
+                "扫码",
+                "二维码",
+            ]
+            .iter()
+            .any(|w| l.simp.contains(w))
             && {
                 let lb = meta::labels(&l.simp);
                 lb.source.is_none() && lb.author.is_none() && lb.editor.is_none()
@@ -704,8 +718,6 @@ const MAX_LINKS: usize = 6;
 /// Chinese text a block needs to stand in for an article.
 const MIN_FALLBACK_HAN: usize = 30;
 
-/// The run of text lines (no menu, metadata or footer between) with the most
-/// Chinese text, when no line reads as an article paragraph.
 /// The run of lines with the most Chinese text, bridging up to two lines at
 /// a time that read as furniture or metadata but are no menu (降温6~10℃,
 /// 2021年10月15日08时50分 set on lines of their own).
@@ -749,6 +761,8 @@ fn set_in_phrases(lines: &[Line], b: Option<(usize, usize)>, d: (usize, usize)) 
         && run.iter().all(|x| !lines::is_nav(&x.simp))
 }
 
+/// The run of text lines (no menu, metadata or footer between) with the most
+/// Chinese text, when no line reads as an article paragraph.
 fn densest_block(lines: &[Line]) -> Option<(usize, usize)> {
     let mut best: Option<Run> = None;
     let mut cur: Option<Run> = None;

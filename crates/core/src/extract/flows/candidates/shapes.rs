@@ -255,15 +255,6 @@ impl Scan<'_, '_> {
             self.receive(t, limit, dest, vec![]);
             return;
         }
-        // 总部搬迁雄安 goes there; 搬迁北京的工厂 moves Beijing's away.
-        if t.word == "搬迁"
-            && used.last().is_none_or(|h| {
-                let after = text_of(inp.chars, h.end, (h.end + 1).min(s.end));
-                after == "的" || h.start != t.end
-            })
-        {
-            return;
-        }
         // 落地京津冀协同项目: a place that qualifies the object (协同项目,
         // 合作项目) is not where the projects went.
         let qualifies = used.last().is_some_and(|h| {
@@ -350,20 +341,18 @@ impl Scan<'_, '_> {
                         && (shared || holds)
                         && earlier
                         && !again;
-                    // 中国电子迁至深圳，中国华能也宣布总部搬迁雄安: a clause
-                    // with an organisation of its own as the subject moves
-                    // from that one's home, not from the place an earlier
-                    // clause named.
+                    // 中国电子迁至深圳，中国华能也宣布总部迁至雄安: a clause
+                    // with a known firm of its own as the subject moves from
+                    // that one's home, not from the place an earlier clause
+                    // named.
                     let own = clause_start(inp, s, t.start);
-                    if !listed && h.end <= own {
-                        let subject = text_of(inp.chars, own, t.start);
-                        if ["集团", "公司", "央企"].iter().any(|w| subject.contains(w))
-                            || super::super::firms::known_firms(inp, s)
-                                .iter()
-                                .any(|f| f.start >= own && f.end <= t.start)
-                        {
-                            return org_home_before(inp, hits, s, t, &dest);
-                        }
+                    if !listed
+                        && h.end <= own
+                        && super::super::firms::known_firms(inp, s)
+                            .iter()
+                            .any(|f| f.start >= own && f.end <= t.start)
+                    {
+                        return org_home_before(inp, hits, s, t, &dest);
                     }
                     if !listed {
                         return Some((h.places.clone(), h.start));
