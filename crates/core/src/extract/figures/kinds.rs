@@ -77,7 +77,8 @@ const DURATION_NOUNS: &[&str] = &[
 /// Words before a count that make it a rank (前10名, 排名前10位, 位列前三).
 const RANK_BEFORE: &[&str] = &["前", "排名", "排在", "位列", "位居", "名列", "跻身"];
 
-fn clause_before(chars: &[char], at: usize, floor: usize) -> String {
+/// The clause before `at`, back to a clause break, `floor` or 30 characters.
+pub(super) fn clause_before(chars: &[char], at: usize, floor: usize) -> String {
     let mut a = at;
     while a > floor && at - a < 30 && !is_clause_break(chars[a - 1]) {
         a -= 1;

@@ -496,11 +496,7 @@ fn small_count(chars: &[char], at: usize, unit_end: usize, n: &Number, base: &st
 
 /// Does the clause before `at` speak of money (投资, 产值, 亏损…)?
 fn money_before(chars: &[char], at: usize) -> bool {
-    let mut a = at;
-    while a > 0 && at - a < 30 && !is_clause_break(chars[a - 1]) {
-        a -= 1;
-    }
-    let before: String = chars[a..at].iter().collect();
+    let before = kinds::clause_before(chars, at, 0);
     // 低收入人口, 纳税人数: people counted, not money.
     let people = ["人口", "人数", "人员", "户数", "居民", "纳税人", "低收入"]
         .iter()

@@ -38,6 +38,9 @@ pub(super) const IN_VERBS: &[&str] = &[
     "投资成立",
     "注册成立",
 ];
+/// Verbs for which 到/赴/来 P says where, as 在 P does (北京企业到涿州投资
+/// 建厂, 京企来冀投资, 天津到河北投资).
+pub(super) const DAO_VERBS: &[&str] = &["投资", "落户", "建厂", "设厂", "安家", "扎根"];
 /// Words after a place that make its firms local ones (廊坊本地企业), which
 /// moved nowhere.
 pub(super) const LOCAL: &[&str] = &["本地", "当地", "本土", "省内", "市内", "区内", "县内"];

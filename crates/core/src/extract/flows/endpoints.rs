@@ -2,7 +2,7 @@
 //! before it, origins marked by 来自/从, origins listed with their counts,
 //! and the 在/向 P before a verb.
 
-use super::cues::{IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
+use super::cues::{DAO_VERBS, IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
 use super::firms::{known_firms, FirmKind};
 use super::{text_of, Input, Trigger};
 use crate::extract::figures::COUNT_UNITS;
@@ -577,7 +577,7 @@ pub(super) fn in_destination(
     // 到/赴/来 P 投资 (北京企业到涿州投资建厂, 京企来冀投资) says where as 在 does.
     let markers: &[char] = if toward {
         &['向', '往']
-    } else if ["投资", "落户", "建厂", "设厂", "安家", "扎根"].contains(&t.word) {
+    } else if DAO_VERBS.contains(&t.word) {
         &['在', '于', '到', '赴', '来']
     } else {
         &['在', '于']

@@ -183,6 +183,26 @@ pub struct Line<'a> {
     pub kind: Kind,
 }
 
+/// A line read as furniture or metadata that may still be a phrase of an
+/// article set one phrase per line (降温6~10℃, 2021年10月15日08时50分): some
+/// Chinese, and no menu.
+pub(super) fn may_be_phrase(l: &Line) -> bool {
+    matches!(l.kind, Kind::Noise | Kind::Meta) && l.han >= 2 && !is_nav(&l.simp)
+}
+
+/// The buttons of a social post (阅读, 点赞, 扫码…): no phrase of its article.
+pub(super) const SOCIAL_BUTTONS: &[&str] = &[
+    "阅读",
+    "点赞",
+    "关注",
+    "分享",
+    "评论",
+    "收藏",
+    "转发",
+    "扫码",
+    "二维码",
+];
+
 /// A long line with no stop that is still written in clauses: a summary
 /// over the article (5年来，总投资573.4亿元的69个项目签约落地，…加快建设),
 /// not a menu or a list of links.

@@ -89,10 +89,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // An article set one phrase per line (self-media: 但新一股强冷空气马上
     // 袭来 / 并带来大风降温天气 / …), with hardly a line that ends like a
     // sentence: the run of its lines, not the odd sentence in it.
-    let phrases = phrase_run(&lines).filter(|&d| set_in_phrases(&lines, best_block(&lines), d));
+    let best = best_block(&lines);
+    let phrases = phrase_run(&lines).filter(|&d| set_in_phrases(&lines, best, d));
     // (With no paragraph at all, the page keeps its warning.)
-    let (first, last, unclear) = match phrases.or_else(|| best_block(&lines)) {
-        Some((f, l)) => (f, l, phrases.is_some() && best_block(&lines).is_none()),
+    let (first, last, unclear) = match phrases.or(best) {
+        Some((f, l)) => (f, l, phrases.is_some() && best.is_none()),
         None => match densest_block(&lines) {
             Some((f, l)) => (f, l, true),
             None => return Cleaned::default(),
@@ -401,23 +402,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         // In an article set one phrase per line, a phrase that reads as
         // furniture or a date is still the article's (降温6~10℃).
         let phrase = phrases.is_some()
-            && matches!(l.kind, Kind::Noise | Kind::Meta)
-            && l.han >= 2
-            && !lines::is_nav(&l.simp)
+            && lines::may_be_phrase(l)
             && !lines::is_caption(&l.simp)
-            && ![
-                "阅读",
-                "点赞",
-                "关注",
-                "分享",
-                "评论",
-                "收藏",
-                "转发",
-                "扫码",
-                "二维码",
-            ]
-            .iter()
-            .any(|w| l.simp.contains(w))
+            && !lines::contains_any(&l.simp, lines::SOCIAL_BUTTONS)
             && {
                 let lb = meta::labels(&l.simp);
                 lb.source.is_none() && lb.author.is_none() && lb.editor.is_none()
@@ -727,11 +714,7 @@ fn phrase_run(lines: &[Line]) -> Option<(usize, usize)> {
     let mut bridged = 0usize;
     for (i, l) in lines.iter().enumerate() {
         let text = matches!(l.kind, Kind::Short | Kind::Loose | Kind::Content) && l.han > 0;
-        let bridge = matches!(l.kind, Kind::Noise | Kind::Meta)
-            && l.han >= 2
-            && bridged < 2
-            && cur.is_some()
-            && !lines::is_nav(&l.simp);
+        let bridge = lines::may_be_phrase(l) && bridged < 2 && cur.is_some();
         if text || bridge {
             bridged = if text { 0 } else { bridged + 1 };
             cur = Some(match cur {

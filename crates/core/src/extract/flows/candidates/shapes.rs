@@ -558,9 +558,7 @@ impl Scan<'_, '_> {
                 let zai = dest_hit.saturating_sub(1);
                 let related = with_ancestors(&dest);
                 let marker = |c: char| {
-                    c == '在'
-                        || (matches!(c, '到' | '赴' | '来')
-                            && ["投资", "落户", "建厂", "设厂", "安家", "扎根"].contains(&t.word))
+                    c == '在' || (matches!(c, '到' | '赴' | '来') && DAO_VERBS.contains(&t.word))
                 };
                 hits.iter()
                     .find(|h| {
