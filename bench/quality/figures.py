@@ -12,34 +12,22 @@ product counts are not marked: a figure found on them is a false one. The
 text without the marks is fed to `jjj extract` (first line its title; figures
 of the title are not scored). A found figure is right when its span overlaps
 a marked one with the same value (1e-6 relative) and unit."""
-import difflib, json, os, re, subprocess, sys, tempfile
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gold import extract_text, mapping, parse_marks, span_in
 HERE = os.environ.get("JJJ_FIGURES")
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.environ.get("JJJ_BIN", os.path.join(ROOT, "target", "release", "jjj"))
-MARK = re.compile(r"⟦(\??)([^|⟧]+)\|([^|⟧]*)\|([^⟧]*)⟧")
 UNIT = {"万元": "元", "亿元": "元", "人次": "人次", "位": "人", "名": "人", "成": "%",
         "平方千米": "平方公里", "平米": "平方米", "个百分点": "百分点"}
 def unit(u):
     u = u.strip()
     return UNIT.get(u, u)
 def parse(ann):
-    plain, gold, pos, last = [], [], 0, 0
-    for m in MARK.finditer(ann):
-        plain.append(ann[last:m.start()]); pos += m.start() - last
-        s = m.group(2)
-        gold.append({"start": pos, "end": pos + len(s), "value": float(m.group(3)),
-                     "unit": unit(m.group(4)), "optional": m.group(1) == "?", "raw": s})
-        plain.append(s); pos += len(s); last = m.end()
-    plain.append(ann[last:])
-    return "".join(plain), gold
-def mapping(a, b):
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    m = {}
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            for k in range(j2 - j1):
-                m[j1 + k] = i1 + k
-    return m
+    plain, marks = parse_marks(ann)
+    gold = []
+    for m in marks:
+        value, u = m["rest"].split("|", 1)
+        gold.append(dict(m, value=float(value), unit=unit(u), raw=m["surface"]))
+    return plain, gold
 def same(p, g):
     v = abs(p["value"] - g["value"]) <= 1e-6 * max(1.0, abs(g["value"]))
     return v and unit(p["unit"]) == g["unit"]
@@ -51,22 +39,14 @@ for i in ids:
     plain, gold = parse(ann)
     nl = plain.index("\n") + 1 if "\n" in plain else 0
     gold = [g for g in gold if g["start"] >= nl]  # the title's figures are not scored
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write(plain); path = f.name
-    d = json.loads(subprocess.run([BIN, "extract", path, "--json"], capture_output=True,
-                                  text=True, check=True).stdout)
-    os.unlink(path)
-    doc = d.get("document", d)
-    body = doc["body_simplified"]
-    mp = mapping(plain, body)
+    doc = extract_text(plain)
+    mp = mapping(plain, doc["body_simplified"])
     preds = []
     for fg in doc["figures"]:
-        s, e = fg["span"]["start"], fg["span"]["end"]
-        ks = [mp[k] for k in range(s, e) if k in mp]
-        if not ks:
-            continue
-        preds.append({"start": min(ks), "end": max(ks) + 1, "value": fg["value"], "unit": fg["unit"],
-                      "raw": fg["raw"], "counts": fg.get("counts", "")})
+        sp = span_in(mp, fg["span"])
+        if sp:
+            preds.append({"start": sp[0], "end": sp[1], "value": fg["value"], "unit": fg["unit"],
+                          "raw": fg["raw"], "counts": fg.get("counts", "")})
     ov = lambda a, b: a["start"] < b["end"] and b["start"] < a["end"]
     req = [g for g in gold if not g["optional"]]
     ntruth += len(req)

@@ -8,32 +8,16 @@ The set holds texts/NNN.txt, truth.json ({"NNN": [[from, to], ...]} at the
 gazetteer's ids, written by reading each text) and dev.txt / heldout.txt.
 Strict: both ends are the truth's ids. Lenient: an end may be coarser or
 finer than the truth's (中关村 for 北京市), matched one to one."""
-import json, os, subprocess, sys
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gold import extract, near
 HERE = os.environ.get("JJJ_FLOWS", os.path.dirname(os.path.abspath(__file__)))
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.environ.get("JJJ_BIN", os.path.join(ROOT, "target", "release", "jjj"))
-TSV = os.path.join(ROOT, "assets", "places.tsv")
-parent = {}
-for line in open(TSV, encoding="utf-8"):
-    if line.startswith("#") or line.startswith("id\t"):
-        continue
-    c = line.rstrip("\n").split("\t")
-    parent[c[0]] = c[4]
-def anc(p):
-    out = []
-    while p in parent and parent[p]:
-        p = parent[p]; out.append(p)
-    return out
-def near(a, b):
-    return a == b or a in anc(b) or b in anc(a)
 split, verbose = sys.argv[1], "-v" in sys.argv
 ids = open(os.path.join(HERE, f"{split}.txt")).read().split()
 truth = json.load(open(os.path.join(HERE, "truth.json"), encoding="utf-8"))
 tot = {"strict": [0, 0, 0], "lenient": [0, 0, 0]}  # tp, npred, ntruth
 for i in ids:
-    out = subprocess.run([BIN, "extract", os.path.join(HERE, "texts", f"{i}.txt"), "--json"],
-                         capture_output=True, text=True, check=True).stdout
-    d = json.loads(out)
+    d = extract(os.path.join(HERE, "texts", f"{i}.txt"))
     pred = sorted({(f["from"], f["to"]) for f in d["flows"]})
     gold = sorted({tuple(x) for x in truth[i]})
     tp_s = len(set(pred) & set(gold))

@@ -15,48 +15,16 @@ in the three (the provinces and what lies within them) are scored; one that
 overlaps an optional or `-` mention is neither right nor wrong. A mention is
 right when its span overlaps the truth's (span); `id` also asks for the same
 place, `near` for the same or a containing/contained one."""
-import difflib, json, os, re, subprocess, sys, tempfile
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gold import anc, extract_text, mapping, near, parse_marks, span_in
 HERE = os.environ.get("JJJ_PLACES")
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BIN = os.environ.get("JJJ_BIN", os.path.join(ROOT, "target", "release", "jjj"))
-TSV = os.path.join(ROOT, "assets", "places.tsv")
-parent = {}
-for line in open(TSV, encoding="utf-8"):
-    if line.startswith("#") or line.startswith("id\t"):
-        continue
-    c = line.rstrip("\n").split("\t")
-    parent[c[0]] = c[4]
-def anc(p):
-    out = []
-    while p in parent and parent[p]:
-        p = parent[p]; out.append(p)
-    return out
 THREE = {"北京市", "天津市", "河北省"}
 def in_three(p):
     return p in THREE or bool(THREE & set(anc(p))) or p in ("京津冀", "京津")
-def near(a, b):
-    return a == b or a in anc(b) or b in anc(a)
-MARK = re.compile(r"⟦(\??)([^|⟧]+)\|([^⟧]*)⟧")
 def parse(ann):
-    plain, gold, pos = [], [], 0
-    last = 0
-    for m in MARK.finditer(ann):
-        plain.append(ann[last:m.start()]); pos += m.start() - last
-        s = m.group(2)
-        gold.append({"start": pos, "end": pos + len(s), "id": m.group(3).strip(),
-                     "optional": m.group(1) == "?", "surface": s})
-        plain.append(s); pos += len(s); last = m.end()
-    plain.append(ann[last:])
-    return "".join(plain), gold
-def mapping(a, b):
-    """char offset in b -> offset in a, by alignment"""
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    m = {}
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            for k in range(j2 - j1):
-                m[j1 + k] = i1 + k
-    return m
+    plain, marks = parse_marks(ann)
+    return plain, [dict(m, id=m["rest"].strip()) for m in marks]
 split, verbose = sys.argv[1], "-v" in sys.argv
 ids = open(os.path.join(HERE, f"{split}.txt")).read().split()
 tot = {k: [0, 0, 0] for k in ("span", "near", "id")}  # tp_pred, npred, [recall tp, ntruth] below
@@ -78,23 +46,15 @@ for i in ids:
         plain = "新闻报道" + plain
         for g in gold:
             g["start"] += 4; g["end"] += 4
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write(plain); path = f.name
-    d = json.loads(subprocess.run([BIN, "extract", path, "--json"], capture_output=True,
-                                  text=True, check=True).stdout)
-    os.unlink(path)
-    doc = d.get("document", d)
-    body = doc["body_simplified"]
-    mp = mapping(plain, body)
+    doc = extract_text(plain)
+    mp = mapping(plain, doc["body_simplified"])
     preds = []
     for mn in doc["mentions"]:
         if mn["kind"] != "place" or not in_three(mn["id"]):
             continue
-        s, e = mn["span"]["start"], mn["span"]["end"]
-        ks = [mp[k] for k in range(s, e) if k in mp]
-        if not ks:
-            continue
-        preds.append({"start": min(ks), "end": max(ks) + 1, "id": mn["id"], "surface": plain[min(ks):max(ks) + 1]})
+        sp = span_in(mp, mn["span"])
+        if sp:
+            preds.append({"start": sp[0], "end": sp[1], "id": mn["id"], "surface": plain[sp[0]:sp[1]]})
     def ov(a, b):
         return a["start"] < b["end"] and b["start"] < a["end"]
     req = [g for g in gold if not g["optional"] and g["id"] != "-"]
