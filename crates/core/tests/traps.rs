@@ -95,6 +95,24 @@ fn hangu_resolves_by_its_context_or_not_at_all() {
 }
 
 #[test]
+fn a_province_written_right_before_a_shared_name_says_which_it_is() {
+    // 高碑店 is a city in 保定 and an area of 朝阳; the market's name after
+    // it (新发地, in 丰台) does not outweigh the province before it.
+    let d = document_from_text("河北高碑店新发地开业以来，已入驻商户3000多个。");
+    assert!(
+        place_mentions(&d).contains(&"高碑店市"),
+        "{:?}",
+        place_mentions(&d)
+    );
+    let d = document_from_text("北京高碑店的一家仓库今年扩建。");
+    assert!(
+        place_mentions(&d).contains(&"高碑店乡"),
+        "{:?}",
+        place_mentions(&d)
+    );
+}
+
+#[test]
 fn ordinary_words_that_contain_place_names_are_not_places() {
     let d = document_from_text("朝阳产业发展迅速，做好搬迁安置工作，大城市的区域协同，新华社电。");
     let m = place_mentions(&d);

@@ -89,6 +89,14 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
                     && matches!(inp.chars[t.end as usize - 1], '地' | '方' | '者')
             })
         });
+        // 签约会, 签约仪式: an event, not a move (…签约会在北京举行).
+        let found = found.filter(|&w| {
+            let after = text_of(inp.chars, (i + w.chars().count()) as u32, s.end);
+            !(SIGNING.contains(&w)
+                && ["会", "仪式", "活动", "现场"]
+                    .iter()
+                    .any(|e| after.starts_with(e)))
+        });
         // 疏解办, 搬迁指挥部: an office, not a move.
         let found =
             found.filter(|w| !names_an_office(inp.chars, i + w.chars().count(), s.end as usize));
@@ -311,13 +319,19 @@ pub(super) fn share_from(
         .or_else(|| {
             // 入驻商家绝大部分是北京大兴的服装厂: who they are, by share.
             IDENTITY.iter().filter_map(|w| text.find(w)).min()
-        })?;
+        })
+        .or_else(|| these_came_from(&text))?;
     let at = s.start + text[..b].chars().count() as u32;
+    // 这些项目来自…: what the sentence before took in.
+    let these = these_came_from(&text) == Some(b);
     let before = &text[..b];
+    // The firms may be named after 其中 (这里已是新兴产业聚集地，其中不少
+    // 企业来自河北).
+    let share = text[b..].find("来自").map_or("", |c| &text[b..b + c]);
     if !["企业", "商户", "商家", "项目", "机构", "单位", "公司"]
         .iter()
-        .any(|w| before.contains(w))
-        || !RECEIVED_WORDS.iter().any(|w| before.contains(w))
+        .any(|w| before.contains(w) || share.contains(w))
+        || !(these || RECEIVED_WORDS.iter().any(|w| before.contains(w)))
     {
         return None;
     }
@@ -372,6 +386,24 @@ pub(super) fn share_from(
     c.verb = "来自";
     c.object_after = true;
     Some(c)
+}
+
+/// A sentence that opens by pointing back to what was taken in and says
+/// where it came from (这些项目来自北京昌平、大兴和天津等地): where 来自 is.
+fn these_came_from(text: &str) -> Option<usize> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let rest = ["这些", "这批", "上述", "以上"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))?;
+    let c = rest.find("来自")?;
+    let who = &rest[..c];
+    (who.chars().count() <= 8
+        && !who.chars().any(is_clause_break)
+        && ["项目", "企业", "商户", "公司", "机构", "单位"]
+            .iter()
+            .any(|w| who.contains(w)))
+    .then(|| lead + (t.len() - rest.len()) + c)
 }
 
 /// Adverbs between a subject and 向 (北京市已向…, 北京正逐步向…).
@@ -817,7 +849,14 @@ pub(super) fn shape_of(
 ) -> Option<Shape> {
     let w = t.word;
     if FROM_VERBS.contains(&w) {
-        return (!receives_visitors(inp, s, t)).then_some(Shape::From);
+        // 迎来 takes in movers only when its clause names them (迎来一批北京
+        // 企业), not a season's peak (批发市场迎来备货小高峰).
+        let welcomes_nothing = ["迎来", "迎接"].contains(&w) && {
+            let clause = text_of(inp.chars, t.end, (t.end + 24).min(s.end));
+            let clause = clause.split(is_clause_break).next().unwrap_or("");
+            !MOVERS.iter().any(|m| clause.contains(m))
+        };
+        return (!welcomes_nothing && !receives_visitors(inp, s, t)).then_some(Shape::From);
     }
     if ESTABLISH.contains(&w)
         && hits

@@ -194,6 +194,10 @@ pub(super) const VISITORS: &[&str] = &[
     "病人",
     "志愿者",
     "运动员",
+    "客商",
+    "采购商",
+    "货车",
+    "车辆",
 ];
 
 /// Words before a place that name it as a landmark (see `is_landmark`).

@@ -42,9 +42,19 @@ pub(super) fn places_after<'h>(
             // Only a place outside the region, or a region, is part of a
             // name (台湾工业新城, 京津中关村科技城); 临空经济区廊坊片区 adds.
             let outside = h.group.is_some() || h.places.iter().all(|&q| !g.in_region(q));
+            // A site then its home's name in another province is a branch
+            // named after its home (转移到高碑店新发地): the site is where
+            // things went; a part of a zone stays (临空经济区廊坊片区).
+            let province = |p: usize| g.province_of(p);
+            let branch = run
+                && !narrows
+                && h.places
+                    .iter()
+                    .all(|&q| province(q).is_some() && province(q) != province(last))
+                && !text_of(inp.chars, h.end, (h.end + 2).min(limit)).starts_with("片");
             if narrows {
                 out.pop();
-            } else if run && outside {
+            } else if run && (outside || branch) {
                 break;
             }
         }
@@ -183,6 +193,22 @@ pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
             !IN_VERBS.iter().chain(TO_VERBS).any(|v| between.contains(v))
         })
     })
+}
+
+/// The places of a list that ends with `h` (天津、河北企业: 天津 and 河北),
+/// in order.
+pub(super) fn list_ending_with(inp: &Input, hits: &[&PlaceHit], h: &PlaceHit) -> Vec<usize> {
+    let mut out = h.places.clone();
+    let mut start = h.start;
+    while let Some(p) = hits.iter().rev().find(|p| {
+        p.role == Role::Location
+            && p.end < start
+            && ["、", "和", "与", "及"].contains(&text_of(inp.chars, p.end, start).as_str())
+    }) {
+        out.splice(0..0, p.places.iter().copied());
+        start = p.start;
+    }
+    out
 }
 
 /// The home of the movers named right before a verb of signing (北京商户签约,
@@ -433,6 +459,25 @@ const LISTED: &[&str] = &[
     "医疗机构",
 ];
 
+/// People that come from a place (来自北京的企业代表): no mover.
+const PEOPLE: &[&str] = &[
+    "代表",
+    "负责人",
+    "老板",
+    "嘉宾",
+    "客商",
+    "专家",
+    "人员",
+    "员工",
+    "职工",
+    "学生",
+    "游客",
+    "车辆",
+    "货车",
+    "考察团",
+    "代表团",
+];
+
 /// Places introduced by 来自/从/自 in the sentence.
 pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Option<Vec<usize>> {
     for h in hits.iter().filter(|h| h.role == Role::Location) {
@@ -467,7 +512,13 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
                 .any(|w| after.contains(w))
         };
         let from = before2 == "来自" || before2 == "自于" || before1 == '从' || before1 == '自';
-        if (from || leaves || by) && !told {
+        // 来自北京的企业代表: people from a place, not what moved.
+        let people = from && {
+            let after = text_of(inp.chars, h.end, (h.end + 12).min(s.end));
+            let after = after.split(is_clause_break).next().unwrap_or("");
+            after.starts_with('的') && PEOPLE.iter().any(|w| after.contains(w))
+        };
+        if (from || leaves || by) && !told && !people {
             let (list, _) = places_after(inp, hits, h.start, s.end);
             if !list.is_empty() {
                 return Some(list);

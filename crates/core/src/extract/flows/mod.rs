@@ -288,6 +288,8 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 refine_province(inp.chars, s, next, all_places, &ctx.para, c);
             }
             drop_refined_provinces(inp, s, &mut cands);
+            drop_coarse_origins(&hits, &mut cands);
+            drop_chained_origins(inp, s, &hits, &mut cands);
             for c in cands {
                 emit(inp, s, &c, &mut out);
                 found = true;
@@ -325,7 +327,33 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             ctx.places = here;
         }
     }
+    drop_vague_provinces(&mut out);
     out
+}
+
+/// A move to a province that the document states nowhere more precisely
+/// stays; one with no figure of its own, from an origin the document also
+/// sends to a place within that province, said it vaguely (10个京津纺织
+/// 服装项目集中落地衡水…为河北省承接京津产业转移带来新思路): it goes,
+/// unless it names another industry (北京制造业项目落户河北。唐山…承接北京
+/// 的批发市场: two statements).
+fn drop_vague_provinces(out: &mut Vec<Flow>) {
+    let g = gazetteer();
+    let id = |s: &str| g.index_of(s);
+    let vague = |f: &Flow| {
+        f.count.is_none()
+            && f.amount.is_none()
+            && id(&f.to).is_some_and(|t| g.places[t].kind == PlaceKind::Province)
+            && out.iter().any(|o| {
+                o.from == f.from
+                    && o.to != f.to
+                    && o.industry == f.industry
+                    && matches!((id(&o.to), id(&f.to)), (Some(a), Some(b)) if g.is_within(a, b))
+            })
+    };
+    let keep: Vec<bool> = out.iter().map(|f| !vague(f)).collect();
+    let mut k = keep.iter();
+    out.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// A person's home town (离开黑龙江老家来到北京): no end of a move of
@@ -408,6 +436,69 @@ fn drop_refined_provinces(inp: &Input, s: &Sentence, cands: &mut Vec<Cand>) {
         .iter()
         .map(|c| !(c.to.len() == 1 && refined(c, c.to[0])))
         .collect();
+    let mut k = keep.iter();
+    cands.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// One sentence that sends a district's firms and, by an origin it leaves
+/// unnamed, the city's to the same place says one move twice (海淀一般制造业
+/// 环节向河北地区投资转移…海淀区产业疏解工作, where 疏解 alone reads as
+/// Beijing's): the city's flow goes. A city the sentence names keeps its
+/// own (近800家北京服装厂外迁沧州，其中667家来自大兴区).
+fn drop_coarse_origins(hits: &[&PlaceHit], cands: &mut Vec<Cand>) {
+    let g = gazetteer();
+    let coarse = |c: &Cand| {
+        c.from.len() == 1
+            && !hits.iter().any(|h| h.places.contains(&c.from[0]))
+            && cands.iter().any(|o| {
+                o.to == c.to
+                    && o.from
+                        .iter()
+                        .any(|&f| f != c.from[0] && g.is_within(f, c.from[0]))
+            })
+    };
+    let keep: Vec<bool> = cands.iter().map(|c| !coarse(c)).collect();
+    let mut k = keep.iter();
+    cands.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// A place an earlier clause has just sent something to is not where a
+/// firm the next clause names comes from (三峡集团总部搬迁至湖北武汉，新组建
+/// 的中国电气装备集团宣布落户上海: not 武汉 → 上海). The same mover's second
+/// move (2015年迁往廊坊，2020年又迁至保定) names no one new, and a place
+/// its own clause names as the origin stays (…，天津到河北投资).
+fn drop_chained_origins(inp: &Input, s: &Sentence, hits: &[&PlaceHit], cands: &mut Vec<Cand>) {
+    // A mover of its own: an organisation's name before the verb.
+    let names_mover = |a: u32, b: u32| {
+        let t = text_of(inp.chars, a, b);
+        [
+            "集团",
+            "公司",
+            "企业",
+            "工厂",
+            "医院",
+            "大学",
+            "学院",
+            "研究院",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    };
+    let chained = |c: &Cand| {
+        let clause = endpoints::clause_start(inp, s, c.at);
+        !c.from.is_empty()
+            && cands.iter().any(|o| {
+                o.at < clause
+                    && c.from
+                        .iter()
+                        .all(|f| o.to.contains(f) && !o.from.contains(f))
+            })
+            && !hits
+                .iter()
+                .any(|h| h.start >= clause && h.start < c.at && h.places == c.from)
+            && names_mover(clause, c.at)
+    };
+    let keep: Vec<bool> = cands.iter().map(|c| !chained(c)).collect();
     let mut k = keep.iter();
     cands.retain(|_| *k.next().unwrap_or(&true));
 }

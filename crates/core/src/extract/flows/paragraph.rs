@@ -81,7 +81,14 @@ pub(super) fn outward_to_paragraph(
         return None;
     }
     let g = gazetteer();
-    let related = |p: usize| from.iter().any(|&f| g.nested(p, f));
+    // Nor the home of movers the sentence names (300多北京商户与…天津大胡同
+    // 市场疏解的商户: Beijing's merchants are not where Tianjin's went).
+    let homes: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.role == Role::Location && endpoints::is_home_of_mover(inp, h, s.end))
+        .flat_map(|h| h.places.iter().copied())
+        .collect();
+    let related = |p: usize| from.iter().chain(&homes).any(|&f| g.nested(p, f));
     let last = *ctx.para.iter().rev().find(|&&p| !related(p))?;
     let province = g.province_of(last).unwrap_or(last);
     let to = ctx
@@ -180,6 +187,21 @@ fn names_unknown_place(chars: &[char], from: u32) -> bool {
 
 /// Words that open a list of where moved things went (主要转移地区包括河北
 /// 廊坊、永清…; 其中10家集中在固安县，另3家分别在霸州、永清).
+/// Where moved things went, after a word of moving (投资转移的目的地主要
+/// 集中在石家庄、保定): not a travel destination.
+const GOAL_OF_MOVE: &[&str] = &[
+    "目的地主要集中在",
+    "目的地集中在",
+    "目的地主要包括",
+    "目的地包括",
+    "目的地主要为",
+    "目的地主要是",
+    "目的地主要有",
+];
+
+/// Words of moving right before [`GOAL_OF_MOVE`].
+const MOVE_WORDS: &[&str] = &["转移", "外迁", "迁移", "搬迁", "迁出", "疏解"];
+
 const WHERE_TO: &[&str] = &[
     "转移地区包括",
     "转移地区主要包括",
@@ -203,39 +225,63 @@ pub(super) fn distribution(
     hits: &[&PlaceHit],
     origin: &[usize],
 ) -> Vec<Cand> {
-    if origin.is_empty() {
-        return Vec::new();
-    }
     let g = gazetteer();
     let text = text_of(inp.chars, s.start, s.end);
     let mut out = Vec::new();
-    for w in WHERE_TO {
-        for (b, _) in text.match_indices(w) {
-            let mut at = s.start + text[..b].chars().count() as u32;
-            let end = at + w.chars().count() as u32;
-            // 10家集中在…: the 家 is the count's, which stands before the verb.
-            if w.starts_with('家') {
-                at += 1;
-            }
-            // The places of this clause: 10家集中在固安县，另3家分别在霸州.
-            let clause_end = clause_break_in(inp, end, s.end).unwrap_or(s.end);
-            let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
-            let to: Vec<usize> = to
-                .into_iter()
-                .filter(|&t| !origin.iter().any(|&f| g.nested(t, f)))
-                .collect();
-            if !to.is_empty() {
-                out.push(Cand {
-                    from: origin.to_vec(),
-                    to,
-                    scope: s.start,
-                    at,
-                    limit: s.end,
-                    own: None,
-                    object_after: false,
-                    verb: "转移",
-                });
-            }
+    let destinations = GOAL_OF_MOVE
+        .iter()
+        .flat_map(|w| text.match_indices(w))
+        .filter(|(b, _)| {
+            let before = &text[..*b];
+            let near = before.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            MOVE_WORDS.iter().any(|m| before[near..].contains(m))
+        });
+    for (b, w) in WHERE_TO
+        .iter()
+        .flat_map(|w| text.match_indices(w))
+        .chain(destinations)
+    {
+        // The movers the sentence names (海淀企业投资转移的目的地主要集中在…),
+        // else what an earlier sentence moved out.
+        let at0 = s.start + text[..b].chars().count() as u32;
+        let own = hits
+            .iter()
+            .rev()
+            .find(|h| {
+                h.role == Role::Location
+                    && h.end <= at0
+                    && endpoints::is_home_of_mover(inp, h, at0)
+                    && !text_of(inp.chars, h.end, at0).chars().any(is_clause_break)
+            })
+            .map(|h| h.places.clone());
+        let origin = own.as_deref().unwrap_or(origin);
+        if origin.is_empty() {
+            continue;
+        }
+        let mut at = at0;
+        let end = at + w.chars().count() as u32;
+        // 10家集中在…: the 家 is the count's, which stands before the verb.
+        if w.starts_with('家') {
+            at += 1;
+        }
+        // The places of this clause: 10家集中在固安县，另3家分别在霸州.
+        let clause_end = clause_break_in(inp, end, s.end).unwrap_or(s.end);
+        let (to, _) = endpoints::places_after(inp, hits, end, clause_end);
+        let to: Vec<usize> = to
+            .into_iter()
+            .filter(|&t| !origin.iter().any(|&f| g.nested(t, f)))
+            .collect();
+        if !to.is_empty() {
+            out.push(Cand {
+                from: origin.to_vec(),
+                to,
+                scope: s.start,
+                at,
+                limit: s.end,
+                own: None,
+                object_after: false,
+                verb: "转移",
+            });
         }
     }
     out

@@ -1178,3 +1178,110 @@ fn a_central_state_group_moves_from_beijing() {
     let f = flows("中国电子信息产业加快向中西部转移，其中粮食加工企业迁至沧州。");
     assert!(f.iter().all(|f| f.from != "北京市"), "{:?}", pairs(&f));
 }
+
+#[test]
+fn a_district_and_its_city_sending_to_one_place_in_one_sentence_is_the_district() {
+    let text = "丰台区不少制造企业向河北转移，这与全区推进疏解工作分不开。";
+    let f = flows(text);
+    assert!(pairs(&f).contains(&("丰台区", "河北省")), "{:?}", pairs(&f));
+    assert!(
+        !pairs(&f).contains(&("北京市", "河北省")),
+        "{:?}",
+        pairs(&f)
+    );
+}
+
+#[test]
+fn the_destinations_of_a_move_listed_after_its_goal() {
+    let f = flows("2019年，东城企业外迁的目的地主要集中在廊坊、保定和衡水。");
+    assert_eq!(
+        pairs(&f),
+        [
+            ("东城区", "廊坊市"),
+            ("东城区", "保定市"),
+            ("东城区", "衡水市")
+        ]
+    );
+    // A travellers' destination is no move.
+    assert!(flows("国庆期间，东城游客出游的目的地主要集中在廊坊、保定。").is_empty());
+}
+
+#[test]
+fn firms_of_a_cluster_said_to_come_from_a_place() {
+    let f = flows("衡水高新区如今是装备制造业集聚区，其中，许多企业来自天津，比如一家阀门厂。");
+    assert_eq!(pairs(&f), [("天津市", "衡水高新技术产业开发区")]);
+}
+
+#[test]
+fn where_one_clause_sends_a_firm_is_not_where_the_next_clauses_firm_comes_from() {
+    let text = "三峡集团总部宣布搬迁至湖北武汉，新组建的一家装备集团宣布落户上海。";
+    let f = flows(text);
+    assert!(
+        !pairs(&f).contains(&("武汉市", "上海市")),
+        "{:?}",
+        pairs(&f)
+    );
+}
+
+#[test]
+fn a_market_welcoming_a_season_or_people_from_a_place_takes_in_no_industry() {
+    let text =
+        "春节前各大批发市场迎来采购小高峰，在廊坊的市场里，来自山西、内蒙古等地的货车排起长队。";
+    assert!(flows(text).is_empty(), "{:?}", pairs(&flows(text)));
+    let text = "唐山市举行项目签约会，来自北京的企业代表等80余人参加。";
+    assert!(flows(text).is_empty(), "{:?}", pairs(&flows(text)));
+    // A signing event held in a place is no move to or from it.
+    assert!(flows("河北某县投资推介暨项目签约会在北京举行。").is_empty());
+    // 迎来 with movers still takes them in.
+    assert_eq!(
+        pairs(&flows("廊坊迎来一批来自北京的医药企业。")),
+        [("北京市", "廊坊市")]
+    );
+}
+
+#[test]
+fn these_projects_came_from_a_list_of_places() {
+    let text = "今年以来，威县在京集中签约6个项目，总投资9亿元。\
+                这些项目来自北京丰台、顺义和天津等地，涉及食品加工等产业。";
+    let f = flows(text);
+    let p = pairs(&f);
+    for from in ["丰台区", "顺义区", "天津市"] {
+        assert!(p.contains(&(from, "威县")), "{p:?}");
+    }
+    assert!(!p.iter().any(|x| x.0 == "北京市"), "{p:?}");
+}
+
+#[test]
+fn firms_of_two_places_setting_up_in_a_third_come_from_both() {
+    let f = flows("近年来，天津、河北企业在北京设立分公司1.2万户。");
+    assert_eq!(pairs(&f), [("天津市", "北京市"), ("河北省", "北京市")]);
+}
+
+#[test]
+fn places_that_became_the_main_bases_of_a_move_receive_it() {
+    let f = flows("如今，河北霸州、青县家具园成为京城家具转移的主要基地。");
+    assert_eq!(pairs(&f), [("北京市", "霸州市"), ("北京市", "青县")]);
+    // A base of something else is no receiver.
+    assert!(flows("如今，河北霸州成为京城家具企业的主要原料基地。").is_empty());
+}
+
+#[test]
+fn a_market_named_after_its_home_is_where_its_site_is() {
+    let text = "王经理在北京做了十年水果批发，今年把八成生意转移到河北高碑店新发地。";
+    let f = flows(text);
+    let p = pairs(&f);
+    assert!(p.contains(&("北京市", "高碑店市")), "{p:?}");
+    assert!(
+        !p.iter().any(|x| x.1 == "新发地" || x.0 == "高碑店市"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn the_home_of_the_movers_a_sentence_names_is_not_where_others_went() {
+    let text = "北京疏解非首都功能又多了一处承接地。今天，天津市西青区一家商贸城开业，\
+                首批200多北京商户与1000多户天津本地市场疏解的商户在此经营。";
+    let f = flows(text);
+    let p = pairs(&f);
+    assert!(!p.contains(&("天津市", "北京市")), "{p:?}");
+}

@@ -270,6 +270,20 @@ pub(super) fn chosen_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
 /// 签约承接地, 成为北京产业转移的重要承接平台).
 const RECEIVER_NOUNS: &[&str] = &["承接地", "承接平台", "承载地"];
 
+/// Where 基地 is in a base that a move went to (京城家具产业转移的又一主要
+/// 基地): a word of moving, 的, and at most a few words of rank before it.
+fn base_of_move(rest: &str) -> Option<usize> {
+    let n = rest.find("基地")?;
+    let before = &rest[..n];
+    let de = before.rfind("的")?;
+    let rank = &before[de + '的'.len_utf8()..];
+    (rank.chars().count() <= 4
+        && ["转移", "疏解", "搬迁", "外迁"]
+            .iter()
+            .any(|w| before[..de].ends_with(w)))
+    .then_some(n)
+}
+
 /// A destination's plain nouns (南京、苏州是它们主要的目的地), which name a
 /// move only after a place moved out of (迁出北京).
 const WHERE_THEY_WENT: &[&str] = &["目的地", "去向", "落脚地", "迁入地"];
@@ -298,6 +312,7 @@ pub(super) fn became_receivers(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ou
             .iter()
             .chain(WHERE_THEY_WENT)
             .filter_map(|w| rest.find(w))
+            .chain(base_of_move(&rest))
             .min()?;
         Some((at, after, rest, n))
     });
@@ -305,7 +320,8 @@ pub(super) fn became_receivers(inp: &Input, s: &Sentence, hits: &[&PlaceHit], ou
         return;
     };
     let noun_at = after + rest[..n].chars().count() as u32;
-    let receiver_noun = RECEIVER_NOUNS.iter().any(|w| rest[n..].starts_with(w));
+    let receiver_noun =
+        RECEIVER_NOUNS.iter().any(|w| rest[n..].starts_with(w)) || base_of_move(&rest) == Some(n);
     let between = hits
         .iter()
         .find(|h| h.role == Role::Location && h.start >= after && h.end <= noun_at)

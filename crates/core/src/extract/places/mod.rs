@@ -855,6 +855,23 @@ fn resolve_ambiguous(
         hits.get(at + 1)
             .filter(|h| h.start == end && h.role == Role::Location && names_a_branch(chars, h.end))
     };
+    // A place written right before the name says which it is (河北高碑店
+    // is 保定's, 北京高碑店 朝阳's), unless the two name a branch.
+    if home.is_none() && at > 0 && hits[at - 1].end == here && hits[at - 1].role == Role::Location {
+        let within: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&c| {
+                hits[at - 1]
+                    .places
+                    .iter()
+                    .any(|&p| p != c && g.is_within(c, p))
+            })
+            .collect();
+        if within.len() == 1 {
+            return Some(within[0]);
+        }
+    }
     let verb = if home.is_some() { Some(true) } else { verb };
     let moved_away: Vec<usize> = match sent {
         Some(s) if verb.is_some() => {

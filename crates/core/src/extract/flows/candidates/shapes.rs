@@ -623,7 +623,7 @@ impl Scan<'_, '_> {
                 for _ in 0..4 {
                     let h = place_before(inp, hits, s, pos, &exclude)?;
                     if is_home_of_mover(inp, h, dest_hit) {
-                        return Some((h.places.clone(), h.start));
+                        return Some((list_ending_with(inp, hits, h), h.start));
                     }
                     let after_zai =
                         h.start > s.start && matches!(inp.chars[h.start as usize - 1], '在' | '于');
