@@ -126,6 +126,52 @@ const LABELS_ALONE: &[&str] = &[
     "返回顶部",
     "返回首页",
 ];
+/// The labels of a forum poster's profile beside a post (注册时间 /
+/// 2010-2-9 / 最后登录 / 2019-1-16): their dates are the member's, not the
+/// post's.
+pub const PROFILE_LABELS: &[&str] = &[
+    "注册时间",
+    "注册日期",
+    "注册于",
+    "最后登录",
+    "上次登录",
+    "最近登录",
+    "最后访问",
+    "在线时间",
+    "加入时间",
+    "入站时间",
+];
+
+/// A line of counts alone, each after its label (查看: 2510|回复: 1, 阅读 35
+/// 评论 2).
+fn only_counts(s: &str) -> bool {
+    let mut pieces = 0;
+    let mut words = s.split(['|', '｜', ' ', '　']).filter(|w| !w.is_empty());
+    let mut label = None;
+    for w in words.by_ref() {
+        let w = w.trim_end_matches([':', '：']);
+        let digits = w.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let name = &w[..w.len() - digits.len()];
+        let name = name.trim_end_matches([':', '：', ' ']);
+        let counted = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        match (name.is_empty(), counted) {
+            // 查看: 2510 (the count on its own word after its label).
+            (true, true) if label.take().is_some() => pieces += 1,
+            (false, true) if THREAD_COUNTS.contains(&name) => pieces += 1,
+            (false, false) if THREAD_COUNTS.contains(&name) && digits.is_empty() => {
+                label = Some(name)
+            }
+            _ => return false,
+        }
+    }
+    pieces > 0 && label.is_none()
+}
+
+/// What a thread or a post counts (查看, 回复).
+const THREAD_COUNTS: &[&str] = &[
+    "查看", "回复", "阅读", "浏览", "点击", "评论", "人气", "点赞", "收藏", "转发", "分享",
+];
+
 /// Counters and buttons that follow a date in a page's header.
 const COUNTERS: &[&str] = &[
     "评论",
@@ -377,8 +423,12 @@ pub fn classify(simp: &str) -> Kind {
             && (l.source.is_some() || l.author.is_some())
             && !meta::find_dates(s).is_empty()
     };
-    // A label or a button alone on its line (正文, 展开全文).
-    if LABELS_ALONE.contains(&bare.trim_end_matches([':', '：', ' '])) {
+    // A label or a button alone on its line (正文, 展开全文), a line of a
+    // poster's profile, or a thread's counters (查看: 2510|回复: 1).
+    if LABELS_ALONE.contains(&bare.trim_end_matches([':', '：', ' ']))
+        || PROFILE_LABELS.iter().any(|p| bare.starts_with(p))
+        || only_counts(s)
+    {
         return Kind::Noise;
     }
     if ENDERS.iter().any(|w| bare.starts_with(w))

@@ -84,6 +84,20 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             }
         })
         .collect();
+    // The value under a profile's label (注册时间 / 2010-2-9) is the
+    // member's too.
+    let mut lines = lines;
+    let mut after_label = false;
+    for l in lines.iter_mut() {
+        let t = l.simp.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if after_label && l.han == 0 {
+            l.kind = Kind::Noise;
+        }
+        after_label = lines::PROFILE_LABELS.contains(&t.trim_end_matches([':', '：']));
+    }
     // No paragraph reads like article text (a page of short lines, a list
     // of posts): keep the densest text rather than refuse the page.
     // An article set one phrase per line (self-media: 但新一股强冷空气马上
@@ -923,6 +937,11 @@ mod tests {
     #[test]
     fn line_kinds() {
         assert_eq!(classify("| | | | 雄安| 香港| 澳门| 台湾"), Kind::Noise);
+        // A thread's counters and a poster's profile are no headline.
+        assert_eq!(classify("查看: 2510|回复: 1"), Kind::Noise);
+        assert_eq!(classify("阅读 35 评论 2"), Kind::Noise);
+        assert_eq!(classify("注册时间"), Kind::Noise);
+        assert_ne!(classify("回复：关于产业转移的几点看法"), Kind::Noise);
         assert_eq!(
             classify("日期：2021-05-29 15:12 来源：北京青年报"),
             Kind::Meta

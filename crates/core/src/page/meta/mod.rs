@@ -561,11 +561,16 @@ pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
     };
     // A role with a word before it: 职工通讯员, 南都记者, 河北台记者; an
     // outlet's longer name (燕赵都市报记者, 观察者网专栏作者).
-    let qualifier = (1..=6)
+    // (东方网·纵相新闻记者: an outlet and its channel, joined by a dot.)
+    let qualifier = (1..=10)
         .find(|&k| {
             chars.get(j..j + k).is_some_and(|w| {
-                w.iter().all(|&c| is_han(c))
-                    && (k <= 3 || matches!(w[k - 1], '报' | '网' | '社' | '台' | '刊'))
+                w.iter().all(|&c| is_han(c) || c == '·')
+                    && is_han(w[0])
+                    && (k <= 3 && w.iter().all(|&c| is_han(c))
+                        || matches!(w[k - 1], '报' | '网' | '社' | '台' | '刊')
+                        || w.ends_with(&['新', '闻']))
+                    && (k <= 6 || w.contains(&'·'))
             }) && !"据从向对在由和与".contains(chars[j])
                 && role_at(j + k).is_some()
         })
@@ -877,6 +882,20 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
             }
         }
     }
+    // "…热烈。 □晚报 | 教育周刊 记者 王明": after the last sentence, the
+    // paper's mark and column, then a role and names set off by a space.
+    if let Some(i) = chars
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '”'))
+    {
+        let tail: String = chars[i + 1..].iter().collect();
+        let marked = tail.trim_start().starts_with(['□', '■', '◎', '●']);
+        if marked && n - i <= 32 {
+            if let Some(names) = inline_byline(&tail) {
+                return Some((names, i + 1));
+            }
+        }
+    }
     // " 文/本报记者 X" form: a space or sentence end right before.
     for (i, w) in chars.windows(2).enumerate() {
         if w[0] == '文' && matches!(w[1], '/' | '／') && i + 40 >= n {
@@ -909,6 +928,41 @@ pub struct Dateline {
     pub keep: bool,
 }
 
+/// A number written in digits, in Chinese numerals digit by digit (二〇〇四)
+/// or with 十 (二十三, 十二): what a date gives.
+fn numeral(chars: &[char]) -> Option<u32> {
+    if chars.is_empty() {
+        return None;
+    }
+    if chars.iter().all(char::is_ascii_digit) {
+        return chars.iter().collect::<String>().parse().ok();
+    }
+    let value = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / '一'.len_utf8()) as u32)
+            .or((c == '零').then_some(0))
+    };
+    match chars.iter().position(|&c| c == '十') {
+        None => chars
+            .iter()
+            .try_fold(0u32, |n, &c| Some(n * 10 + value(c)?)),
+        Some(t) => {
+            let tens = match &chars[..t] {
+                [] => 1,
+                [c] => value(*c)?,
+                _ => return None,
+            };
+            let ones = match &chars[t + 1..] {
+                [] => 0,
+                [c] => value(*c)?,
+                _ => return None,
+            };
+            Some(tens * 10 + ones)
+        }
+    }
+}
+
 pub fn dateline(line: &str) -> Option<Dateline> {
     let chars: Vec<char> = line.chars().collect();
     // 电/讯 within the first 30 chars, right after 日.
@@ -921,30 +975,32 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     })?;
     let before: String = chars[..pos - 1].iter().collect();
     // "...2月25日" — parse month and day backwards.
+    // (Or in Chinese numerals: 中新社雅典八月二十三日电.)
     let b: Vec<char> = before.chars().collect();
+    let digit = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c);
     let mut k = b.len();
     let d_end = k;
-    while k > 0 && b[k - 1].is_ascii_digit() {
+    while k > 0 && digit(b[k - 1]) {
         k -= 1;
     }
-    let day: u32 = b[k..d_end].iter().collect::<String>().parse().ok()?;
+    let day: u32 = numeral(&b[k..d_end])?;
     if k == 0 || b[k - 1] != '月' {
         return None;
     }
     k -= 1;
     let m_end = k;
-    while k > 0 && b[k - 1].is_ascii_digit() {
+    while k > 0 && digit(b[k - 1]) {
         k -= 1;
     }
-    let month: u32 = b[k..m_end].iter().collect::<String>().parse().ok()?;
+    let month: u32 = numeral(&b[k..m_end])?;
     let mut year = None;
     if k > 0 && b[k - 1] == '年' {
         let y_end = k - 1;
         let mut y = y_end;
-        while y > 0 && b[y - 1].is_ascii_digit() {
+        while y > 0 && digit(b[y - 1]) {
             y -= 1;
         }
-        year = b[y..y_end].iter().collect::<String>().parse::<u32>().ok();
+        year = numeral(&b[y..y_end]);
         k = y;
     }
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
@@ -1163,6 +1219,36 @@ mod tests {
         assert!(life("出生于1961年7月1日"));
         assert!(!life("发布时间：2019年5月12日 来源：河北日报"));
         assert!(!life("2021-05-29 15:12"));
+    }
+
+    #[test]
+    fn bylines_after_a_papers_mark_or_an_outlets_channel() {
+        let line = "学生们认真聆听，现场气氛热烈。 □晚报 | 教育周刊 记者 张明";
+        let (names, at) = trailing_byline(line).unwrap();
+        assert_eq!(names, ["张明"]);
+        assert_eq!(at, line.chars().position(|c| c == '。').unwrap() + 1);
+        assert_eq!(
+            line_byline("东方网·纵相新闻记者 单小明"),
+            Some(vec!["单小明".to_string()])
+        );
+        // A sentence about reporters is no byline.
+        assert_eq!(line_byline("东方网·纵相新闻记者从现场获悉"), None);
+        assert_eq!(
+            trailing_byline("现场气氛热烈。 □记者从现场获悉了情况"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_chinese_numerals() {
+        let d = dateline("中新社雅典八月二十三日电 (记者王祖敏)在当地时间今天晚上").unwrap();
+        assert_eq!(d.month_day, Some((8, 23)));
+        assert_eq!(d.authors, ["王祖敏"]);
+        let d = dateline("新华社北京二〇〇四年十二月三日电 记者从有关部门获悉").unwrap();
+        assert_eq!(d.date.as_deref(), Some("2004-12-03"));
+        assert_eq!(numeral(&['十']), Some(10));
+        assert_eq!(numeral(&['三', '十', '一']), Some(31));
+        assert_eq!(numeral(&['十', '十']), None);
     }
 
     #[test]
