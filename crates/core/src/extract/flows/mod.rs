@@ -449,7 +449,9 @@ fn drop_coarse_origins(hits: &[&PlaceHit], cands: &mut Vec<Cand>) {
     let g = gazetteer();
     let coarse = |c: &Cand| {
         c.from.len() == 1
-            && !hits.iter().any(|h| h.places.contains(&c.from[0]))
+            && !hits
+                .iter()
+                .any(|h| h.group.is_none() && h.places.contains(&c.from[0]))
             && cands.iter().any(|o| {
                 o.to == c.to
                     && o.from

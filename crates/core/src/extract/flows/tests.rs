@@ -146,6 +146,13 @@ fn movers_of_a_place_signing_with_another_go_there() {
         pairs(&flows("廊坊市与北京企业签约20个项目。")),
         [("北京市", "廊坊市")]
     );
+    // Movers of a place signing with another named after 与.
+    assert_eq!(
+        pairs(&flows(
+            "当天，一家精密机械公司等多家北京企业现场与廊坊市签约。"
+        )),
+        [("北京市", "廊坊市")]
+    );
 }
 
 #[test]

@@ -37,6 +37,39 @@ impl Scan<'_, '_> {
         // 近2000北京商户签约天津卓尔电商城: movers of one place sign with
         // another, where they go (not 天津 giving 北京 anything).
         if SIGNING.contains(&t.word) {
+            // 多家北京企业现场与京津中关村科技城签约: movers of one place sign
+            // with another, named after 与.
+            let partner = hits.iter().rev().find(|h| {
+                h.role == Role::Location
+                    && h.end <= t.start
+                    && h.start > s.start
+                    && matches!(inp.chars[h.start as usize - 1], '与' | '同')
+                    && ["", "现场", "正式", "成功", "集中", "分别"]
+                        .contains(&text_of(inp.chars, h.end, t.start).as_str())
+            });
+            if let Some(p) = partner {
+                let home = hits.iter().rev().find(|h| {
+                    h.role == Role::Location
+                        && h.end < p.start
+                        && h.start >= s.start
+                        && is_home_of_mover(inp, h, p.start)
+                        && !text_of(inp.chars, h.end, p.start)
+                            .chars()
+                            .any(is_clause_break)
+                });
+                if let Some(home) = home {
+                    if !gazetteer().overlaps(&p.places, &home.places) {
+                        self.out.push(cand(
+                            home.places.clone(),
+                            p.places.clone(),
+                            home.start,
+                            t.end,
+                            limit,
+                        ));
+                    }
+                    return;
+                }
+            }
             if let Some(home) = movers_signing(inp, s, hits, t) {
                 let (to, _) = places_after(inp, hits, t.end, s.end);
                 if !to.is_empty() {
