@@ -296,8 +296,8 @@ pub(super) fn share_from(
 ) -> Option<Cand> {
     let text = text_of(inp.chars, s.start, s.end);
     // 其中…, or a share after a comma (…注册企业超过1000家，大部分来自北京).
-    let b = text
-        .find("其中")
+    let b = these_came_from(&text)
+        .or_else(|| text.find("其中"))
         .or_else(|| {
             let c = text.find("来自")?;
             let comma = text[..c].rfind('，')?;
@@ -319,8 +319,7 @@ pub(super) fn share_from(
         .or_else(|| {
             // 入驻商家绝大部分是北京大兴的服装厂: who they are, by share.
             IDENTITY.iter().filter_map(|w| text.find(w)).min()
-        })
-        .or_else(|| these_came_from(&text))?;
+        })?;
     let at = s.start + text[..b].chars().count() as u32;
     // 这些项目来自…: what the sentence before took in.
     let these = these_came_from(&text) == Some(b);
@@ -397,12 +396,32 @@ fn these_came_from(text: &str) -> Option<usize> {
         .iter()
         .find_map(|w| t.strip_prefix(w))?;
     let c = rest.find("来自")?;
-    let who = &rest[..c];
+    // The movers are the head (这些项目主要来自…), not what they have (这些
+    // 企业的订单来自…), nor employers at a fair (用人单位).
+    let mut who = &rest[..c];
+    while let Some(w) = [
+        "主要",
+        "大多",
+        "大部分",
+        "多数",
+        "多",
+        "均",
+        "全部",
+        "分别",
+        "都",
+        "也",
+    ]
+    .iter()
+    .find_map(|a| who.strip_suffix(a))
+    {
+        who = w;
+    }
     (who.chars().count() <= 8
         && !who.chars().any(is_clause_break)
-        && ["项目", "企业", "商户", "公司", "机构", "单位"]
+        && !who.contains('的')
+        && ["项目", "企业", "商户", "公司", "商家", "药企", "厂"]
             .iter()
-            .any(|w| who.contains(w)))
+            .any(|w| who.ends_with(w)))
     .then(|| lead + (t.len() - rest.len()) + c)
 }
 
@@ -854,7 +873,10 @@ pub(super) fn shape_of(
         let welcomes_nothing = ["迎来", "迎接"].contains(&w) && {
             let clause = text_of(inp.chars, t.end, (t.end + 24).min(s.end));
             let clause = clause.split(is_clause_break).next().unwrap_or("");
-            !MOVERS.iter().any(|m| clause.contains(m))
+            !MOVERS
+                .iter()
+                .chain(&["商家", "批发商", "经营户", "摊位", "商贩", "中心"])
+                .any(|m| clause.contains(m))
         };
         return (!welcomes_nothing && !receives_visitors(inp, s, t)).then_some(Shape::From);
     }

@@ -44,13 +44,14 @@ pub(super) fn places_after<'h>(
             let outside = h.group.is_some() || h.places.iter().all(|&q| !g.in_region(q));
             // A site then its home's name in another province is a branch
             // named after its home (转移到高碑店新发地): the site is where
-            // things went; a part of a zone stays (临空经济区廊坊片区).
+            // things went; a part of a zone stays (临空经济区廊坊片区), and
+            // so do places set side by side (迁往天津河北, 天津武清河北廊坊).
             let province = |p: usize| g.province_of(p);
             let branch = run
                 && !narrows
-                && h.places
-                    .iter()
-                    .all(|&q| province(q).is_some() && province(q) != province(last))
+                && h.places.iter().all(|&q| {
+                    province(q).is_some() && province(q) != province(last) && g.depth(q) >= 2
+                })
                 && !text_of(inp.chars, h.end, (h.end + 2).min(limit)).starts_with("片");
             if narrows {
                 out.pop();
@@ -513,10 +514,19 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
         };
         let from = before2 == "来自" || before2 == "自于" || before1 == '从' || before1 == '自';
         // 来自北京的企业代表: people from a place, not what moved.
+        // The first of what follows 的 is the head: people if it ends with
+        // a people word (来自北京的企业代表、记者等), not 来自北京的企业、
+        // 院所和专家团队, nor 企业代表了园区最高水平.
         let people = from && {
-            let after = text_of(inp.chars, h.end, (h.end + 12).min(s.end));
-            let after = after.split(is_clause_break).next().unwrap_or("");
-            after.starts_with('的') && PEOPLE.iter().any(|w| after.contains(w))
+            let after = text_of(inp.chars, h.end, (h.end + 16).min(s.end));
+            let first = after
+                .strip_prefix('的')
+                .and_then(|a| {
+                    a.split(['、', '，', '。', '；', '和', '及', '与', '等'])
+                        .next()
+                })
+                .unwrap_or("");
+            PEOPLE.iter().any(|w| first.ends_with(w))
         };
         if (from || leaves || by) && !told && !people {
             let (list, _) = places_after(inp, hits, h.start, s.end);

@@ -327,33 +327,7 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             ctx.places = here;
         }
     }
-    drop_vague_provinces(&mut out);
     out
-}
-
-/// A move to a province that the document states nowhere more precisely
-/// stays; one with no figure of its own, from an origin the document also
-/// sends to a place within that province, said it vaguely (10个京津纺织
-/// 服装项目集中落地衡水…为河北省承接京津产业转移带来新思路): it goes,
-/// unless it names another industry (北京制造业项目落户河北。唐山…承接北京
-/// 的批发市场: two statements).
-fn drop_vague_provinces(out: &mut Vec<Flow>) {
-    let g = gazetteer();
-    let id = |s: &str| g.index_of(s);
-    let vague = |f: &Flow| {
-        f.count.is_none()
-            && f.amount.is_none()
-            && id(&f.to).is_some_and(|t| g.places[t].kind == PlaceKind::Province)
-            && out.iter().any(|o| {
-                o.from == f.from
-                    && o.to != f.to
-                    && o.industry == f.industry
-                    && matches!((id(&o.to), id(&f.to)), (Some(a), Some(b)) if g.is_within(a, b))
-            })
-    };
-    let keep: Vec<bool> = out.iter().map(|f| !vague(f)).collect();
-    let mut k = keep.iter();
-    out.retain(|_| *k.next().unwrap_or(&true));
 }
 
 /// A person's home town (离开黑龙江老家来到北京): no end of a move of
@@ -470,9 +444,16 @@ fn drop_coarse_origins(hits: &[&PlaceHit], cands: &mut Vec<Cand>) {
 /// move (2015年迁往廊坊，2020年又迁至保定) names no one new, and a place
 /// its own clause names as the origin stays (…，天津到河北投资).
 fn drop_chained_origins(inp: &Input, s: &Sentence, hits: &[&PlaceHit], cands: &mut Vec<Cand>) {
-    // A mover of its own: an organisation's name before the verb.
+    // A mover of its own: an organisation's name before the verb (not one
+    // pointing back: 该公司, 企业又把工厂迁到…; nor a move again: 又, 再).
     let names_mover = |a: u32, b: u32| {
         let t = text_of(inp.chars, a, b);
+        if ["又", "再", "后来", "随后", "此后"]
+            .iter()
+            .any(|w| t.contains(w))
+        {
+            return false;
+        }
         [
             "集团",
             "公司",
@@ -484,7 +465,13 @@ fn drop_chained_origins(inp: &Input, s: &Sentence, hits: &[&PlaceHit], cands: &m
             "研究院",
         ]
         .iter()
-        .any(|w| t.contains(w))
+        .flat_map(|w| t.match_indices(w))
+        .any(|(i, _)| {
+            let name: Vec<char> = t[..i].chars().rev().take(2).collect();
+            name.len() == 2
+                && name.iter().all(|&c| crate::text::chars::is_han(c))
+                && !name.iter().any(|c| "该这此本其某家".contains(*c))
+        })
     };
     let chained = |c: &Cand| {
         let clause = endpoints::clause_start(inp, s, c.at);

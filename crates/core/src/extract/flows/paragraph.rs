@@ -29,7 +29,7 @@ pub(super) fn topic_of(hits: &[&PlaceHit]) -> Option<usize> {
 }
 
 /// Words that say things move out of the place before them.
-const OUTWARD: &[&str] = &["外迁", "迁出", "搬出", "转出", "外移", "疏解"];
+const OUTWARD: &[&str] = &["外迁", "迁出", "搬出", "转出", "外移", "向外转移", "疏解"];
 
 /// The place things move out of, in a sentence that names no destination
 /// (大兴区整体外迁的企业约130家; 加速了北京医药企业的外迁步伐): the place
@@ -85,7 +85,13 @@ pub(super) fn outward_to_paragraph(
     // 市场疏解的商户: Beijing's merchants are not where Tianjin's went).
     let homes: Vec<usize> = hits
         .iter()
-        .filter(|h| h.role == Role::Location && endpoints::is_home_of_mover(inp, h, s.end))
+        .filter(|h| {
+            h.role == Role::Location
+                && endpoints::is_home_of_mover(inp, h, s.end)
+                && !super::cues::LOCAL
+                    .iter()
+                    .any(|w| text_of(inp.chars, h.end, (h.end + 2).min(s.end)) == *w)
+        })
         .flat_map(|h| h.places.iter().copied())
         .collect();
     let related = |p: usize| from.iter().chain(&homes).any(|&f| g.nested(p, f));
@@ -234,7 +240,12 @@ pub(super) fn distribution(
         .filter(|(b, _)| {
             let before = &text[..*b];
             let near = before.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+            // What moved is industry, not people (外迁人口的目的地).
+            let clause = before.rsplit(is_clause_break).next().unwrap_or("");
             MOVE_WORDS.iter().any(|m| before[near..].contains(m))
+                && !["人口", "人员", "居民", "游客", "人才"]
+                    .iter()
+                    .any(|w| clause.contains(w))
         });
     for (b, w) in WHERE_TO
         .iter()
@@ -244,14 +255,24 @@ pub(super) fn distribution(
         // The movers the sentence names (海淀企业投资转移的目的地主要集中在…),
         // else what an earlier sentence moved out.
         let at0 = s.start + text[..b].chars().count() as u32;
+        // …北京一批企业外迁，目的地主要集中在…: the clause before, when the
+        // goal follows its word of moving.
+        let reach = {
+            let before = text[..b].trim_end_matches(['，', ',']);
+            if before.len() < b && MOVE_WORDS.iter().any(|m| before.ends_with(m)) {
+                endpoints::clause_start(inp, s, s.start + before.chars().count() as u32)
+            } else {
+                endpoints::clause_start(inp, s, at0)
+            }
+        };
         let own = hits
             .iter()
             .rev()
             .find(|h| {
                 h.role == Role::Location
                     && h.end <= at0
+                    && h.start >= reach
                     && endpoints::is_home_of_mover(inp, h, at0)
-                    && !text_of(inp.chars, h.end, at0).chars().any(is_clause_break)
             })
             .map(|h| h.places.clone());
         let origin = own.as_deref().unwrap_or(origin);

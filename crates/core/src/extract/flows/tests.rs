@@ -149,7 +149,7 @@ fn movers_of_a_place_signing_with_another_go_there() {
     // Movers of a place signing with another named after 与.
     assert_eq!(
         pairs(&flows(
-            "当天，一家精密机械公司等多家北京企业现场与廊坊市签约。"
+            "当天，一家精密机械公司等多家北京企业现场与廊坊市签约，项目总投资120亿元。"
         )),
         [("北京市", "廊坊市")]
     );
@@ -1291,4 +1291,50 @@ fn the_home_of_the_movers_a_sentence_names_is_not_where_others_went() {
     let f = flows(text);
     let p = pairs(&f);
     assert!(!p.contains(&("天津市", "北京市")), "{p:?}");
+}
+
+/// Near misses of this round's rules, each a shape the news also writes.
+#[test]
+fn near_misses_of_the_new_rules_keep_their_reading() {
+    // A summary over one firm's story keeps its own flow.
+    let f = flows(
+        "近年来，北京医药企业加快向河北转移。\n\n在沧州渤海新区，来自北京的一家制药企业新厂房已经投产。",
+    );
+    assert!(pairs(&f).contains(&("北京市", "河北省")), "{:?}", pairs(&f));
+    // The destination's own firms beside the movers do not hide it.
+    let f = flows(
+        "沧州渤海新区生物医药园已初具规模。北京疏解的药企与沧州本地药企在园区内形成了完整产业链。",
+    );
+    assert!(
+        pairs(&f).contains(&("北京市", "渤海新区")),
+        "{:?}",
+        pairs(&f)
+    );
+    // Employers at a fair and a firm's orders are no movers.
+    assert!(
+        flows("天津今年举办多场招聘会，吸引1200家用人单位进场。这些单位来自北京、河北等地。")
+            .is_empty()
+    );
+    assert!(flows("雄安新区已有30多家企业开始生产。这些企业的订单主要来自北京和天津。").is_empty());
+    // Firms from a place listed before people still move.
+    let f = flows("曹妃甸协同发展示范区吸引了来自北京的企业、院所和专家团队落户。");
+    assert_eq!(pairs(&f), [("北京市", "曹妃甸协同发展示范区")]);
+    // Merchants welcomed are movers.
+    assert_eq!(
+        pairs(&flows("今年以来，廊坊市迎来一批北京服装商家。")),
+        [("北京市", "廊坊市")]
+    );
+    // The same firm moving again, named again.
+    let f = flows("北京某服装企业先是搬到了天津武清，后来企业又把工厂迁到了河北沧州。");
+    assert_eq!(pairs(&f), [("北京市", "武清区"), ("武清区", "沧州市")]);
+    // Signing to buy, to aid or to train moves nothing.
+    assert!(flows("活动现场，20家北京超市企业与张家口签约，将长期采购当地的蔬菜。").is_empty());
+    assert!(flows("当天，多家北京高校与雄安新区正式签约，将在新区开展人才培养合作。").is_empty());
+    // People's destinations are no flows; firms' goals across a comma are.
+    assert!(flows("调查显示，北京外迁人口的目的地主要集中在廊坊、保定等地。").is_empty());
+    let f = flows("去年北京有200多家一般制造业企业外迁，目的地主要集中在廊坊、保定。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
+    // Two provinces side by side are two destinations.
+    let f = flows("近年来，北京一批制造企业陆续迁往天津河北。");
+    assert_eq!(pairs(&f), [("北京市", "天津市"), ("北京市", "河北省")]);
 }

@@ -426,7 +426,7 @@ pub fn classify(simp: &str) -> Kind {
     // A label or a button alone on its line (正文, 展开全文), a line of a
     // poster's profile, or a thread's counters (查看: 2510|回复: 1).
     if LABELS_ALONE.contains(&bare.trim_end_matches([':', '：', ' ']))
-        || PROFILE_LABELS.iter().any(|p| bare.starts_with(p))
+        || (len <= 24 && PROFILE_LABELS.iter().any(|p| bare.starts_with(p)))
         || only_counts(s)
     {
         return Kind::Noise;

@@ -941,6 +941,11 @@ mod tests {
         assert_eq!(classify("查看: 2510|回复: 1"), Kind::Noise);
         assert_eq!(classify("阅读 35 评论 2"), Kind::Noise);
         assert_eq!(classify("注册时间"), Kind::Noise);
+        // A paragraph that opens with the words is text.
+        assert_ne!(
+            classify("注册时间由原来的5个工作日压缩至1个工作日，新区今年新注册企业3000余家。"),
+            Kind::Noise
+        );
         assert_ne!(classify("回复：关于产业转移的几点看法"), Kind::Noise);
         assert_eq!(
             classify("日期：2021-05-29 15:12 来源：北京青年报"),

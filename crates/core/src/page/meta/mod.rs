@@ -891,7 +891,8 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
         let tail: String = chars[i + 1..].iter().collect();
         let marked = tail.trim_start().starts_with(['□', '■', '◎', '●']);
         if marked && n - i <= 32 {
-            if let Some(names) = inline_byline(&tail) {
+            // □记者 王芳 通讯员 李强, else □晚报 | 教育周刊 记者 张明.
+            if let Some(names) = line_byline(&tail).or_else(|| inline_byline(&tail)) {
                 return Some((names, i + 1));
             }
         }
@@ -968,9 +969,16 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     // 电/讯 within the first 30 chars, right after 日.
     let head = chars.len().min(32);
     // 电/讯/消息 within the first 30 chars, right after 日 (央广网北京3月5日消息).
+    // (Not 电 opening a word: 五月一日电动自行车新规实施.)
+    let word = |i: usize| {
+        chars[i] == '电'
+            && chars
+                .get(i + 1)
+                .is_some_and(|c| "动视影力池商网子话器价量厂站梯脑竞费源能路气缆车".contains(*c))
+    };
     let pos = (1..head).find(|&i| {
         chars[i - 1] == '日'
-            && (matches!(chars[i], '电' | '讯')
+            && ((matches!(chars[i], '电' | '讯') && !word(i))
                 || (chars[i] == '消' && chars.get(i + 1) == Some(&'息')))
     })?;
     let before: String = chars[..pos - 1].iter().collect();
@@ -1018,7 +1026,8 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     // sentence (据财联社9月26日消息 is one).
     if prefix.chars().count() > 16
         || prefix.contains(['，', '。', '、'])
-        || prefix.starts_with('据')
+        || prefix.starts_with(['据', '自', '从', '于', '到'])
+        || prefix.starts_with("截至")
     {
         return None;
     }
@@ -1237,6 +1246,11 @@ mod tests {
             trailing_byline("现场气氛热烈。 □记者从现场获悉了情况"),
             None
         );
+        let (names, _) = trailing_byline("总投资5亿元。 □记者 王芳 通讯员 李强").unwrap();
+        assert_eq!(names, ["王芳", "李强"]);
+        // 电 opening a word, or a date after 自, is no dateline.
+        assert_eq!(dateline("自二〇二三年五月一日电动自行车新规实施以来"), None);
+        assert_eq!(dateline("五月一日电动自行车新规开始实施"), None);
     }
 
     #[test]

@@ -47,7 +47,32 @@ impl Scan<'_, '_> {
                     && ["", "现场", "正式", "成功", "集中", "分别"]
                         .contains(&text_of(inp.chars, h.end, t.start).as_str())
             });
-            if let Some(p) = partner {
+            // Only where what is signed settles there: the partner is a
+            // park, or the sentence names projects or settling, and no
+            // purchase, aid or training.
+            let settles = |p: &PlaceHit| {
+                let text = text_of(inp.chars, s.start, s.end);
+                let park = p
+                    .places
+                    .iter()
+                    .all(|&q| gazetteer().places[q].kind == PlaceKind::Zone);
+                (park
+                    || ["项目", "投资", "落户", "入驻", "落地"]
+                        .iter()
+                        .any(|w| text.contains(w)))
+                    && ![
+                        "采购",
+                        "帮扶",
+                        "培养",
+                        "会诊",
+                        "对口",
+                        "合作协议",
+                        "战略合作",
+                    ]
+                    .iter()
+                    .any(|w| text.contains(w))
+            };
+            if let Some(p) = partner.filter(|p| settles(p)) {
                 let home = hits.iter().rev().find(|h| {
                     h.role == Role::Location
                         && h.end < p.start
