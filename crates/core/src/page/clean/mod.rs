@@ -327,7 +327,19 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             let publication = |d: &meta::FoundDate| {
                 (!d.weekday || after_title) && !meta::is_life_date(&l.simp, d)
             };
-            if let Some(d) = meta::find_dates(&l.simp).into_iter().find(publication) {
+            // Of a publication's and an update's date on one line
+            // (更新时间：2023-02-01 发布时间：2023-01-05), the publication's.
+            let dates: Vec<meta::FoundDate> = meta::find_dates(&l.simp)
+                .into_iter()
+                .filter(publication)
+                .collect();
+            let updated = |d: &meta::FoundDate| meta::after_update_label(&l.simp, d);
+            let found = dates
+                .iter()
+                .find(|d| !updated(d))
+                .or(dates.first())
+                .cloned();
+            if let Some(d) = found {
                 if today_header
                     || (before_title && !labels.date_label)
                     || (labels.other_date && !labels.date_label)
@@ -941,6 +953,14 @@ mod tests {
         assert_eq!(classify("查看: 2510|回复: 1"), Kind::Noise);
         assert_eq!(classify("阅读 35 评论 2"), Kind::Noise);
         assert_eq!(classify("注册时间"), Kind::Noise);
+        // An update's date beside the publication's is not the one taken.
+        let c = clean(
+            "某县重点项目集中开工\n更新时间：2023-02-01 发布时间：2023-01-05\n\
+             某县今天举行重点项目集中开工仪式，12个项目总投资5亿元，涉及新材料、食品加工等产业。\n\
+             项目建成后预计年产值可达20亿元，带动就业3000余人。",
+            &Hints::default(),
+        );
+        assert_eq!(c.date.as_deref(), Some("2023-01-05"));
         // A paragraph that opens with the words is text.
         assert_ne!(
             classify("注册时间由原来的5个工作日压缩至1个工作日，新区今年新注册企业3000余家。"),

@@ -224,6 +224,8 @@ pub fn labels(line: &str) -> Labels {
                     let n = w.chars().count();
                     n > 8 || (label == "记者" && n > 4)
                 }) => {}
+            // 作者：佚名, 本站原创, 管理员: nobody named.
+            b'a' if NOBODY.contains(&value.as_str()) => {}
             b'a' => {
                 out.author.get_or_insert(value);
             }
@@ -400,8 +402,50 @@ const ROLES: &[&str] = &[
     "见习记者",
 ];
 
+/// Whether a date on a line follows an update's label (更新时间：, 修改日期：).
+pub fn after_update_label(line: &str, d: &FoundDate) -> bool {
+    let chars: Vec<char> = line.chars().take(d.start).collect();
+    let before: String = chars[chars.len().saturating_sub(6)..].iter().collect();
+    ["更新", "修改"].iter().any(|w| before.contains(w))
+}
+
+/// What an author's label may hold that names no one.
+const NOBODY: &[&str] = &[
+    "佚名",
+    "匿名",
+    "未知",
+    "不详",
+    "原创",
+    "本站原创",
+    "本站",
+    "本网",
+    "网络",
+    "网络转载",
+    "转载",
+    "管理员",
+    "admin",
+    "Admin",
+    "ADMIN",
+    "小编",
+    "编辑部",
+    "无",
+];
+
 /// Words that end a byline's names (文｜张三 编辑｜李四): another credit begins.
-const BYLINE_ENDS: &[&str] = &["编辑", "责编", "责任编辑", "校对", "审核"];
+const BYLINE_ENDS: &[&str] = &[
+    "编辑",
+    "责编",
+    "责任编辑",
+    "校对",
+    "审核",
+    "图 |",
+    "图|",
+    "图｜",
+    "图/",
+    "图／",
+    "图：",
+    "摄影",
+];
 
 /// Words after a byline's names that say what the writers did (记者 王强
 /// 报道, 本报记者 李明 文/图, 记者陈智 整合): part of the byline, not names.
@@ -642,7 +686,8 @@ pub fn lead_byline(line: &str) -> Option<(Vec<String>, usize)> {
         .map(|(names, _)| names)
         .or_else(|| plain_names(inner).filter(|n| !bare && people(n)))?;
     let mut len = close + 1;
-    while chars.get(len) == Some(&' ') {
+    // (央视网消息（记者 张三）：… — the colon goes with the mark.)
+    while matches!(chars.get(len), Some(' ' | '：' | ':')) {
         len += 1;
     }
     Some((names, len))
@@ -664,7 +709,12 @@ fn after_mark(chars: &[char]) -> Option<usize> {
         }
         return (outlet && matches!(chars.get(j), Some('（' | '('))).then_some(j);
     }
-    let mark = chars.iter().take(12).position(|&c| c == '讯')?;
+    // (Or 消息: 央视网消息（记者 张三）.)
+    let (mark, mark_len) = (0..chars.len().min(12)).find_map(|i| match chars[i] {
+        '讯' => Some((i, 1)),
+        '消' if chars.get(i + 1) == Some(&'息') => Some((i, 2)),
+        _ => None,
+    })?;
     if mark == 0 || !chars[..mark].iter().all(|&c| is_han(c)) {
         return None;
     }
@@ -676,7 +726,7 @@ fn after_mark(chars: &[char]) -> Option<usize> {
     if chars[0] != '本' && !matches!(chars[mark - 1], '网' | '报' | '社' | '台') {
         return None;
     }
-    let mut j = mark + 1;
+    let mut j = mark + mark_len;
     while chars.get(j) == Some(&' ') {
         j += 1;
     }
@@ -1251,6 +1301,20 @@ mod tests {
         // 电 opening a word, or a date after 自, is no dateline.
         assert_eq!(dateline("自二〇二三年五月一日电动自行车新规实施以来"), None);
         assert_eq!(dateline("五月一日电动自行车新规开始实施"), None);
+    }
+
+    #[test]
+    fn labels_that_name_nobody_and_marks_of_news() {
+        assert_eq!(labels("作者：佚名 发布时间：2023-01-05").author, None);
+        assert_eq!(labels("作者：本站原创").author, None);
+        assert_eq!(labels("作者：王小二").author.as_deref(), Some("王小二"));
+        assert_eq!(
+            line_byline("文 | 张三  图 | 李四"),
+            Some(vec!["张三".to_string()])
+        );
+        let (names, len) = lead_byline("央视网消息（记者 张三）：某县今天举行开工仪式").unwrap();
+        assert_eq!(names, ["张三"]);
+        assert_eq!(len, "央视网消息（记者 张三）：".chars().count());
     }
 
     #[test]
