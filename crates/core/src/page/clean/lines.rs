@@ -468,7 +468,10 @@ pub fn classify(simp: &str) -> Kind {
     if is_meta(s, han) || meta::bracketed_byline(s).is_some() {
         return Kind::Meta;
     }
-    if (len <= 40 && contains_any(s, WIDGETS)) || is_caption(s) {
+    // A widget's words inside a sentence are the sentence's (一家老字号食品
+    // 企业…。, 3D打印企业落户廊坊。, 今天最高气温35℃。).
+    let sentence = han >= 8 && ends_like_sentence(s);
+    if (len <= 40 && !sentence && contains_any(s, WIDGETS)) || is_caption(s) {
         return Kind::Noise;
     }
     // 【文/观察者网专栏作者 余鹏鲲】 is a byline, not an item of a list.

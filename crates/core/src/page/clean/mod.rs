@@ -953,6 +953,13 @@ mod tests {
         assert_eq!(classify("查看: 2510|回复: 1"), Kind::Noise);
         assert_eq!(classify("阅读 35 评论 2"), Kind::Noise);
         assert_eq!(classify("注册时间"), Kind::Noise);
+        // A widget's word inside a short sentence is the sentence's.
+        assert_eq!(
+            classify("北京一家老字号食品企业将生产线整体搬迁至河北省廊坊市固安县。"),
+            Kind::Content
+        );
+        assert_eq!(classify("一家3D打印企业今年落户廊坊市。"), Kind::Content);
+        assert_eq!(classify("字号：大 中 小"), Kind::Noise);
         // An update's date beside the publication's is not the one taken.
         let c = clean(
             "某县重点项目集中开工\n更新时间：2023-02-01 发布时间：2023-01-05\n\
