@@ -290,7 +290,6 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             drop_refined_provinces(inp, s, &mut cands);
             drop_coarse_origins(&hits, &mut cands);
             drop_chained_origins(inp, s, &hits, &mut cands);
-            cands.retain(|c| !trades_only(inp, s, c));
             for c in cands {
                 emit(inp, s, &c, &mut out);
                 found = true;
@@ -491,18 +490,6 @@ fn drop_chained_origins(inp: &Input, s: &Sentence, hits: &[&PlaceHit], cands: &m
     let keep: Vec<bool> = cands.iter().map(|c| !chained(c)).collect();
     let mut k = keep.iter();
     cands.retain(|_| *k.next().unwrap_or(&true));
-}
-
-/// What flows is a trade's value, not industry (北京流向津冀技术合同成交额
-/// 达800亿元; 向河北输出技术合同2000项): the verb's clause names a contract
-/// or a turnover.
-fn trades_only(inp: &Input, s: &Sentence, c: &Cand) -> bool {
-    let at = c.at.clamp(s.start, s.end);
-    let end = clause_break_in(inp, at, s.end).unwrap_or(s.end);
-    let clause = text_of(inp.chars, at, end);
-    ["技术合同", "合同成交", "成交额", "交易额"]
-        .iter()
-        .any(|w| clause.contains(w))
 }
 
 /// The first index in `0..n` for which `before` is false (`before` is true
