@@ -479,6 +479,20 @@ const PEOPLE: &[&str] = &[
     "代表团",
 ];
 
+/// Whether what a place names after it is people (北京的企业代表、记者等),
+/// by the first of its list: not 北京的企业、院所和专家团队, nor 北京的企业
+/// 代表了园区最高水平.
+pub(super) fn people_after(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
+    let after = text_of(inp.chars, h.end, (h.end + 16).min(limit));
+    let first = after
+        .strip_prefix('的')
+        .unwrap_or(&after)
+        .split(['、', '，', '。', '；', '和', '及', '与', '等'])
+        .next()
+        .unwrap_or("");
+    PEOPLE.iter().any(|w| first.ends_with(w))
+}
+
 /// Places introduced by 来自/从/自 in the sentence.
 pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Option<Vec<usize>> {
     for h in hits.iter().filter(|h| h.role == Role::Location) {
@@ -517,17 +531,7 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
         // The first of what follows 的 is the head: people if it ends with
         // a people word (来自北京的企业代表、记者等), not 来自北京的企业、
         // 院所和专家团队, nor 企业代表了园区最高水平.
-        let people = from && {
-            let after = text_of(inp.chars, h.end, (h.end + 16).min(s.end));
-            let first = after
-                .strip_prefix('的')
-                .and_then(|a| {
-                    a.split(['、', '，', '。', '；', '和', '及', '与', '等'])
-                        .next()
-                })
-                .unwrap_or("");
-            PEOPLE.iter().any(|w| first.ends_with(w))
-        };
+        let people = from && people_after(inp, h, s.end);
         if (from || leaves || by) && !told && !people {
             let (list, _) = places_after(inp, hits, h.start, s.end);
             if !list.is_empty() {

@@ -1338,3 +1338,9 @@ fn near_misses_of_the_new_rules_keep_their_reading() {
     let f = flows("近年来，北京一批制造企业陆续迁往天津河北。");
     assert_eq!(pairs(&f), [("北京市", "天津市"), ("北京市", "河北省")]);
 }
+
+#[test]
+fn a_place_taking_in_firms_of_a_kind_from_another() {
+    let f = flows("冬奥会后，张家口市承接了一批北京冰雪装备企业。");
+    assert_eq!(pairs(&f), [("北京市", "张家口市")]);
+}

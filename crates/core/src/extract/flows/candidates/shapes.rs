@@ -147,6 +147,11 @@ impl Scan<'_, '_> {
                         ]
                         .iter()
                         .any(|w| after.starts_with(w))
+                            // 承接了一批北京冰雪装备企业: a kind between
+                            // (not 廊坊本地企业).
+                            || (is_home_of_mover(inp, h, s.end)
+                                && !within(h)
+                                && !people_after(inp, h, s.end))
                     }
             }) {
                 origins = h.places.clone();
