@@ -72,7 +72,7 @@ static LABEL_CHARS: std::sync::LazyLock<Vec<Vec<char>>> =
 /// needs no colon).
 pub fn labels(line: &str) -> Labels {
     let mut out = Labels::default();
-    if !line.contains(['：', ':', '】', ']', '|', '｜'])
+    if !line.contains(['：', ':', '】', ']', '|', '｜', '/', '／'])
         && !line.contains("发表于")
         && !line.contains("发布于")
     {
@@ -112,8 +112,10 @@ pub fn labels(line: &str) -> Labels {
                 // After a bar only a label that starts a word (作者 | 陈明, not
                 // the button 只看该作者 | …).
                 let word_start = i == 0 || !is_han(chars[i - 1]);
+                // 作者/杨俊平: a writer's label also takes a slash.
                 if matches!(chars.get(j), Some('：' | ':'))
                     || (matches!(chars.get(j), Some('|' | '｜')) && word_start)
+                    || (matches!(chars.get(j), Some('/' | '／')) && word_start && *kind == b'a')
                 {
                     hit = Some((*kind, j + 1, *name));
                     break;
@@ -1308,6 +1310,11 @@ mod tests {
         assert_eq!(labels("作者：佚名 发布时间：2023-01-05").author, None);
         assert_eq!(labels("作者：本站原创").author, None);
         assert_eq!(labels("作者：王小二").author.as_deref(), Some("王小二"));
+        assert_eq!(
+            labels("作者/杨小平、彭小中").author.as_deref(),
+            Some("杨小平 彭小中")
+        );
+        assert_eq!(labels("只看该作者/楼主").author, None);
         assert_eq!(
             line_byline("文 | 张三  图 | 李四"),
             Some(vec!["张三".to_string()])
