@@ -132,6 +132,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && !(Some(i) == top && is_outlet_name(&l.simp))
             // No headline opens with a full date (2016-07-20温卫娟…).
             && meta::find_dates(&l.simp).first().is_none_or(|d| d.start > 0)
+            // Nor with a dash: that is the subtitle under it (——致全校师生,
+            // also typed 一一致…).
+            && !l.simp.trim_start().starts_with(['—', '－', '-'])
+            && !l.simp.trim_start().starts_with("一一")
     };
     let hint_title = hints
         .title
@@ -353,6 +357,20 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 }
             }
         }
+    }
+    // A community page copied as text names its poster by the avatar's
+    // caption over the name (张三的头像 / 张三), above the article.
+    if poster.is_none() {
+        let shown: Vec<&str> = lines[..first]
+            .iter()
+            .map(|l| l.simp.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        poster = shown.windows(2).find_map(|w| {
+            let name = w[0].strip_suffix("的头像")?;
+            let n = name.chars().count();
+            ((2..=20).contains(&n) && w[1] == name && !name.contains(' ')).then(|| name.to_string())
+        });
     }
     // A headline that ends like a sentence (…成功举行！) starts the body's
     // block; the date line right under it is still the header's.
@@ -953,6 +971,23 @@ mod tests {
         assert_eq!(classify("查看: 2510|回复: 1"), Kind::Noise);
         assert_eq!(classify("阅读 35 评论 2"), Kind::Noise);
         assert_eq!(classify("注册时间"), Kind::Noise);
+        // A poster named under the avatar's caption, above the article.
+        let c = clean(
+            "搜索\n李小丰的头像\n\n李小丰\n\n网站用户\n散文\n故乡的山\n\n\
+             故乡的老人说，每个人都有一个对应的动物住在山里，我们的命运和那只动物的命运紧密相连。\n\
+             我常常想自己的动物是什么，如果是老虎，我们遇见了会不会互相认出来。",
+            &Hints::default(),
+        );
+        assert_eq!(c.author.as_deref(), Some("李小丰"));
+        // The subtitle under a headline, opening with a dash, is not it.
+        let c = clean(
+            "丹桂飘香启新程，师生聚首谱华章\n一一致某某中学开学典礼\n作者/杨小平\n\
+             金秋送爽，丹桂飘香。在这个充满希望的季节里，学校新学年开学典礼如约而至。\n\
+             全体师生齐聚校园体育场，共同拉开新学年的帷幕，典礼由教务处主任主持。",
+            &Hints::default(),
+        );
+        assert_eq!(c.title.as_deref(), Some("丹桂飘香启新程，师生聚首谱华章"));
+        assert_eq!(c.author.as_deref(), Some("杨小平"));
         // A widget's word inside a short sentence is the sentence's.
         assert_eq!(
             classify("北京一家老字号食品企业将生产线整体搬迁至河北省廊坊市固安县。"),
