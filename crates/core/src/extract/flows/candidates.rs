@@ -296,7 +296,8 @@ pub(super) fn share_from(
 ) -> Option<Cand> {
     let text = text_of(inp.chars, s.start, s.end);
     // 其中…, or a share after a comma (…注册企业超过1000家，大部分来自北京).
-    let b = these_came_from(&text)
+    let these_at = these_came_from(&text);
+    let b = these_at
         .or_else(|| text.find("其中"))
         .or_else(|| {
             let c = text.find("来自")?;
@@ -322,7 +323,7 @@ pub(super) fn share_from(
         })?;
     let at = s.start + text[..b].chars().count() as u32;
     // 这些项目来自…: what the sentence before took in.
-    let these = these_came_from(&text) == Some(b);
+    let these = these_at == Some(b);
     let before = &text[..b];
     // The firms may be named after 其中 (这里已是新兴产业聚集地，其中不少
     // 企业来自河北).

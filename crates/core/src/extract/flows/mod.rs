@@ -398,20 +398,15 @@ fn drop_refined_provinces(inp: &Input, s: &Sentence, cands: &mut Vec<Cand>) {
     // Within one clause chain: past a semicolon (…；我省累计签约引进北京
     // 商户25000余户) the province's own figure is another statement.
     let chain = |c: &Cand| candidates::window_start_of(inp, s, c.at);
-    let refined = |c: &Cand, to: usize| {
+    let refined = |c: &Cand, to: usize, all: &[Cand]| {
         g.places[to].kind == PlaceKind::Province
-            && cands.iter().any(|o| {
+            && all.iter().any(|o| {
                 o.from == c.from
                     && chain(o) == chain(c)
                     && o.to.iter().any(|&t| t != to && g.is_within(t, to))
             })
     };
-    let keep: Vec<bool> = cands
-        .iter()
-        .map(|c| !(c.to.len() == 1 && refined(c, c.to[0])))
-        .collect();
-    let mut k = keep.iter();
-    cands.retain(|_| *k.next().unwrap_or(&true));
+    drop_where(cands, |c, all| c.to.len() == 1 && refined(c, c.to[0], all));
 }
 
 /// One sentence that sends a district's firms and, by an origin it leaves
@@ -421,21 +416,19 @@ fn drop_refined_provinces(inp: &Input, s: &Sentence, cands: &mut Vec<Cand>) {
 /// own (近800家北京服装厂外迁沧州，其中667家来自大兴区).
 fn drop_coarse_origins(hits: &[&PlaceHit], cands: &mut Vec<Cand>) {
     let g = gazetteer();
-    let coarse = |c: &Cand| {
+    let coarse = |c: &Cand, all: &[Cand]| {
         c.from.len() == 1
             && !hits
                 .iter()
                 .any(|h| h.group.is_none() && h.places.contains(&c.from[0]))
-            && cands.iter().any(|o| {
+            && all.iter().any(|o| {
                 o.to == c.to
                     && o.from
                         .iter()
                         .any(|&f| f != c.from[0] && g.is_within(f, c.from[0]))
             })
     };
-    let keep: Vec<bool> = cands.iter().map(|c| !coarse(c)).collect();
-    let mut k = keep.iter();
-    cands.retain(|_| *k.next().unwrap_or(&true));
+    drop_where(cands, coarse);
 }
 
 /// A place an earlier clause has just sent something to is not where a
@@ -473,10 +466,10 @@ fn drop_chained_origins(inp: &Input, s: &Sentence, hits: &[&PlaceHit], cands: &m
                 && !name.iter().any(|c| "该这此本其某家".contains(*c))
         })
     };
-    let chained = |c: &Cand| {
+    let chained = |c: &Cand, all: &[Cand]| {
         let clause = endpoints::clause_start(inp, s, c.at);
         !c.from.is_empty()
-            && cands.iter().any(|o| {
+            && all.iter().any(|o| {
                 o.at < clause
                     && c.from
                         .iter()
@@ -487,7 +480,13 @@ fn drop_chained_origins(inp: &Input, s: &Sentence, hits: &[&PlaceHit], cands: &m
                 .any(|h| h.start >= clause && h.start < c.at && h.places == c.from)
             && names_mover(clause, c.at)
     };
-    let keep: Vec<bool> = cands.iter().map(|c| !chained(c)).collect();
+    drop_where(cands, chained);
+}
+
+/// Drops the candidates for which `drop` holds, each judged against all the
+/// sentence's candidates as they were (a judgement may look at the others).
+fn drop_where(cands: &mut Vec<Cand>, drop: impl Fn(&Cand, &[Cand]) -> bool) {
+    let keep: Vec<bool> = cands.iter().map(|c| !drop(c, cands)).collect();
     let mut k = keep.iter();
     cands.retain(|_| *k.next().unwrap_or(&true));
 }

@@ -191,8 +191,6 @@ fn names_unknown_place(chars: &[char], from: u32) -> bool {
         .any(|c| "区區县縣镇鎮园園".contains(*c))
 }
 
-/// Words that open a list of where moved things went (主要转移地区包括河北
-/// 廊坊、永清…; 其中10家集中在固安县，另3家分别在霸州、永清).
 /// Where moved things went, after a word of moving (投资转移的目的地主要
 /// 集中在石家庄、保定): not a travel destination.
 const GOAL_OF_MOVE: &[&str] = &[
@@ -208,6 +206,8 @@ const GOAL_OF_MOVE: &[&str] = &[
 /// Words of moving right before [`GOAL_OF_MOVE`].
 const MOVE_WORDS: &[&str] = &["转移", "外迁", "迁移", "搬迁", "迁出", "疏解"];
 
+/// Words that open a list of where moved things went (主要转移地区包括河北
+/// 廊坊、永清…; 其中10家集中在固安县，另3家分别在霸州、永清).
 const WHERE_TO: &[&str] = &[
     "转移地区包括",
     "转移地区主要包括",
