@@ -100,6 +100,14 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
         // 疏解办, 搬迁指挥部: an office, not a move.
         let found =
             found.filter(|w| !names_an_office(inp.chars, i + w.chars().count(), s.end as usize));
+        // 家具生产企业, 生产线: the verb names a kind of firm or plant, it
+        // does not happen (北京的家具生产企业向河北迁移 moves the firms).
+        let found = found.filter(|&w| {
+            let after = text_of(inp.chars, (i + w.chars().count()) as u32, s.end);
+            !(w == "生产" && MADE_BY.iter().any(|m| after.starts_with(m)))
+        });
+        // 《…承接北京产业转移对接工作方案》: a document's title states no move.
+        let found = found.filter(|_| !in_title(inp.chars, s.start as usize, i));
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
         // whose destination follows.
         let found = found.filter(|&w| {
@@ -124,6 +132,17 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
         }
     }
     out
+}
+
+/// Is char `i` inside a 《…》 title opened after `start`?
+fn in_title(chars: &[char], start: usize, i: usize) -> bool {
+    let open = chars[start..i].iter().rposition(|&c| c == '《');
+    let close = chars[start..i].iter().rposition(|&c| c == '》');
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Does the clause before char `i` name firms, merchants or projects?
@@ -889,11 +908,7 @@ pub(super) fn shape_of(
         return Some(Shape::Establish);
     }
     let place_follows = {
-        let mut p = t.end as usize;
-        while p < s.end as usize && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '在' | '往')
-        {
-            p += 1;
-        }
+        let p = past_glue(inp.chars, t.end, s.end);
         hits.iter()
             .any(|h| h.start as usize == p && h.role == Role::Location)
     };

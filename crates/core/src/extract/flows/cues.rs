@@ -38,6 +38,20 @@ pub(super) const IN_VERBS: &[&str] = &[
     "投资成立",
     "注册成立",
 ];
+/// Nouns that 生产 modifies rather than governs (家具生产企业, 生产线): the
+/// verb names a kind of firm or plant, it does not happen.
+pub(super) const MADE_BY: &[&str] = &[
+    "企业", "厂", "线", "车间", "基地", "环节", "设备", "经营", "要素", "能力", "规模", "型", "性",
+    "商", "许可", "资料", "工艺", "单位",
+];
+
+/// `text` with every 生产 that modifies a noun after it left out.
+pub(super) fn without_modifying_verbs(text: &str) -> String {
+    MADE_BY
+        .iter()
+        .fold(text.to_string(), |t, m| t.replace(&format!("生产{m}"), m))
+}
+
 /// Verbs for which 到/赴/来 P says where, as 在 P does (北京企业到涿州投资
 /// 建厂, 京企来冀投资, 天津到河北投资).
 pub(super) const DAO_VERBS: &[&str] = &["投资", "落户", "建厂", "设厂", "安家", "扎根"];

@@ -2,13 +2,29 @@
 //! before it, origins marked by 来自/从, origins listed with their counts,
 //! and the 在/向 P before a verb.
 
-use super::cues::{DAO_VERBS, IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
+use super::cues::{without_modifying_verbs, DAO_VERBS, IN_VERBS, MOVERS, TOWARD_VERBS, TO_VERBS};
 use super::firms::{known_firms, FirmKind};
 use super::{text_of, Input, Trigger};
 use crate::extract::figures::COUNT_UNITS;
 use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
+
+/// The first char from `pos` past the words that join a verb to its place
+/// (到/于/了/至/在/往) and an opening quote: …迁至“北京·沧州渤海新区生物医药
+/// 产业园” names the place in quotes.
+pub(super) fn past_glue(chars: &[char], pos: u32, limit: u32) -> usize {
+    let mut p = pos as usize;
+    while p < limit as usize
+        && matches!(
+            chars[p],
+            '到' | '于' | '了' | '至' | '在' | ' ' | '往' | '“' | '「' | '"'
+        )
+    {
+        p += 1;
+    }
+    p
+}
 
 /// The places right after `pos` (skipping 到/于/了/至): a list joined by 、/和/及,
 /// most specific of each run (河北省沧州市 → 沧州市).
@@ -18,18 +34,13 @@ pub(super) fn places_after<'h>(
     pos: u32,
     limit: u32,
 ) -> (Vec<usize>, Vec<&'h PlaceHit>) {
-    let mut p = pos as usize;
-    while p < limit as usize
-        && matches!(inp.chars[p], '到' | '于' | '了' | '至' | '在' | ' ' | '往')
-    {
-        p += 1;
-    }
+    let p = past_glue(inp.chars, pos, limit);
     let mut out: Vec<usize> = Vec::new();
     let mut used = Vec::new();
     let mut expect = p as u32;
     let first = hits.partition_point(|h| h.start < pos);
     for h in hits[first..].iter().filter(|h| h.role == Role::Location) {
-        if h.start != expect {
+        if h.start != expect || names_a_strategy(inp, h) {
             break;
         }
         // A run without a separator narrows (河北省沧州市); a separator adds.
@@ -62,17 +73,42 @@ pub(super) fn places_after<'h>(
         out.extend(h.places.iter().copied());
         used.push(*h);
         let mut e = h.end as usize;
-        // separators of a list
-        let rest = text_of(inp.chars, h.end, limit);
-        for sep in ["、", "和", "及", "与", "以及", "，"] {
-            if rest.starts_with(sep) && sep != "，" {
+        // a closing quote, then separators of a list, then an opening one
+        // (迁至“A”、“B”)
+        while e < limit as usize && matches!(inp.chars[e], '”' | '」' | '"') {
+            e += 1;
+        }
+        let rest = text_of(inp.chars, e as u32, limit);
+        for sep in ["、", "和", "及", "与", "以及"] {
+            if rest.starts_with(sep) {
                 e += sep.chars().count();
                 break;
             }
         }
+        while e < limit as usize && matches!(inp.chars[e], '“' | '「' | '"') {
+            e += 1;
+        }
         expect = e as u32;
     }
     (out, used)
+}
+
+/// `h` or, when places right after it narrow it without a break (山东潍坊,
+/// 河北省沧州市), the narrowest of them.
+pub(super) fn narrowest<'h>(hits: &[&'h PlaceHit], h: &'h PlaceHit) -> &'h PlaceHit {
+    let g = gazetteer();
+    let mut cur = h;
+    while let Some(next) = hits.iter().find(|n| {
+        n.start == cur.end
+            && n.role == Role::Location
+            && n.group.is_none()
+            && n.places
+                .iter()
+                .all(|&q| cur.places.iter().any(|&p| q != p && g.is_within(q, p)))
+    }) {
+        cur = next;
+    }
+    cur
 }
 
 /// The place of the subject before `pos`: the nearest location named before
@@ -137,7 +173,7 @@ pub(super) fn place_before<'h>(
 
 /// A region named as part of a strategy or a programme (在京津冀协同发展
 /// 战略实施十周年之际, 京津冀一体化): no one's home.
-fn names_a_strategy(inp: &Input, h: &PlaceHit) -> bool {
+pub(super) fn names_a_strategy(inp: &Input, h: &PlaceHit) -> bool {
     let after = text_of(inp.chars, h.end, (h.end + 3).min(inp.chars.len() as u32));
     h.group.is_some()
         && ["协同", "一体化", "协作"]
@@ -188,6 +224,8 @@ pub(super) fn is_home_of_mover(inp: &Input, h: &PlaceHit, limit: u32) -> bool {
         .split(['，', '；', '、', '。', '：'])
         .next()
         .unwrap_or("");
+    let after = without_modifying_verbs(after);
+    let after = after.as_str();
     MOVERS.iter().any(|w| {
         after.find(w).is_some_and(|b| {
             let between = &after[..b];

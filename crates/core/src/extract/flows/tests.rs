@@ -1344,3 +1344,50 @@ fn a_place_taking_in_firms_of_a_kind_from_another() {
     let f = flows("冬奥会后，张家口市承接了一批北京冰雪装备企业。");
     assert_eq!(pairs(&f), [("北京市", "张家口市")]);
 }
+
+#[test]
+fn a_destination_in_quotes_is_still_the_place() {
+    let f = flows("两家北京药企的生产线新建于“沧州临港经济技术开发区”。");
+    assert_eq!(pairs(&f), [("北京市", "沧州临港经济技术开发区")]);
+    let f = flows("这批北京企业分别迁至“廊坊”、“保定”等地。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
+    // A verb in quotes moves too.
+    let f = flows("北京上千家家具企业开始向河北“迁移”。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+}
+
+#[test]
+fn production_before_a_noun_names_a_kind_of_firm() {
+    // 家具生产企业 is a kind of firm: the move is 迁移's.
+    let f = flows("北京的家具生产企业向河北迁移。");
+    assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    // 在沧州生产 still says where things are made.
+    let f = flows("北京一家汽车企业的新车型将在沧州生产。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+}
+
+#[test]
+fn a_documents_title_states_no_move() {
+    assert!(flows("县里印发了《廊坊市承接北京产业转移行动方案》，成立工作专班。").is_empty());
+}
+
+#[test]
+fn a_region_named_for_its_strategy_sends_nothing() {
+    assert!(flows("武清开发区已成为承接京津冀协同的重要载体。").is_empty());
+    // The region as the home of what moves still sends it.
+    let f = flows("武清开发区承接京津产业转移项目32个。");
+    assert_eq!(pairs(&f), [("北京市", "天津武清经济技术开发区")]);
+}
+
+#[test]
+fn a_province_then_its_city_is_the_city() {
+    let f = flows("今年，鸡泽县引进的江苏常州新能源电池项目开工建设。");
+    assert_eq!(pairs(&f), [("常州市", "鸡泽县")]);
+}
+
+#[test]
+fn a_county_of_the_northern_three_sends_nothing_to_them() {
+    // Counts by county are no moves into 北三县, which holds them.
+    let f = flows("分县看，香河县签约项目8个，三河市签约项目6个；北京一批医疗项目落地北三县。");
+    assert_eq!(pairs(&f), [("北京市", "北三县")]);
+}

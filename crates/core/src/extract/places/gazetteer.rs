@@ -338,18 +338,17 @@ impl Gazetteer {
     }
 
     /// True when `i` is `ancestor` or lies (transitively) inside it. A group
-    /// contains its members and what lies inside them.
+    /// contains its members and what lies inside them, and so does an area
+    /// listed with members (北三县: 三河, 大厂, 香河).
     pub fn is_within(&self, i: usize, ancestor: usize) -> bool {
         if i == ancestor || self.ancestors(i).any(|a| a == ancestor) {
             return true;
         }
-        match self.places.get(ancestor) {
-            Some(p) if p.kind == PlaceKind::Group => p
-                .members
+        self.places.get(ancestor).is_some_and(|p| {
+            p.members
                 .iter()
-                .any(|&m| m != ancestor && self.is_within(i, m)),
-            _ => false,
-        }
+                .any(|&m| m != ancestor && self.is_within(i, m))
+        })
     }
 
     /// The province-level place that contains `i` (itself if it is one).

@@ -1119,6 +1119,17 @@ mod tests {
     }
 
     #[test]
+    fn an_area_with_members_holds_them() {
+        let g = gazetteer();
+        let north3 = g.index_of("北三县").unwrap();
+        for county in ["三河市", "大厂回族自治县", "香河县"] {
+            assert!(g.is_within(g.index_of(county).unwrap(), north3), "{county}");
+        }
+        assert!(!g.is_within(g.index_of("固安县").unwrap(), north3));
+        assert!(g.is_within(north3, g.index_of("廊坊市").unwrap()));
+    }
+
+    #[test]
     fn a_bad_line_is_an_error_with_its_line_number() {
         let bad = format!("{TSV}雄安新区\tx\ty\tzone\t河北省\t1\t2\t\t\n");
         let e = Gazetteer::parse(&bad).unwrap_err().to_string();

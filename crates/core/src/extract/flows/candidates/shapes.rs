@@ -122,11 +122,12 @@ impl Scan<'_, '_> {
                     && h.start <= t.end + 2
                     && h.role == Role::Location
                     && !within(h)
+                    && !names_a_strategy(inp, h)
                     && !text_of(inp.chars, t.end, h.start)
                         .chars()
                         .any(is_clause_break)
             }) {
-                origins = h.places.clone();
+                origins = narrowest(hits, h).places.clone();
             }
         }
         if origins.is_empty() {
@@ -136,6 +137,7 @@ impl Scan<'_, '_> {
                 h.start >= t.end
                     && h.start <= t.end + 12
                     && h.role == Role::Location
+                    && !names_a_strategy(inp, h)
                     && !text_of(inp.chars, t.end, h.start)
                         .chars()
                         .any(is_clause_break)
@@ -154,7 +156,7 @@ impl Scan<'_, '_> {
                                 && !people_after(inp, h, s.end))
                     }
             }) {
-                origins = h.places.clone();
+                origins = narrowest(hits, h).places.clone();
             }
         }
         if origins.is_empty() {
