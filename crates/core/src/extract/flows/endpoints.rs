@@ -48,7 +48,12 @@ pub(super) fn places_after<'h>(
         // no destination).
         if let Some(&last) = out.last() {
             let g = gazetteer();
-            let run = used.last().is_some_and(|u: &&PlaceHit| u.end == h.start);
+            // (廊坊市“北三县”: a quote between still runs on.)
+            let run = used.last().is_some_and(|u: &&PlaceHit| {
+                text_of(inp.chars, u.end, h.start)
+                    .chars()
+                    .all(|c| matches!(c, '“' | '「' | '"'))
+            });
             let narrows = run && h.places.iter().all(|&q| g.is_within(q, last));
             // Only a place outside the region, or a region, is part of a
             // name (台湾工业新城, 京津中关村科技城); 临空经济区廊坊片区 adds.

@@ -86,6 +86,7 @@ struct Trigger {
     word: &'static str,
 }
 
+#[derive(Clone)]
 struct Cand {
     from: Vec<usize>,
     to: Vec<usize>,

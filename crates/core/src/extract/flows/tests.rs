@@ -1391,3 +1391,28 @@ fn a_county_of_the_northern_three_sends_nothing_to_them() {
     let f = flows("分县看，香河县签约项目8个，三河市签约项目6个；北京一批医疗项目落地北三县。");
     assert_eq!(pairs(&f), [("北京市", "北三县")]);
 }
+
+#[test]
+fn a_counted_origin_breaks_a_source_list_down_and_the_rest_still_sends() {
+    let f = flows(
+        "静海区本月集中签约项目18个。项目主要来自京津冀、珠三角地区，北京地区11个项目，一批央企三级公司签约。",
+    );
+    assert_eq!(
+        pairs(&f),
+        [
+            ("北京市", "静海区"),
+            ("河北省", "静海区"),
+            ("广东省", "静海区")
+        ]
+    );
+    // The counted one keeps its count; the rest have none of their own.
+    assert_eq!(count(&f[0]), Some((11.0, "个")));
+    assert_eq!(count(&f[1]), None);
+    assert_eq!(count(&f[2]), None);
+}
+
+#[test]
+fn a_quoted_name_right_after_its_city_narrows_it() {
+    let f = flows("昨天，北京市有关部门和在京企业与河北省廊坊市“北三县”签约40个项目。");
+    assert_eq!(pairs(&f), [("北京市", "北三县")]);
+}

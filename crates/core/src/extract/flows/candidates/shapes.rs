@@ -194,6 +194,7 @@ impl Scan<'_, '_> {
             }
         }
         let mut enumerated = Vec::new();
+        let mut rest_of_list: Vec<usize> = Vec::new();
         if origins.is_empty() {
             enumerated = enumerated_origins(inp, hits, t.end, s);
             if enumerated.is_empty() {
@@ -205,6 +206,28 @@ impl Scan<'_, '_> {
                 if let Some(m) = &self.marked_origin {
                     origins = m.clone();
                 }
+            } else if let Some(m) = &self.marked_origin {
+                // 项目主要来自京津冀、长三角、珠三角地区，北京地区23个项目: the
+                // counted origin breaks the 来自 list down; the rest of the
+                // list sends projects too.
+                let g = gazetteer();
+                let related = |p: usize, q: usize| g.is_within(q, p) || g.is_within(p, q);
+                let breaks_down = m.iter().any(|&p| {
+                    enumerated
+                        .iter()
+                        .any(|(o, _)| o.iter().any(|&q| g.is_within(q, p)))
+                });
+                if breaks_down {
+                    rest_of_list = m
+                        .iter()
+                        .copied()
+                        .filter(|&p| {
+                            !enumerated
+                                .iter()
+                                .any(|(o, _)| o.iter().any(|&q| related(p, q)))
+                        })
+                        .collect();
+                }
             }
         }
         if origins.is_empty() && enumerated.is_empty() {
@@ -213,7 +236,22 @@ impl Scan<'_, '_> {
             }
             return;
         }
+        let before = self.out.len();
         self.receive(t, limit, origins, enumerated);
+        // The rest of the 来自 list goes where the counted ones went, with
+        // no count of its own.
+        if let Some(last) = self.out[before..].last().cloned() {
+            let g = gazetteer();
+            for p in rest_of_list {
+                if !last.to.iter().any(|&q| g.nested(p, q)) {
+                    self.out.push(Cand {
+                        from: vec![p],
+                        own: Some(Own::default()),
+                        ..last.clone()
+                    });
+                }
+            }
+        }
     }
 
     /// A 与 P 签约 N个项目: the projects go from one side to the other.
