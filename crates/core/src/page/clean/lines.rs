@@ -548,12 +548,15 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
             rest.split_whitespace()
                 .filter(|w| !COUNTERS.iter().any(|c| w.contains(c)))
         };
+        // So is a date run together with a column and a writer
+        // (2022-01-08抒情散文荒村一叟): a few words, no sentence.
         let names_after = d.start == 0
             && words().count() <= 4
+            && han_count(&rest) <= 16
             && words().all(|w| {
                 w.chars()
                     .all(|c| crate::text::chars::is_han(c) || c.is_ascii_digit() || c == ':')
-                    && han_count(w) <= 5
+                    && han_count(w) <= 12
             });
         // A short line that ends with its date (学术资讯网/2020-11-23).
         let ends_with_date = (d.end == s.chars().count() || meta::dated_edge(s))

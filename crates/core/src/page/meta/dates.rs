@@ -102,6 +102,10 @@ pub fn find_dates(line: &str) -> Vec<FoundDate> {
                     found = Some((c, b, a, end));
                 } else if la <= 2 && lc == 4 && s1 == '/' && a > 12 {
                     found = Some((c, b, a, end));
+                } else if la <= 2 && lc == 4 && s1 == '/' && (b > 12 || clock_12h(&chars[end..])) {
+                    // 6/20/2018, or 6/5/2018 4:44:28 PM: month first, as
+                    // servers set to US English print a date.
+                    found = Some((c, a, b, end));
                 }
             }
         } else if la == 8 && (19..=21).contains(&(a / 1_000_000)) {
@@ -125,6 +129,17 @@ pub fn find_dates(line: &str) -> Vec<FoundDate> {
         }
     }
     out
+}
+
+/// Does a 12-hour time follow (` 4:44:28 PM`)?
+fn clock_12h(rest: &[char]) -> bool {
+    let t: String = rest.iter().take(14).collect();
+    let mut w = t.split_whitespace();
+    let time = w.next().unwrap_or("");
+    let half = w.next().unwrap_or("");
+    time.contains(':')
+        && time.chars().all(|c| c.is_ascii_digit() || c == ':')
+        && matches!(half, "AM" | "PM" | "am" | "pm")
 }
 
 fn cn_digit(c: char) -> Option<u32> {

@@ -1146,6 +1146,13 @@ mod tests {
         assert_eq!(isos("二〇二三年三月一日　来源：北京日报"), ["2023-03-01"]);
         assert_eq!(isos("二零一九年十二月三十一日"), ["2019-12-31"]);
         assert_eq!(isos("二〇二三年二月三十日"), Vec::<String>::new());
+        // Month first where only that reads (6/20/2018), or where a 12-hour
+        // clock says a US-English server printed it; else day first only
+        // where only that reads, and nothing where either could.
+        assert_eq!(isos("6/20/2018 4:44:28 PM"), ["2018-06-20"]);
+        assert_eq!(isos("6/5/2018 4:44:28 PM"), ["2018-06-05"]);
+        assert_eq!(isos("20/6/2018"), ["2018-06-20"]);
+        assert_eq!(isos("6/5/2018"), Vec::<String>::new());
     }
 
     #[test]
