@@ -832,6 +832,23 @@ fn blog_furniture_and_a_threads_opening_post() {
     assert_eq!(d.date.as_deref(), Some("2017-03-21"));
     assert_eq!(d.author.as_deref(), Some("永清老乡"));
     assert_eq!(paragraphs(&d).len(), 1, "{}", d.body);
+
+    // A Discuz! thread copied as text: sign-up prompts around the post, the
+    // poster before a bar, and a few escaped <BR> in the post that do not
+    // make the page HTML (which would run every line into one).
+    let discuz = "找回密码\n 注册\nQQ登录\n只需一步，快速开始\n查看: 812|回复: 6\n\
+        老式收音机的修理心得\n\
+        river_77  | 发表于 2009-3-2 08:15:40 | 显示全部楼层 |阅读模式 来自 中国河北保定\n\
+        马上注册，结交更多好友，享用更多功能。\n\
+        您需要 登录 才可以下载或查看，没有帐号？注册\n\
+        先检查电源部分的滤波电容是否鼓包，<BR>再用万用表量一下变压器的输出电压，<BR>多数毛病出在这两处。\n\
+        如果声音时有时无，多半是音量电位器接触不良，清洗一下就好了。\n";
+    let d = process_page(discuz.as_bytes(), None).unwrap();
+    assert_eq!(d.title.as_deref(), Some("老式收音机的修理心得"));
+    assert_eq!(d.date.as_deref(), Some("2009-03-02"));
+    assert_eq!(d.author.as_deref(), Some("river_77"));
+    assert!(d.body.starts_with("先检查电源部分"), "{}", d.body);
+    assert_no_furniture(&d, &["马上注册", "没有帐号"]);
 }
 
 /// Writers in a dateline's parentheses with what they did (整合) or with a

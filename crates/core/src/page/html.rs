@@ -116,11 +116,21 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     let lower = text.to_ascii_lowercase();
-    ["<p>", "<p ", "<div", "<br", "</p>", "</div>"]
-        .iter()
-        .map(|t| lower.matches(t).count())
-        .sum::<usize>()
-        >= 4
+    let count = |tags: &[&str]| tags.iter().map(|t| lower.matches(t).count()).sum::<usize>();
+    let blocks = count(&["<p>", "<p ", "<div", "</p>", "</div>"]);
+    if blocks + count(&["<br"]) < 4 {
+        return false;
+    }
+    // Text that shows its source's line breaks as letters (a forum's post
+    // copied with its escaped <BR>): only <br>, and on few of its lines.
+    if blocks == 0 {
+        let lines: Vec<&str> = lower.lines().filter(|l| !l.trim().is_empty()).collect();
+        let tagged = lines.iter().filter(|l| l.contains("<br")).count();
+        if lines.len() >= 5 && tagged * 2 < lines.len() {
+            return false;
+        }
+    }
+    true
 }
 
 struct Tag {

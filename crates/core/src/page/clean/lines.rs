@@ -114,6 +114,15 @@ pub(super) const WIDGETS: &[&str] = &[
     "您现在的位置",
     "首页",
 ];
+/// A forum's prompts to sign up, around a post however they end (马上注册，
+/// 结交更多好友，享用更多功能。 您需要 登录 才可以下载或查看，没有帐号？注册).
+const SIGN_UP_PROMPTS: &[&str] = &[
+    "马上注册",
+    "才可以下载或查看",
+    "没有帐号？",
+    "没有账号？",
+    "只需一步，快速开始",
+];
 /// Labels and buttons that make a line alone.
 const LABELS_ALONE: &[&str] = &[
     "正文",
@@ -428,6 +437,7 @@ pub fn classify(simp: &str) -> Kind {
     if LABELS_ALONE.contains(&bare.trim_end_matches([':', '：', ' ']))
         || (len <= 24 && PROFILE_LABELS.iter().any(|p| bare.starts_with(p)))
         || only_counts(s)
+        || (len <= 60 && contains_any(&s.replace(',', "，").replace('?', "？"), SIGN_UP_PROMPTS))
     {
         return Kind::Noise;
     }

@@ -377,3 +377,17 @@ fn a_number_range_keeps_its_hyphen_and_a_list_of_dates_gives_none() {
         Some("2019-09-23")
     );
 }
+
+#[test]
+fn text_that_shows_a_few_escaped_line_breaks_is_text() {
+    // A forum's post copied as text, its escaped <BR> kept as letters.
+    let copied = "注册\n登录\n查看: 120|回复: 3\n修电脑的小技巧\n\
+        老王 | 发表于 2006-3-1 10:20:00 | 显示全部楼层\n\
+        先说清理灰尘的办法，<BR>再说更换硅脂的步骤，<BR>最后说如何<BR>检查风扇。\n";
+    assert!(!super::looks_like_html(copied));
+    // A fragment whose lines end in <br> is HTML, and so is one with blocks.
+    assert!(super::looks_like_html(
+        "第一段<br>\n第二段<br>\n第三段<br>\n第四段<br>\n第五段<br>\n"
+    ));
+    assert!(super::looks_like_html("<p>一</p><p>二</p>"));
+}

@@ -870,7 +870,8 @@ pub fn poster(line: &str) -> Option<String> {
         .iter()
         .filter_map(|v| s.find(v))
         .min()?;
-    let name = s[..at].trim();
+    // Discuz! sets a bar between them: whb761 | 发表于 2005-8-4 21:37:32 |.
+    let name = s[..at].trim().trim_end_matches(['|', '｜']).trim();
     let n = name.chars().count();
     let handle = name
         .chars()
@@ -1452,5 +1453,9 @@ mod tests {
         assert_eq!(poster("首页 新闻 发表于 2019-07-31"), None);
         assert_eq!(poster("2019 发表于 2019-07-31"), None);
         assert_eq!(poster("发表于 2019-07-31"), None);
+        assert_eq!(
+            poster("river_77  | 发表于 2009-3-2 08:15:40 | 显示全部楼层").as_deref(),
+            Some("river_77")
+        );
     }
 }
