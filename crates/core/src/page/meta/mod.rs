@@ -915,6 +915,21 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
                     return Some((names, open));
                 }
             }
+            // (作者：张三), (撰稿：张三), (供稿：张三): a label and people's
+            // names only (供稿：区住建委办公室 is a body, not a writer).
+            let label = ["作者", "撰稿", "撰文", "供稿", "文"]
+                .iter()
+                .find(|l| inner.starts_with(*l))
+                .map(|l| l.chars().count());
+            if let Some(k) = label {
+                let rest: String = inner_chars[k..].iter().collect();
+                if let Some(value) = rest.strip_prefix(['：', ':', '/', '／']) {
+                    let names: Vec<String> = value.split_whitespace().map(str::to_string).collect();
+                    if !names.is_empty() && names.iter().all(|w| is_personal_name(w)) {
+                        return Some((names, open));
+                    }
+                }
+            }
         }
     }
     // "。京华时报记者孙乾" form: a role and names after the last sentence.
@@ -1229,6 +1244,16 @@ mod tests {
         );
         assert_eq!(
             trailing_byline("但未透露具体修到哪座城市。记者王强说"),
+            None
+        );
+        // A writer's label in parentheses at the end: people only.
+        for end in ["（作者：张晓明）", "（撰稿：张晓明）", "（供稿：张晓明）"]
+        {
+            let t = trailing_byline(&format!("居民对此普遍表示欢迎。{end}")).unwrap();
+            assert_eq!(t.0, ["张晓明"], "{end}");
+        }
+        assert_eq!(
+            trailing_byline("居民对此普遍表示欢迎。（供稿：区住建委办公室）"),
             None
         );
         // A lead that opens with the reporters, set off by spaces.
