@@ -541,6 +541,7 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
         || meta::names_line(s).is_some()
         || meta::journal_line(s)
         || meta::affiliation_line(s)
+        || meta::wechat_header(s).is_some()
     {
         return true;
     }

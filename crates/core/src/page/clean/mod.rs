@@ -318,6 +318,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             } else if let Some(names) = meta::inline_byline(&l.simp) {
                 // "2023年3月1日 来源：河北新闻网 记者 褚四"
                 authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
+            } else if let Some(Some(name)) = meta::wechat_header(&l.simp) {
+                // 原创 张三 某某日报 2023-03-05 09:12 发表于北京
+                authors.push(written_form(l.text, &name));
             } else if i < first && poster.is_none() {
                 // A forum's or a blog's poster, if nothing names a writer.
                 poster = meta::poster(&l.simp).map(|n| written_form(l.text, &n));

@@ -889,6 +889,46 @@ pub fn poster(line: &str) -> Option<String> {
     .then(|| name.to_string())
 }
 
+/// The header a WeChat article shows, copied as text: 原创 张三 某某日报
+/// 2023-03-05 09:12 发表于北京 — an optional 原创, the writer and the
+/// account (or the account alone), the date and time, and where it was
+/// posted from. Returns the writer when the account's name follows one.
+pub fn wechat_header(line: &str) -> Option<Option<String>> {
+    let s = line.trim();
+    let d = find_dates(s).into_iter().next()?;
+    let chars: Vec<char> = s.chars().collect();
+    let before: String = chars[..d.start].iter().collect();
+    let after: String = chars[d.end..].iter().collect();
+    let after = after.trim();
+    // After the date: a time, then 发表于 and a place of a few characters.
+    let mut rest = after;
+    if let Some(t) = rest.split_whitespace().next() {
+        if t.contains(':') && t.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            rest = rest[t.len()..].trim_start();
+        }
+    }
+    let place = rest.strip_prefix("发表于")?.trim();
+    let n = place.chars().count();
+    if !(2..=8).contains(&n) || !place.chars().all(is_han) {
+        return None;
+    }
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    if words.first() == Some(&"原创") {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > 2 || words.iter().any(|w| w.chars().count() > 20) {
+        return None;
+    }
+    // Two words are the writer and the account, as WeChat sets them.
+    let writer = words[0];
+    let handle = writer.chars().count() >= 2
+        && !writer.chars().all(|c| c.is_ascii_digit())
+        && writer
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
+    Some((words.len() == 2 && handle).then(|| writer.to_string()))
+}
+
 /// A line that is only a byline in parentheses: （记者 张三 李四）.
 pub fn bracketed_byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
@@ -1460,6 +1500,28 @@ mod tests {
         assert_eq!(n("高新 开发 园区"), None);
         assert_eq!(n("魏 丽 华 好"), None);
         assert_eq!(n("我们认为，这是对的"), None);
+    }
+
+    #[test]
+    fn a_wechat_articles_header() {
+        assert_eq!(
+            wechat_header("原创 张晓明 某某青年报 2023-03-05 09:12 发表于北京"),
+            Some(Some("张晓明".to_string()))
+        );
+        assert_eq!(
+            wechat_header("某某青年报 2023-03-05 09:12 发表于河北"),
+            Some(None)
+        );
+        assert_eq!(
+            wechat_header("原创 小明同学 某某公众号 2023年03月05日 09:12 发表于河北"),
+            Some(Some("小明同学".to_string()))
+        );
+        // Not a header: no place it was posted from, or a sentence.
+        assert_eq!(wechat_header("张晓明 某某青年报 2023-03-05 09:12"), None);
+        assert_eq!(
+            wechat_header("北京市在2023-03-05举行的会议上发表于北京的讲话"),
+            None
+        );
     }
 
     #[test]
