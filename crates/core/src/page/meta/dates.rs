@@ -210,7 +210,19 @@ fn chinese_numeral_dates(chars: &[char]) -> Vec<FoundDate> {
 
 /// Parses an ISO-ish date from an HTML `<meta>` value (`2023-04-01T08:00:00+08:00`).
 pub fn date_from_hint(hint: &str) -> Option<String> {
-    find_dates(hint).into_iter().next().map(|d| d.iso)
+    find_dates(hint)
+        .into_iter()
+        .next()
+        .map(|d| d.iso)
+        .or_else(|| {
+            // 20230305 (or 20230305091200): a value that is only the digits.
+            let t = hint.trim();
+            let digits = t.len() >= 8 && t.bytes().all(|b| b.is_ascii_digit());
+            let n = |r: std::ops::Range<usize>| t.get(r)?.parse::<u32>().ok();
+            let (y, m, d) = (n(0..4)?, n(4..6)?, n(6..8)?);
+            (digits && matches!(t.len(), 8 | 12 | 14) && valid_ymd(y, m, d))
+                .then(|| format!("{y:04}-{m:02}-{d:02}"))
+        })
 }
 
 /// A date in a page's address: `/2022-02/13/`, `/2022/0213/`, `/2022-02-13/`,

@@ -1313,6 +1313,18 @@ mod tests {
     }
 
     #[test]
+    fn a_meta_value_of_digits_alone() {
+        assert_eq!(date_from_hint("20230305").as_deref(), Some("2023-03-05"));
+        assert_eq!(
+            date_from_hint("20230305091200").as_deref(),
+            Some("2023-03-05")
+        );
+        assert_eq!(date_from_hint("20231399"), None);
+        // Seconds since 1970 are no date of this kind.
+        assert_eq!(date_from_hint("1678000000"), None);
+    }
+
+    #[test]
     fn dates_in_page_addresses() {
         let d = |u: &str| date_from_url(u);
         assert_eq!(
