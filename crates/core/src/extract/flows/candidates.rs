@@ -106,6 +106,15 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
             let after = text_of(inp.chars, (i + w.chars().count()) as u32, s.end);
             !(w == "生产" && MADE_BY.iter().any(|m| after.starts_with(m)))
         });
+        // 分布在 says where things that moved went only when the sentence
+        // says they moved (这批从北京外迁的企业主要分布在廊坊、保定), not where
+        // firms simply are (北京的科技企业主要分布在海淀).
+        let found = found.filter(|&w| {
+            !w.starts_with("分布")
+                || ["外迁", "迁出", "疏解", "转移", "搬迁", "迁往", "迁移"]
+                    .iter()
+                    .any(|m| text_of(inp.chars, s.start, i as u32).contains(m))
+        });
         // 《…承接北京产业转移对接工作方案》: a document's title states no move.
         let found = found.filter(|_| !in_title(inp.chars, s.start as usize, i));
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,

@@ -702,10 +702,21 @@ pub(super) fn in_destination(
     let mut best = None;
     for h in hits
         .iter()
-        .filter(|h| h.role == Role::Location && (h.start as usize) > from && h.end <= t.start)
+        .filter(|h| h.role == Role::Location && (h.start as usize) >= from && h.end <= t.start)
     {
-        let before = inp.chars[h.start as usize - 1];
-        if markers.contains(&before) {
+        let before = if h.start == 0 {
+            '\n'
+        } else {
+            inp.chars[h.start as usize - 1]
+        };
+        // 雄安新区新入驻的企业中，四分之一来自北京: with the origin marked,
+        // the place a relative clause's verb has as its subject.
+        let relative = wide && {
+            let gap = text_of(inp.chars, h.end, t.start);
+            ["", "新", "已", "已经", "累计", "今年", "新近", "共", "目前"].contains(&gap.as_str())
+                && inp.chars.get(t.end as usize) == Some(&'的')
+        };
+        if markers.contains(&before) || relative {
             let (list, used) = places_after(inp, hits, h.start, t.start);
             let end = used.last().map(|u| u.end).unwrap_or(h.end);
             // The verb must follow soon after the place (在津冀布局, 在北京亦庄

@@ -1416,3 +1416,21 @@ fn a_quoted_name_right_after_its_city_narrows_it() {
     let f = flows("昨天，北京市有关部门和在京企业与河北省廊坊市“北三县”签约40个项目。");
     assert_eq!(pairs(&f), [("北京市", "北三县")]);
 }
+
+#[test]
+fn a_place_whose_new_firms_came_from_another_receives_them() {
+    let f = flows("廊坊临空经济区新落户的项目中，七成来自北京。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊临空经济区")]);
+    let f = flows("今年，雄安新区入驻的企业中，有超过四分之一来自北京。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    // A move inside one place is none.
+    assert!(flows("北京入驻的企业中，有一半来自海淀。").is_empty());
+}
+
+#[test]
+fn where_moved_firms_are_spread_is_where_they_went() {
+    let f = flows("这批从北京外迁的企业主要分布在廊坊、保定两地。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
+    // Where firms simply are is no move.
+    assert!(flows("天津的外资企业主要分布在滨海新区。").is_empty());
+}
