@@ -726,9 +726,8 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
             None,
         ),
         ("记者 王科 李明", None, Some("王科 李明"), None),
-        // A US-English server's clock; a date run into a column and a name.
+        // A US-English server's clock.
         ("6/20/2018 4:44:28 PM", Some("2018-06-20"), None, None),
-        ("2021-03-02散文随笔山野闲人", Some("2021-03-02"), None, None),
         // A WeChat article's header copied as text.
         (
             "原创 张晓明 某某青年报 2023-03-05 09:12 发表于北京",

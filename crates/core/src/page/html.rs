@@ -117,7 +117,11 @@ pub fn looks_like_html(text: &str) -> bool {
     }
     let lower = text.to_ascii_lowercase();
     let count = |tags: &[&str]| tags.iter().map(|t| lower.matches(t).count()).sum::<usize>();
-    let blocks = count(&["<p>", "<p ", "<div", "</p>", "</div>"]);
+    // Any element but a line break makes it markup (a table-layout page).
+    let blocks = count(&[
+        "<p>", "<p ", "<div", "</p>", "</div>", "<table", "<td", "<tr", "<li", "<span", "<a ",
+        "<font", "<h1", "<h2", "<h3", "<img", "<b>", "<strong", "<center",
+    ]);
     if blocks + count(&["<br"]) < 4 {
         return false;
     }

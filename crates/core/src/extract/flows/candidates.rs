@@ -102,19 +102,8 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
             found.filter(|w| !names_an_office(inp.chars, i + w.chars().count(), s.end as usize));
         // 家具生产企业, 生产线: the verb names a kind of firm or plant, it
         // does not happen (北京的家具生产企业向河北迁移 moves the firms).
-        let found = found.filter(|&w| {
-            let after = text_of(inp.chars, (i + w.chars().count()) as u32, s.end);
-            !(w == "生产" && MADE_BY.iter().any(|m| after.starts_with(m)))
-        });
-        // 分布在 says where things that moved went only when the sentence
-        // says they moved (这批从北京外迁的企业主要分布在廊坊、保定), not where
-        // firms simply are (北京的科技企业主要分布在海淀).
-        let found = found.filter(|&w| {
-            !w.starts_with("分布")
-                || ["外迁", "迁出", "疏解", "转移", "搬迁", "迁往", "迁移"]
-                    .iter()
-                    .any(|m| text_of(inp.chars, s.start, i as u32).contains(m))
-        });
+        let found = found.filter(|&w| w != "生产" || !modifies_a_noun(inp, i));
+        let found = found.filter(|&w| !w.starts_with("分布") || moved_firms_spread(inp, s, i));
         // 《…承接北京产业转移对接工作方案》: a document's title states no move.
         let found = found.filter(|_| !in_title(inp.chars, s.start as usize, i));
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
@@ -143,10 +132,60 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
     out
 }
 
+/// Is the 生产 at char `i` part of a noun (生产线, 生产企业, 家具生产企业)
+/// rather than the verb (在沧州生产线缆, 生产设备配件)? Its token is longer
+/// than the verb, or the next token is a noun it names a kind of.
+fn modifies_a_noun(inp: &Input, i: usize) -> bool {
+    let Some(k) = token_at(inp.tokens, i as u32) else {
+        return false;
+    };
+    let t = &inp.tokens[k];
+    if t.end > t.start + 2 {
+        return true;
+    }
+    inp.tokens.get(k + 1).is_some_and(|n| {
+        let next = text_of(inp.chars, n.start, n.end);
+        MADE_BY.contains(&next.as_str())
+    })
+}
+
+/// 分布在 says where things that moved went only when its subject is firms
+/// the clause says moved (这批从北京外迁的企业主要分布在廊坊、保定), not
+/// where firms simply are (北京的科技企业主要分布在海淀), nor people, nor a
+/// move named in another clause.
+fn moved_firms_spread(inp: &Input, s: &Sentence, i: usize) -> bool {
+    let start = (s.start as usize..i)
+        .rev()
+        .find(|&k| is_clause_break(inp.chars[k]))
+        .map_or(s.start as usize, |k| k + 1);
+    let clause = text_of(inp.chars, start as u32, i as u32);
+    let Some(m) = ["外迁", "迁出", "疏解", "转移", "搬迁", "迁往", "迁移"]
+        .iter()
+        .filter_map(|m| clause.find(m))
+        .min()
+    else {
+        return false;
+    };
+    let subject = &clause[m..];
+    // The firms right before 分布, after only adverbs (企业主要分布在).
+    let head = subject.trim_end_matches([
+        '主', '要', '大', '多', '部', '分', '均', '别', '集', '中', '则', '都',
+    ]);
+    [
+        "企业", "商户", "项目", "工厂", "厂家", "药企", "公司", "机构",
+    ]
+    .iter()
+    .any(|w| head.ends_with(w))
+}
+
 /// Is char `i` inside a 《…》 title opened after `start`?
 fn in_title(chars: &[char], start: usize, i: usize) -> bool {
-    let open = chars[start..i].iter().rposition(|&c| c == '《');
-    let close = chars[start..i].iter().rposition(|&c| c == '》');
+    let open = chars[start..i]
+        .iter()
+        .rposition(|&c| matches!(c, '《' | '〈'));
+    let close = chars[start..i]
+        .iter()
+        .rposition(|&c| matches!(c, '》' | '〉'));
     match (open, close) {
         (Some(o), Some(c)) => o > c,
         (Some(_), None) => true,

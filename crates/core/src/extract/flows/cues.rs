@@ -41,8 +41,8 @@ pub(super) const IN_VERBS: &[&str] = &[
 /// Nouns that 生产 modifies rather than governs (家具生产企业, 生产线): the
 /// verb names a kind of firm or plant, it does not happen.
 pub(super) const MADE_BY: &[&str] = &[
-    "企业", "厂", "线", "车间", "基地", "环节", "设备", "经营", "要素", "能力", "规模", "型", "性",
-    "商", "许可", "资料", "工艺", "单位",
+    "企业", "厂", "厂家", "工厂", "线", "车间", "基地", "环节", "经营", "要素", "能力", "规模",
+    "许可", "资料", "工艺", "单位",
 ];
 
 /// `text` with every 生产 that modifies a noun after it left out.

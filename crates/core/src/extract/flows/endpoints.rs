@@ -40,7 +40,7 @@ pub(super) fn places_after<'h>(
     let mut expect = p as u32;
     let first = hits.partition_point(|h| h.start < pos);
     for h in hits[first..].iter().filter(|h| h.role == Role::Location) {
-        if h.start != expect || names_a_strategy(inp, h) {
+        if h.start != expect {
             break;
         }
         // A run without a separator narrows (河北省沧州市); a separator adds.
@@ -711,10 +711,31 @@ pub(super) fn in_destination(
         };
         // 雄安新区新入驻的企业中，四分之一来自北京: with the origin marked,
         // the place a relative clause's verb has as its subject.
+        // Only firms or projects, and not their money or people
+        // (…的项目中，七成资金来自北京; …引进的人才中).
         let relative = wide && {
             let gap = text_of(inp.chars, h.end, t.start);
+            let rest = text_of(inp.chars, t.end, s.end);
+            let head = rest.strip_prefix('的').unwrap_or("");
+            let source = rest.find("来自").map_or(rest.as_str(), |k| &rest[..k]);
             ["", "新", "已", "已经", "累计", "今年", "新近", "共", "目前"].contains(&gap.as_str())
-                && inp.chars.get(t.end as usize) == Some(&'的')
+                && [
+                    "企业",
+                    "项目",
+                    "商户",
+                    "公司",
+                    "机构",
+                    "单位",
+                    "市场主体",
+                    "药企",
+                ]
+                .iter()
+                .any(|w| head.starts_with(w))
+                && ![
+                    "资金", "人才", "人员", "员工", "职工", "法人", "居民", "人口", "投资",
+                ]
+                .iter()
+                .any(|w| source.contains(w))
         };
         if markers.contains(&before) || relative {
             let (list, used) = places_after(inp, hits, h.start, t.start);

@@ -709,6 +709,15 @@ fn the_sites_of_listed_schools_are_moves_from_their_home() {
         )),
         [("北京市", "雄安新区")]
     );
+    // The list ends with its count, without 等 or 的.
+    assert_eq!(
+        pairs(&flows(
+            "北京交通大学、北京林业大学、中国地质大学（北京）3所高校雄安校区开工建设。"
+        )),
+        [("北京市", "雄安新区")]
+    );
+    // Not a meeting the listed schools hold somewhere.
+    assert!(flows("北京理工大学、天津大学2所高校在石家庄召开会议。").is_empty());
 }
 
 /// The headquarters of central state firms are in Beijing: building them
@@ -1361,8 +1370,10 @@ fn production_before_a_noun_names_a_kind_of_firm() {
     // 家具生产企业 is a kind of firm: the move is 迁移's.
     let f = flows("北京的家具生产企业向河北迁移。");
     assert_eq!(pairs(&f), [("北京市", "河北省")]);
-    // 在沧州生产 still says where things are made.
+    // 在沧州生产 still says where things are made, whatever follows.
     let f = flows("北京一家汽车企业的新车型将在沧州生产。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+    let f = flows("北京一家企业将在沧州生产线缆产品。");
     assert_eq!(pairs(&f), [("北京市", "沧州市")]);
 }
 
@@ -1377,6 +1388,8 @@ fn a_region_named_for_its_strategy_sends_nothing() {
     // The region as the home of what moves still sends it.
     let f = flows("武清开发区承接京津产业转移项目32个。");
     assert_eq!(pairs(&f), [("北京市", "天津武清经济技术开发区")]);
+    // A region's strategy zone is still somewhere to go.
+    assert!(!flows("北京一批企业迁往长三角一体化示范区。").is_empty());
 }
 
 #[test]
@@ -1423,14 +1436,19 @@ fn a_place_whose_new_firms_came_from_another_receives_them() {
     assert_eq!(pairs(&f), [("北京市", "廊坊临空经济区")]);
     let f = flows("今年，雄安新区入驻的企业中，有超过四分之一来自北京。");
     assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
-    // A move inside one place is none.
+    // A move inside one place is none; nor is money the firms brought.
     assert!(flows("北京入驻的企业中，有一半来自海淀。").is_empty());
+    assert!(flows("廊坊临空经济区新落户的项目中，七成资金来自北京。").is_empty());
 }
 
 #[test]
 fn where_moved_firms_are_spread_is_where_they_went() {
     let f = flows("这批从北京外迁的企业主要分布在廊坊、保定两地。");
     assert_eq!(pairs(&f), [("北京市", "廊坊市"), ("北京市", "保定市")]);
-    // Where firms simply are is no move.
+    // Where firms simply are is no move, nor where a move named in another
+    // clause, or people, went.
     assert!(flows("天津的外资企业主要分布在滨海新区。").is_empty());
+    assert!(flows("北京疏解非首都功能以来，河北的医药企业主要分布在沧州和石家庄。").is_empty());
+    assert!(flows("北京外迁企业的职工主要分布在廊坊和保定。").is_empty());
+    assert!(flows("北京搬迁项目的投资方主要分布在上海、深圳。").is_empty());
 }

@@ -68,10 +68,13 @@ const MARKET_WORDS: &[&str] = &["批发市场", "物流园", "商贸城", "服�
 pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &mut Vec<Cand>) {
     for o in named_orgs(inp, s, false) {
         let (o_start, o_end, o_places) = (o.start, o.end, o.places);
-        let Some(site) = hits
-            .iter()
-            .find(|h| h.role == Role::Location && h.start >= o_end && h.start <= o_end + 24)
-        else {
+        let Some(site) = hits.iter().find(|h| {
+            let after = text_of(inp.chars, h.end, (h.end + 4).min(s.end));
+            h.role == Role::Location
+                && h.start >= o_end
+                && h.start <= o_end + 40
+                && SITE_WORDS.iter().any(|w| after.starts_with(w))
+        }) else {
             continue;
         };
         let between = text_of(inp.chars, o_end, site.start);
@@ -83,8 +86,16 @@ pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
             && !core
                 .chars()
                 .any(|c| is_clause_break(c) || matches!(c, '、' | '的' | '在' | '于'));
-        let listed = between.ends_with('的')
-            && between.contains('等')
+        // Or a list ending in its count (北京交通大学、北京科技大学、中国
+        // 地质大学（北京）4所高校雄安校区).
+        let b: Vec<char> = between.trim_end_matches('的').chars().collect();
+        let counted = b.contains(&'、')
+            && b.iter()
+                .rposition(|c| c.is_ascii_digit() || "两三四五六七八九十".contains(*c))
+                .is_some_and(|k| {
+                    matches!(b.get(k + 1), Some('所' | '家' | '个')) && b.len() <= k + 6
+                });
+        let listed = ((between.ends_with('的') && between.contains('等')) || counted)
             && !between
                 .chars()
                 .any(|c| is_clause_break(c) || matches!(c, '在' | '于' | '和' | '与'));

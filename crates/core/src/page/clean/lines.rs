@@ -117,10 +117,9 @@ pub(super) const WIDGETS: &[&str] = &[
 /// A forum's prompts to sign up, around a post however they end (马上注册，
 /// 结交更多好友，享用更多功能。 您需要 登录 才可以下载或查看，没有帐号？注册).
 const SIGN_UP_PROMPTS: &[&str] = &[
-    "马上注册",
-    "才可以下载或查看",
-    "没有帐号？",
-    "没有账号？",
+    "马上注册，结交更多好友",
+    "才可以下载或查看，没有帐号",
+    "才可以下载或查看，没有账号",
     "只需一步，快速开始",
 ];
 /// Labels and buttons that make a line alone.
@@ -559,15 +558,12 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
             rest.split_whitespace()
                 .filter(|w| !COUNTERS.iter().any(|c| w.contains(c)))
         };
-        // So is a date run together with a column and a writer
-        // (2022-01-08抒情散文荒村一叟): a few words, no sentence.
         let names_after = d.start == 0
             && words().count() <= 4
-            && han_count(&rest) <= 16
             && words().all(|w| {
                 w.chars()
                     .all(|c| crate::text::chars::is_han(c) || c.is_ascii_digit() || c == ':')
-                    && han_count(w) <= 12
+                    && han_count(w) <= 5
             });
         // A short line that ends with its date (学术资讯网/2020-11-23).
         let ends_with_date = (d.end == s.chars().count() || meta::dated_edge(s))

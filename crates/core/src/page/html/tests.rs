@@ -390,4 +390,8 @@ fn text_that_shows_a_few_escaped_line_breaks_is_text() {
         "第一段<br>\n第二段<br>\n第三段<br>\n第四段<br>\n第五段<br>\n"
     ));
     assert!(super::looks_like_html("<p>一</p><p>二</p>"));
+    // An old table layout with its lines ended by <br> is markup too.
+    assert!(super::looks_like_html(
+        "<table><tr><td>标题</td></tr>\n<tr><td>第一段<br>\n第二段<br>\n第三段<br>\n第四段<br>\n</td></tr></table>\n说明一\n说明二\n说明三\n说明四\n说明五\n说明六\n"
+    ));
 }

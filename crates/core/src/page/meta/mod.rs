@@ -336,6 +336,17 @@ pub fn is_personal_name(w: &str) -> bool {
             .is_some_and(|c| crate::text::chars::SURNAMES.contains(c))
 }
 
+/// A person's name that is not also a place's (石家庄) or an outlet's
+/// (新华社).
+fn writer_name(w: &str) -> bool {
+    let g = crate::extract::places::gazetteer();
+    is_personal_name(w)
+        && g.resolve_name(w).is_none()
+        && !["社", "网", "报", "台", "局", "委", "办", "厅", "井", "站"]
+            .iter()
+            .any(|x| w.ends_with(x))
+}
+
 /// Does `w` name a department or a body rather than a person (医技药剂党支部,
 /// 办公室, 宣传部)?
 pub fn is_department(w: &str) -> bool {
@@ -880,7 +891,8 @@ pub fn poster(line: &str) -> Option<String> {
         "本帖", "文章", "最后", "该帖", "此文", "原文", "帖子", "楼主", "作者",
     ]
     .iter()
-    .any(|w| name.starts_with(w));
+    .any(|w| name.starts_with(w))
+        || ["回复", "引用", "评论", "沙发", "板凳"].contains(&name);
     ((2..=20).contains(&n)
         && handle
         && !not_a_name
@@ -907,17 +919,25 @@ pub fn wechat_header(line: &str) -> Option<Option<String>> {
             rest = rest[t.len()..].trim_start();
         }
     }
+    // WeChat shows the province (or the country) it was posted from, not a
+    // paper (该文…发表于人民日报).
     let place = rest.strip_prefix("发表于")?.trim();
-    let n = place.chars().count();
-    if !(2..=8).contains(&n) || !place.chars().all(is_han) {
+    if !posted_from(place) {
         return None;
     }
     let mut words: Vec<&str> = before.split_whitespace().collect();
-    if words.first() == Some(&"原创") {
+    let original = words.first() == Some(&"原创");
+    if original {
         words.remove(0);
     }
-    if words.is_empty() || words.len() > 2 || words.iter().any(|w| w.chars().count() > 20) {
+    if (words.is_empty() && !original)
+        || words.len() > 2
+        || words.iter().any(|w| w.chars().count() > 20)
+    {
         return None;
+    }
+    if words.is_empty() {
+        return Some(None);
     }
     // Two words are the writer and the account, as WeChat sets them.
     let writer = words[0];
@@ -926,7 +946,31 @@ pub fn wechat_header(line: &str) -> Option<Option<String>> {
         && writer
             .chars()
             .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
-    Some((words.len() == 2 && handle).then(|| writer.to_string()))
+    Some((words.len() == 2 && handle && writer != words[1]).then(|| writer.to_string()))
+}
+
+/// Where WeChat says a post was sent from: a province-level place of China
+/// (北京, 河北, 广东), or a country.
+fn posted_from(place: &str) -> bool {
+    let g = crate::extract::places::gazetteer();
+    let province = g
+        .resolve_name(place)
+        .is_some_and(|i| g.province_of(i) == Some(i));
+    const ABROAD: &[&str] = &[
+        "中国香港",
+        "中国澳门",
+        "中国台湾",
+        "美国",
+        "日本",
+        "英国",
+        "加拿大",
+        "澳大利亚",
+        "新加坡",
+        "德国",
+        "法国",
+        "韩国",
+    ];
+    province || ABROAD.contains(&place)
 }
 
 /// A line that is only a byline in parentheses: （记者 张三 李四）.
@@ -951,7 +995,11 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
             let inner: String = chars[open + 1..n - 1].iter().collect();
             let inner_chars: Vec<char> = inner.chars().collect();
             if let Some((names, end)) = byline_at(&inner_chars, 0) {
-                if end >= inner_chars.len() {
+                // (文：新华社) credits an outlet, not a writer.
+                let outlet = names
+                    .iter()
+                    .any(|w| ["社", "网", "报", "台"].iter().any(|x| w.ends_with(x)));
+                if end >= inner_chars.len() && !outlet {
                     return Some((names, open));
                 }
             }
@@ -964,8 +1012,17 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
             if let Some(k) = label {
                 let rest: String = inner_chars[k..].iter().collect();
                 if let Some(value) = rest.strip_prefix(['：', ':', '/', '／']) {
-                    let names: Vec<String> = value.split_whitespace().map(str::to_string).collect();
-                    if !names.is_empty() && names.iter().all(|w| is_personal_name(w)) {
+                    let value_chars: Vec<char> = value.chars().collect();
+                    // (作者：本报记者 张晓明), else names alone.
+                    let names = match byline_at(&value_chars, 0) {
+                        Some((names, end)) if end >= value_chars.len() => names,
+                        _ => value
+                            .split([' ', '、', '，'])
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                    };
+                    if !names.is_empty() && names.iter().all(|w| writer_name(w)) {
                         return Some((names, open));
                     }
                 }
@@ -1296,6 +1353,19 @@ mod tests {
             trailing_byline("居民对此普遍表示欢迎。（供稿：区住建委办公室）"),
             None
         );
+        // A place's or an outlet's name that reads like a person's is none.
+        for end in ["（撰稿：石家庄）", "（文：新华社）"] {
+            assert_eq!(
+                trailing_byline(&format!("居民普遍欢迎。{end}")),
+                None,
+                "{end}"
+            );
+        }
+        // A role before the name, or two names.
+        let t = trailing_byline("居民普遍欢迎。（作者：本报记者 张晓明）").unwrap();
+        assert_eq!(t.0, ["张晓明"]);
+        let t = trailing_byline("居民普遍欢迎。（作者：张晓明、李华）").unwrap();
+        assert_eq!(t.0, ["张晓明", "李华"]);
         // A lead that opens with the reporters, set off by spaces.
         let (names, len) =
             lead_byline("河北日报记者 白云 通讯员 赵明 钱亮 开春以来，该区加强对接。").unwrap();
@@ -1528,8 +1598,23 @@ mod tests {
             wechat_header("原创 小明同学 某某公众号 2023年03月05日 09:12 发表于河北"),
             Some(Some("小明同学".to_string()))
         );
-        // Not a header: no place it was posted from, or a sentence.
+        assert_eq!(
+            wechat_header("原创 2023-03-05 09:12 发表于河北"),
+            Some(None)
+        );
+        // The account's name twice names no writer.
+        assert_eq!(
+            wechat_header("原创 某某发布 某某发布 2023-03-05 09:12 发表于河北"),
+            Some(None)
+        );
+        // Not a header: no place it was posted from, a paper where WeChat
+        // shows a province, or a sentence.
         assert_eq!(wechat_header("张晓明 某某青年报 2023-03-05 09:12"), None);
+        assert_eq!(wechat_header("该文 2019-05-01 发表于人民日报"), None);
+        assert_eq!(
+            wechat_header("李华 京津冀产业转移研究 2019-05-01 发表于经济日报"),
+            None
+        );
         assert_eq!(
             wechat_header("北京市在2023-03-05举行的会议上发表于北京的讲话"),
             None
@@ -1556,5 +1641,6 @@ mod tests {
             poster("river_77  | 发表于 2009-3-2 08:15:40 | 显示全部楼层").as_deref(),
             Some("river_77")
         );
+        assert_eq!(poster("回复 | 发表于 2005-8-4 21:37:32 | 只看该作者"), None);
     }
 }

@@ -106,6 +106,10 @@ impl Scan<'_, '_> {
             }
         }
         let (mut origins, used) = places_after(inp, hits, t.end, s.end);
+        // 承接京津冀协同: a region named for its strategy sends nothing.
+        if used.first().is_some_and(|h| names_a_strategy(inp, h)) {
+            origins.clear();
+        }
         // 签约河北省内合作社: firms within the place, which move nowhere.
         let within = |h: &PlaceHit| {
             let after = text_of(inp.chars, h.end, (h.end + 2).min(s.end));
