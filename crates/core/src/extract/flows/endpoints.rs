@@ -11,14 +11,14 @@ use crate::text::chars::is_clause_break;
 use crate::text::sentences::Sentence;
 
 /// The first char from `pos` past the words that join a verb to its place
-/// (到/于/了/至/在/往) and an opening quote: …迁至“北京·沧州渤海新区生物医药
-/// 产业园” names the place in quotes.
+/// (到/于/了/至/在/往) and quotes: …迁至“北京·沧州渤海新区生物医药产业园”
+/// names the place in quotes, and a verb may be quoted (“落户”沧州).
 pub(super) fn past_glue(chars: &[char], pos: u32, limit: u32) -> usize {
     let mut p = pos as usize;
     while p < limit as usize
         && matches!(
             chars[p],
-            '到' | '于' | '了' | '至' | '在' | ' ' | '往' | '“' | '「' | '"'
+            '到' | '于' | '了' | '至' | '在' | ' ' | '往' | '“' | '「' | '"' | '”' | '」'
         )
     {
         p += 1;

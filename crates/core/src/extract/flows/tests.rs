@@ -1363,6 +1363,8 @@ fn a_destination_in_quotes_is_still_the_place() {
     // A verb in quotes moves too.
     let f = flows("北京上千家家具企业开始向河北“迁移”。");
     assert_eq!(pairs(&f), [("北京市", "河北省")]);
+    let f = flows("北京的一批医药企业“落户”沧州。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
 }
 
 #[test]
