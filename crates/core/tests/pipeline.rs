@@ -861,6 +861,18 @@ fn blog_furniture_and_a_threads_opening_post() {
     assert_eq!(d.author.as_deref(), Some("river_77"));
     assert!(d.body.starts_with("先检查电源部分"), "{}", d.body);
     assert_no_furniture(&d, &["马上注册", "没有帐号"]);
+
+    // A post bar without 发表于, under the thread's buttons.
+    let bar =
+        "打印\n\n自制温度计的几点体会\n\n[复制链接]\n2210|17\n手机看帖\n跳转到指定楼层\n楼主\n\
+        lake_fish|  楼主 | 2009-6-1 10:04 | 只看该作者 回帖奖励 |倒序浏览 |阅读模式\n\
+        用热敏电阻做探头，配一个运放电路，就能得到随温度变化的电压。\n\
+        标定时准备冰水和沸水两个点，中间按线性处理，误差在半度以内。\n";
+    let d = process_page(bar.as_bytes(), None).unwrap();
+    assert_eq!(d.title.as_deref(), Some("自制温度计的几点体会"));
+    assert_eq!(d.date.as_deref(), Some("2009-06-01"));
+    assert_eq!(d.author.as_deref(), Some("lake_fish"));
+    assert!(d.body.starts_with("用热敏电阻"), "{}", d.body);
 }
 
 /// Writers in a dateline's parentheses with what they did (整合) or with a

@@ -133,6 +133,17 @@ const LABELS_ALONE: &[&str] = &[
     "返回",
     "返回顶部",
     "返回首页",
+    // A forum thread's buttons (Discuz!).
+    "跳转到指定楼层",
+    "复制链接",
+    "复制链接]",
+    "手机看帖",
+    "随时随地手机跟帖",
+    "使用道具 举报",
+    "使用道具",
+    "举报",
+    "回复",
+    "电梯直达",
 ];
 /// The labels of a forum poster's profile beside a post (注册时间 /
 /// 2010-2-9 / 最后登录 / 2019-1-16): their dates are the member's, not the
@@ -462,7 +473,11 @@ pub fn classify(simp: &str) -> Kind {
             || meta::bracketed_byline(s).is_some()
     };
     if (len <= 80 && !s.ends_with('。') && contains_any(s, SPAM))
-        || (is_nav(s) && !labelled_date() && !byline() && !meta::dated_edge(s))
+        || (is_nav(s)
+            && !labelled_date()
+            && !byline()
+            && !meta::dated_edge(s)
+            && !meta::forum_bar(s))
     {
         return Kind::Noise;
     }
@@ -474,7 +489,7 @@ pub fn classify(simp: &str) -> Kind {
     }
     // Before the widget rule: "发布时间：… 来源：… 字号：[大 中 小]" is the metadata line.
     // So is a byline alone in parentheses, closing the article: （记者 张三 李四）.
-    if is_meta(s, han) || meta::bracketed_byline(s).is_some() {
+    if is_meta(s, han) || meta::bracketed_byline(s).is_some() || meta::forum_bar(s) {
         return Kind::Meta;
     }
     // A widget's words inside a sentence are the sentence's (一家老字号食品

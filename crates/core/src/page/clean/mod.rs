@@ -323,7 +323,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 authors.push(written_form(l.text, &name));
             } else if i < first && poster.is_none() {
                 // A forum's or a blog's poster, if nothing names a writer.
-                poster = meta::poster(&l.simp).map(|n| written_form(l.text, &n));
+                poster = meta::poster(&l.simp)
+                    .or_else(|| meta::bar_poster(&l.simp))
+                    .map(|n| written_form(l.text, &n));
             }
             let before_title = title_idx.is_some_and(|t| i < t);
             let today_header =

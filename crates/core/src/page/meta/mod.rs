@@ -973,6 +973,56 @@ fn posted_from(place: &str) -> bool {
     province || ABROAD.contains(&place)
 }
 
+/// The words of a forum's post bar (Discuz!: hotpower | 楼主 | 2008-9-7
+/// 10:04 | 只看该作者 | 倒序浏览 | 阅读模式).
+const FORUM_CELLS: &[&str] = &[
+    "只看该作者",
+    "显示全部楼层",
+    "阅读模式",
+    "倒序浏览",
+    "楼主",
+    "回帖奖励",
+    "电梯直达",
+    "只看大图",
+];
+
+/// A forum's post bar: cells split by bars, one a full date and one a word
+/// of the forum's own.
+pub fn forum_bar(line: &str) -> bool {
+    let cells: Vec<&str> = line
+        .split(['|', '｜'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 3
+        && cells.iter().any(|c| !find_dates(c).is_empty())
+        && cells
+            .iter()
+            .any(|c| FORUM_CELLS.iter().any(|w| c.starts_with(w)))
+}
+
+/// The poster a forum's post bar opens with (hotpower | 楼主 | 2008-9-7
+/// 10:04 | 只看该作者), not its counts (查看11 | 回复2 | …).
+pub fn bar_poster(line: &str) -> Option<String> {
+    if !forum_bar(line) {
+        return None;
+    }
+    let first = line.split(['|', '｜']).next()?.trim();
+    let n = first.chars().count();
+    let handle = first
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
+    let counted = ["查看", "回复", "浏览", "阅读", "楼主", "发表于"]
+        .iter()
+        .any(|w| first.starts_with(w));
+    ((2..=20).contains(&n)
+        && handle
+        && !counted
+        && !first.chars().all(|c| c.is_ascii_digit())
+        && find_dates(first).is_empty())
+    .then(|| first.to_string())
+}
+
 /// A line that is only a byline in parentheses: （记者 张三 李四）.
 pub fn bracketed_byline(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
@@ -1642,5 +1692,18 @@ mod tests {
             Some("river_77")
         );
         assert_eq!(poster("回复 | 发表于 2005-8-4 21:37:32 | 只看该作者"), None);
+        // A post bar without 发表于.
+        assert_eq!(
+            bar_poster("lake_fish|  楼主 | 2009-6-1 10:04 | 只看该作者 |倒序浏览").as_deref(),
+            Some("lake_fish")
+        );
+        assert_eq!(
+            bar_poster("查看35 | 回复4 | 2009-6-1 19:54:07 | 显示全部楼层 |阅读模式"),
+            None
+        );
+        assert!(forum_bar(
+            "查看35 | 回复4 | 2009-6-1 19:54:07 | 显示全部楼层 |阅读模式"
+        ));
+        assert!(!forum_bar("首页 | 新闻 | 2009-6-1 | 联系我们"));
     }
 }
