@@ -726,8 +726,16 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
             None,
         ),
         ("记者 王科 李明", None, Some("王科 李明"), None),
-        // A US-English server's clock.
+        // A US-English server's clock; 新华网's year set apart.
         ("6/20/2018 4:44:28 PM", Some("2018-06-20"), None, None),
+        ("2023 12/ 19 11:26:29", Some("2023-12-19"), None, None),
+        // A writer's line with links after it is still the header.
+        (
+            "2011-12-17 12:58 作者：李明 | 3条评论 相关文章 | 我要投稿",
+            Some("2011-12-17"),
+            Some("李明"),
+            None,
+        ),
         // A WeChat article's header copied as text.
         (
             "原创 张晓明 某某青年报 2023-03-05 09:12 发表于北京",

@@ -113,6 +113,9 @@ pub(super) const WIDGETS: &[&str] = &[
     "你的位置",
     "您现在的位置",
     "首页",
+    "会员登录",
+    "会员登陆",
+    "用户登录",
 ];
 /// A forum's prompts to sign up, around a post however they end (马上注册，
 /// 结交更多好友，享用更多功能。 您需要 登录 才可以下载或查看，没有帐号？注册).
@@ -133,6 +136,7 @@ const LABELS_ALONE: &[&str] = &[
     "返回",
     "返回顶部",
     "返回首页",
+    "字体",
     // A forum thread's buttons (Discuz!).
     "跳转到指定楼层",
     "复制链接",
@@ -451,8 +455,15 @@ pub fn classify(simp: &str) -> Kind {
     {
         return Kind::Noise;
     }
+    // A writer's or a date's label with its date under a headline (2011-12-17
+    // 12:58 作者：李思纯 | 6条评论 相关文章) is the header, whatever links
+    // follow it.
+    let dated_writer = || {
+        let l = meta::labels(s);
+        (l.author.is_some() || l.date_label) && !meta::find_dates(s).is_empty()
+    };
     if ENDERS.iter().any(|w| bare.starts_with(w))
-        || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels())
+        || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels() && !dated_writer())
     {
         return Kind::Ender;
     }

@@ -69,6 +69,7 @@ pub fn dated_edge(line: &str) -> bool {
 pub fn find_dates(line: &str) -> Vec<FoundDate> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = chinese_numeral_dates(&chars);
+    out.extend(year_then_day(&chars));
     let mut i = 0;
     while i < chars.len() {
         if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
@@ -126,6 +127,48 @@ pub fn find_dates(line: &str) -> Vec<FoundDate> {
                 i = end;
             }
             _ => i += la.max(1),
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// 新华网's header sets the year apart from the day, then the time:
+/// `2023 12/19 11:26:29` (also `2023 12/ 19`). Only with the time after it.
+fn year_then_day(chars: &[char]) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    let skip = |mut k: usize| {
+        while chars.get(k) == Some(&' ') {
+            k += 1;
+        }
+        k
+    };
+    for i in 0..chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let (y, ly) = digits(chars, i);
+        if ly != 4 || chars.get(i + 4) != Some(&' ') {
+            continue;
+        }
+        let j = skip(i + 4);
+        let (m, lm) = digits(chars, j);
+        if !(1..=2).contains(&lm) || chars.get(j + lm) != Some(&'/') {
+            continue;
+        }
+        let k = skip(j + lm + 1);
+        let (d, ld) = digits(chars, k);
+        let end = k + ld;
+        let t = skip(end);
+        let (_, lh) = digits(chars, t);
+        let timed = end < t && (1..=2).contains(&lh) && chars.get(t + lh) == Some(&':');
+        if (1..=2).contains(&ld) && timed && valid_ymd(y, m, d) {
+            out.push(FoundDate {
+                iso: format!("{y:04}-{m:02}-{d:02}"),
+                start: i,
+                end,
+                weekday: false,
+            });
         }
     }
     out

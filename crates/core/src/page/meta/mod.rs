@@ -1316,6 +1316,10 @@ mod tests {
         assert_eq!(isos("6/5/2018 4:44:28 PM"), ["2018-06-05"]);
         assert_eq!(isos("20/6/2018"), ["2018-06-20"]);
         assert_eq!(isos("6/5/2018"), Vec::<String>::new());
+        // 新华网's header: the year apart, then the day and the time.
+        assert_eq!(isos("2023 12/19 11:26:29"), ["2023-12-19"]);
+        assert_eq!(isos("2023 12/ 19 11:26:29"), ["2023-12-19"]);
+        assert_eq!(isos("共2023 12/19件"), Vec::<String>::new());
     }
 
     #[test]
