@@ -104,6 +104,13 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
         // does not happen (北京的家具生产企业向河北迁移 moves the firms).
         let found = found.filter(|&w| w != "生产" || !modifies_a_noun(inp, i));
         let found = found.filter(|&w| !w.starts_with("分布") || moved_firms_spread(inp, s, i));
+        // 为承接北京产业转移，…: a clause of purpose states a goal, not a
+        // move (not 成为承接…的基地); nor does a name something is given
+        // (被誉为承接京津产业转移的“沧州现象”), nor a field of work (在承接
+        // 北京非首都功能疏解方面创造了…).
+        let found = found.filter(|_| {
+            !purpose_before(inp.chars, s.start as usize, i) && !in_a_frame(inp.chars, s, i)
+        });
         // 《…承接北京产业转移对接工作方案》: a document's title states no move.
         let found = found.filter(|_| !in_title(inp.chars, s.start as usize, i));
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
@@ -176,6 +183,34 @@ fn moved_firms_spread(inp: &Input, s: &Sentence, i: usize) -> bool {
     ]
     .iter()
     .any(|w| head.ends_with(w))
+}
+
+/// Does a clause open with 为 or 为了 right before char `i` (为承接北京产业
+/// 转移，…; 为了吸引京津企业，…)?
+fn purpose_before(chars: &[char], start: usize, i: usize) -> bool {
+    ["为了", "为"].iter().any(|w| {
+        let n = w.chars().count();
+        i >= start + n
+            && chars[i - n..i].iter().copied().eq(w.chars())
+            && (i == start + n || is_clause_break(chars[i - n - 1]))
+    })
+}
+
+/// Is char `i` inside 被誉为… / 被称为… or 在…方面 in its clause?
+fn in_a_frame(chars: &[char], s: &Sentence, i: usize) -> bool {
+    let start = (s.start as usize..i)
+        .rev()
+        .find(|&k| is_clause_break(chars[k]))
+        .map_or(s.start as usize, |k| k + 1);
+    let end = (i..s.end as usize)
+        .find(|&k| is_clause_break(chars[k]))
+        .unwrap_or(s.end as usize);
+    let before: String = chars[start..i].iter().collect();
+    let after: String = chars[i..end].iter().collect();
+    ["被誉为", "被称为", "誉为"]
+        .iter()
+        .any(|w| before.contains(w))
+        || (before.starts_with('在') && after.contains("方面"))
 }
 
 /// Is char `i` inside a 《…》 title opened after `start`?

@@ -212,6 +212,10 @@ pub(super) const VISITORS: &[&str] = &[
     "采购商",
     "货车",
     "车辆",
+    "人才",
+    "专家",
+    "院士",
+    "博士",
 ];
 
 /// Words before a place that name it as a landmark (see `is_landmark`).

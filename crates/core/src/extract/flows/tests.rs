@@ -1454,3 +1454,27 @@ fn where_moved_firms_are_spread_is_where_they_went() {
     assert!(flows("北京外迁企业的职工主要分布在廊坊和保定。").is_empty());
     assert!(flows("北京搬迁项目的投资方主要分布在上海、深圳。").is_empty());
 }
+
+#[test]
+fn a_clause_of_purpose_or_people_brought_in_is_no_move() {
+    assert!(flows("为承接北京产业转移，天津的产业园区主要分布在武清、宝坻。").is_empty());
+    assert!(flows("廊坊新引进的人才中，七成来自北京。").is_empty());
+    // A place becoming a receiving base still receives.
+    let f = flows("河北沧州成为承接北京医药企业转移的主要基地。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+}
+
+#[test]
+fn a_name_given_or_a_field_of_work_is_no_move() {
+    assert!(flows("明珠商贸城被誉为承接京津产业转移的“沧州现象”。").is_empty());
+    assert!(flows("该县在承接北京非首都功能疏解方面创造了新的经验。").is_empty());
+    // 在 P 落户 still settles.
+    let f = flows("一批北京企业在沧州落户，涉及医药等方面。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+}
+
+#[test]
+fn moving_there_in_spoken_words() {
+    let f = flows("北京一家能源集团今年也搬去武汉。");
+    assert_eq!(pairs(&f), [("北京市", "武汉市")]);
+}
