@@ -108,9 +108,8 @@ pub(super) fn triggers(inp: &Input, s: &Sentence) -> Vec<Trigger> {
         // move (not 成为承接…的基地); nor does a name something is given
         // (被誉为承接京津产业转移的“沧州现象”), nor a field of work (在承接
         // 北京非首都功能疏解方面创造了…).
-        let found = found.filter(|_| {
-            !purpose_before(inp.chars, s.start as usize, i) && !in_a_frame(inp.chars, s, i)
-        });
+        let found = found
+            .filter(|_| !purpose_before(inp.chars, s.start as usize, i) && !in_a_frame(inp, s, i));
         // 《…承接北京产业转移对接工作方案》: a document's title states no move.
         let found = found.filter(|_| !in_title(inp.chars, s.start as usize, i));
         // 签约外迁沧州, 签约落户廊坊: signing only marks the verb after it,
@@ -161,11 +160,7 @@ fn modifies_a_noun(inp: &Input, i: usize) -> bool {
 /// where firms simply are (北京的科技企业主要分布在海淀), nor people, nor a
 /// move named in another clause.
 fn moved_firms_spread(inp: &Input, s: &Sentence, i: usize) -> bool {
-    let start = (s.start as usize..i)
-        .rev()
-        .find(|&k| is_clause_break(inp.chars[k]))
-        .map_or(s.start as usize, |k| k + 1);
-    let clause = text_of(inp.chars, start as u32, i as u32);
+    let clause = text_of(inp.chars, clause_start(inp, s, i as u32), i as u32);
     let Some(m) = ["外迁", "迁出", "疏解", "转移", "搬迁", "迁往", "迁移"]
         .iter()
         .filter_map(|m| clause.find(m))
@@ -197,16 +192,12 @@ fn purpose_before(chars: &[char], start: usize, i: usize) -> bool {
 }
 
 /// Is char `i` inside 被誉为… / 被称为… or 在…方面 in its clause?
-fn in_a_frame(chars: &[char], s: &Sentence, i: usize) -> bool {
-    let start = (s.start as usize..i)
-        .rev()
-        .find(|&k| is_clause_break(chars[k]))
-        .map_or(s.start as usize, |k| k + 1);
+fn in_a_frame(inp: &Input, s: &Sentence, i: usize) -> bool {
     let end = (i..s.end as usize)
-        .find(|&k| is_clause_break(chars[k]))
+        .find(|&k| is_clause_break(inp.chars[k]))
         .unwrap_or(s.end as usize);
-    let before: String = chars[start..i].iter().collect();
-    let after: String = chars[i..end].iter().collect();
+    let before = text_of(inp.chars, clause_start(inp, s, i as u32), i as u32);
+    let after = text_of(inp.chars, i as u32, end as u32);
     ["被誉为", "被称为", "誉为"]
         .iter()
         .any(|w| before.contains(w))
@@ -233,11 +224,7 @@ fn movers_before(inp: &Input, s: &Sentence, i: usize) -> bool {
     const WHO: &[&str] = &[
         "企业", "商户", "公司", "工厂", "厂家", "商家", "项目", "总部",
     ];
-    let start = (s.start as usize..i)
-        .rev()
-        .find(|&k| is_clause_break(inp.chars[k]))
-        .map_or(s.start as usize, |k| k + 1);
-    let clause: String = inp.chars[start..i].iter().collect();
+    let clause = text_of(inp.chars, clause_start(inp, s, i as u32), i as u32);
     WHO.iter().any(|w| clause.contains(w))
 }
 

@@ -102,10 +102,6 @@ pub(super) fn branch_sites(inp: &Input, s: &Sentence, hits: &[&PlaceHit], out: &
         if !direct && !listed {
             continue;
         }
-        let after = text_of(inp.chars, site.end, (site.end + 4).min(s.end));
-        if !SITE_WORDS.iter().any(|w| after.starts_with(w)) {
-            continue;
-        }
         push_new_move(out, &o_places, &site.places, o_start, site.start, s.end);
     }
 }

@@ -883,22 +883,22 @@ pub fn poster(line: &str) -> Option<String> {
         .min()?;
     // Discuz! sets a bar between them: whb761 | 发表于 2005-8-4 21:37:32 |.
     let name = s[..at].trim().trim_end_matches(['|', '｜']).trim();
-    let n = name.chars().count();
-    let handle = name
-        .chars()
-        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
     let not_a_name = [
         "本帖", "文章", "最后", "该帖", "此文", "原文", "帖子", "楼主", "作者",
     ]
     .iter()
     .any(|w| name.starts_with(w))
         || ["回复", "引用", "评论", "沙发", "板凳"].contains(&name);
-    ((2..=20).contains(&n)
-        && handle
-        && !not_a_name
-        && !name.chars().all(|c| c.is_ascii_digit())
-        && !find_dates(&s[at..]).is_empty())
-    .then(|| name.to_string())
+    (is_handle(name) && !not_a_name && !find_dates(&s[at..]).is_empty()).then(|| name.to_string())
+}
+
+/// One word of a name's or a handle's characters (张三, zhang_88), 2 to 20
+/// of them, not a number.
+fn is_handle(w: &str) -> bool {
+    (2..=20).contains(&w.chars().count())
+        && !w.chars().all(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c))
 }
 
 /// The header a WeChat article shows, copied as text: 原创 张三 某某日报
@@ -941,12 +941,7 @@ pub fn wechat_header(line: &str) -> Option<Option<String>> {
     }
     // Two words are the writer and the account, as WeChat sets them.
     let writer = words[0];
-    let handle = writer.chars().count() >= 2
-        && !writer.chars().all(|c| c.is_ascii_digit())
-        && writer
-            .chars()
-            .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
-    Some((words.len() == 2 && handle && writer != words[1]).then(|| writer.to_string()))
+    Some((words.len() == 2 && is_handle(writer) && writer != words[1]).then(|| writer.to_string()))
 }
 
 /// Where WeChat says a post was sent from: a province-level place of China
@@ -1008,19 +1003,10 @@ pub fn bar_poster(line: &str) -> Option<String> {
         return None;
     }
     let first = line.split(['|', '｜']).next()?.trim();
-    let n = first.chars().count();
-    let handle = first
-        .chars()
-        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "_-.·".contains(c));
     let counted = ["查看", "回复", "浏览", "阅读", "楼主", "发表于"]
         .iter()
         .any(|w| first.starts_with(w));
-    ((2..=20).contains(&n)
-        && handle
-        && !counted
-        && !first.chars().all(|c| c.is_ascii_digit())
-        && find_dates(first).is_empty())
-    .then(|| first.to_string())
+    (is_handle(first) && !counted && find_dates(first).is_empty()).then(|| first.to_string())
 }
 
 /// A line that is only a byline in parentheses: （记者 张三 李四）.
