@@ -104,6 +104,14 @@ fn a_province_written_right_before_a_shared_name_says_which_it_is() {
         "{:?}",
         place_mentions(&d)
     );
+    // With nothing before it, a Beijing market's name after it makes it
+    // the market's branch, outside Beijing, even with Beijing named around.
+    let d = document_from_text("作为北京新发地市场的外扩项目，高碑店新发地整体占地2000亩。");
+    assert!(
+        place_mentions(&d).contains(&"高碑店市"),
+        "{:?}",
+        place_mentions(&d)
+    );
     let d = document_from_text("北京高碑店的一家仓库今年扩建。");
     assert!(
         place_mentions(&d).contains(&"高碑店乡"),

@@ -570,7 +570,8 @@ const IDENTITY: &[&str] = &[
 ];
 
 const RECEIVED_WORDS: &[&str] = &[
-    "入驻", "注册", "引进", "落户", "签约", "承接", "吸引", "集聚", "聚集", "新设", "落地",
+    "入驻", "进驻", "迁入", "注册", "引进", "落户", "签约", "承接", "吸引", "集聚", "聚集", "新设",
+    "落地",
 ];
 
 /// Start of the clause chain (after the last ；) of the verb at `at`.
@@ -997,6 +998,9 @@ pub(super) fn shape_of(
     {
         return Some(Shape::To);
     }
+    if came_from(inp, hits, s, t) {
+        return Some(Shape::To);
+    }
     if TOWARD_VERBS.contains(&w) && in_destination(inp, hits, s, t, true, prev).is_some() {
         return Some(Shape::Toward);
     }
@@ -1010,4 +1014,49 @@ pub(super) fn shape_of(
         return Some(Shape::From);
     }
     None
+}
+
+/// Firms a place has that came from another, said with 从 P … 迁来 and
+/// nothing after (沧州有很多企业是从北京搬迁过来的; 其中6000余家是从北京
+/// 多家批发市场转移而来): the subject before receives. Not 从北京迁来的企业
+/// (a noun phrase: paragraph.rs reads it), nor people.
+fn came_from(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> bool {
+    if !["迁", "搬", "转移", "疏解"]
+        .iter()
+        .any(|v| t.word.contains(v))
+    {
+        return false;
+    }
+    let rest = text_of(inp.chars, t.end, (t.end + 5).min(s.end));
+    let rest = if t.word.ends_with('来') {
+        rest.as_str()
+    } else {
+        let r = rest.trim_start_matches(['而', '过']);
+        if r.len() == rest.len() {
+            return false;
+        }
+        match r.strip_prefix('来') {
+            Some(r) => r,
+            None => return false,
+        }
+    };
+    let rest = rest.strip_prefix('的').unwrap_or(rest);
+    if !(rest.is_empty() || rest.starts_with(is_clause_break)) {
+        return false;
+    }
+    let start = clause_start(inp, s, t.start);
+    let Some(origin) = hits.iter().rev().find(|h| {
+        h.role == Role::Location
+            && h.start > start
+            && h.end <= t.start
+            && (inp.chars[h.start as usize - 1] == '从' || after_named_sites(inp, h, s))
+            && {
+                let between = text_of(inp.chars, h.end, t.start);
+                between.chars().count() <= 16 && !between.contains(is_clause_break)
+            }
+    }) else {
+        return false;
+    };
+    movers_before(inp, s, origin.start as usize)
+        && place_before(inp, hits, s, origin.start, &origin.places).is_some()
 }

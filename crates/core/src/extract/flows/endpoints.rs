@@ -569,7 +569,11 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
                 .iter()
                 .any(|w| after.contains(w))
         };
-        let from = before2 == "来自" || before2 == "自于" || before1 == '从' || before1 == '自';
+        let from = before2 == "来自"
+            || before2 == "自于"
+            || before1 == '从'
+            || before1 == '自'
+            || after_named_sites(inp, h, s);
         // 来自北京的企业代表: people from a place, not what moved.
         // The first of what follows 的 is the head: people if it ends with
         // a people word (来自北京的企业代表、记者等), not 来自北京的企业、
@@ -583,6 +587,20 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
         }
     }
     None
+}
+
+/// 从锦绣大地、玉泉营等北京多家批发市场迁来: the place after sites the
+/// gazetteer does not know, closed by 等, is where they came from.
+pub(super) fn after_named_sites(inp: &Input, h: &PlaceHit, s: &Sentence) -> bool {
+    let before = text_of(inp.chars, h.start.saturating_sub(16).max(s.start), h.start);
+    let Some(names) = before.strip_suffix('等') else {
+        return false;
+    };
+    let Some(c) = names.rfind('从') else {
+        return false;
+    };
+    let names = &names[c + '从'.len_utf8()..];
+    !names.is_empty() && !names.contains(is_clause_break)
 }
 
 /// Origins listed with their own counts after a receiving verb: 其中北京企业

@@ -1478,3 +1478,19 @@ fn moving_there_in_spoken_words() {
     let f = flows("北京一家能源集团今年也搬去武汉。");
     assert_eq!(pairs(&f), [("北京市", "武汉市")]);
 }
+
+#[test]
+fn firms_a_place_has_that_came_from_elsewhere() {
+    let f = flows("沧州有很多企业是从北京搬迁过来的。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+    let f = flows("廊坊的这家企业三年前从北京迁来，如今产值翻了一番。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊市")]);
+    // Sites the gazetteer lacks, listed before their city, closed by 等.
+    let f = flows(
+        "保定已进驻8600多家商户，其中有6000余家是从甲市场、乙市场等北京多家批发市场转移而来。",
+    );
+    assert_eq!(pairs(&f), [("北京市", "保定市")]);
+    // People, and firms of no place before the verb, are not moves.
+    assert!(flows("沧州有很多人从北京搬过来。").is_empty());
+    assert!(flows("有很多企业从北京迁来。").is_empty());
+}

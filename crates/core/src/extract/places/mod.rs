@@ -852,8 +852,16 @@ fn resolve_ambiguous(
     {
         Some(&hits[at - 1])
     } else {
-        hits.get(at + 1)
-            .filter(|h| h.start == end && h.role == Role::Location && names_a_branch(chars, h.end))
+        // A neighbourhood that names a market (新发地, 大红门) written after
+        // the name is a branch too (高碑店新发地整体占地…): no candidate holds it.
+        hits.get(at + 1).filter(|h| {
+            h.start == end
+                && h.role == Role::Location
+                && (names_a_branch(chars, h.end)
+                    || (h.places.len() == 1
+                        && g.places[h.places[0]].kind == PlaceKind::Area
+                        && !cands.iter().any(|&c| g.is_within(h.places[0], c))))
+        })
     };
     // A place written right before the name says which it is (河北高碑店
     // is 保定's, 北京高碑店 朝阳's), unless the two name a branch.
