@@ -736,6 +736,33 @@ fn header_lines_of_many_kinds_give_date_writers_and_source() {
             Some("李明"),
             None,
         ),
+        // An outlet's correspondent run into the source, or set apart
+        // without a colon; a member's upload names nobody.
+        (
+            "来源:某某运输网在线通讯员 王萍 2011年3月30日11:20",
+            Some("2011-03-30"),
+            Some("王萍"),
+            Some("某某运输网在线"),
+        ),
+        (
+            "来源：某某日报 记者 张三 李四 2011年3月30日",
+            Some("2011-03-30"),
+            Some("张三 李四"),
+            Some("某某日报"),
+        ),
+        (
+            "时间:2019-05-14 10:45:55 作者:会员上传",
+            Some("2019-05-14"),
+            None,
+            None,
+        ),
+        // A blog's header in English words.
+        (
+            "2009-10-14 14:27 by 老赵, 17085 visits",
+            Some("2009-10-14"),
+            Some("老赵"),
+            None,
+        ),
         // A WeChat article's header copied as text.
         (
             "原创 张晓明 某某青年报 2023-03-05 09:12 发表于北京",
@@ -984,4 +1011,61 @@ fn ordinary_pages_the_new_rules_must_leave_alone() {
     let d = process_page(page.as_bytes(), None).unwrap();
     assert_eq!(d.author, None);
     assert_eq!(d.title.as_deref(), Some("京津冀协同发展论坛"));
+}
+
+/// Shapes of pages gathered in the fifteenth round, written here.
+#[test]
+fn headers_and_leads_of_school_blog_and_government_pages() {
+    let para = "本次活动共收到各年级学生参赛作品一百篇，评委老师对作品进行了仔细的分析和讨论，最终评选出一等奖两名。";
+    let end = "此次征文比赛增强了同学们珍爱生命的意识，锻炼了同学们的写作能力，对学生的全面发展具有重要意义。";
+    // A first paragraph without its full stop, opened by its dateline.
+    let lead =
+        "本网讯(通讯员 张某某/文)为加强大学生心理健康教育，新闻学院于3月21至29日举行了主题征文比赛";
+    let page =
+        format!("新闻学院开展主题征文比赛\n\n发布时间: 2022-03-30\n\n{lead}\n\n{para}\n\n{end}\n");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert!(d.body.starts_with("本网讯"), "{}", d.body);
+    // A writer and their unit under the headline, as a school's CMS lists them.
+    let page = format!("学院院刊总第33期出刊\n\n  • 许某洋 (化学与化工学院)\n  • 创建于 2013-06-19\n  • 323\n\n{para}\n\n{end}\n");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("许某洋"));
+    assert_eq!(d.date.as_deref(), Some("2013-06-19"));
+    // A department and a writer's spaced-out name at the end.
+    let page = format!("学院举办线上图文征集活动\n\n发布时间:2016-10-23\n\n{para}\n\n{end}\n\n(政治与公共管理学院 孙 宇)\n");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.author.as_deref(), Some("孙宇"));
+    assert!(!d.body.contains("孙 宇"), "{}", d.body);
+    // A lead printed twice (as the summary, then as the body) is read once.
+    let page = format!("某集团连续十年荣列百强企业\n\n{para}\n{para}\n{end}\n");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.body, format!("{para}\n{end}"));
+    // A government record's labelled cells are not the headline.
+    let page = format!(
+        "首页 > 信息公开 > 信息浏览\n索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n信息分类: 通知   发布机构: 某县人民政府办公室\n生成日期: 2019-01-23 文号:\n\n某县人民政府关于印发《某县人民政府工作规则》的通知\n\n{para}\n\n{end}\n"
+    );
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某县人民政府关于印发《某县人民政府工作规则》的通知")
+    );
+    // An agency's dateline that gives the headline after 题.
+    let page = format!(
+        "新华社北京3月15日电 题：传递信心与力量——两会回眸\n\n新华社记者韩某\n\n{para}\n\n{end}\n"
+    );
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.title.as_deref(), Some("传递信心与力量——两会回眸"));
+}
+
+/// A Discuz! thread copied as text: the poster's sign-in record and level
+/// between the tagged headline and the post bar are furniture.
+#[test]
+fn a_tagged_thread_title_above_the_posters_profile() {
+    let page = "某某社区 - Powered by Discuz!\n 找回密码\n 点击注册\n\n查看: 131279|回复: 38\n\n[高级教程] 皮肤配置文件的编写方法\n\n  [复制链接]\n\n签到天数: 265 天\n\n[LV.8]以坛为家I\n\n发表于 2010-5-26 13:51:42 | 显示全部楼层 |阅读模式\n\n皮肤配置文件被分为四个部分，第一部分放置一般设定，第二部分存放变量，第三部分是实际测量值。\n\n第四部分是实际测量值在屏幕上的表现方式，每次更新时都会重新计算窗口的大小。\n";
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("[高级教程] 皮肤配置文件的编写方法")
+    );
+    assert_eq!(d.date.as_deref(), Some("2010-05-26"));
+    assert!(!d.body.contains("签到"), "{}", d.body);
 }

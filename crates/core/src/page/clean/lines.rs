@@ -163,6 +163,10 @@ pub const PROFILE_LABELS: &[&str] = &[
     "在线时间",
     "加入时间",
     "入站时间",
+    // A Discuz! poster's sign-in record and level (签到天数: 265 天, [LV.8]).
+    "签到天数",
+    "连续签到",
+    "[LV.",
 ];
 
 /// A line of counts alone, each after its label (查看: 2510|回复: 1, 阅读 35

@@ -136,6 +136,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             // also typed 一一致…).
             && !l.simp.trim_start().starts_with(['—', '－', '-'])
             && !l.simp.trim_start().starts_with("一一")
+            // Nor a row of a record's labelled cells (信息分类: 通知   发布机构: …).
+            && label_cells(&l.simp) < 2
+            // Nor a writer with their unit (• 许冰洋 (化学与化工学院)).
+            && meta::name_with_unit(&l.simp).is_none()
     };
     let hint_title = hints
         .title
@@ -144,22 +148,33 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .filter(|t| han_count(t) >= 2 || (hints.title_confirmed && t.chars().count() >= 4));
     // A headline with its column's tag ([区域观察]京津冀…) reads like an item
     // of a list of links; right above the metadata line it is the headline.
+    // A forum's thread buttons and the poster's profile may stand between
+    // ([复制链接], 签到天数: 265 天): up to six lines of furniture.
     let tagged_above_meta = || {
         let m = first_meta?;
-        let i = (0..m).rev().find(|&k| !lines[k].simp.trim().is_empty())?;
-        let l = &lines[i];
-        (l.kind == Kind::Noise
-            && is_headline_list_item(l.simp.trim())
-            && l.han >= 6
-            && l.text.chars().count() <= 80)
-            .then_some(i)
+        let tagged = |l: &Line| {
+            l.kind == Kind::Noise
+                && is_headline_list_item(l.simp.trim())
+                && l.han >= 6
+                && l.text.chars().count() <= 80
+                && meta::name_with_unit(&l.simp).is_none()
+        };
+        (0..m)
+            .rev()
+            .filter(|&k| !lines[k].simp.trim().is_empty())
+            .take(6)
+            .take_while(|&k| lines[k].kind == Kind::Noise)
+            .find(|&k| tagged(&lines[k]))
     };
     let text_title = || match first_meta {
-        Some(m) => (0..m)
-            .rev()
-            .find(|&i| is_candidate(i))
-            .or_else(tagged_above_meta)
-            .or_else(|| (m..first).find(|&i| is_candidate(i))),
+        Some(m) => {
+            let above = (0..m).rev().find(|&i| is_candidate(i));
+            match (above, tagged_above_meta()) {
+                (Some(a), Some(t)) => Some(a.max(t)),
+                (a, t) => a.or(t),
+            }
+        }
+        .or_else(|| (m..first).find(|&i| is_candidate(i))),
         None => (0..first).find(|&i| is_candidate(i)),
     };
     let title_idx = match hint_title {
@@ -254,7 +269,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         ),
         _ => hint_title.map(without_site),
     }
-    .map(|t| trim_ornaments(&without_site(&t)))
+    .map(|t| trim_ornaments(&without_dateline(&without_site(&t))))
     .filter(|t| !t.is_empty());
     let title_key = out.title.as_deref().map(squash).unwrap_or_default();
     let is_deck = |l: &Line| {
@@ -274,7 +289,19 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         if l.kind == Kind::Noise && lines::is_caption(&l.simp) {
             continue;
         }
-        if l.kind != Kind::Short && !(l.kind == Kind::Loose && lines::reads_as_prose(&l.simp)) {
+        // A first paragraph may lack its full stop; its dateline says it
+        // opens the article (本网讯(通讯员 张三/文)为提高…举行了征文比赛).
+        let opens_article = || {
+            let t = l.simp.trim_start();
+            l.han >= 20
+                && (["本网讯", "本报讯", "本刊讯", "本台讯", "本站讯"]
+                    .iter()
+                    .any(|w| t.starts_with(w))
+                    || meta::dateline(t).is_some())
+        };
+        if l.kind != Kind::Short
+            && !(l.kind == Kind::Loose && (lines::reads_as_prose(&l.simp) || opens_article()))
+        {
             break;
         }
         if !is_deck(l) {
@@ -325,6 +352,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 // A forum's or a blog's poster, if nothing names a writer.
                 poster = meta::poster(&l.simp)
                     .or_else(|| meta::bar_poster(&l.simp))
+                    .or_else(|| meta::by_poster(&l.simp))
                     .map(|n| written_form(l.text, &n));
             }
             let before_title = title_idx.is_some_and(|t| i < t);
@@ -376,6 +404,17 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             let n = name.chars().count();
             ((2..=20).contains(&n) && w[1] == name && !name.contains(' ')).then(|| name.to_string())
         });
+    }
+    // A writer named alone with their unit under the headline (• 许冰洋
+    // (化学与化工学院)), as a school's CMS lists author, date and hits.
+    if poster.is_none() {
+        if let Some(t) = title_line {
+            poster = lines[t + 1..first.max(t + 1)]
+                .iter()
+                .take(4)
+                .find_map(|l| meta::name_with_unit(&l.simp))
+                .map(|n| n.to_string());
+        }
     }
     // A headline that ends like a sentence (…成功举行！) starts the body's
     // block; the date line right under it is still the header's.
@@ -542,7 +581,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 text = t.trim_end().to_string();
             }
         }
-        if !text.is_empty() {
+        // A long paragraph printed twice in a row (a lead shown as the
+        // summary, then again as the body's first paragraph) is read once.
+        let twice = text.chars().count() >= 30 && paragraphs.last() == Some(&text);
+        if !text.is_empty() && !twice {
             paragraphs.push(text);
         }
     }
@@ -601,6 +643,45 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         });
     }
     out
+}
+
+/// How many cells of a line, set apart by spaces, open with a short label
+/// and a colon (信息分类: 通知   发布机构: 太湖县人民政府办公室: two).
+fn label_cells(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|cell| {
+            cell.find([':', '：']).is_some_and(|at| {
+                let label = &cell[..at];
+                (2..=6).contains(&label.chars().count())
+                    && label.chars().all(crate::text::chars::is_han)
+            })
+        })
+        .count()
+}
+
+/// A headline given in an agency's dateline (新华社北京3月15日电 题：传递中国
+/// 信心与力量): the words after 题.
+fn without_dateline(t: &str) -> String {
+    let n = normalize(t);
+    for mark in [
+        "电 题：",
+        "电 题:",
+        "电题：",
+        "电题:",
+        "电　题：",
+        "电　题:",
+    ] {
+        if let Some(at) = n.text.find(mark) {
+            let end = n.text[..at + mark.len()].chars().count() as u32;
+            let skip = n.map.to_original(end) as usize;
+            let rest: String = t.chars().skip(skip).collect();
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    t.to_string()
 }
 
 /// A headline without the site's name a page set after it (…怎么样了？ - 廊坊论坛).

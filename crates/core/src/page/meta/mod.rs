@@ -130,6 +130,20 @@ pub fn labels(line: &str) -> Labels {
             }
         }
         let Some((kind, mut j, label)) = hit else {
+            // 来源：中国道路运输网 通讯员 王萍 2011年…: a byline without a
+            // colon after a label the line began with.
+            if out.any && out.author.is_none() && i > 0 && matches!(chars[i - 1], ' ' | '　') {
+                if let Some((names, end)) = ROLES
+                    .iter()
+                    .any(|r| chars[i..].starts_with(&r.chars().collect::<Vec<_>>()))
+                    .then(|| byline_at(&chars, i))
+                    .flatten()
+                {
+                    out.author = Some(names.join(" "));
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
             i += 1;
             continue;
         };
@@ -160,6 +174,17 @@ pub fn labels(line: &str) -> Labels {
             && is_han(chars[j - 1])
             && LABEL_CHARS.iter().any(|l| chars[j..].starts_with(l))
         {
+            // 来源：中国道路运输网在线通讯员 王萍 2011年3月30日: the outlet,
+            // then its correspondent's byline.
+            if kind == b's' {
+                out.any = true;
+                out.source.get_or_insert(chars[start..j].iter().collect());
+                if let Some((names, end)) = byline_at(&chars, j) {
+                    out.author.get_or_insert(names.join(" "));
+                    i = end.max(j);
+                    continue;
+                }
+            }
             i = j;
             continue;
         }
@@ -480,10 +505,11 @@ const BYLINE_TAILS: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "手记", "观察", "视点", "点评", "述评", "调查", "随笔", "笔记", "札记", "感言", "来信", "追踪",
     "探访", "走访", "体验", "连线", "直击", "专访", "热线", "在线", "现场", "视角", "说法", "问答",
+    "新闻", "风采", "专栏", "列表", "动态", "文章", "投稿", "园地",
 ];
 
 /// What a page says instead of a writer (作者：网络整理, 综合整理): nobody.
-const COMPILED: &[&str] = &["整理", "整合", "综合", "编译", "佚名", "匿名"];
+const COMPILED: &[&str] = &["整理", "整合", "综合", "编译", "佚名", "匿名", "上传"];
 
 /// Names after a role: 2–4 Chinese characters each, separated by spaces or 、.
 fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
@@ -892,6 +918,33 @@ pub fn poster(line: &str) -> Option<String> {
     (is_handle(name) && !not_a_name && !find_dates(&s[at..]).is_empty()).then(|| name.to_string())
 }
 
+/// A person's name and their unit in brackets, alone on a line (许冰洋
+/// (化学与化工学院), • 张三（宣传部）): the name.
+pub fn name_with_unit(line: &str) -> Option<&str> {
+    // After any bullet.
+    let s = line.trim_start_matches(|c: char| !(is_han(c) || c.is_alphanumeric()));
+    let (name, unit) = s.trim_end().split_once(['(', '（'])?;
+    let unit = unit.strip_suffix([')', '）'])?.trim();
+    let name = name.trim();
+    (writer_name(name) && is_department(unit) && unit.chars().count() >= 3).then_some(name)
+}
+
+/// A blog's header in English words: 2009-10-14 14:27 by 老赵, 17085 visits.
+/// The date comes before "by", the handle right after it.
+pub fn by_poster(line: &str) -> Option<String> {
+    let s = line.trim();
+    let at = s.find(" by ")?;
+    if find_dates(&s[..at]).is_empty() {
+        return None;
+    }
+    let name = s[at + 4..]
+        .split([',', '，', ' ', '|', '｜'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    is_handle(name).then(|| name.to_string())
+}
+
 /// One word of a name's or a handle's characters (张三, zhang_88), 2 to 20
 /// of them, not a number.
 fn is_handle(w: &str) -> bool {
@@ -1036,6 +1089,24 @@ pub fn trailing_byline(line: &str) -> Option<(Vec<String>, usize)> {
                     .iter()
                     .any(|w| ["社", "网", "报", "台"].iter().any(|x| w.ends_with(x)));
                 if end >= inner_chars.len() && !outlet {
+                    return Some((names, open));
+                }
+            }
+            // (政治与公共管理学院 孙 宇): a department, then its people (a
+            // two-character name may be spaced out to line up with others).
+            if let Some((dept, rest)) = inner.trim().split_once([' ', '　']) {
+                let pieces: Vec<&str> = rest.split([' ', '　']).filter(|w| !w.is_empty()).collect();
+                let names: Vec<String> =
+                    if pieces.len() == 2 && pieces.iter().all(|w| w.chars().count() == 1) {
+                        vec![pieces.concat()]
+                    } else {
+                        pieces.iter().map(|w| w.to_string()).collect()
+                    };
+                if dept.chars().count() >= 3
+                    && is_department(dept)
+                    && !names.is_empty()
+                    && names.iter().all(|w| writer_name(w))
+                {
                     return Some((names, open));
                 }
             }
