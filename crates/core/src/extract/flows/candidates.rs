@@ -441,8 +441,29 @@ pub(super) fn share_from(
         .or_else(|| {
             // …是北京大兴南小街的服装厂: the place right after 是/为, whose
             // firms (厂, 企业, 商户…) its clause names.
-            let w = IDENTITY.iter().find(|w| text[b..].starts_with(**w))?;
-            let after = at + w.chars().count() as u32;
+            // Or 其中, a share, then 为/是 (其中50%以上为北京企业).
+            let after = match IDENTITY.iter().find(|w| text[b..].starts_with(**w)) {
+                Some(w) => at + w.chars().count() as u32,
+                None => {
+                    let share = text[b..].strip_prefix("其中")?;
+                    let share = share.split(is_clause_break).next().unwrap_or("");
+                    let k = share.find(['为', '是'])?;
+                    let amount = &share[..k];
+                    let shares = amount.chars().count() <= 12
+                        && (amount.contains(['%', '％', '半'])
+                            || amount.contains("部分")
+                            || amount.contains("多数")
+                            || amount.char_indices().any(|(i, c)| {
+                                c == '成'
+                                    && amount[..i]
+                                        .ends_with(|d: char| "一二三四五六七八九".contains(d))
+                            }));
+                    if !shares {
+                        return None;
+                    }
+                    at + ("其中".chars().count() + amount.chars().count() + 1) as u32
+                }
+            };
             let h = later
                 .iter()
                 .find(|h| h.role == Role::Location && h.start >= after && h.start <= after + 1)?;

@@ -1494,3 +1494,31 @@ fn firms_a_place_has_that_came_from_elsewhere() {
     assert!(flows("沧州有很多人从北京搬过来。").is_empty());
     assert!(flows("有很多企业从北京迁来。").is_empty());
 }
+
+#[test]
+fn a_share_of_what_a_place_took_in_said_with_wei() {
+    let f = flows("唐山高新区已吸引50余家企业签约入驻，其中50%以上为北京企业。");
+    assert_eq!(pairs(&f), [("北京市", "唐山高新技术产业开发区")]);
+    let f = flows("园区已入驻企业200家，其中七成是北京企业。");
+    assert!(f.is_empty(), "no place took them in: {:?}", pairs(&f));
+    // The place's own firms, or people, are no move.
+    assert!(flows("保定市已入驻企业200家，其中七成是本地企业。").is_empty());
+    assert!(flows("廊坊已引进人才200名，其中七成为北京人才。").is_empty());
+}
+
+#[test]
+fn a_sentence_of_counted_origins_breaks_down_what_was_taken_in() {
+    let f = flows(
+        "十年来，天津经开区共落地协同项目2102个。北京市项目1792个，累计吸引投资6324亿元；河北省项目310个，累计吸引投资190亿元。",
+    );
+    let mut p = pairs(&f);
+    p.sort();
+    assert_eq!(
+        p,
+        [
+            ("北京市", "天津经济技术开发区"),
+            ("河北省", "天津经济技术开发区")
+        ]
+    );
+    assert_eq!(count(&f[0]).map(|c| c.0), Some(1792.0));
+}

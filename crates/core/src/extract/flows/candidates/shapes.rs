@@ -33,6 +33,25 @@ impl Scan<'_, '_> {
     /// 引进 P…: origins after the verb, the subject receives.
     pub(super) fn received(&mut self, t: &Trigger, limit: u32) {
         let (inp, s, hits) = (self.inp, self.s, self.hits);
+        // 北京市项目1792个，累计吸引投资…；河北省项目310个…: a sentence that
+        // opens with a place's counted projects breaks down what the place
+        // the paragraph is about took in; its places are origins, once.
+        let opens = hits
+            .iter()
+            .find(|h| h.role == Role::Location)
+            .filter(|h| text_of(inp.chars, s.start, h.start).trim().is_empty());
+        if let Some(h) = opens {
+            let enumerated = enumerated_origins(inp, hits, h.start, s);
+            if enumerated
+                .first()
+                .is_some_and(|(p, c)| c.is_some() && *p == h.places)
+            {
+                if self.out.is_empty() {
+                    self.receive(t, limit, vec![], enumerated);
+                }
+                return;
+            }
+        }
         // Origins: places right after the verb.
         // 近2000北京商户签约天津卓尔电商城: movers of one place sign with
         // another, where they go (not 天津 giving 北京 anything).
