@@ -1048,6 +1048,27 @@ fn headers_and_leads_of_school_blog_and_government_pages() {
         d.title.as_deref(),
         Some("某县人民政府关于印发《某县人民政府工作规则》的通知")
     );
+    // A two-part headline with a speaker or a place before each colon is
+    // still the headline.
+    let page = format!(
+        "北京：疏解非首都功能 河北：承接产业转移\n\n发布时间：2021-04-12\n\n{para}\n\n{end}\n"
+    );
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.title.as_deref(),
+        Some("北京：疏解非首都功能 河北：承接产业转移")
+    );
+    // A list of people with their units is no byline; nor a photo's credit,
+    // nor where a report was filed.
+    let page = format!("北京企业赴廊坊考察\n• 张某 (北京市商务局)\n• 李某 (廊坊市发改委)\n2021-04-12\n\n{para}\n\n{end}\n");
+    assert_eq!(process_page(page.as_bytes(), None).unwrap().author, None);
+    let page =
+        format!("京津冀协同发展观察\n发布于 2021-03-01 photo by Reuters\n\n{para}\n\n{end}\n");
+    assert_eq!(process_page(page.as_bytes(), None).unwrap().author, None);
+    let page = format!(
+        "京津冀物流企业加快协同发展\n来源：人民网 记者 北京报道 2020-05-06\n\n{para}\n\n{end}\n"
+    );
+    assert_eq!(process_page(page.as_bytes(), None).unwrap().author, None);
     // An agency's dateline that gives the headline after 题.
     let page = format!(
         "新华社北京3月15日电 题：传递信心与力量——两会回眸\n\n新华社记者韩某\n\n{para}\n\n{end}\n"

@@ -112,6 +112,13 @@ fn a_province_written_right_before_a_shared_name_says_which_it_is() {
         "{:?}",
         place_mentions(&d)
     );
+    // A place before it still says which it is.
+    let d = document_from_text("北京朝阳高碑店新发地的商户迁往河北。");
+    assert!(
+        place_mentions(&d).contains(&"高碑店乡"),
+        "{:?}",
+        place_mentions(&d)
+    );
     let d = document_from_text("北京高碑店的一家仓库今年扩建。");
     assert!(
         place_mentions(&d).contains(&"高碑店乡"),

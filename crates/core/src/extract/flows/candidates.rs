@@ -442,6 +442,7 @@ pub(super) fn share_from(
             // …是北京大兴南小街的服装厂: the place right after 是/为, whose
             // firms (厂, 企业, 商户…) its clause names.
             // Or 其中, a share, then 为/是 (其中50%以上为北京企业).
+            let mut via_share = false;
             let after = match IDENTITY.iter().find(|w| text[b..].starts_with(**w)) {
                 Some(w) => at + w.chars().count() as u32,
                 None => {
@@ -461,6 +462,7 @@ pub(super) fn share_from(
                     if !shares {
                         return None;
                     }
+                    via_share = true;
                     at + ("其中".chars().count() + amount.chars().count() + 1) as u32
                 }
             };
@@ -471,7 +473,15 @@ pub(super) fn share_from(
             let rest = rest.split(is_clause_break).next().unwrap_or("");
             // Not the place's own firms (主要是廊坊本地企业).
             let local = LOCAL.iter().any(|w| rest.starts_with(w));
+            // After a share, what it is and nothing more (not 为北京企业配套,
+            // 是北京企业的员工).
+            let what = rest.trim_start_matches(['的', '籍']);
+            let plain = [
+                "企业", "企", "公司", "商户", "商家", "项目", "厂", "工厂", "厂家",
+            ]
+            .contains(&what);
             (!local
+                && (plain || !via_share)
                 && ["厂", "企业", "商户", "公司", "商家", "企"]
                     .iter()
                     .any(|f| rest.contains(f)))
@@ -1078,6 +1088,35 @@ fn came_from(inp: &Input, hits: &[&PlaceHit], s: &Sentence, t: &Trigger) -> bool
     }) else {
         return false;
     };
-    movers_before(inp, s, origin.start as usize)
-        && place_before(inp, hits, s, origin.start, &origin.places).is_some()
+    // Not denied, doubted or asked (并不是从北京搬迁过来的, 以为…, 是不是…),
+    // nor people (员工很多是从北京迁来的).
+    let clause = text_of(inp.chars, start, origin.start);
+    let sentence = text_of(inp.chars, s.start, s.end);
+    let unsure = [
+        "不是",
+        "并非",
+        "没有",
+        "没",
+        "未",
+        "以为",
+        "是否",
+        "是不是",
+        "并不",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+        || sentence.contains(['？', '?', '吗']);
+    let people = PEOPLE_WORDS.iter().any(|w| clause.contains(w));
+    // The receiver is named in the same clause (记者在北京了解到，一些企业
+    // 是从天津迁来的: 北京 is where the reporter was).
+    !unsure
+        && !people
+        && movers_before(inp, s, origin.start as usize)
+        && place_before(inp, hits, s, origin.start, &origin.places)
+            .is_some_and(|h| h.start >= start)
 }
+
+/// People, who move as people, not as firms.
+const PEOPLE_WORDS: &[&str] = &[
+    "员工", "职工", "工人", "人员", "人才", "居民", "家属", "老板", "商贩", "摊主", "学生",
+];

@@ -284,8 +284,6 @@ pub fn find(inp: &Input) -> Vec<Flow> {
                 .get(si + 1)
                 .filter(|n| n.paragraph == s.paragraph);
             for c in cands.iter_mut() {
-                c.from = c.from.iter().map(|&p| city_wide(p)).collect();
-                c.to = c.to.iter().map(|&p| city_wide(p)).collect();
                 refine_province(inp.chars, s, next, all_places, &ctx.para, c);
             }
             drop_refined_provinces(inp, s, &mut cands);
@@ -375,18 +373,6 @@ fn movers_home(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> Vec<usize> {
         (Some(a), None) => a.1,
         (None, Some(b)) => b.1,
         (None, None) => Vec::new(),
-    }
-}
-
-/// A zone placed directly under a municipality, in no one district (中关村
-/// 国家自主创新示范区, 一区十六园 across Beijing), stands for the city: 中关村
-/// 企业在津冀设立分支机构 is Beijing's firms going to Tianjin and Hebei.
-fn city_wide(p: usize) -> usize {
-    let g = gazetteer();
-    let place = &g.places[p];
-    match place.parent {
-        Some(q) if place.kind == PlaceKind::Zone && g.is_municipality(q) => q,
-        _ => p,
     }
 }
 

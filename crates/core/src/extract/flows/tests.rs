@@ -436,11 +436,12 @@ fn a_list_of_destinations_receives_from_the_place_left_before() {
         ]
     );
 }
-/// 中关村 (一区十六园, in no one district) as an end is Beijing.
+/// 中关村 (一区十六园, in no one district) as an end is itself, the most
+/// precise place the text names; views roll it up into Beijing.
 #[test]
-fn a_zone_spanning_a_municipality_stands_for_it() {
+fn a_zone_spanning_a_municipality_is_named_as_itself() {
     let f = flows("近年来，中关村的一批软件企业在天津落户。");
-    assert_eq!(pairs(&f), [("北京市", "天津市")]);
+    assert_eq!(pairs(&f), [("中关村国家自主创新示范区", "天津市")]);
 }
 
 /// A 与 P 签约 N个项目: Beijing's side, or the side whose firms move,
@@ -1493,6 +1494,12 @@ fn firms_a_place_has_that_came_from_elsewhere() {
     // People, and firms of no place before the verb, are not moves.
     assert!(flows("沧州有很多人从北京搬过来。").is_empty());
     assert!(flows("有很多企业从北京迁来。").is_empty());
+    assert!(flows("沧州这家企业的员工很多是从北京迁来的。").is_empty());
+    // Denied, doubted or asked.
+    assert!(flows("沧州的这些企业并不是从北京搬迁过来的，而是本地成长起来的。").is_empty());
+    assert!(flows("很多人以为沧州的企业都是从北京搬迁过来的，其实不然。").is_empty());
+    // Where the reporter was is not where they went.
+    assert!(flows("记者在北京采访了解到，一些企业是从天津迁来的。").is_empty());
 }
 
 #[test]
@@ -1501,8 +1508,11 @@ fn a_share_of_what_a_place_took_in_said_with_wei() {
     assert_eq!(pairs(&f), [("北京市", "唐山高新技术产业开发区")]);
     let f = flows("园区已入驻企业200家，其中七成是北京企业。");
     assert!(f.is_empty(), "no place took them in: {:?}", pairs(&f));
-    // The place's own firms, or people, are no move.
+    // The place's own firms, or people, are no move; nor firms that serve
+    // Beijing's.
     assert!(flows("保定市已入驻企业200家，其中七成是本地企业。").is_empty());
+    assert!(flows("保定市已入驻企业200家，其中80%为北京企业配套。").is_empty());
+    assert!(flows("保定市已入驻企业200家，其中30%是北京企业的员工创办的。").is_empty());
     assert!(flows("廊坊已引进人才200名，其中七成为北京人才。").is_empty());
 }
 
@@ -1521,4 +1531,10 @@ fn a_sentence_of_counted_origins_breaks_down_what_was_taken_in() {
         ]
     );
     assert_eq!(count(&f[0]).map(|c| c.0), Some(1792.0));
+    // Not when the places named are where the investment went, nor when the
+    // paragraph said things left the place before.
+    let f = flows("北京企业对河北投资持续增长。石家庄市项目120个，吸引北京投资300亿元；唐山市项目90个，吸引北京投资200亿元。");
+    assert!(f.iter().all(|x| x.from == "北京市"), "{:?}", pairs(&f));
+    let f = flows("今年以来，北京企业加速向外转移。天津市项目120个，吸引投资300亿元；河北省项目200个，吸引投资500亿元。");
+    assert!(f.iter().all(|x| x.to != "北京市"), "{:?}", pairs(&f));
 }

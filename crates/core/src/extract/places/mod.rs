@@ -854,12 +854,17 @@ fn resolve_ambiguous(
     } else {
         // A neighbourhood that names a market (新发地, 大红门) written after
         // the name is a branch too (高碑店新发地整体占地…): no candidate holds it.
+        // Not when a place right before says which it is (北京朝阳高碑店).
+        let beijing = g.index_of("北京市");
+        let prefixed = at > 0 && hits[at - 1].end == here && hits[at - 1].role == Role::Location;
         hits.get(at + 1).filter(|h| {
             h.start == end
                 && h.role == Role::Location
                 && (names_a_branch(chars, h.end)
-                    || (h.places.len() == 1
+                    || (!prefixed
+                        && h.places.len() == 1
                         && g.places[h.places[0]].kind == PlaceKind::Area
+                        && beijing.is_some_and(|b| g.is_within(h.places[0], b))
                         && !cands.iter().any(|&c| g.is_within(h.places[0], c))))
         })
     };

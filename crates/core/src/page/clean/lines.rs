@@ -116,6 +116,9 @@ pub(super) const WIDGETS: &[&str] = &[
     "会员登录",
     "会员登陆",
     "用户登录",
+    "点击注册",
+    "立即注册",
+    "找回密码",
 ];
 /// A forum's prompts to sign up, around a post however they end (马上注册，
 /// 结交更多好友，享用更多功能。 您需要 登录 才可以下载或查看，没有帐号？注册).

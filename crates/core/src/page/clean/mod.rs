@@ -138,6 +138,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && !l.simp.trim_start().starts_with("一一")
             // Nor a row of a record's labelled cells (信息分类: 通知   发布机构: …).
             && label_cells(&l.simp) < 2
+            // Nor a forum's window title (… - 某某社区 - Powered by Discuz!).
+            && !l.simp.contains("Powered by")
             // Nor a writer with their unit (• 许冰洋 (化学与化工学院)).
             && meta::name_with_unit(&l.simp).is_none()
     };
@@ -167,14 +169,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             .find(|&k| tagged(&lines[k]))
     };
     let text_title = || match first_meta {
-        Some(m) => {
-            let above = (0..m).rev().find(|&i| is_candidate(i));
-            match (above, tagged_above_meta()) {
-                (Some(a), Some(t)) => Some(a.max(t)),
-                (a, t) => a.or(t),
-            }
-        }
-        .or_else(|| (m..first).find(|&i| is_candidate(i))),
+        Some(m) => (0..m)
+            .rev()
+            .find(|&i| is_candidate(i))
+            .or_else(tagged_above_meta)
+            .or_else(|| (m..first).find(|&i| is_candidate(i))),
         None => (0..first).find(|&i| is_candidate(i)),
     };
     let title_idx = match hint_title {
@@ -409,10 +408,33 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // (化学与化工学院)), as a school's CMS lists author, date and hits.
     if poster.is_none() {
         if let Some(t) = title_line {
-            poster = lines[t + 1..first.max(t + 1)]
+            // Only in the header's list: a dated line right under it (not an
+            // interviewee's or a delegate's name).
+            let shown: Vec<&Line> = lines[t + 1..first.max(t + 1)]
                 .iter()
+                .filter(|l| !l.simp.trim().is_empty())
                 .take(4)
-                .find_map(|l| meta::name_with_unit(&l.simp))
+                .collect();
+            // One name only: a list of them is a list of people; and not
+            // under an interview's headline (专访：…主任), whose guest it names.
+            let interview = ["专访", "访谈", "对话", "采访", "解读", "答记者问"]
+                .iter()
+                .any(|w| lines[t].simp.contains(w));
+            let named = if interview {
+                0
+            } else {
+                shown
+                    .iter()
+                    .filter(|l| meta::name_with_unit(&l.simp).is_some())
+                    .count()
+            };
+            poster = shown
+                .windows(2)
+                .filter(|_| named == 1)
+                .find_map(|w| {
+                    let name = meta::name_with_unit(&w[0].simp)?;
+                    (!meta::find_dates(&w[1].simp).is_empty()).then_some(name)
+                })
                 .map(|n| n.to_string());
         }
     }
@@ -648,12 +670,35 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
 /// How many cells of a line, set apart by spaces, open with a short label
 /// and a colon (信息分类: 通知   发布机构: 太湖县人民政府办公室: two).
 fn label_cells(line: &str) -> usize {
+    // A record's field names, not a speaker or a place (北京：疏解…
+    // 河北：承接… is a headline).
+    const FIELDS: &[&str] = &[
+        "分类",
+        "机构",
+        "日期",
+        "时间",
+        "文号",
+        "索引号",
+        "来源",
+        "名称",
+        "主题",
+        "类别",
+        "编号",
+        "次数",
+        "关键词",
+        "部门",
+        "单位",
+        "概述",
+        "体裁",
+        "号",
+    ];
     line.split_whitespace()
         .filter(|cell| {
             cell.find([':', '：']).is_some_and(|at| {
                 let label = &cell[..at];
                 (2..=6).contains(&label.chars().count())
                     && label.chars().all(crate::text::chars::is_han)
+                    && FIELDS.iter().any(|f| label.ends_with(f))
             })
         })
         .count()

@@ -138,6 +138,7 @@ pub fn labels(line: &str) -> Labels {
                     .any(|r| chars[i..].starts_with(&r.chars().collect::<Vec<_>>()))
                     .then(|| byline_at(&chars, i))
                     .flatten()
+                    .filter(|(names, _)| names.iter().all(|n| is_byline_name(n)))
                 {
                     out.author = Some(names.join(" "));
                     i = end.max(i + 1);
@@ -179,7 +180,9 @@ pub fn labels(line: &str) -> Labels {
             if kind == b's' {
                 out.any = true;
                 out.source.get_or_insert(chars[start..j].iter().collect());
-                if let Some((names, end)) = byline_at(&chars, j) {
+                if let Some((names, end)) = byline_at(&chars, j)
+                    .filter(|(names, _)| names.iter().all(|n| is_byline_name(n)))
+                {
                     out.author.get_or_insert(names.join(" "));
                     i = end.max(j);
                     continue;
@@ -359,6 +362,12 @@ pub fn is_personal_name(w: &str) -> bool {
         && w.chars()
             .next()
             .is_some_and(|c| crate::text::chars::SURNAMES.contains(c))
+}
+
+/// A writer's name in a byline without a colon: a person's, not what the
+/// report is (北京报道, 供稿, 特稿).
+fn is_byline_name(w: &str) -> bool {
+    writer_name(w) && !["报道", "供稿", "稿", "讯"].iter().any(|x| w.ends_with(x))
 }
 
 /// A person's name that is not also a place's (石家庄) or an outlet's
@@ -934,15 +943,32 @@ pub fn name_with_unit(line: &str) -> Option<&str> {
 pub fn by_poster(line: &str) -> Option<String> {
     let s = line.trim();
     let at = s.find(" by ")?;
-    if find_dates(&s[..at]).is_empty() {
+    // Right after the date and its time (not photo by Reuters).
+    let head = &s[..at];
+    let d = find_dates(head).pop()?;
+    let between: String = head.chars().skip(d.end).collect();
+    if !between
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
+    {
         return None;
     }
-    let name = s[at + 4..]
+    let rest = &s[at + 4..];
+    let name = rest
         .split([',', '，', ' ', '|', '｜'])
         .next()
         .unwrap_or("")
         .trim();
-    is_handle(name).then(|| name.to_string())
+    // A Chinese name or nickname (老赵), or a handle that ends its cell
+    // (by laowang, 1234 visits), not an English phrase (by Zhang Wei, by
+    // the way) nor a role (admin).
+    let han = (2..=6).contains(&name.chars().count()) && name.chars().all(is_han);
+    let after = rest.trim_start()[name.len()..].trim_start();
+    let handle = is_handle(name)
+        && (after.is_empty() || after.starts_with([',', '，', '|', '｜']))
+        && !["admin", "administrator", "editor", "webmaster", "root"]
+            .contains(&name.to_ascii_lowercase().as_str());
+    ((han && !NOBODY.contains(&name)) || handle).then(|| name.to_string())
 }
 
 /// One word of a name's or a handle's characters (张三, zhang_88), 2 to 20

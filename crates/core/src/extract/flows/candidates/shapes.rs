@@ -42,12 +42,49 @@ impl Scan<'_, '_> {
             .filter(|h| text_of(inp.chars, s.start, h.start).trim().is_empty());
         if let Some(h) = opens {
             let enumerated = enumerated_origins(inp, hits, h.start, s);
-            if enumerated
-                .first()
-                .is_some_and(|(p, c)| c.is_some() && *p == h.places)
+            // Not when the sentence names an origin of its own (石家庄市项目
+            // 120个，吸引北京投资…: those places received).
+            let listed: Vec<usize> = enumerated.iter().flat_map(|e| e.0.clone()).collect();
+            let clause_end = (t.end..s.end)
+                .find(|&i| is_clause_break(inp.chars[i as usize]))
+                .unwrap_or(s.end);
+            let other_place = hits.iter().any(|x| {
+                x.role == Role::Location
+                    && x.start >= t.end
+                    && x.start < clause_end
+                    && x.places.iter().any(|p| !listed.contains(p))
+            });
+            // The sentence before, in the same paragraph, says a place took
+            // things in (天津经开区共落地协同项目2102个).
+            let k = inp.sentences.partition_point(|x| x.end <= s.start);
+            let took_in = k > 0 && inp.sentences[k - 1].paragraph == s.paragraph && {
+                let p = &inp.sentences[k - 1];
+                let before = text_of(inp.chars, p.start, p.end);
+                super::RECEIVED_WORDS.iter().any(|w| before.contains(w))
+            };
+            if took_in
+                && !other_place
+                && enumerated
+                    .first()
+                    .is_some_and(|(p, c)| c.is_some() && *p == h.places)
             {
                 if self.out.is_empty() {
+                    let before = self.out.len();
                     self.receive(t, limit, vec![], enumerated);
+                    // Nor into the place the paragraph said things left
+                    // (北京企业加速向外转移。天津市项目120个…).
+                    let g = gazetteer();
+                    let origin = self.ctx.origin.clone();
+                    let into_origin = self.out[before..].iter().any(|c| {
+                        c.to.iter().any(|&d| {
+                            origin
+                                .iter()
+                                .any(|&o| g.is_within(d, o) || g.is_within(o, d))
+                        })
+                    });
+                    if into_origin {
+                        self.out.truncate(before);
+                    }
                 }
                 return;
             }
