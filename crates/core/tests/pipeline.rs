@@ -1039,6 +1039,10 @@ fn headers_and_leads_of_school_blog_and_government_pages() {
     let page = format!("某集团连续十年荣列百强企业\n\n{para}\n{para}\n{end}\n");
     let d = process_page(page.as_bytes(), None).unwrap();
     assert_eq!(d.body, format!("{para}\n{end}"));
+    // Only the first: a paragraph repeated later (a refrain) is the text's.
+    let page = format!("某集团连续十年荣列百强企业\n\n{para}\n{end}\n{end}\n");
+    let d = process_page(page.as_bytes(), None).unwrap();
+    assert_eq!(d.body, format!("{para}\n{end}\n{end}"));
     // A government record's labelled cells are not the headline.
     let page = format!(
         "首页 > 信息公开 > 信息浏览\n索引号: 003129766/201901-00336 组配分类: 规范性文件发布\n信息分类: 通知   发布机构: 某县人民政府办公室\n生成日期: 2019-01-23 文号:\n\n某县人民政府关于印发《某县人民政府工作规则》的通知\n\n{para}\n\n{end}\n"

@@ -498,6 +498,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
 
     // --- Body.
     let mut paragraphs: Vec<String> = lead.iter().map(|&i| lines[i].text.to_string()).collect();
+    // Whether the first paragraph was found printed twice (read once).
+    let mut lead_twice = false;
     let mut first_paragraph = true;
     for l in &lines[first..=last] {
         // A thread's first reply (2楼, #2, 沙发) ends its opening post.
@@ -603,9 +605,14 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 text = t.trim_end().to_string();
             }
         }
-        // A long paragraph printed twice in a row (a lead shown as the
-        // summary, then again as the body's first paragraph) is read once.
-        let twice = text.chars().count() >= 30 && paragraphs.last() == Some(&text);
+        // A long first paragraph printed twice in a row (a lead shown as
+        // the summary, then again as the body's first paragraph) is read
+        // once. (Only the first: a refrain repeated later is the text's.)
+        let twice = text.chars().count() >= 30
+            && paragraphs.len() == 1
+            && !lead_twice
+            && paragraphs.last() == Some(&text);
+        lead_twice |= twice;
         if !text.is_empty() && !twice {
             paragraphs.push(text);
         }
