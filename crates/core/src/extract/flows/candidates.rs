@@ -5,7 +5,7 @@
 use super::cues::*;
 use super::endpoints::*;
 use super::verbless;
-use super::{text_of, Cand, Context, Input, Own, Trigger};
+use super::{clause_break_in, text_of, Cand, Context, Input, Own, Trigger};
 use crate::extract::figures::{COUNT_UNITS, MONEY_UNITS};
 use crate::extract::places::{gazetteer, PlaceHit, PlaceKind, Role};
 use crate::model::What;
@@ -193,11 +193,9 @@ fn purpose_before(chars: &[char], start: usize, i: usize) -> bool {
 
 /// Is char `i` inside 被誉为… / 被称为… or 在…方面 in its clause?
 fn in_a_frame(inp: &Input, s: &Sentence, i: usize) -> bool {
-    let end = (i..s.end as usize)
-        .find(|&k| is_clause_break(inp.chars[k]))
-        .unwrap_or(s.end as usize);
+    let end = clause_break_in(inp, i as u32, s.end).unwrap_or(s.end);
     let before = text_of(inp.chars, clause_start(inp, s, i as u32), i as u32);
-    let after = text_of(inp.chars, i as u32, end as u32);
+    let after = text_of(inp.chars, i as u32, end);
     ["被誉为", "被称为", "誉为"]
         .iter()
         .any(|w| before.contains(w))

@@ -420,20 +420,16 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             let interview = ["专访", "访谈", "对话", "采访", "解读", "答记者问"]
                 .iter()
                 .any(|w| lines[t].simp.contains(w));
-            let named = if interview {
-                0
-            } else {
-                shown
-                    .iter()
-                    .filter(|l| meta::name_with_unit(&l.simp).is_some())
-                    .count()
-            };
-            poster = shown
-                .windows(2)
-                .filter(|_| named == 1)
-                .find_map(|w| {
-                    let name = meta::name_with_unit(&w[0].simp)?;
-                    (!meta::find_dates(&w[1].simp).is_empty()).then_some(name)
+            let names: Vec<Option<&str>> = shown
+                .iter()
+                .map(|l| meta::name_with_unit(&l.simp))
+                .collect();
+            let named = names.iter().flatten().count();
+            poster = (0..shown.len().saturating_sub(1))
+                .filter(|_| !interview && named == 1)
+                .find_map(|k| {
+                    let name = names[k]?;
+                    (!meta::find_dates(&shown[k + 1].simp).is_empty()).then_some(name)
                 })
                 .map(|n| n.to_string());
         }

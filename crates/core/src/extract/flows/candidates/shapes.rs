@@ -45,9 +45,7 @@ impl Scan<'_, '_> {
             // Not when the sentence names an origin of its own (石家庄市项目
             // 120个，吸引北京投资…: those places received).
             let listed: Vec<usize> = enumerated.iter().flat_map(|e| e.0.clone()).collect();
-            let clause_end = (t.end..s.end)
-                .find(|&i| is_clause_break(inp.chars[i as usize]))
-                .unwrap_or(s.end);
+            let clause_end = clause_break_in(inp, t.end, s.end).unwrap_or(s.end);
             let other_place = hits.iter().any(|x| {
                 x.role == Role::Location
                     && x.start >= t.end
@@ -69,13 +67,12 @@ impl Scan<'_, '_> {
                     .is_some_and(|(p, c)| c.is_some() && *p == h.places)
             {
                 if self.out.is_empty() {
-                    let before = self.out.len();
                     self.receive(t, limit, vec![], enumerated);
                     // Nor into the place the paragraph said things left
                     // (北京企业加速向外转移。天津市项目120个…).
                     let g = gazetteer();
-                    let origin = self.ctx.origin.clone();
-                    let into_origin = self.out[before..].iter().any(|c| {
+                    let origin = &self.ctx.origin;
+                    let into_origin = self.out.iter().any(|c| {
                         c.to.iter().any(|&d| {
                             origin
                                 .iter()
@@ -83,7 +80,7 @@ impl Scan<'_, '_> {
                         })
                     });
                     if into_origin {
-                        self.out.truncate(before);
+                        self.out.clear();
                     }
                 }
                 return;
