@@ -59,11 +59,62 @@ pub(super) fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> V
                 && (at - h.end <= 4 || endpoints::is_home_of_mover(inp, h, at))
                 && !text_of(inp.chars, h.end, at).chars().any(is_clause_break)
         });
-        if let Some(h) = origin {
+        if let Some(h) = origin.copied().or_else(|| former_seat(inp, s, hits, at)) {
             return h.places.clone();
         }
     }
     Vec::new()
+}
+
+/// Words that say the place after them is where a mover used to be
+/// (这家原本坐落于北京市大兴区的服装企业…外迁).
+const FORMER_SEAT: &[&str] = &[
+    "原本坐落于",
+    "原本坐落在",
+    "原坐落于",
+    "原本位于",
+    "原来位于",
+    "原先位于",
+    "原位于",
+    "原址位于",
+    "原址在",
+    "原本设在",
+    "原设在",
+    "原本在",
+    "原来在",
+    "原先在",
+];
+
+/// The place a mover of the sentence used to be at, before `before`: the
+/// most precise of the names run together right after a former-seat word,
+/// followed by the mover (原本坐落于北京市大兴区的服装企业: 大兴区).
+fn former_seat<'a>(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&'a PlaceHit],
+    before: u32,
+) -> Option<&'a PlaceHit> {
+    let first = hits.iter().position(|h| {
+        h.role == Role::Location
+            && h.group.is_none()
+            && h.end <= before
+            && FORMER_SEAT.iter().any(|w| {
+                text_of(inp.chars, h.start.saturating_sub(5).max(s.start), h.start).ends_with(w)
+            })
+    })?;
+    let mut last = hits[first];
+    for h in &hits[first + 1..] {
+        if h.start != last.end || h.end > before || h.role != Role::Location {
+            break;
+        }
+        last = h;
+    }
+    endpoints::is_home_of_mover(inp, last, before).then_some(last)
+}
+
+/// Whether the sentence says where its outward mover used to be.
+fn names_former_seat(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> bool {
+    former_seat(inp, s, hits, s.end).is_some()
 }
 
 /// A move out of a place with no destination in the sentence goes to the
@@ -95,10 +146,25 @@ pub(super) fn outward_to_paragraph(
         .flat_map(|h| h.places.iter().copied())
         .collect();
     let related = |p: usize| from.iter().chain(&homes).any(|&f| g.nested(p, f));
-    let last = *ctx.para.iter().rev().find(|&&p| !related(p))?;
+    // A mover said to have been somewhere (原本坐落于北京市大兴区的服装企业)
+    // went to the sentence's other place when the paragraph names none
+    // (衡水威克多新建的厂房内…这家原本坐落于北京市大兴区的服装企业…外迁).
+    let here: Vec<usize> = if names_former_seat(inp, s, hits) {
+        hits.iter()
+            .filter(|h| h.role == Role::Location && h.group.is_none())
+            .flat_map(|h| h.places.iter().copied())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let para: Vec<usize> = if ctx.para.iter().any(|&p| !related(p)) {
+        ctx.para.clone()
+    } else {
+        here
+    };
+    let last = *para.iter().rev().find(|&&p| !related(p))?;
     let province = g.province_of(last).unwrap_or(last);
-    let to = ctx
-        .para
+    let to = para
         .iter()
         .copied()
         .filter(|&p| !related(p) && g.is_within(p, province))

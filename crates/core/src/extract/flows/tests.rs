@@ -1538,3 +1538,17 @@ fn a_sentence_of_counted_origins_breaks_down_what_was_taken_in() {
     let f = flows("今年以来，北京企业加速向外转移。天津市项目120个，吸引投资300亿元；河北省项目200个，吸引投资500亿元。");
     assert!(f.iter().all(|x| x.to != "北京市"), "{:?}", pairs(&f));
 }
+
+#[test]
+fn a_mover_said_to_have_been_somewhere_moved_out_of_it() {
+    let f = flows(
+        "今年春天，衡水一家新建的厂房里机器轰鸣，这家原本坐落于北京市丰台区的鞋帽企业，成了当地第一家主动外迁落户的企业。",
+    );
+    assert_eq!(pairs(&f), [("丰台区", "衡水市")]);
+    let f = flows("这家原来位于北京朝阳区的印刷厂去年外迁，最终把新厂建在了保定。");
+    assert_eq!(pairs(&f), [("朝阳区", "保定市")]);
+    // A person who used to be somewhere is no mover, and a meeting's venue
+    // is not where firms went.
+    assert!(flows("原来在北京上班的老张外迁了户口，如今常在唐山走动。").is_empty());
+    assert!(flows("在石家庄召开的座谈会上，专家说原位于北京的企业外迁是大势所趋。").is_empty());
+}
