@@ -34,7 +34,8 @@ use candidates::candidates;
 use cues::DENIALS;
 use details::emit;
 use paragraph::{
-    came_and_settled, distribution, outward_origin, outward_to_paragraph, refine_province, topic_of,
+    came_and_settled, came_to_the_paragraph, distribution, outward_origin, outward_to_paragraph,
+    refine_province, topic_of,
 };
 
 /// Quantities and kind a sentence gives one flow of several (其中北京企业79家;
@@ -275,6 +276,9 @@ pub fn find(inp: &Input) -> Vec<Flow> {
             }
             if cands.is_empty() {
                 cands.extend(candidates::share_from(inp, s, &hits, &ctx));
+            }
+            if cands.is_empty() {
+                cands.extend(came_to_the_paragraph(inp, s, &hits, &ctx));
             }
             if let Some(c) = cands.first() {
                 ctx.origin = c.from.clone();

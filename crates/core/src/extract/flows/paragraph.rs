@@ -461,3 +461,78 @@ pub(super) fn came_and_settled(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) ->
     }
     Vec::new()
 }
+
+/// Words of settling that name no place after them when the place is the
+/// paragraph's (是较早迁入的企业之一, 去年落户).
+const SETTLED_HERE: &[&str] = &["迁入", "入驻", "落户", "进驻", "迁来", "搬来", "落地"];
+
+/// 唐山高新区已吸引50余家企业入驻。来自北京市通州区的双泰科技有限公司是
+/// 较早迁入的企业之一: a named firm from P settles, with no place after the
+/// verb, in the place the sentence before named. The origin is the place
+/// right after 来自 (not a neighbour of the destination), followed by 的 and
+/// a firm's name or mover word in its clause; the verb is in that clause or
+/// the next, ends its clause or is followed by 的, and is not denied.
+pub(super) fn came_to_the_paragraph(
+    inp: &Input,
+    s: &Sentence,
+    hits: &[&PlaceHit],
+    ctx: &Context,
+) -> Option<Cand> {
+    let g = gazetteer();
+    let &to = ctx.places.last()?;
+    let h = hits.iter().find(|h| {
+        h.role == Role::Location
+            && h.group.is_none()
+            && h.start >= s.start + 2
+            && text_of(inp.chars, h.start - 2, h.start) == "来自"
+    })?;
+    // The most precise of the names run together (北京市通州区).
+    let mut h = *h;
+    while let Some(n) = hits
+        .iter()
+        .find(|n| n.start == h.end && n.role == Role::Location)
+    {
+        h = n;
+    }
+    if h.places.iter().any(|&f| g.nested(to, f)) {
+        return None;
+    }
+    let first = clause_break_in(inp, h.end, s.end).unwrap_or(s.end);
+    let clause = text_of(inp.chars, h.end, first);
+    let firm = clause.starts_with('的')
+        && ["公司", "企业", "集团", "工厂", "项目", "药企"]
+            .iter()
+            .any(|w| clause.contains(w));
+    if !firm {
+        return None;
+    }
+    let second = clause_break_in(inp, (first + 1).min(s.end), s.end).unwrap_or(s.end);
+    let span = text_of(inp.chars, h.end, second);
+    let (b, w) = SETTLED_HERE
+        .iter()
+        .filter_map(|w| span.find(w).map(|b| (b, *w)))
+        .min_by_key(|x| x.0)?;
+    let at = h.end + span[..b].chars().count() as u32;
+    let after = at + w.chars().count() as u32;
+    let rest_end = clause_break_in(inp, after, s.end).unwrap_or(s.end);
+    let elsewhere = hits
+        .iter()
+        .any(|x| x.role == Role::Location && x.start >= h.end && x.start < rest_end);
+    // Nothing after the verb but 的 or the clause's end (落户桥西区 names
+    // a place, even one the gazetteer cannot tell).
+    let tail = text_of(inp.chars, after, rest_end);
+    let bare = tail.trim_start_matches('了').is_empty() || tail.starts_with('的');
+    if elsewhere || !bare || super::candidates::negated(inp, at) {
+        return None;
+    }
+    Some(Cand {
+        from: h.places.clone(),
+        to: vec![to],
+        scope: s.start,
+        at,
+        limit: s.end,
+        own: None,
+        object_after: false,
+        verb: w,
+    })
+}

@@ -1552,3 +1552,22 @@ fn a_mover_said_to_have_been_somewhere_moved_out_of_it() {
     assert!(flows("原来在北京上班的老张外迁了户口，如今常在唐山走动。").is_empty());
     assert!(flows("在石家庄召开的座谈会上，专家说原位于北京的企业外迁是大势所趋。").is_empty());
 }
+
+#[test]
+fn a_named_firm_from_a_place_settled_where_the_sentence_before_was() {
+    let f = flows(
+        "保定高新区已有40多家企业签约入驻。来自北京市海淀区的某某仪器有限公司是最早迁入的企业之一。",
+    );
+    assert_eq!(pairs(&f), [("海淀区", "保定国家高新技术产业开发区")]);
+    // Not when the verb names its own place, nor a person, nor denied.
+    let f = flows("保定高新区已有40多家企业签约入驻。来自北京的某某公司去年落户桥西区。");
+    assert!(
+        f.iter().all(|x| x.to != "保定国家高新技术产业开发区"),
+        "{:?}",
+        pairs(&f)
+    );
+    assert!(
+        flows("保定高新区已有40多家企业签约入驻。来自北京的王经理去年入驻了人才公寓。").is_empty()
+    );
+    assert!(flows("保定高新区已有40多家企业签约入驻。来自北京的某某公司至今没有迁入。").is_empty());
+}
