@@ -123,6 +123,7 @@ pub(super) const WIDGETS: &[&str] = &[
 /// A forum's prompts to sign up, around a post however they end (马上注册，
 /// 结交更多好友，享用更多功能。 您需要 登录 才可以下载或查看，没有帐号？注册).
 const SIGN_UP_PROMPTS: &[&str] = &[
+    "当前主题已经存档",
     "马上注册，结交更多好友",
     "才可以下载或查看，没有帐号",
     "才可以下载或查看，没有账号",
@@ -335,6 +336,27 @@ pub(super) fn ends_like_sentence(s: &str) -> bool {
     }
 }
 
+/// A sentence that ends in a colon to introduce what follows (反应体系
+/// 如下：, 程序如下：): ten Chinese characters or more, a clause's comma or
+/// a word of introducing in it, and no label before a colon inside.
+fn introduces(s: &str, han: usize) -> bool {
+    let Some(body) = s.strip_suffix([':', '：']) else {
+        return false;
+    };
+    han >= 10
+        && !body.contains([':', '：'])
+        && (body.contains(['，', ','])
+            || ["如下", "以下", "下列", "下面"]
+                .iter()
+                .any(|w| body.contains(w)))
+}
+
+/// A line of code or formulas (k0 = [1 1 3];, dTG/dt=-k1[TG]…): an
+/// assignment, a statement's end or a block's brace.
+pub(super) fn is_code(s: &str) -> bool {
+    s.contains(['=', ';', '{', '}'])
+}
+
 pub(super) fn contains_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
@@ -533,6 +555,7 @@ pub fn classify(simp: &str) -> Kind {
     // A sentence with a tail after its stop (…落户。加粗) is still a sentence.
     if (han >= 10 && (ends_like_sentence(s) || (han >= 20 && has_sentence_stop(s))))
         || (han >= 4 && trim_symbols(s).ends_with('。'))
+        || introduces(s, han)
     {
         return Kind::Content;
     }

@@ -152,8 +152,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // of a list of links; right above the metadata line it is the headline.
     // A forum's thread buttons and the poster's profile may stand between
     // ([复制链接], 签到天数: 265 天): up to six lines of furniture.
-    let tagged_above_meta = || {
-        let m = first_meta?;
+    let tagged_above = |m: usize| {
         let tagged = |l: &Line| {
             l.kind == Kind::Noise
                 && is_headline_list_item(l.simp.trim())
@@ -168,13 +167,22 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             .take_while(|&k| lines[k].kind == Kind::Noise)
             .find(|&k| tagged(&lines[k]))
     };
+    // With no metadata line, a tagged headline alone right above the
+    // article ([交流] 【求助】反应动力学求解 over a post), not one of a list.
+    let tagged_alone = || {
+        let k = tagged_above(first)?;
+        let before = (0..k).rev().find(|&j| !lines[j].simp.trim().is_empty());
+        before
+            .is_none_or(|j| !is_headline_list_item(lines[j].simp.trim()))
+            .then_some(k)
+    };
     let text_title = || match first_meta {
         Some(m) => (0..m)
             .rev()
             .find(|&i| is_candidate(i))
-            .or_else(tagged_above_meta)
+            .or_else(|| tagged_above(m))
             .or_else(|| (m..first).find(|&i| is_candidate(i))),
-        None => (0..first).find(|&i| is_candidate(i)),
+        None => tagged_alone().or_else(|| (0..first).find(|&i| is_candidate(i))),
     };
     let title_idx = match hint_title {
         Some(_) if !hints.title_weak => None,
@@ -268,7 +276,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         ),
         _ => hint_title.map(without_site),
     }
-    .map(|t| trim_ornaments(&without_dateline(&without_site(&t))))
+    .map(|t| trim_ornaments(&without_thread_type(&without_dateline(&without_site(&t)))))
     .filter(|t| !t.is_empty());
     let title_key = out.title.as_deref().map(squash).unwrap_or_default();
     let is_deck = |l: &Line| {
@@ -854,8 +862,13 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             // A table's rows or a list's items inside an article (服务器硬件：
             // IBM、HP、Dell…), longer lines that do not end like sentences.
             Kind::Loose if cur.is_some() && l.han >= 4 && !lines::is_nav(&l.simp) => {}
-            // A post's code or English between its paragraphs.
-            Kind::Foreign if cur.is_some() && lines::is_code_or_prose(&l.simp) => {}
+            // A post's code or English between its paragraphs; code may
+            // close the post (…程序如下： / k0 = [1 1 3];).
+            Kind::Foreign if cur.is_some() && lines::is_code_or_prose(&l.simp) => {
+                if let Some(c) = cur.as_mut().filter(|_| lines::is_code(&l.simp)) {
+                    c.2 = i;
+                }
+            }
             // A few links to further reading set inside the article, right
             // after a paragraph (▶ 典型案例丨…), and the blank lines between.
             Kind::Noise
@@ -998,6 +1011,26 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// A forum thread's title without the type a board sets before it in
+/// square brackets ([交流] 【求助】反应动力学求解, [原创] 游记): a tag of
+/// up to four characters, a space, and a title of its own.
+fn without_thread_type(t: &str) -> String {
+    let Some(rest) = t.strip_prefix('[') else {
+        return t.to_string();
+    };
+    match rest.split_once(']') {
+        Some((tag, title))
+            if (1..=4).contains(&tag.chars().count())
+                && tag.chars().all(is_han)
+                && title.starts_with(' ')
+                && han_count(title) >= 4 =>
+        {
+            title.trim_start().to_string()
+        }
+        _ => t.to_string(),
+    }
+}
+
 /// A headline without the pictographs and marks that decorate its ends on
 /// self-media pages (🔥, ★, ●, ▶); brackets and quotes stay.
 fn trim_ornaments(t: &str) -> String {
@@ -1010,6 +1043,24 @@ fn trim_ornaments(t: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_thread_title_loses_its_type_tag_only() {
+        assert_eq!(
+            without_thread_type("[交流] 【求助】反应动力学求解"),
+            "【求助】反应动力学求解"
+        );
+        assert_eq!(without_thread_type("[原创] 雄安三日游记"), "雄安三日游记");
+        // A column's tag run into the headline stays; so does a long one.
+        assert_eq!(
+            without_thread_type("[区域观察]京津冀协同十年"),
+            "[区域观察]京津冀协同十年"
+        );
+        assert_eq!(
+            without_thread_type("[京津冀协同发展] 雄安"),
+            "[京津冀协同发展] 雄安"
+        );
+    }
 
     #[test]
     fn a_headline_loses_the_ornaments_at_its_ends_only() {
@@ -1070,6 +1121,35 @@ mod tests {
         assert_eq!(classify("Copyright 2018 All rights reserved"), Kind::Noise);
         assert_eq!(classify("return n;"), Kind::Foreign);
         assert_eq!(classify("－－－－－－－－"), Kind::Noise);
+    }
+
+    #[test]
+    fn a_post_that_ends_in_its_code_or_formulas_keeps_them() {
+        let page = "热门版块排行榜\n\n\
+            当前主题已经存档。\n\n\
+            [讨论] 一个求积分的小程序\n\n\
+            我在算一组数据的面积时遇到了麻烦，想请各位帮忙看看程序哪里写错了，先谢谢大家!\n\n\
+            数据之间的关系如下:\n\
+            y = a*x^2 + b*x + c\n\
+            s = trapz(x, y);\n\n\
+            我用下面的程序求面积,结果总是负的,程序如下:\n\n\
+            x = 0:0.1:1;\n\
+            % 系数随手给的\n\
+            y = 3*x.^2 - 2;\n\
+            s = trapz(y, x);\n\n\
+            相关帖子\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("一个求积分的小程序"));
+        assert!(c.body.starts_with("我在算"), "{}", c.body);
+        assert!(c.body.contains("数据之间的关系如下"), "{}", c.body);
+        assert!(c.body.ends_with("s = trapz(y, x);"), "{}", c.body);
+        assert!(!c.body.contains("存档"), "{}", c.body);
+        // A label with a colon is no sentence that introduces anything.
+        assert_ne!(
+            classify("发布时间：2019年12月3日 来源：河北日报："),
+            Kind::Content
+        );
+        assert_eq!(classify("本次签约的重点项目如下："), Kind::Content);
     }
 
     #[test]
