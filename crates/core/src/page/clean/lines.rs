@@ -81,6 +81,13 @@ pub(super) const ENDERS: &[&str] = &[
     "网站地图",
     "更多新闻",
     "阅读原文",
+    // A help page's feedback box (以上信息是否解决了您的问题？).
+    "是否解决了您的问题",
+    "是否对您有帮助",
+    "对您有帮助吗",
+    "请在下方提供反馈",
+    "感谢您的反馈",
+    "感谢您提供反馈",
     "copyright",
     "all rights reserved",
     "©",
@@ -336,6 +343,26 @@ pub(super) fn ends_like_sentence(s: &str) -> bool {
     }
 }
 
+/// Does the line open with a step's ordinal (第一步, 第12步, 步骤三, 步骤3)
+/// and a colon or a space?
+fn is_step(s: &str) -> bool {
+    let ordinal = |t: &str| {
+        let n = t
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .count();
+        (n > 0).then(|| t.chars().skip(n).collect::<String>())
+    };
+    let rest = if let Some(r) = s.strip_prefix('第') {
+        ordinal(r).and_then(|r| r.strip_prefix('步').map(str::to_string))
+    } else if let Some(r) = s.strip_prefix("步骤") {
+        ordinal(r)
+    } else {
+        None
+    };
+    rest.is_some_and(|r| r.starts_with([':', '：', ' ', '　', '、', '.']))
+}
+
 /// A sentence that ends in a colon to introduce what follows (反应体系
 /// 如下：, 程序如下：): ten Chinese characters or more, a clause's comma or
 /// a word of introducing in it, and no label before a colon inside.
@@ -466,6 +493,11 @@ pub fn classify(simp: &str) -> Kind {
         } else {
             Kind::Noise
         };
+    }
+    // A step of a procedure (第二步：管理员微信扫码验证, 步骤3：…) is the
+    // article's, whatever widget's words or menu's arrows it holds.
+    if is_step(bare) && han >= 6 {
+        return Kind::Content;
     }
     // A dated line of labels that names an editor beside its source is the
     // metadata under a headline (来源：新华社 责任编辑：黄秀环 2023-02-27).

@@ -182,7 +182,15 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             .find(|&i| is_candidate(i))
             .or_else(|| tagged_above(m))
             .or_else(|| (m..first).find(|&i| is_candidate(i))),
-        None => tagged_alone().or_else(|| (0..first).find(|&i| is_candidate(i))),
+        // Else the headline nearest the article (a site's name or a menu's
+        // heading may top the page), not a summary written in clauses.
+        None => tagged_alone()
+            .or_else(|| {
+                (0..first)
+                    .rev()
+                    .find(|&i| is_candidate(i) && !lines::reads_as_prose(&lines[i].simp))
+            })
+            .or_else(|| (0..first).find(|&i| is_candidate(i))),
     };
     let title_idx = match hint_title {
         Some(_) if !hints.title_weak => None,
@@ -444,9 +452,14 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     }
     // A headline that ends like a sentence (…成功举行！) starts the body's
     // block; the date line right under it is still the header's.
+    // So is a notice's date under its issuer, after the addressees and a
+    // short text (各区人民政府… / …现印发给你们… / 北京市人民政府办公厅 /
+    // 2016年5月28日).
     if header_date.is_none() {
-        header_date = (first..=last.min(first + 2))
-            .filter(|&i| lines[i].kind == Kind::Meta)
+        header_date = (first..=last.min(first + 3))
+            .filter(|&i| {
+                lines[i].kind == Kind::Meta && (i < first + 3 || lines[i - 1].kind == Kind::Short)
+            })
             .find_map(|i| {
                 let simp = &lines[i].simp;
                 meta::find_dates(simp)
@@ -505,7 +518,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // Whether the first paragraph was found printed twice (read once).
     let mut lead_twice = false;
     let mut first_paragraph = true;
-    for l in &lines[first..=last] {
+    for (k, l) in lines[first..=last].iter().enumerate() {
         // A thread's first reply (2楼, #2, 沙发) ends its opening post.
         if !paragraphs.is_empty() && is_reply_mark(&l.simp) {
             break;
@@ -529,6 +542,19 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             _ if phrase => {}
             Kind::Content | Kind::Short | Kind::Loose | Kind::Foreign => {}
             Kind::Meta => {
+                // A byline deep in the body with paragraphs of its own after
+                // it heads one item of a page of several (□本报记者 张靖 over
+                // the third story of a page): that item's writer, not the
+                // page's.
+                let section = paragraphs.len() >= 3
+                    && lines[first + k + 1..=last]
+                        .iter()
+                        .filter(|x| x.kind == Kind::Content)
+                        .count()
+                        >= 2;
+                if section && meta::line_byline(&l.simp).is_some() {
+                    continue;
+                }
                 if let Some(names) = meta::line_byline(&l.simp) {
                     authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
                 }
@@ -1032,11 +1058,12 @@ fn without_thread_type(t: &str) -> String {
 }
 
 /// A headline without the pictographs and marks that decorate its ends on
-/// self-media pages (🔥, ★, ●, ▶); brackets and quotes stay.
+/// self-media pages (🔥, ★, ●, ▶) and a list's bullet (•); brackets and
+/// quotes stay.
 fn trim_ornaments(t: &str) -> String {
     let ornament = |c: char| {
         c.is_whitespace()
-            || matches!(c, '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
+            || matches!(c, '\u{2022}' | '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
     };
     t.trim_matches(ornament).to_string()
 }
@@ -1067,6 +1094,10 @@ mod tests {
         assert_eq!(
             trim_ornaments("🦇雄安承接北京非首都功能 高质量疏解达预期效果🐞"),
             "雄安承接北京非首都功能 高质量疏解达预期效果"
+        );
+        assert_eq!(
+            trim_ornaments("• 雄安新区67个重点项目开建"),
+            "雄安新区67个重点项目开建"
         );
         assert_eq!(
             trim_ornaments("★重磅★ 廊坊签约45个项目 ▶"),
@@ -1121,6 +1152,62 @@ mod tests {
         assert_eq!(classify("Copyright 2018 All rights reserved"), Kind::Noise);
         assert_eq!(classify("return n;"), Kind::Foreign);
         assert_eq!(classify("－－－－－－－－"), Kind::Noise);
+    }
+
+    #[test]
+    fn a_help_pages_steps_are_its_article_and_its_feedback_box_is_not() {
+        let page = "帮助中心\n\
+            企业账号解绑流程\n\
+            第一步：登录管理后台->账号设置->安全中心->解绑\n\
+            第二步：管理员扫码二维码验证身份\n\
+            第三步：填写解绑原因并提交\n\
+            第四步：等待1-3个工作日审核\n\
+            小助手是客服专家，也是本帮助页面的作者。请在下方提供反馈，以帮助她改进内容。\n\
+            以上信息是否解决了您的问题？\n\
+            感谢您的反馈，我们将持续优化！\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("企业账号解绑流程"));
+        assert!(c.body.starts_with("第一步："), "{}", c.body);
+        assert!(c.body.ends_with("等待1-3个工作日审核"), "{}", c.body);
+        assert!(!c.body.contains("反馈"), "{}", c.body);
+        // A step's ordinal needs its colon or space: 第二步棋 is a phrase.
+        assert_ne!(classify("第二步棋下得很妙"), Kind::Content);
+    }
+
+    #[test]
+    fn a_byline_over_a_later_story_of_a_page_is_not_the_pages_writer() {
+        let page = "教师节特别报道\n\
+            2010年09月10日 来源：某某日报\n\
+            秋天的脚步款款而至，第26个教师节也已到来，全省各地纷纷开展尊师活动。\n\
+            统计显示，全省现有中小学专任教师87万人，高校专任教师7万人。\n\
+            为促进教育均衡发展，全省积极开展城镇教师支援农村教育活动。\n\
+            □本报记者张靖本报通讯员郜敏\n\
+            她是红烛，燃烧自己，照亮莘莘学子的路，这些日子，许多人都在怀念她。\n\
+            从7月26日她突发急症去世至今，几乎每天都有学生从各地赶来悼念。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.author, None);
+        assert!(c.body.contains("红烛"), "{}", c.body);
+        // Under the headline, the same byline is the writers'.
+        let page = "教师节特别报道\n\
+            □本报记者张靖本报通讯员郜敏\n\
+            秋天的脚步款款而至，第26个教师节也已到来，全省各地纷纷开展尊师活动。\n\
+            统计显示，全省现有中小学专任教师87万人，高校专任教师7万人。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.author.as_deref(), Some("张靖 郜敏"));
+    }
+
+    #[test]
+    fn a_notices_date_under_its_issuer_is_its_date() {
+        let page = "某市人民政府办公厅关于印发某某工作要点的通知\n\
+            各区人民政府，市政府各委、办、局，各市属机构：\n\
+            《某某工作要点》已经市政府同意，现印发给你们，请结合实际认真贯彻落实。\n\
+            某市人民政府办公厅\n\
+            2016年5月28日\n\
+            2016年是全面建成小康社会决胜阶段的开局之年，今年工作的总体要求是深入贯彻有关精神。\n\
+            一、围绕深化改革推进公开\n\
+            对权力清单进行动态调整，公布本年度市政府部门权力清单。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.date.as_deref(), Some("2016-05-28"));
     }
 
     #[test]

@@ -534,7 +534,10 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         let outlet = (2..=5)
             .find(|&k| {
                 chars.get(j..j + k).is_some_and(|w| {
-                    w.iter().all(|&c| is_han(c)) && matches!(w[k - 1], '台' | '社' | '网' | '报')
+                    w.iter().all(|&c| is_han(c))
+                        && matches!(w[k - 1], '台' | '社' | '网' | '报')
+                        // (张靖本报通讯员: a name, then the paper's own mark.)
+                        && (k == 2 || w[k - 2] != '本')
                 }) && ROLES
                     .iter()
                     .any(|r| chars[j + k..].starts_with(&r.chars().collect::<Vec<_>>()))
@@ -585,12 +588,23 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
             }
         }
         let s = j;
-        while j < chars.len() && is_han(chars[j]) && j - s < 4 {
+        // A name run into the next role (张靖本报通讯员郜敏, 李铮通讯员王飞)
+        // ends where the role begins.
+        let role_at = |k: usize| {
+            ["本报", "本刊", "本台", "本网", ""].iter().any(|o| {
+                ROLES.iter().any(|r| {
+                    let w: Vec<char> = format!("{o}{r}").chars().collect();
+                    chars[k..].starts_with(&w)
+                })
+            })
+        };
+        while j < chars.len() && is_han(chars[j]) && j - s < 4 && !(j - s >= 2 && role_at(j)) {
             j += 1;
         }
         let word: String = chars[s..j].iter().collect();
         let ends_name = match chars.get(j) {
             None => true,
+            Some(_) if role_at(j) => true,
             // 【记者连线】 is a column's tag: only a person's name before 】.
             Some('】' | ']') => is_personal_name(&word),
             Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/'),
@@ -1572,6 +1586,23 @@ mod tests {
         assert!(life("出生于1961年7月1日"));
         assert!(!life("发布时间：2019年5月12日 来源：河北日报"));
         assert!(!life("2021-05-29 15:12"));
+    }
+
+    #[test]
+    fn bylines_with_names_run_into_the_next_role() {
+        assert_eq!(
+            line_byline("□本报记者张靖本报通讯员郜敏"),
+            Some(vec!["张靖".to_string(), "郜敏".to_string()])
+        );
+        assert_eq!(
+            line_byline("记者李铮通讯员王飞"),
+            Some(vec!["李铮".to_string(), "王飞".to_string()])
+        );
+        // A name of three characters stays whole.
+        assert_eq!(
+            line_byline("本报记者王小明通讯员李华"),
+            Some(vec!["王小明".to_string(), "李华".to_string()])
+        );
     }
 
     #[test]
