@@ -320,7 +320,8 @@ pub(super) fn is_figures_row(s: &str) -> bool {
     digits * 3 >= s.chars().count() && s.contains(' ')
 }
 
-/// A photo caption: "图为……。新华社记者 王五 摄", "（图片来源：……）".
+/// A photo caption: "图为……。新华社记者 王五 摄", "（图片来源：……）",
+/// "图片为某区提供".
 pub(super) fn is_caption(s: &str) -> bool {
     let t = trim_symbols(s).trim_end_matches(['）', ')', '。']);
     s.chars().count() <= 120
@@ -329,7 +330,11 @@ pub(super) fn is_caption(s: &str) -> bool {
             || s.starts_with("▲")
             || s.starts_with("（图")
             || ((t.ends_with("摄") || t.ends_with("供图"))
-                && (s.contains("记者") || s.contains("图"))))
+                && (s.contains("记者") || s.contains("图")))
+            // 图片为滨海新区提供, 图片由某某公司提供: a photo's credit.
+            || ((s.starts_with("图片为") || s.starts_with("图片由") || s.starts_with("照片由"))
+                && t.ends_with("提供")
+                && s.chars().count() <= 40))
 }
 
 pub(super) fn ends_like_sentence(s: &str) -> bool {

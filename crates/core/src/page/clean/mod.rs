@@ -468,6 +468,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                     .map(|d| d.iso)
             });
     }
+    // An e-paper's page bar over the article gives the day of the issue
+    // (上一版  下一版 2021年5月7日 星期 放大 缩小), not today's date.
+    if header_date.is_none() {
+        header_date = (0..first).rev().find_map(|i| {
+            let simp = &lines[i].simp;
+            let bar = ["上一版", "下一版", "版面导航"]
+                .iter()
+                .any(|w| simp.contains(w));
+            bar.then(|| meta::find_dates(simp).into_iter().next().map(|d| d.iso))
+                .flatten()
+        });
+    }
     let hint = |h: &Option<String>| h.as_deref().and_then(meta::date_from_hint);
     (out.date, out.date_source) = match header_date
         .map(|d| (d, DateSource::Header))
@@ -538,7 +550,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 let lb = meta::labels(&l.simp);
                 lb.source.is_none() && lb.author.is_none() && lb.editor.is_none()
             };
+        // A short line over a photo's credit is the photo's caption
+        // (繁忙的天津港。 / 图片为滨海新区提供).
+        let over_credit = l.han <= 20
+            && lines[first + k + 1..=last]
+                .iter()
+                .find(|x| !x.simp.trim().is_empty())
+                .is_some_and(|x| {
+                    let t = x.simp.trim();
+                    lines::is_caption(t) && (t.ends_with("提供") || t.ends_with('摄'))
+                });
         match l.kind {
+            _ if over_credit => continue,
             _ if phrase => {}
             Kind::Content | Kind::Short | Kind::Loose | Kind::Foreign => {}
             Kind::Meta => {
@@ -1208,6 +1231,39 @@ mod tests {
             对权力清单进行动态调整，公布本年度市政府部门权力清单。\n";
         let c = clean(page, &Hints::default());
         assert_eq!(c.date.as_deref(), Some("2016-05-28"));
+    }
+
+    #[test]
+    fn an_e_papers_page_bar_byline_credit_and_photo_credits() {
+        // The print credit after the byline gives the day; names of two set
+        // apart to line up are one name each.
+        let page = "第07版:要闻\n\n返回目录  放大缩小全文复制   下一篇\n\n\
+            滨城建设步履坚实(高质量发展调研行)\n\n\
+            ——某某新区高质量发展纪实\n\n\
+            本报记者 杜海涛 靳 博 罗珊珊 《 人民日报 》( 2023年04月18日   第 07 版)\n\n\
+            繁忙的港口。\n  图片为某某新区提供\n\n\
+            倚靠京津冀，面朝渤海湾，某某新区发展得天时地利，产业集聚不断加快。\n\n\
+            2006年5月，新区开发开放上升为国家发展战略，此后发展步伐明显加快。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("滨城建设步履坚实(高质量发展调研行)")
+        );
+        assert_eq!(c.date.as_deref(), Some("2023-04-18"));
+        assert_eq!(c.author.as_deref(), Some("杜海涛 靳博 罗珊珊"));
+        assert!(c.body.starts_with("倚靠京津冀"), "{}", c.body);
+        // The page bar's day is the issue's.
+        let page = "第10版:特别报道 上一版  下一版\n\
+            上一版  下一版 2021年5月7日 星期 放大 缩小 默认\n\
+            渤海之滨气象新\n\
+            本报记者 武自然 商 瑞\n\n\
+            静静流淌、曲折蜿蜒的海河，穿城入海，见证了这座城市厚积薄发的百年历史。\n\n\
+            如今，站在新起点上，这座城市如何阔步迈向新时代？\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.date.as_deref(), Some("2021-05-07"));
+        assert_eq!(c.author.as_deref(), Some("武自然 商瑞"));
+        // A reporter's sentence is no byline with a credit.
+        assert_eq!(meta::line_byline("记者 王 了解到"), None);
     }
 
     #[test]

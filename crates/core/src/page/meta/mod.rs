@@ -601,10 +601,23 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         while j < chars.len() && is_han(chars[j]) && j - s < 4 && !(j - s >= 2 && role_at(j)) {
             j += 1;
         }
-        let word: String = chars[s..j].iter().collect();
+        let mut word: String = chars[s..j].iter().collect();
+        // A name of two set apart to line up with names of three, as papers
+        // print them (本报记者 武自然 商 瑞): one character, a space, one more.
+        if j == s + 1
+            && chars.get(j) == Some(&' ')
+            && chars.get(j + 1).is_some_and(|&c| is_han(c))
+            && chars.get(j + 2).is_none_or(|&c| !is_han(c))
+            && !role_at(j + 1)
+        {
+            word.push(chars[j + 1]);
+            j += 2;
+        }
         let ends_name = match chars.get(j) {
             None => true,
             Some(_) if role_at(j) => true,
+            // 《 人民日报 》( 2023年04月18日 第 07 版): the paper's credit.
+            Some('《') => true,
             // 【记者连线】 is a column's tag: only a person's name before 】.
             Some('】' | ']') => is_personal_name(&word),
             Some(c) => matches!(c, ' ' | '、' | '）' | ')' | '/'),
@@ -834,8 +847,20 @@ pub fn line_byline(line: &str) -> Option<Vec<String>> {
     let rest: String = chars[end..].iter().collect();
     let rest = rest.trim_matches(|c: char| matches!(c, ' ' | '）' | ')' | '（' | '(' | '】' | ']'));
     // What may follow the names: 报道, 摄, 文/图, or an editor's credit.
-    let tail_ok = rest.is_empty() || BYLINE_ENDS.iter().any(|w| rest.starts_with(w));
+    let tail_ok =
+        rest.is_empty() || BYLINE_ENDS.iter().any(|w| rest.starts_with(w)) || print_credit(rest);
     tail_ok.then_some(names)
+}
+
+/// The paper's credit after a byline: its name in guillemets, the day and
+/// the page it was printed on (《 人民日报 》( 2023年04月18日 第 07 版)).
+pub fn print_credit(s: &str) -> bool {
+    let s = s.trim_start();
+    s.starts_with('《')
+        && s.contains('》')
+        && s.contains('版')
+        && !find_dates(s).is_empty()
+        && s.chars().count() <= 50
 }
 
 /// A line of writers' names alone, as journals and their reprints set them
