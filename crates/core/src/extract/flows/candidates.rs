@@ -1007,6 +1007,19 @@ pub(super) fn shape_of(
     {
         return Some(Shape::Establish);
     }
+    // 落地来自北京的项目13个, 入驻了来自北京的企业: what came from there,
+    // taken in as 引进 takes it.
+    let from_follows = {
+        let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
+        let at = t.end + u32::from(rest.starts_with('了'));
+        text_of(inp.chars, at, (at + 2).min(s.end)) == "来自"
+            && hits
+                .iter()
+                .any(|h| h.start == at + 2 && h.role == Role::Location)
+    };
+    if from_follows && (TO_VERBS.contains(&w) || IN_VERBS.contains(&w)) {
+        return Some(Shape::From);
+    }
     let place_follows = {
         let p = past_glue(inp.chars, t.end, s.end);
         hits.iter()

@@ -1571,3 +1571,15 @@ fn a_named_firm_from_a_place_settled_where_the_sentence_before_was() {
     );
     assert!(flows("保定高新区已有40多家企业签约入驻。来自北京的某某公司至今没有迁入。").is_empty());
 }
+
+#[test]
+fn settling_what_came_from_a_place_takes_it_in() {
+    let f =
+        flows("近年来，宝坻区加快产业协同。今年新签约落地来自北京的项目13个，计划总投资81.7亿元。");
+    assert_eq!(pairs(&f), [("北京市", "宝坻区")]);
+    assert_eq!(count(&f[0]).map(|c| c.0), Some(13.0));
+    let f = flows("廊坊开发区去年入驻了来自北京的企业30家。");
+    assert_eq!(pairs(&f), [("北京市", "廊坊经济技术开发区")]);
+    // Visitors who came from there are no firms taken in.
+    assert!(flows("廊坊开发区去年迎来了来自北京的游客3万人次。").is_empty());
+}

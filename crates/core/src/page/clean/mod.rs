@@ -182,9 +182,12 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             .find(|&i| is_candidate(i))
             .or_else(|| tagged_above(m))
             .or_else(|| (m..first).find(|&i| is_candidate(i))),
-        // Else the headline nearest the article (a site's name or a menu's
-        // heading may top the page), not a summary written in clauses.
+        // Else the page's first line when it reads as a headline (pasted
+        // text, headline first), else the headline nearest the article (a
+        // site's name or a menu's heading may top the page), not a summary
+        // written in clauses.
         None => tagged_alone()
+            .or_else(|| top.filter(|&t| t < first && is_candidate(t)))
             .or_else(|| {
                 (0..first)
                     .rev()
@@ -1179,7 +1182,7 @@ mod tests {
 
     #[test]
     fn a_help_pages_steps_are_its_article_and_its_feedback_box_is_not() {
-        let page = "帮助中心\n\
+        let page = "首页 > 帮助中心 > 账号\n\
             企业账号解绑流程\n\
             第一步：登录管理后台->账号设置->安全中心->解绑\n\
             第二步：管理员扫码二维码验证身份\n\
@@ -1264,6 +1267,26 @@ mod tests {
         assert_eq!(c.author.as_deref(), Some("武自然 商瑞"));
         // A reporter's sentence is no byline with a credit.
         assert_eq!(meta::line_byline("记者 王 了解到"), None);
+    }
+
+    #[test]
+    fn with_no_metadata_the_headline_is_the_first_line_or_the_nearest() {
+        // Pasted text, headline first, a sub-heading over the first paragraph.
+        let page = "永清服装业的明天\n\
+            随着北京疏解非首都功能，永清承接了大红门服装产业\n\
+            承接多类疏解商家\n\
+            从大红门乘坐班车沿着京台高速南下，一个小时就能到达永清，大部分商家顺着这条路搬了过来。\n\
+            新商城开始试营业，目前主要面向鞋业商家，不久后将对面辅料商家开放。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("永清服装业的明天"));
+        // Under a menu, the headline over the article.
+        let page = "首页 | 新闻 | 图片 | 视频\n\
+            导航\n\n地方频道精选\n\n\n\n\
+            雄安新区67个重点项目开建\n\
+            今年雄安新区计划实施重点项目67个，其中新开工项目40个，续建项目27个。\n\
+            这些项目涵盖基础设施、公共服务和产业发展等多个领域，总投资超过千亿元。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("雄安新区67个重点项目开建"));
     }
 
     #[test]
