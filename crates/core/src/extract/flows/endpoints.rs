@@ -569,8 +569,22 @@ pub(super) fn origin_marked(inp: &Input, hits: &[&PlaceHit], s: &Sentence) -> Op
                 .iter()
                 .any(|w| after.contains(w))
         };
+        // 把在北京已颇具规模的批发生意迁到了高碑店: what 把 takes, where it
+        // was, before a moving verb in the clause.
+        let held = {
+            let lead = text_of(inp.chars, h.start.saturating_sub(4).max(s.start), h.start);
+            ["把在", "把位于", "把原在", "把原来在"]
+                .iter()
+                .any(|w| lead.ends_with(w))
+                && {
+                    let end = super::clause_break_in(inp, h.end, s.end).unwrap_or(s.end);
+                    let clause = text_of(inp.chars, h.end, end);
+                    TO_VERBS.iter().any(|v| clause.contains(v))
+                }
+        };
         let from = before2 == "来自"
             || before2 == "自于"
+            || held
             || before1 == '从'
             || before1 == '自'
             || after_named_sites(inp, h, s);

@@ -1583,3 +1583,14 @@ fn settling_what_came_from_a_place_takes_it_in() {
     // Visitors who came from there are no firms taken in.
     assert!(flows("廊坊开发区去年迎来了来自北京的游客3万人次。").is_empty());
 }
+
+#[test]
+fn what_ba_takes_from_where_it_was_moves_from_there() {
+    let f = flows("租期一到，他就把在北京已颇具规模的批发生意迁到了沧州。");
+    assert_eq!(pairs(&f), [("北京市", "沧州市")]);
+    let f = flows("公司决定把位于天津的仓库搬到廊坊。");
+    assert_eq!(pairs(&f), [("天津市", "廊坊市")]);
+    // People fetched are no move; nor what stays.
+    assert!(flows("他把在北京上学的孩子接到了沧州。").is_empty());
+    assert!(flows("公司把在北京的研发中心保留了下来。").is_empty());
+}
