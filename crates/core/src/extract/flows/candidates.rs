@@ -255,6 +255,20 @@ pub(super) fn the_crux(inp: &Input, s: &Sentence, at: u32) -> bool {
     clause.contains("牛鼻子")
 }
 
+/// A verb that names what is wished for, not done: 有入驻园区需求的企业,
+/// 落户意向, 迁移意愿 — a noun of wish right after it or its short object.
+fn wish_of(inp: &Input, s: &Sentence, t: &Trigger) -> bool {
+    let after = text_of(inp.chars, t.end, (t.end + 6).min(s.end));
+    let after = after.split(is_clause_break).next().unwrap_or("");
+    // (落户廊坊的意向: a place and 的 between; not 落户…，满足了扩产需求.)
+    ["需求", "意向", "意愿", "愿望"].iter().any(|w| {
+        after.find(w).is_some_and(|b| {
+            let between = after[..b].strip_suffix('的').unwrap_or(&after[..b]);
+            between.chars().count() <= 3 && !between.contains('的')
+        })
+    })
+}
+
 /// Items "word [qualifier] figure" between `from` and `limit`: (what, figure).
 pub(super) fn object_items(inp: &Input, from: u32, limit: u32) -> Vec<(What, usize)> {
     let mut out = Vec::new();
@@ -836,7 +850,7 @@ pub(super) fn candidates(
         for c in scan.out.iter_mut().filter(|c| c.verb.is_empty()) {
             c.verb = trig[k.saturating_sub(1)].word;
         }
-        if negated(inp, t.start) || the_crux(inp, s, t.start) {
+        if negated(inp, t.start) || the_crux(inp, s, t.start) || wish_of(inp, s, t) {
             continue;
         }
         let limit = limit_after(k);
