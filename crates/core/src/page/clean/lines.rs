@@ -81,17 +81,22 @@ pub(super) const ENDERS: &[&str] = &[
     "网站地图",
     "更多新闻",
     "阅读原文",
-    // A help page's feedback box (以上信息是否解决了您的问题？).
-    "是否解决了您的问题",
-    "是否对您有帮助",
-    "对您有帮助吗",
-    "请在下方提供反馈",
-    "感谢您的反馈",
-    "感谢您提供反馈",
     "copyright",
     "all rights reserved",
     "©",
 ];
+/// A help page's feedback box, which closes its article (以上信息是否解决了
+/// 您的问题？): lines that open so, or the box's own request.
+const FEEDBACK: &[&str] = &[
+    "以上信息是否解决",
+    "以上内容是否解决",
+    "以上内容是否对您有帮助",
+    "以上信息是否对您有帮助",
+    "以上内容对您有帮助吗",
+    "感谢您的反馈",
+    "感谢您提供反馈",
+];
+
 /// Widgets and other short furniture.
 pub(super) const WIDGETS: &[&str] = &[
     "℃",
@@ -350,7 +355,7 @@ pub(super) fn ends_like_sentence(s: &str) -> bool {
 
 /// Does the line open with a step's ordinal (第一步, 第12步, 步骤三, 步骤3)
 /// and a colon or a space?
-fn is_step(s: &str) -> bool {
+pub(super) fn is_step(s: &str) -> bool {
     let ordinal = |t: &str| {
         let n = t
             .chars()
@@ -369,8 +374,9 @@ fn is_step(s: &str) -> bool {
 }
 
 /// A sentence that ends in a colon to introduce what follows (反应体系
-/// 如下：, 程序如下：): ten Chinese characters or more, a clause's comma or
-/// a word of introducing in it, and no label before a colon inside.
+/// 如下：, 程序如下：; 各区人民政府，市政府各委、办、局：): ten Chinese
+/// characters or more, a clause's comma or a word of introducing in it, no
+/// label before a colon inside, and none of a site's own words.
 fn introduces(s: &str, han: usize) -> bool {
     let Some(body) = s.strip_suffix([':', '：']) else {
         return false;
@@ -378,15 +384,33 @@ fn introduces(s: &str, han: usize) -> bool {
     han >= 10
         && !body.contains([':', '：'])
         && (body.contains(['，', ','])
-            || ["如下", "以下", "下列", "下面"]
-                .iter()
-                .any(|w| body.contains(w)))
+            || ["如下", "以下", "下列", "下面"].iter().any(|w| body.contains(w)))
+        // Not a site's own words (更多精彩内容请点击以下链接查看：,
+        // 如需转载，请联系本站编辑部，联系方式如下：).
+        && !["本站", "本网", "转载", "链接", "点击", "联系方式", "栏目", "欢迎"]
+            .iter()
+            .any(|w| body.contains(w))
 }
 
 /// A line of code or formulas (k0 = [1 1 3];, dTG/dt=-k1[TG]…): an
 /// assignment, a statement's end or a block's brace.
 pub(super) fn is_code(s: &str) -> bool {
-    s.contains(['=', ';', '{', '}'])
+    let t = s.trim_start();
+    // Not the page's own scripts and styles (var _hmt = _hmt || [];,
+    // (function(){…})();, .footer{color:#999;}).
+    let page_script = [
+        "var ",
+        "function",
+        "(function",
+        "document.",
+        "window.",
+        "$(",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+        || t.contains("_hmt")
+        || t.starts_with(['.', '#', '<', '@']);
+    s.contains(['=', ';', '{', '}']) && !page_script
 }
 
 pub(super) fn contains_any(s: &str, words: &[&str]) -> bool {
@@ -499,11 +523,6 @@ pub fn classify(simp: &str) -> Kind {
             Kind::Noise
         };
     }
-    // A step of a procedure (第二步：管理员微信扫码验证, 步骤3：…) is the
-    // article's, whatever widget's words or menu's arrows it holds.
-    if is_step(bare) && han >= 6 {
-        return Kind::Content;
-    }
     // A dated line of labels that names an editor beside its source is the
     // metadata under a headline (来源：新华社 责任编辑：黄秀环 2023-02-27).
     let dated_labels = || {
@@ -529,6 +548,8 @@ pub fn classify(simp: &str) -> Kind {
         (l.author.is_some() || l.date_label) && !meta::find_dates(s).is_empty()
     };
     if ENDERS.iter().any(|w| bare.starts_with(w))
+        || FEEDBACK.iter().any(|w| bare.starts_with(w))
+        || (len <= 60 && s.contains("请在下方提供反馈"))
         || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels() && !dated_writer())
     {
         return Kind::Ender;

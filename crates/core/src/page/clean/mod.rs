@@ -57,6 +57,22 @@ pub struct Hints {
     pub link_lines: std::collections::HashSet<String>,
 }
 
+/// How the name of a body that issues a notice ends (北京市人民政府办公厅).
+const ISSUERS: &[&str] = &[
+    "办公厅",
+    "办公室",
+    "政府",
+    "委员会",
+    "局",
+    "厅",
+    "部",
+    "院",
+    "公司",
+    "中心",
+    "处",
+    "会",
+];
+
 /// Max run of non-paragraph lines inside an article.
 const MAX_GAP: usize = 3;
 /// Max headings kept before the first paragraph.
@@ -97,6 +113,41 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             l.kind = Kind::Noise;
         }
         after_label = lines::PROFILE_LABELS.contains(&t.trim_end_matches([':', '：']));
+    }
+    // The steps of a procedure (第二步：管理员微信扫码验证), three or more
+    // with nothing but blank lines or pictures between, are the article's
+    // whatever widget's words or menu's arrows they hold; not a sign-up
+    // box's (第一步：注册账号…).
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines::is_step(lines[i].simp.trim()) {
+            i += 1;
+            continue;
+        }
+        let mut steps = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() {
+            let t = lines[j].simp.trim();
+            if lines::is_step(t) {
+                steps.push(j);
+            } else if !t.is_empty() {
+                break;
+            }
+            j += 1;
+        }
+        let sign_up = steps.iter().any(|&k| {
+            ["注册", "会员", "验证码", "密码", "积分"]
+                .iter()
+                .any(|w| lines[k].simp.contains(w))
+        });
+        if steps.len() >= 3 && !sign_up {
+            for k in steps {
+                if lines[k].han >= 4 {
+                    lines[k].kind = Kind::Content;
+                }
+            }
+        }
+        i = j;
     }
     // No paragraph reads like article text (a page of short lines, a list
     // of posts): keep the densest text rather than refuse the page.
@@ -171,6 +222,14 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // article ([交流] 【求助】反应动力学求解 over a post), not one of a list.
     let tagged_alone = || {
         let k = tagged_above(first)?;
+        // Not an ad's or a picture's tag ([广告] …, [图片] …).
+        let tag = lines[k].simp.trim().trim_start_matches(['[', '【']);
+        if ["广告", "推广", "图片", "组图", "视频", "图文", "专题"]
+            .iter()
+            .any(|w| tag.starts_with(w))
+        {
+            return None;
+        }
         let before = (0..k).rev().find(|&j| !lines[j].simp.trim().is_empty());
         before
             .is_none_or(|j| !is_headline_list_item(lines[j].simp.trim()))
@@ -187,7 +246,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         // site's name or a menu's heading may top the page), not a summary
         // written in clauses.
         None => tagged_alone()
-            .or_else(|| top.filter(|&t| t < first && is_candidate(t)))
+            .or_else(|| {
+                (0..first)
+                    .find(|&i| matches!(lines[i].kind, Kind::Short | Kind::Loose | Kind::Content))
+                    .filter(|&t| is_candidate(t))
+            })
             .or_else(|| {
                 (0..first)
                     .rev()
@@ -459,9 +522,19 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // short text (各区人民政府… / …现印发给你们… / 北京市人民政府办公厅 /
     // 2016年5月28日).
     if header_date.is_none() {
-        header_date = (first..=last.min(first + 3))
+        let under_issuer = |i: usize| {
+            (first..i)
+                .rev()
+                .find(|&j| !lines[j].simp.trim().is_empty())
+                .is_some_and(|j| {
+                    lines[j].kind == Kind::Short
+                        && ISSUERS.iter().any(|w| lines[j].simp.trim().ends_with(w))
+                })
+        };
+        header_date = (first..=last.min(first + 5))
             .filter(|&i| {
-                lines[i].kind == Kind::Meta && (i < first + 3 || lines[i - 1].kind == Kind::Short)
+                lines[i].kind == Kind::Meta
+                    && (i < first + 3 || under_issuer(i) || meta::labels(&lines[i].simp).date_label)
             })
             .find_map(|i| {
                 let simp = &lines[i].simp;
@@ -472,17 +545,17 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             });
     }
     // An e-paper's page bar over the article gives the day of the issue
-    // (上一版  下一版 2021年5月7日 星期 放大 缩小), not today's date.
-    if header_date.is_none() {
-        header_date = (0..first).rev().find_map(|i| {
-            let simp = &lines[i].simp;
-            let bar = ["上一版", "下一版", "版面导航"]
-                .iter()
-                .any(|w| simp.contains(w));
-            bar.then(|| meta::find_dates(simp).into_iter().next().map(|d| d.iso))
-                .flatten()
-        });
-    }
+    // (上一版  下一版 2021年5月7日 星期 放大 缩小), when nothing else
+    // dates the page; not a portal's "today is" (今天是…).
+    let issue_date = (0..first).rev().find_map(|i| {
+        let simp = &lines[i].simp;
+        let bar = ["上一版", "下一版", "版面导航"]
+            .iter()
+            .any(|w| simp.contains(w))
+            && !["今天", "今日"].iter().any(|w| simp.contains(w));
+        bar.then(|| meta::find_dates(simp).into_iter().next().map(|d| d.iso))
+            .flatten()
+    });
     let hint = |h: &Option<String>| h.as_deref().and_then(meta::date_from_hint);
     (out.date, out.date_source) = match header_date
         .map(|d| (d, DateSource::Header))
@@ -490,6 +563,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .or_else(|| hint(&hints.time).map(|d| (d, DateSource::Time)))
         .or_else(|| footer_date.map(|d| (d, DateSource::Footer)))
         .or_else(|| hints.footer.clone().map(|d| (d, DateSource::Footer)))
+        .or_else(|| issue_date.map(|d| (d, DateSource::Header)))
     {
         Some((d, s)) => (Some(d), Some(s)),
         None => (None, None),
@@ -555,13 +629,15 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             };
         // A short line over a photo's credit is the photo's caption
         // (繁忙的天津港。 / 图片为滨海新区提供).
-        let over_credit = l.han <= 20
+        // (Only a noun phrase: 这是前所未有的成绩。 is the text's.)
+        let over_credit = l.han <= 12
+            && !["是", "了", "有", "在"].iter().any(|w| l.simp.contains(w))
             && lines[first + k + 1..=last]
                 .iter()
                 .find(|x| !x.simp.trim().is_empty())
                 .is_some_and(|x| {
                     let t = x.simp.trim();
-                    lines::is_caption(t) && (t.ends_with("提供") || t.ends_with('摄'))
+                    lines::is_caption(t) && t.starts_with("图片") && t.ends_with("提供")
                 });
         match l.kind {
             _ if over_credit => continue,
@@ -572,7 +648,15 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 // it heads one item of a page of several (□本报记者 张靖 over
                 // the third story of a page): that item's writer, not the
                 // page's.
-                let section = paragraphs.len() >= 3
+                // Only on a page of several stories, whose other writers its
+                // paragraphs name ((记者冯芸)百年大计…, 本报讯（记者李铮）…).
+                let others = lines[first..=last].iter().any(|x| {
+                    x.kind == Kind::Content
+                        && (meta::lead_byline(x.simp.trim()).is_some()
+                            || meta::dateline(x.simp.trim()).is_some_and(|d| !d.authors.is_empty()))
+                });
+                let section = others
+                    && paragraphs.len() >= 3
                     && lines[first + k + 1..=last]
                         .iter()
                         .filter(|x| x.kind == Kind::Content)
@@ -882,9 +966,13 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
     let mut gap = 0usize;
     // The links of a list set in the article so far (see below).
     let mut listing = 0usize;
+    // Whether the last paragraph ended in a colon (程序如下：): code may
+    // follow it and close the post.
+    let mut introduced = false;
     for (i, l) in lines.iter().enumerate() {
         if l.kind == Kind::Content {
             listing = 0;
+            introduced = l.simp.trim_end().ends_with([':', '：']);
         }
         match l.kind {
             Kind::Ender => {
@@ -917,7 +1005,10 @@ fn best_block(lines: &[Line]) -> Option<(usize, usize)> {
             // A post's code or English between its paragraphs; code may
             // close the post (…程序如下： / k0 = [1 1 3];).
             Kind::Foreign if cur.is_some() && lines::is_code_or_prose(&l.simp) => {
-                if let Some(c) = cur.as_mut().filter(|_| lines::is_code(&l.simp)) {
+                if let Some(c) = cur
+                    .as_mut()
+                    .filter(|_| introduced && lines::is_code(&l.simp))
+                {
                     c.2 = i;
                 }
             }
@@ -1205,7 +1296,7 @@ mod tests {
         let page = "教师节特别报道\n\
             2010年09月10日 来源：某某日报\n\
             秋天的脚步款款而至，第26个教师节也已到来，全省各地纷纷开展尊师活动。\n\
-            统计显示，全省现有中小学专任教师87万人，高校专任教师7万人。\n\
+            （记者冯芸）统计显示，全省现有中小学专任教师87万人，高校专任教师7万人。\n\
             为促进教育均衡发展，全省积极开展城镇教师支援农村教育活动。\n\
             □本报记者张靖本报通讯员郜敏\n\
             她是红烛，燃烧自己，照亮莘莘学子的路，这些日子，许多人都在怀念她。\n\
@@ -1213,6 +1304,18 @@ mod tests {
         let c = clean(page, &Hints::default());
         assert_eq!(c.author, None);
         assert!(c.body.contains("红烛"), "{}", c.body);
+        // On a page of one story (an editor's note over it), it is the
+        // writers'.
+        let page = "教师节特别报道\n\
+            2010年09月10日 来源：某某日报\n\
+            编者按：秋天的脚步款款而至，第26个教师节也已到来。\n\
+            老师是最光荣的职业，他们最美的风景不只是站在讲台上的那一瞬间。\n\
+            今天起，本报推出系列报道，讲述他们的故事。\n\
+            □本报记者张靖本报通讯员郜敏\n\
+            她是红烛，燃烧自己，照亮莘莘学子的路，这些日子，许多人都在怀念她。\n\
+            从7月26日她突发急症去世至今，几乎每天都有学生从各地赶来悼念。\n";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.author.as_deref(), Some("张靖 郜敏"));
         // Under the headline, the same byline is the writers'.
         let page = "教师节特别报道\n\
             □本报记者张靖本报通讯员郜敏\n\
@@ -1287,6 +1390,33 @@ mod tests {
             这些项目涵盖基础设施、公共服务和产业发展等多个领域，总投资超过千亿元。\n";
         let c = clean(page, &Hints::default());
         assert_eq!(c.title.as_deref(), Some("雄安新区67个重点项目开建"));
+    }
+
+    #[test]
+    fn furniture_that_looks_like_the_new_rules_stays_furniture() {
+        let story = "近日，某市召开协同发展推进会，会议总结了过去一年的工作成效。\n\
+            今年以来，全市共签约项目120个，总投资超过800亿元，其中来自北京的项目占六成以上。\n\
+            热线工作人员回复：感谢您的反馈，我们将尽快协调处理。\n\
+            下一步，该市将继续优化营商环境，推动更多优质项目落地见效。\n";
+        // A quoted thank-you is the story's, not a help page's feedback box.
+        let c = clean(&format!("某市签约项目120个\n{story}"), &Hints::default());
+        assert!(c.body.starts_with("近日"), "{}", c.body);
+        // A sign-up box's steps, a site's request and its scripts are not.
+        let page = format!(
+            "会员中心\n第一步：注册账号，填写真实信息\n第二步：上传证件，等待审核\n第三步：完善资料领取积分\n\n\n\
+             某市签约项目120个\n2024-03-02 来源：某某日报\n{story}\
+             更多精彩内容请点击以下链接查看：\nvar _hmt = _hmt || [];\n"
+        );
+        let c = clean(&page, &Hints::default());
+        assert_eq!(c.title.as_deref(), Some("某市签约项目120个"));
+        assert!(c.body.starts_with("近日"), "{}", c.body);
+        assert!(c.body.ends_with("落地见效。"), "{}", c.body);
+        // A portal's "today is" bar gives no date.
+        let c = clean(
+            &format!("今天是2026年12月7日 星期一 上一版 下一版\n某市签约项目120个\n{story}"),
+            &Hints::default(),
+        );
+        assert_eq!(c.date, None);
     }
 
     #[test]

@@ -604,10 +604,14 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         let mut word: String = chars[s..j].iter().collect();
         // A name of two set apart to line up with names of three, as papers
         // print them (本报记者 武自然 商 瑞): one character, a space, one more.
+        // (Not 张伟 文 图, what they did, nor 北 京, where they filed.)
         if j == s + 1
             && chars.get(j) == Some(&' ')
-            && chars.get(j + 1).is_some_and(|&c| is_han(c))
+            && chars
+                .get(j + 1)
+                .is_some_and(|&c| is_han(c) && !"图文摄京津".contains(c))
             && chars.get(j + 2).is_none_or(|&c| !is_han(c))
+            && !"图文摄".contains(chars[s])
             && !role_at(j + 1)
         {
             word.push(chars[j + 1]);
