@@ -1026,10 +1026,26 @@ pub(super) fn shape_of(
     let from_follows = {
         let rest = text_of(inp.chars, t.end, (t.end + 3).min(s.end));
         let at = t.end + u32::from(rest.starts_with('了'));
+        // What came is firms or projects (来自北京的企业), not flights,
+        // goods, teams or people (来自北京的航班、员工、督察组).
+        let head = || {
+            let from = at + 2;
+            let rest = text_of(inp.chars, from, (from + 16).min(s.end));
+            let rest = rest.split(is_clause_break).next().unwrap_or("");
+            let head = rest.split_once('的').map_or("", |(_, h)| h);
+            let head: String = head.chars().take(6).collect();
+            [
+                "企业", "项目", "公司", "商户", "商家", "机构", "单位", "药企", "工厂", "集团",
+            ]
+            .iter()
+            .any(|w| head.contains(w))
+                && !super::endpoints::PEOPLE.iter().any(|w| head.contains(w))
+        };
         text_of(inp.chars, at, (at + 2).min(s.end)) == "来自"
             && hits
                 .iter()
                 .any(|h| h.start == at + 2 && h.role == Role::Location)
+            && head()
     };
     if from_follows && (TO_VERBS.contains(&w) || IN_VERBS.contains(&w)) {
         return Some(Shape::From);

@@ -504,7 +504,7 @@ const LISTED: &[&str] = &[
 ];
 
 /// People that come from a place (来自北京的企业代表): no mover.
-const PEOPLE: &[&str] = &[
+pub(super) const PEOPLE: &[&str] = &[
     "代表",
     "负责人",
     "老板",

@@ -59,12 +59,32 @@ pub(super) fn outward_origin(inp: &Input, s: &Sentence, hits: &[&PlaceHit]) -> V
                 && (at - h.end <= 4 || endpoints::is_home_of_mover(inp, h, at))
                 && !text_of(inp.chars, h.end, at).chars().any(is_clause_break)
         });
-        if let Some(h) = origin.copied().or_else(|| former_seat(inp, s, hits, at)) {
+        // (Not when denied or undecided: 并未外迁, 正在考虑外迁, 仍在论证.)
+        let settled =
+            !super::candidates::negated(inp, at) && !UNDECIDED.iter().any(|w| text.contains(w));
+        if let Some(h) = origin
+            .copied()
+            .or_else(|| settled.then(|| former_seat(inp, s, hits, at)).flatten())
+        {
             return h.places.clone();
         }
     }
     Vec::new()
 }
+
+/// Words that say a move is not decided (正在考虑外迁, 仍在论证之中).
+const UNDECIDED: &[&str] = &[
+    "考虑",
+    "论证",
+    "研究",
+    "尚未",
+    "未作出",
+    "意愿",
+    "计划",
+    "拟",
+    "打算",
+    "有意",
+];
 
 /// Words that say the place after them is where a mover used to be
 /// (这家原本坐落于北京市大兴区的服装企业…外迁).
@@ -149,10 +169,36 @@ pub(super) fn outward_to_paragraph(
     // A mover said to have been somewhere (原本坐落于北京市大兴区的服装企业)
     // went to the sentence's other place when the paragraph names none
     // (衡水威克多新建的厂房内…这家原本坐落于北京市大兴区的服装企业…外迁).
-    let here: Vec<usize> = if names_former_seat(inp, s, hits) {
+    // (Not a meeting's venue, 在天津召开的发布会上, nor a place in the
+    // origin's own province: 西城区 → 昌平区 is a move inside Beijing.)
+    let text = text_of(inp.chars, s.start, s.end);
+    let venue = |h: &PlaceHit| {
+        h.start > s.start
+            && inp.chars[h.start as usize - 1] == '在'
+            && ["召开", "举行", "举办", "会上"]
+                .iter()
+                .any(|w| text.contains(w))
+    };
+    let home = |p: usize| from.iter().any(|&f| g.province_of(f) == g.province_of(p));
+    // Nor when the move is denied or undecided (并未外迁, 正在考虑外迁).
+    let denied = OUTWARD.iter().any(|w| {
+        text.match_indices(w).any(|(b, _)| {
+            let lead: String = text[..b]
+                .chars()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            ["未", "没", "不"].iter().any(|n| lead.contains(n))
+        })
+    }) || UNDECIDED.iter().any(|w| text.contains(w));
+    let here: Vec<usize> = if names_former_seat(inp, s, hits) && !denied {
         hits.iter()
-            .filter(|h| h.role == Role::Location && h.group.is_none())
+            .filter(|h| h.role == Role::Location && h.group.is_none() && !venue(h))
             .flat_map(|h| h.places.iter().copied())
+            .filter(|&p| !home(p))
             .collect()
     } else {
         Vec::new()
@@ -479,7 +525,9 @@ pub(super) fn came_to_the_paragraph(
     ctx: &Context,
 ) -> Option<Cand> {
     let g = gazetteer();
-    let &to = ctx.places.last()?;
+    // The place the paragraph is about (唐山高新区已吸引…), not the last
+    // one named (…与上海的合作).
+    let to = ctx.topic?;
     let h = hits.iter().find(|h| {
         h.role == Role::Location
             && h.group.is_none()
@@ -499,8 +547,13 @@ pub(super) fn came_to_the_paragraph(
     }
     let first = clause_break_in(inp, h.end, s.end).unwrap_or(s.end);
     let clause = text_of(inp.chars, h.end, first);
+    // A firm, not its staff (某某公司工作人员是较早迁入的居民之一).
     let firm = clause.starts_with('的')
         && ["公司", "企业", "集团", "工厂", "项目", "药企"]
+            .iter()
+            .any(|w| clause.contains(w))
+        && !super::endpoints::PEOPLE.iter().any(|w| clause.contains(w))
+        && !["居民", "住户", "员工", "人员"]
             .iter()
             .any(|w| clause.contains(w));
     if !firm {
@@ -522,7 +575,15 @@ pub(super) fn came_to_the_paragraph(
     // a place, even one the gazetteer cannot tell).
     let tail = text_of(inp.chars, after, rest_end);
     let bare = tail.trim_start_matches('了').is_empty() || tail.starts_with('的');
-    if elsewhere || !bare || super::candidates::negated(inp, at) {
+    // Nor denied, wished or undecided (还没落户, 不是迁入, 曾考虑迁入,
+    // 也有意迁入).
+    let before_verb = &span[..b];
+    let unsure = [
+        "没", "不是", "未", "考虑", "有意", "计划", "拟", "打算", "将",
+    ]
+    .iter()
+    .any(|w| before_verb.contains(w));
+    if elsewhere || !bare || unsure || super::candidates::negated(inp, at) {
         return None;
     }
     Some(Cand {

@@ -1594,3 +1594,40 @@ fn what_ba_takes_from_where_it_was_moves_from_there() {
     assert!(flows("他把在北京上学的孩子接到了沧州。").is_empty());
     assert!(flows("公司把在北京的研发中心保留了下来。").is_empty());
 }
+
+#[test]
+fn the_new_shapes_keep_out_denials_wishes_venues_and_people() {
+    // A former seat: not denied, undecided, at a meeting's venue, or inside
+    // one province.
+    assert!(flows("原位于北京丰台区的多家企业并未外迁，保定方面对此表示遗憾。").is_empty());
+    assert!(flows(
+        "原位于北京市大兴区的某企业外迁工作仍在论证之中，雄安、保定等地均表达了承接意愿。"
+    )
+    .is_empty());
+    assert!(flows(
+        "在天津召开的发布会上，有关负责人介绍，原位于北京西城区的多家批发市场已经外迁。"
+    )
+    .is_empty());
+    assert!(flows(
+        "原位于北京西城区的这家企业已经外迁，原址腾退用于建设口袋公园，昌平区也有类似做法。"
+    )
+    .iter()
+    .all(|f| f.to != "昌平区"));
+    // A named firm from P: not its staff, not denied or wished, and into
+    // the place the paragraph is about.
+    assert!(flows(
+        "保定高新区已有40多家企业入驻。来自北京的某某公司工作人员是较早迁入的居民之一。"
+    )
+    .is_empty());
+    assert!(flows("保定高新区已有40多家企业入驻。来自北京的某某集团还没落户。").is_empty());
+    assert!(
+        flows("保定高新区已有40多家企业入驻。来自北京的某某公司也有意迁入，目前正在洽谈。")
+            .is_empty()
+    );
+    let f = flows("雄安新区的企业与上海的合作日益密切。来自北京的某某公司是较早迁入的企业之一。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    // What came from P is firms or projects, not flights, goods or people.
+    assert!(flows("正定国际机场今天共落地来自北京的航班20架次。").is_empty());
+    assert!(flows("廊坊开发区去年入驻了来自北京的员工2000多人。").is_empty());
+    assert!(flows("天津港今年落地来自北京的货物吞吐量达500万吨。").is_empty());
+}
