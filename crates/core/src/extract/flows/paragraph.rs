@@ -122,14 +122,21 @@ fn former_seat<'a>(
                 text_of(inp.chars, h.start.saturating_sub(5).max(s.start), h.start).ends_with(w)
             })
     })?;
-    let mut last = hits[first];
-    for h in &hits[first + 1..] {
-        if h.start != last.end || h.end > before || h.role != Role::Location {
-            break;
-        }
-        last = h;
-    }
+    let last = last_of_run(hits, hits[first], before);
     endpoints::is_home_of_mover(inp, last, before).then_some(last)
+}
+
+/// The most precise of the names run together from `h` (北京市大兴区:
+/// 大兴区), each ending by `limit`.
+fn last_of_run<'a>(hits: &[&'a PlaceHit], h: &'a PlaceHit, limit: u32) -> &'a PlaceHit {
+    let mut last = h;
+    while let Some(n) = hits
+        .iter()
+        .find(|n| n.start == last.end && n.end <= limit && n.role == Role::Location)
+    {
+        last = n;
+    }
+    last
 }
 
 /// Whether the sentence says where its outward mover used to be.
@@ -183,15 +190,11 @@ pub(super) fn outward_to_paragraph(
     // Nor when the move is denied or undecided (并未外迁, 正在考虑外迁).
     let denied = OUTWARD.iter().any(|w| {
         text.match_indices(w).any(|(b, _)| {
-            let lead: String = text[..b]
+            text[..b]
                 .chars()
                 .rev()
                 .take(3)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            ["未", "没", "不"].iter().any(|n| lead.contains(n))
+                .any(|c| "未没不".contains(c))
         })
     }) || UNDECIDED.iter().any(|w| text.contains(w));
     let here: Vec<usize> = if names_former_seat(inp, s, hits) && !denied {
@@ -514,7 +517,7 @@ const SETTLED_HERE: &[&str] = &["迁入", "入驻", "落户", "进驻", "迁来"
 
 /// 唐山高新区已吸引50余家企业入驻。来自北京市通州区的双泰科技有限公司是
 /// 较早迁入的企业之一: a named firm from P settles, with no place after the
-/// verb, in the place the sentence before named. The origin is the place
+/// verb, in the place the paragraph is about. The origin is the place
 /// right after 来自 (not a neighbour of the destination), followed by 的 and
 /// a firm's name or mover word in its clause; the verb is in that clause or
 /// the next, ends its clause or is followed by 的, and is not denied.
@@ -535,13 +538,7 @@ pub(super) fn came_to_the_paragraph(
             && text_of(inp.chars, h.start - 2, h.start) == "来自"
     })?;
     // The most precise of the names run together (北京市通州区).
-    let mut h = *h;
-    while let Some(n) = hits
-        .iter()
-        .find(|n| n.start == h.end && n.role == Role::Location)
-    {
-        h = n;
-    }
+    let h = last_of_run(hits, h, s.end);
     if h.places.iter().any(|&f| g.nested(to, f)) {
         return None;
     }

@@ -547,15 +547,17 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // An e-paper's page bar over the article gives the day of the issue
     // (上一版  下一版 2021年5月7日 星期 放大 缩小), when nothing else
     // dates the page; not a portal's "today is" (今天是…).
-    let issue_date = (0..first).rev().find_map(|i| {
-        let simp = &lines[i].simp;
-        let bar = ["上一版", "下一版", "版面导航"]
-            .iter()
-            .any(|w| simp.contains(w))
-            && !["今天", "今日"].iter().any(|w| simp.contains(w));
-        bar.then(|| meta::find_dates(simp).into_iter().next().map(|d| d.iso))
-            .flatten()
-    });
+    let issue_date = || {
+        (0..first).rev().find_map(|i| {
+            let simp = &lines[i].simp;
+            let bar = ["上一版", "下一版", "版面导航"]
+                .iter()
+                .any(|w| simp.contains(w))
+                && !["今天", "今日"].iter().any(|w| simp.contains(w));
+            bar.then(|| meta::find_dates(simp).into_iter().next().map(|d| d.iso))
+                .flatten()
+        })
+    };
     let hint = |h: &Option<String>| h.as_deref().and_then(meta::date_from_hint);
     (out.date, out.date_source) = match header_date
         .map(|d| (d, DateSource::Header))
@@ -563,7 +565,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         .or_else(|| hint(&hints.time).map(|d| (d, DateSource::Time)))
         .or_else(|| footer_date.map(|d| (d, DateSource::Footer)))
         .or_else(|| hints.footer.clone().map(|d| (d, DateSource::Footer)))
-        .or_else(|| issue_date.map(|d| (d, DateSource::Header)))
+        .or_else(|| issue_date().map(|d| (d, DateSource::Header)))
     {
         Some((d, s)) => (Some(d), Some(s)),
         None => (None, None),
@@ -607,6 +609,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // Whether the first paragraph was found printed twice (read once).
     let mut lead_twice = false;
     let mut first_paragraph = true;
+    // Whether the body's paragraphs name writers of their own (see below),
+    // read once, when a byline deep in the body asks.
+    let several_writers = std::cell::OnceCell::new();
     for (k, l) in lines[first..=last].iter().enumerate() {
         // A thread's first reply (2楼, #2, 沙发) ends its opening post.
         if !paragraphs.is_empty() && is_reply_mark(&l.simp) {
@@ -650,22 +655,17 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 // page's.
                 // Only on a page of several stories, whose other writers its
                 // paragraphs name ((记者冯芸)百年大计…, 本报讯（记者李铮）…).
-                let others = lines[first..=last].iter().any(|x| {
-                    x.kind == Kind::Content
-                        && (meta::lead_byline(x.simp.trim()).is_some()
-                            || meta::dateline(x.simp.trim()).is_some_and(|d| !d.authors.is_empty()))
-                });
-                let section = others
-                    && paragraphs.len() >= 3
-                    && lines[first + k + 1..=last]
-                        .iter()
-                        .filter(|x| x.kind == Kind::Content)
-                        .count()
-                        >= 2;
-                if section && meta::line_byline(&l.simp).is_some() {
-                    continue;
-                }
                 if let Some(names) = meta::line_byline(&l.simp) {
+                    let deep = paragraphs.len() >= 3
+                        && lines[first + k + 1..=last]
+                            .iter()
+                            .filter(|x| x.kind == Kind::Content)
+                            .count()
+                            >= 2;
+                    if deep && *several_writers.get_or_init(|| other_writers(&lines[first..=last]))
+                    {
+                        continue;
+                    }
                     authors.extend(names.into_iter().map(|n| written_form(l.text, &n)));
                 }
                 let labels = meta::labels(&l.simp);
@@ -849,6 +849,16 @@ fn label_cells(line: &str) -> usize {
             })
         })
         .count()
+}
+
+/// Whether paragraphs name writers of their own, as a page of several
+/// stories does ((记者冯芸)百年大计…, 本报讯（记者李铮）…).
+fn other_writers(body: &[Line]) -> bool {
+    body.iter().any(|x| {
+        x.kind == Kind::Content
+            && (meta::lead_byline(x.simp.trim()).is_some()
+                || meta::dateline(x.simp.trim()).is_some_and(|d| !d.authors.is_empty()))
+    })
 }
 
 /// A headline given in an agency's dateline (新华社北京3月15日电 题：传递中国
