@@ -128,6 +128,25 @@ fn a_province_written_right_before_a_shared_name_says_which_it_is() {
 }
 
 #[test]
+fn a_shared_name_keeps_the_sense_a_cue_gave_it_in_the_article() {
+    // 迁到了 after 北京 makes 高碑店 保定's; the later use, with only 北京
+    // around it, keeps that sense.
+    let d = document_from_text(
+        "他把在北京经营多年的水果批发生意迁到了高碑店。如今，高碑店市场已汇聚了上千家北京外迁商户。",
+    );
+    let m = place_mentions(&d);
+    assert!(m.contains(&"高碑店市"), "{m:?}");
+    assert!(!m.contains(&"高碑店乡"), "{m:?}");
+    // Two cues that disagree settle nothing for the other uses: each cued
+    // use keeps its own sense.
+    let d = document_from_text(
+        "北京高碑店的老仓库已经腾退。一批商户迁到了高碑店，河北高碑店的新市场开业。",
+    );
+    let m = place_mentions(&d);
+    assert!(m.contains(&"高碑店乡") && m.contains(&"高碑店市"), "{m:?}");
+}
+
+#[test]
 fn ordinary_words_that_contain_place_names_are_not_places() {
     let d = document_from_text("朝阳产业发展迅速，做好搬迁安置工作，大城市的区域协同，新华社电。");
     let m = place_mentions(&d);

@@ -1001,6 +1001,20 @@ pub(super) fn shape_of(
     prev: &[usize],
 ) -> Option<Shape> {
     let w = t.word;
+    // 把北京的批发市场承接到高碑店: with 到 or 至 the receiving verb moves
+    // what it takes to the place after it, as 迁到 does.
+    if FROM_VERBS.contains(&w)
+        && matches!(
+            text_of(inp.chars, t.end, (t.end + 1).min(s.end)).as_str(),
+            "到" | "至"
+        )
+    {
+        let p = past_glue(inp.chars, t.end, s.end);
+        let place_follows = hits
+            .iter()
+            .any(|h| h.start as usize == p && h.role == Role::Location);
+        return place_follows.then_some(Shape::To);
+    }
     if FROM_VERBS.contains(&w) {
         // 迎来 takes in movers only when its clause names them (迎来一批北京
         // 企业), not a season's peak (批发市场迎来备货小高峰).

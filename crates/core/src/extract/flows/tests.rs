@@ -1631,3 +1631,14 @@ fn the_new_shapes_keep_out_denials_wishes_venues_and_people() {
     assert!(flows("廊坊开发区去年入驻了来自北京的员工2000多人。").is_empty());
     assert!(flows("天津港今年落地来自北京的货物吞吐量达500万吨。").is_empty());
 }
+
+#[test]
+fn a_receiving_verb_with_dao_moves_what_it_takes_to_the_place_after_it() {
+    // 承接到 P: into P, from where what it takes was; not out of P.
+    let f = flows("当地已把北京的三家农产品批发市场承接到高碑店。");
+    assert_eq!(pairs(&f), [("北京市", "高碑店市")]);
+    let f = flows("去年，天津的20家物流企业被引进到廊坊。");
+    assert_eq!(pairs(&f), [("天津市", "廊坊市")]);
+    // With no place after it, no move is read from the verb.
+    assert!(flows("北京的这批企业已经承接到位。").is_empty());
+}

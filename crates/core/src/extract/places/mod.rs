@@ -402,11 +402,39 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<PlaceHi
     // The text as chars, made once when a rule below needs them: the rules
     // read a few around a name.
     let mut chars: Option<Vec<char>> = None;
+    // An ambiguous name keeps one sense in an article: what a cue right at
+    // one use settles (迁到了高碑店 after 北京: 保定's) holds for the uses the
+    // places around them only suggest (首衡高碑店市场…北京外迁企业).
+    let mut settled: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+    let mut decided: Vec<(usize, Option<usize>, bool)> = Vec::new();
+    for (i, target) in &pending {
+        if let Target::Places(cands) = target {
+            let chars = chars.get_or_insert_with(|| text.chars().collect());
+            let (p, cued) = resolve_ambiguous(g, chars, &hits, *i, cands, sentences, &doc_places);
+            if cued {
+                match settled.iter_mut().find(|(c, _)| c == cands) {
+                    Some((_, s)) if *s != p => *s = None,
+                    Some(_) => {}
+                    None => settled.push((cands.clone(), p)),
+                }
+            }
+            decided.push((*i, p, cued));
+        }
+    }
+    let mut decided = decided.into_iter();
     for (i, target) in pending {
         let resolved = match &target {
             Target::Places(cands) => {
-                let chars = chars.get_or_insert_with(|| text.chars().collect());
-                resolve_ambiguous(g, chars, &hits, i, cands, sentences, &doc_places)
+                let (_, p, cued) = decided.next().expect("one decision per name");
+                let one_sense = settled
+                    .iter()
+                    .find(|(c, _)| c == cands)
+                    .and_then(|(_, s)| *s);
+                if cued {
+                    p
+                } else {
+                    one_sense.or(p)
+                }
             }
             Target::OwnProvince => own(g, &hits, i, sentences, Own::Province, &mut own_cache),
             Target::OwnCity => own(g, &hits, i, sentences, Own::City, &mut own_cache),
@@ -833,7 +861,7 @@ fn resolve_ambiguous(
     cands: &[usize],
     sentences: &[Sentence],
     doc_places: &[usize],
-) -> Option<usize> {
+) -> (Option<usize>, bool) {
     let here = hits[at].start;
     let sent = sentence_of(sentences, here);
     // Where something moves to lies outside the province it moves from:
@@ -882,7 +910,7 @@ fn resolve_ambiguous(
             })
             .collect();
         if within.len() == 1 {
-            return Some(within[0]);
+            return (Some(within[0]), true);
         }
     }
     let verb = if home.is_some() { Some(true) } else { verb };
@@ -919,13 +947,10 @@ fn resolve_ambiguous(
         }
         _ => Vec::new(),
     };
-    let cands = if moved_away.is_empty() {
-        cands
-    } else {
-        &moved_away[..]
-    };
+    let cued = !moved_away.is_empty();
+    let cands = if cued { &moved_away[..] } else { cands };
     if cands.len() == 1 {
-        return Some(cands[0]);
+        return (Some(cands[0]), cued);
     }
     let in_range = |a: u32, b: u32| {
         let lo = hits.partition_point(|h| h.start < a);
@@ -980,10 +1005,10 @@ fn resolve_ambiguous(
             }
         }
         if let Some((_, c)) = best {
-            return (!tie).then_some(c);
+            return ((!tie).then_some(c), false);
         }
     }
-    None
+    (None, false)
 }
 
 /// Does the name after char `end` make a branch of a market or a park
@@ -1004,6 +1029,12 @@ fn names_a_branch(chars: &[char], end: u32) -> bool {
 /// `Some(false)`)?
 fn after_a_verb_of_moving(chars: &[char], start: u32) -> Option<bool> {
     let start = (start as usize).min(chars.len());
+    // 迁到了高碑店: the aspect particle is not part of the verb.
+    let start = if start > 0 && chars[start - 1] == '了' {
+        start - 1
+    } else {
+        start
+    };
     let before: String = chars[start.saturating_sub(6)..start].iter().collect();
     let moving = crate::extract::verbs::TO_VERBS
         .iter()
@@ -1011,7 +1042,13 @@ fn after_a_verb_of_moving(chars: &[char], start: u32) -> Option<bool> {
             v.contains(['迁', '搬', '转', '疏']) || v.starts_with("分流") || v.starts_with("外溢")
         })
         .any(|v| before.ends_with(v));
-    if moving {
+    // 承接到高碑店: a receiving verb with 到 moves what it takes there.
+    let brought = ["承接", "引进", "引入", "吸引", "招引"].iter().any(|v| {
+        ['到', '至']
+            .iter()
+            .any(|d| before.ends_with(&format!("{v}{d}")[..]))
+    });
+    if moving || brought {
         return Some(true);
     }
     ["落户", "入驻", "进驻"]
