@@ -1642,3 +1642,30 @@ fn a_receiving_verb_with_dao_moves_what_it_takes_to_the_place_after_it() {
     // With no place after it, no move is read from the verb.
     assert!(flows("北京的这批企业已经承接到位。").is_empty());
 }
+
+#[test]
+fn every_place_of_a_laizi_list_after_a_receiving_verb_is_an_origin() {
+    let f = flows("今年以来，廊坊开发区已引进来自北京、天津的企业20余家。");
+    assert_eq!(
+        pairs(&f),
+        [
+            ("北京市", "廊坊经济技术开发区"),
+            ("天津市", "廊坊经济技术开发区")
+        ]
+    );
+    let f = flows("今年以来，廊坊开发区已签约来自北京、深圳的优质产业项目20余个。");
+    assert_eq!(
+        pairs(&f),
+        [
+            ("北京市", "廊坊经济技术开发区"),
+            ("深圳市", "廊坊经济技术开发区")
+        ]
+    );
+}
+
+#[test]
+fn a_count_that_went_to_an_earlier_verb_is_not_the_origin_of_a_later_one() {
+    // The second 签约 names no origin: 北京's 130 projects went to the first.
+    let f = flows("曹妃甸示范区累计签约北京项目130余个，张北云计算产业基地累计签约项目21个。");
+    assert_eq!(pairs(&f), [("北京市", "曹妃甸协同发展示范区")]);
+}

@@ -184,7 +184,17 @@ impl Scan<'_, '_> {
                         .chars()
                         .any(is_clause_break)
             }) {
-                origins = narrowest(hits, h).places.clone();
+                // 引进来自北京、天津的企业: the whole 来自 list.
+                let list = if text_of(inp.chars, t.end, h.start).ends_with("来自") {
+                    places_after(inp, hits, h.start, s.end).0
+                } else {
+                    Vec::new()
+                };
+                origins = if list.is_empty() {
+                    narrowest(hits, h).places.clone()
+                } else {
+                    list
+                };
             }
         }
         if origins.is_empty() {
@@ -257,7 +267,14 @@ impl Scan<'_, '_> {
             if enumerated.is_empty() {
                 // 30个项目主要来自京津冀…，北京地区23个项目…签约: the origins
                 // with their counts come before the verb.
-                enumerated = enumerated_origins(inp, hits, window_start(inp, s, t.start), s);
+                // Not past another verb's object (签约北京项目130余个，张北…
+                // 签约项目21个: 北京's count went to the other verb).
+                let from = super::triggers(inp, s)
+                    .iter()
+                    .filter(|x| x.end <= t.start)
+                    .map(|x| clause_break_in(inp, x.end, t.start).map_or(t.start, |b| b + 1))
+                    .fold(window_start(inp, s, t.start), u32::max);
+                enumerated = enumerated_origins(inp, hits, from, s);
             }
             if enumerated.is_empty() {
                 if let Some(m) = &self.marked_origin {
