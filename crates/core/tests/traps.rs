@@ -147,6 +147,16 @@ fn a_shared_name_keeps_the_sense_a_cue_gave_it_in_the_article() {
 }
 
 #[test]
+fn a_zone_named_after_a_district_is_the_zone_not_the_district() {
+    // The demonstration zone spans 北戴河区, 北戴河新区 and more: its name
+    // is no mention of 北戴河区.
+    let d = document_from_text("医院项目位于北戴河国家生命健康产业创新示范区内，总投资8亿元。");
+    let m = place_mentions(&d);
+    assert!(m.contains(&"北戴河生命健康产业创新示范区"), "{m:?}");
+    assert!(!m.contains(&"北戴河区"), "{m:?}");
+}
+
+#[test]
 fn ordinary_words_that_contain_place_names_are_not_places() {
     let d = document_from_text("朝阳产业发展迅速，做好搬迁安置工作，大城市的区域协同，新华社电。");
     let m = place_mentions(&d);
