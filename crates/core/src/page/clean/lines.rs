@@ -550,6 +550,9 @@ pub fn classify(simp: &str) -> Kind {
     if ENDERS.iter().any(|w| bare.starts_with(w))
         || FEEDBACK.iter().any(|w| bare.starts_with(w))
         || (len <= 60 && s.contains("请在下方提供反馈"))
+        // The site's word to authors whose pictures or text it took (特别
+        // 提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬).
+        || (len <= 150 && contains_any(s, &["索取稿酬", "要求撤下您的"]))
         || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels() && !dated_writer())
     {
         return Kind::Ender;
@@ -593,7 +596,7 @@ pub fn classify(simp: &str) -> Kind {
     // A widget's words inside a sentence are the sentence's (一家老字号食品
     // 企业…。, 3D打印企业落户廊坊。, 今天最高气温35℃。).
     let sentence = han >= 8 && ends_like_sentence(s);
-    if (len <= 40 && !sentence && contains_any(s, WIDGETS)) || is_caption(s) {
+    if (len <= 40 && !sentence && contains_any(s, WIDGETS)) || is_caption(s) || tally(s) {
         return Kind::Noise;
     }
     // 【文/观察者网专栏作者 余鹏鲲】 is a byline, not an item of a list.
@@ -658,8 +661,12 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
     {
         return true;
     }
-    // A line that is mostly a date (22.01.2018 12:01).
-    if let Some(d) = meta::find_dates(s).first() {
+    // A line that is mostly a date (22.01.2018 12:01); not the start of a
+    // tally (自 2016-07-26 以来).
+    if let Some(d) = meta::find_dates(s)
+        .first()
+        .filter(|d| !meta::is_since(s, d))
+    {
         let rest: String = s
             .chars()
             .take(d.start)
@@ -700,4 +707,21 @@ pub(super) fn is_meta(s: &str, han: usize) -> bool {
         return han_count(&rest) <= 6 || names_after || ends_with_date || glued_writers;
     }
     false
+}
+
+/// A page's tally of readers and comments, with or without its numbers
+/// (3562人参与 120评论, 人参与 评论): nothing but the counters.
+fn tally(s: &str) -> bool {
+    let bare: String = s
+        .chars()
+        .filter(|c| {
+            !c.is_ascii_digit()
+                && !c.is_whitespace()
+                && !matches!(c, '|' | '｜' | '(' | ')' | '（' | '）')
+        })
+        .collect();
+    matches!(
+        bare.as_str(),
+        "人参与评论" | "人参与" | "评论人参与" | "人参与条评论" | "条评论人参与"
+    )
 }

@@ -180,6 +180,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && l.han >= 4
             && l.text.chars().count() <= 80
             && !l.simp.ends_with('。')
+            // A line that breaks off at a comma (除了自己的无知，) is part of
+            // a sentence set over lines.
+            && !l.simp.trim_end().ends_with(['，', ',', '、'])
             && !(Some(i) == top && is_outlet_name(&l.simp))
             // No headline opens with a full date (2016-07-20温卫娟…).
             && meta::find_dates(&l.simp).first().is_none_or(|d| d.start > 0)
@@ -193,6 +196,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && !l.simp.contains("Powered by")
             // Nor a writer with their unit (• 许冰洋 (化学与化工学院)).
             && meta::name_with_unit(&l.simp).is_none()
+            // Nor a row of a menu (版权说明 | 电子邮箱).
+            && !menu_row(&l.simp)
+            // Nor a numbered section's heading (二. 从牛顿引力到…, 三、…).
+            && !section_number(&l.simp)
     };
     let hint_title = hints
         .title
@@ -443,7 +450,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             // headline it is the issue's (2022年2月13日 星期日).
             let after_title = title_line.is_some_and(|t| i > t);
             let publication = |d: &meta::FoundDate| {
-                (!d.weekday || after_title) && !meta::is_life_date(&l.simp, d)
+                (!d.weekday || after_title)
+                    && !meta::is_life_date(&l.simp, d)
+                    && !meta::is_since(&l.simp, d)
             };
             // Of a publication's and an update's date on one line
             // (更新时间：2023-02-01 发布时间：2023-01-05), the publication's.
@@ -516,6 +525,23 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 .map(|n| n.to_string());
         }
     }
+    // A writer's name set between dashes right under the headline, as
+    // personal sites sign their pieces (- 卢昌海 -).
+    if poster.is_none() && authors.is_empty() {
+        if let Some(t) = title_line {
+            poster = lines[t + 1..first.max(t + 1)]
+                .iter()
+                .find(|l| !l.simp.trim().is_empty())
+                .and_then(|l| {
+                    let s = l.simp.trim();
+                    let name = s.trim_matches(|c: char| "-—－ ".contains(c));
+                    (s.starts_with(['-', '—', '－'])
+                        && s.ends_with(['-', '—', '－'])
+                        && meta::is_personal_name(name))
+                    .then(|| name.to_string())
+                });
+        }
+    }
     // A headline that ends like a sentence (…成功举行！) starts the body's
     // block; the date line right under it is still the header's.
     // So is a notice's date under its issuer, after the addressees and a
@@ -540,7 +566,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 let simp = &lines[i].simp;
                 meta::find_dates(simp)
                     .into_iter()
-                    .find(|d| !d.weekday && !meta::is_life_date(simp, d))
+                    .find(|d| {
+                        !d.weekday && !meta::is_life_date(simp, d) && !meta::is_since(simp, d)
+                    })
                     .map(|d| d.iso)
             });
     }
@@ -752,7 +780,17 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && paragraphs.len() == 1
             && !lead_twice
             && paragraphs.last() == Some(&text);
-        lead_twice |= twice;
+        // A summary that runs the byline and the lead together (记者 高原发自
+        // 河北唐山 在2013年…), over the lead itself: the lead, once.
+        let summed = text.chars().count() >= 30
+            && paragraphs.len() == 1
+            && !lead_twice
+            && paragraphs[0].len() > text.len()
+            && paragraphs[0].contains(&text);
+        if summed {
+            paragraphs.clear();
+        }
+        lead_twice |= twice || summed;
         if !text.is_empty() && !twice {
             paragraphs.push(text);
         }
@@ -914,7 +952,7 @@ pub(super) fn without_site(t: &str) -> String {
 /// A date set as a stamp (2017-12-21, 2017/12/21), not told in the story
 /// (纪念1921年7月1日这个日子): in a paragraph only the stamp form counts.
 fn stamped_date(l: &Line, d: &meta::FoundDate) -> bool {
-    if meta::is_life_date(&l.simp, d) {
+    if meta::is_life_date(&l.simp, d) || meta::is_since(&l.simp, d) {
         return false;
     }
     let written: String = l.simp.chars().skip(d.start).take(d.end - d.start).collect();
@@ -1193,6 +1231,33 @@ fn trim_ornaments(t: &str) -> String {
             || matches!(c, '\u{2022}' | '\u{2190}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
     };
     t.trim_matches(ornament).to_string()
+}
+
+/// A section's number at the start of a line: 二. , 三、, 4．(not 2023年).
+fn section_number(s: &str) -> bool {
+    let s = s.trim_start();
+    let digits = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    (1..=3).contains(&digits)
+        && s
+            .chars()
+            .nth(digits)
+            .is_some_and(|c| matches!(c, '、' | '.' | '．'))
+        // (1.5万家企业…: a decimal.)
+        && !s.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A row of a menu: two or more short items between bars (作品列表 | 电子图书),
+/// not a headline with its column (独家 | 京津冀协同发展十年).
+fn menu_row(s: &str) -> bool {
+    let items: Vec<&str> = s
+        .split(['|', '｜'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    items.len() >= 2 && items.iter().all(|w| w.chars().count() <= 6)
 }
 
 #[cfg(test)]
@@ -1789,5 +1854,77 @@ mod tests {
             classify("会议定于2021年3月5日 在沧州举行 各方代表"),
             Kind::Meta
         );
+    }
+
+    #[test]
+    fn a_summary_running_the_byline_into_the_lead_is_read_once() {
+        let page = "钢城转型记\n\
+                    来源：某某周末\n\
+                    1024人参与 56评论\n\
+                    某某周末记者 高原发自河北唐山 在2013年之前，当地人感触最深的就是与数十家钢厂比邻而居，高炉吐着白烟。\n\
+                    某某周末记者高原发自河北唐山\n\
+                    在2013年之前，当地人感触最深的就是与数十家钢厂比邻而居，高炉吐着白烟。\n\
+                    然而时隔半年，很多高炉都已没有了动静，拉着铁粉和钢筋的货车也少了很多。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(c.author.as_deref(), Some("高原"));
+        assert!(c.body.starts_with("在2013年之前"), "{}", c.body);
+        assert_eq!(c.body.matches("比邻而居").count(), 1, "{}", c.body);
+        assert!(!c.body.contains("评论"), "{}", c.body);
+        // A long first paragraph that only quotes a sentence of the next
+        // one stays.
+        assert_eq!(
+            meta::line_byline("记者 王明 发自石家庄"),
+            Some(vec!["王明".to_string()])
+        );
+        assert_eq!(meta::line_byline("今天上午记者来到现场"), None);
+    }
+
+    #[test]
+    fn a_counter_since_a_date_a_menu_row_and_a_section_number_are_no_header() {
+        let page = "欢 迎 访 问 某 某 个 人 主 页\n\n\
+                    除了自己的无知，\n\
+                    我什么都不懂。\n\n\
+                    -苏格拉底\n\n\
+                    信 息\n\n\
+                    作品列表 | 电子图书\n\
+                    站长简介 | 常见问题\n\
+                    版权说明 | 电子邮箱\n\n\
+                    统 计\n\n\
+                    自 2016-07-26 以来\n\
+                    本文点击数\n\
+                    20,105\n\n\
+                    时空的乐章——引力波漫谈 (二)\n\n\
+                    - 卢昌海 -\n\n\
+                    上一篇 | 返回目录 <<\n\n\
+                    二. 从牛顿引力到爱因斯坦时空\n\n\
+                    1687 年，牛顿出版了一部著作，建立了以三大运动定律为基础的动力学体系，影响深远。\n\n\
+                    其中 m 是物体的质量，F 是作用在物体上的力，a 是物体的加速度，这一定律引进了力的概念。\n\n\
+                    与引进力的概念相匹配，牛顿还提出了万有引力定律，用来计算物体之间的引力大小。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("时空的乐章——引力波漫谈 (二)"),
+            "{}",
+            c.body
+        );
+        assert_eq!(c.date, None);
+        assert_eq!(c.author.as_deref(), Some("卢昌海"));
+        // Headlines that open with a decimal or a year are headlines.
+        assert!(!section_number("1.5万家企业落户廊坊"));
+        assert!(!section_number("2023年京津冀协同发展报告"));
+        assert!(section_number("三、重点任务"));
+        assert!(!menu_row("独家 | 京津冀协同发展十年间的产业转移"));
+    }
+
+    #[test]
+    fn a_sites_word_to_the_authors_of_what_it_took_closes_the_article() {
+        let page = "河北钢铁产能退出\n\
+                    2016-08-19 17:30:31 来源：新华社\n\
+                    河北是全国第一钢铁大省，环绕首都的四市有多家钢铁企业，目前河北正在制定相关方案。\n\
+                    据介绍，保定市、廊坊市的钢铁产能将全部退出，相关企业正在做准备。\n\
+                    特别提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬。如您不希望作品出现在本站，可联系我们要求撤下您的作品。";
+        let c = clean(page, &Hints::default());
+        assert!(!c.body.contains("稿酬"), "{}", c.body);
+        assert!(c.body.contains("相关企业正在做准备"), "{}", c.body);
     }
 }

@@ -314,6 +314,14 @@ pub fn date_from_url(url: &str) -> Option<String> {
 }
 
 /// A date of a life, not of a page: 1976年5月生, 出生于…, 逝世.
+/// A date something is counted from (自 2016-07-26 以来 本文点击数): the
+/// start of a tally, not the page's.
+pub fn is_since(line: &str, d: &FoundDate) -> bool {
+    let after: String = line.chars().skip(d.end).take(4).collect();
+    let after = after.trim_start();
+    after.starts_with("以来") || after.starts_with("至今")
+}
+
 pub fn is_life_date(line: &str, d: &FoundDate) -> bool {
     let after: String = line.chars().skip(d.end).take(4).collect();
     let before: String = line.chars().take(d.start).collect();

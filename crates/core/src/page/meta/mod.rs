@@ -8,7 +8,9 @@ mod dates;
 
 use crate::text::chars::is_han;
 use dates::valid_ymd;
-pub use dates::{date_from_hint, date_from_url, dated_edge, find_dates, is_life_date, FoundDate};
+pub use dates::{
+    date_from_hint, date_from_url, dated_edge, find_dates, is_life_date, is_since, FoundDate,
+};
 
 /// Metadata fields that labelled text carries.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -598,7 +600,13 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
                 })
             })
         };
-        while j < chars.len() && is_han(chars[j]) && j - s < 4 && !(j - s >= 2 && role_at(j)) {
+        // 高原发自河北唐山: where the report was filed from ends the name.
+        let filed_at = |k: usize| chars[k..].starts_with(&['发', '自']);
+        while j < chars.len()
+            && is_han(chars[j])
+            && j - s < 4
+            && !(j - s >= 2 && (role_at(j) || filed_at(j)))
+        {
             j += 1;
         }
         let mut word: String = chars[s..j].iter().collect();
@@ -619,7 +627,7 @@ fn names_after(chars: &[char], mut j: usize) -> (Vec<String>, usize) {
         }
         let ends_name = match chars.get(j) {
             None => true,
-            Some(_) if role_at(j) => true,
+            Some(_) if role_at(j) || filed_at(j) => true,
             // 《 人民日报 》( 2023年04月18日 第 07 版): the paper's credit.
             Some('《') => true,
             // 【记者连线】 is a column's tag: only a person's name before 】.
@@ -690,7 +698,11 @@ pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
             chars.get(j..j + k).is_some_and(|w| {
                 w.iter().all(|&c| is_han(c) || c == '·')
                     && is_han(w[0])
+                    // (法治周末记者; not 今天上午记者来到现场: a time.)
                     && (k <= 3 && w.iter().all(|&c| is_han(c))
+                        || k == 4
+                            && role_at(j).is_none()
+                            && w.iter().all(|&c| is_han(c) && !"今昨前上下午晚天日月年时".contains(c))
                         || matches!(w[k - 1], '报' | '网' | '社' | '台' | '刊')
                         || w.ends_with(&['新', '闻']))
                     && (k <= 6 || w.contains(&'·'))
@@ -851,8 +863,15 @@ pub fn line_byline(line: &str) -> Option<Vec<String>> {
     let rest: String = chars[end..].iter().collect();
     let rest = rest.trim_matches(|c: char| matches!(c, ' ' | '）' | ')' | '（' | '(' | '】' | ']'));
     // What may follow the names: 报道, 摄, 文/图, or an editor's credit.
-    let tail_ok =
-        rest.is_empty() || BYLINE_ENDS.iter().any(|w| rest.starts_with(w)) || print_credit(rest);
+    // 发自河北唐山: where the report was filed from.
+    let filed = rest.strip_prefix("发自").is_some_and(|place| {
+        let place = place.trim_end_matches("报道").trim();
+        (2..=10).contains(&place.chars().count()) && place.chars().all(is_han)
+    });
+    let tail_ok = rest.is_empty()
+        || filed
+        || BYLINE_ENDS.iter().any(|w| rest.starts_with(w))
+        || print_credit(rest);
     tail_ok.then_some(names)
 }
 
