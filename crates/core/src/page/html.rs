@@ -528,8 +528,12 @@ pub fn html_to_text(html: &str, drop_furniture: bool) -> HtmlText {
         out.hints.title = Some(h);
     } else if let Some(t) = out.hints.title.take() {
         if let Some(weak) = t.strip_prefix('\u{0}') {
-            out.hints.title_weak = true;
-            out.hints.title = Some(title_from_title_tag(weak));
+            // A site's keywords (交通事故_医疗事故_伤残鉴定_事故咨询_…) name no
+            // article: the page's own headline is left to the text.
+            if !keyword_title(weak) {
+                out.hints.title_weak = true;
+                out.hints.title = Some(title_from_title_tag(weak));
+            }
         } else {
             out.hints.title = Some(t);
         }
@@ -867,6 +871,20 @@ fn repeats(t: &str, h: &str) -> bool {
 }
 
 /// `<title>` often reads "headline_column_site": keep the headline.
+/// A <title> that lists a site's keywords: three or more short terms
+/// before the site's name (交通事故_医疗事故_伤残鉴定_事故咨询_事故问).
+fn keyword_title(t: &str) -> bool {
+    let parts: Vec<&str> = t
+        .split(['_', '|', '｜', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 4
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| (2..=6).contains(&p.chars().count()))
+}
+
 fn title_from_title_tag(t: &str) -> String {
     let longest = t
         .split(['_', '|', '｜'])

@@ -640,6 +640,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
     // Whether the body's paragraphs name writers of their own (see below),
     // read once, when a byline deep in the body asks.
     let several_writers = std::cell::OnceCell::new();
+    let mut under_deck = false;
     for (k, l) in lines[first..=last].iter().enumerate() {
         // A thread's first reply (2楼, #2, 沙发) ends its opening post.
         if !paragraphs.is_empty() && is_reply_mark(&l.simp) {
@@ -751,9 +752,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 if !d.keep {
                     text = cut_prefix(l, skip + d.len);
                 }
-            } else if let Some((names, len)) = meta::lead_byline(&lead) {
+            } else if let Some((names, len)) = meta::lead_byline(&lead)
+                // Under a deck, only a lead with its outlet's mark: a bare
+                // (记者冯芸) there opens a story of a page of several.
+                .filter(|_| !under_deck || !lead.starts_with(['（', '(']))
+            {
                 authors.extend(names.iter().map(|n| written_form(l.text, n)));
                 text = cut_prefix(l, skip + len);
+            } else if l.han <= 30 && !under_deck {
+                // A deck of one short sentence over the lead (此为江门首例
+                // 有助于…。 / 本报讯（记者陈杰…）): the lead comes next.
+                first_paragraph = true;
+                under_deck = true;
             }
         }
         let n = normalize(&text);

@@ -395,3 +395,24 @@ fn text_that_shows_a_few_escaped_line_breaks_is_text() {
         "<table><tr><td>标题</td></tr>\n<tr><td>第一段<br>\n第二段<br>\n第三段<br>\n第四段<br>\n</td></tr></table>\n说明一\n说明二\n说明三\n说明四\n说明五\n说明六\n"
     ));
 }
+
+#[test]
+fn a_title_of_site_keywords_leaves_the_headline_to_the_page() {
+    let html = "<html><head><title>交通事故_医疗事故_伤残鉴定_事故咨询_事故问-遇到事故你就问</title></head>\
+        <body><div class=\"ui-content\"><h3>鉴定\"看不懂\"？专家来辅助</h3>\
+        <p>此为本市首例 有助于更好理解专业问题。</p>\
+        <p>本报讯 （记者陈杰 通讯员张妙玲、区洁芳）打官司，除了双方当事人、律师以外，还有鉴定人和专家辅助人出庭。</p>\
+        <p>近日区法院审理一起医疗纠纷案件时，鉴定机构代表以及医院方面申请的专家辅助人双双出现在法庭上，进行专业对质。</p>\
+        </div></body></html>";
+    let t = html_to_text(html, true);
+    assert_eq!(t.hints.title, None);
+    let d = crate::page::process_page(html.as_bytes(), Some("a.html")).unwrap();
+    assert_eq!(d.title.as_deref(), Some("鉴定\"看不懂\"？专家来辅助"));
+    // The lead under a deck of one short sentence gives the writers.
+    assert_eq!(d.author.as_deref(), Some("陈杰 张妙玲 区洁芳"));
+    // A headline with its site's name is no list of keywords.
+    assert!(!keyword_title(
+        "京津冀协同发展十年产业转移成效显著_新闻中心_中国网_首页"
+    ));
+    assert!(keyword_title("交通事故_医疗事故_伤残鉴定_事故咨询_事故问"));
+}
