@@ -147,6 +147,18 @@ fn a_shared_name_keeps_the_sense_a_cue_gave_it_in_the_article() {
 }
 
 #[test]
+fn a_district_in_the_same_sentence_outweighs_the_articles_sense_of_a_shared_name() {
+    let d =
+        document_from_text("北京一批批发商户搬到了高碑店。在朝阳区，高碑店村的民俗旅游也很红火。");
+    let m = place_mentions(&d);
+    assert!(m.contains(&"高碑店市") && m.contains(&"高碑店乡"), "{m:?}");
+    // What was rebuilt or moved out of it did not go there.
+    let d =
+        document_from_text("北京市朝阳区去年迁建了高碑店污水处理厂的二期工程，处理能力提升三成。");
+    assert!(d.flows.is_empty(), "{:?}", pairs(&d));
+}
+
+#[test]
 fn a_zone_named_after_a_district_is_the_zone_not_the_district() {
     // The demonstration zone spans 北戴河区, 北戴河新区 and more: its name
     // is no mention of 北戴河区.

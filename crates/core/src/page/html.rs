@@ -879,7 +879,9 @@ fn keyword_title(t: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    parts.len() >= 4
+    // (雄安新区开工_要闻_长城网_河北新闻: a short headline, its column and
+    // site; a list of keywords runs longer.)
+    parts.len() >= 5
         && parts[..parts.len() - 1]
             .iter()
             .all(|p| (2..=6).contains(&p.chars().count()))

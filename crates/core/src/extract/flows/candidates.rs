@@ -982,6 +982,16 @@ fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
+/// Whether the clause before `at` hands its object to the verb with 把 or
+/// 被 (把北京的批发市场承接到…, 被引进至…).
+pub(super) fn taken_by_ba(inp: &Input, s: &Sentence, at: u32) -> bool {
+    let from = (s.start..at)
+        .rev()
+        .find(|&k| is_clause_break(inp.chars[k as usize]))
+        .map_or(s.start, |k| k + 1);
+    text_of(inp.chars, from, at).contains(['把', '被', '将'])
+}
+
 /// A receiving verb whose clause takes in people rather than industry
 /// (迎来来自北京的考察团, 吸引北京游客10万人次, 接收北京学生): no move.
 fn receives_visitors(inp: &Input, s: &Sentence, t: &Trigger) -> bool {
@@ -1003,17 +1013,30 @@ pub(super) fn shape_of(
     let w = t.word;
     // 把北京的批发市场承接到高碑店: with 到 or 至 the receiving verb moves
     // what it takes to the place after it, as 迁到 does.
+    // (Only what 把 or 被 takes: 承接到北京疏解企业 got them from there.)
     if FROM_VERBS.contains(&w)
         && matches!(
             text_of(inp.chars, t.end, (t.end + 1).min(s.end)).as_str(),
             "到" | "至"
         )
+        && taken_by_ba(inp, s, t.start)
     {
         let p = past_glue(inp.chars, t.end, s.end);
-        let place_follows = hits
-            .iter()
-            .any(|h| h.start as usize == p && h.role == Role::Location);
-        return place_follows.then_some(Shape::To);
+        // (Not a visit: 被吸引到廊坊参观考察.)
+        let visit = {
+            let rest = text_of(inp.chars, p as u32, s.end);
+            let rest = rest.split(is_clause_break).next().unwrap_or("");
+            ["参观", "考察", "旅游", "观光", "游览", "学习", "交流"]
+                .iter()
+                .any(|w| rest.contains(w))
+        };
+        if !visit
+            && hits
+                .iter()
+                .any(|h| h.start as usize == p && h.role == Role::Location)
+        {
+            return Some(Shape::To);
+        }
     }
     if FROM_VERBS.contains(&w) {
         // 迎来 takes in movers only when its clause names them (迎来一批北京

@@ -1669,3 +1669,18 @@ fn a_count_that_went_to_an_earlier_verb_is_not_the_origin_of_a_later_one() {
     let f = flows("曹妃甸示范区累计签约北京项目130余个，张北云计算产业基地累计签约项目21个。");
     assert_eq!(pairs(&f), [("北京市", "曹妃甸协同发展示范区")]);
 }
+
+#[test]
+fn what_a_receiving_verb_with_dao_got_comes_from_the_place_after_it() {
+    // Without 把 or 被, 承接到 P's firms got them from P.
+    let f = flows("今年以来，雄安新区共承接到北京疏解企业50余家。");
+    assert_eq!(pairs(&f), [("北京市", "雄安新区")]);
+    // A visit is no move; goods and workers listed after 来自 are none.
+    assert!(flows("北京的一批医药企业被吸引到廊坊参观考察。").is_empty());
+    assert!(flows("天津港今年接收来自河北、山西的煤炭5000万吨。")
+        .iter()
+        .all(|f| f.from != "山西省"));
+    // Places listed with their counts after the verb are all its origins.
+    let f = flows("张家口今年承接北京项目32个、天津项目11个，引进投资额超过百亿元。");
+    assert_eq!(pairs(&f), [("北京市", "张家口市"), ("天津市", "张家口市")]);
+}

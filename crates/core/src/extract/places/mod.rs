@@ -979,7 +979,8 @@ fn resolve_ambiguous(
         scopes.push(places_of(&mut para.into_iter()));
     }
     scopes.push(doc_places.to_vec());
-    for support in scopes {
+    let in_sentence = sent.is_some();
+    for (n, support) in scopes.into_iter().enumerate() {
         let mut best: Option<(usize, usize)> = None; // (score, candidate)
         let mut tie = false;
         for &c in cands {
@@ -1004,8 +1005,11 @@ fn resolve_ambiguous(
                 }
             }
         }
-        if let Some((_, c)) = best {
-            return ((!tie).then_some(c), false);
+        if let Some((score, c)) = best {
+            // A city or a district in the same sentence (在朝阳区，高碑店村…)
+            // settles the name as a cue does; a province does not.
+            let settled = in_sentence && n == 0 && score >= 2 && !tie;
+            return ((!tie).then_some(c), settled);
         }
     }
     (None, false)
@@ -1029,8 +1033,10 @@ fn names_a_branch(chars: &[char], end: u32) -> bool {
 /// `Some(false)`)?
 fn after_a_verb_of_moving(chars: &[char], start: u32) -> Option<bool> {
     let start = (start as usize).min(chars.len());
-    // 迁到了高碑店: the aspect particle is not part of the verb.
-    let start = if start > 0 && chars[start - 1] == '了' {
+    // 迁到了高碑店: the aspect particle is not part of the verb (only after
+    // one that says where to: 迁建了高碑店污水处理厂 moved nothing there).
+    let start = if start > 1 && chars[start - 1] == '了' && "到至往入进".contains(chars[start - 2])
+    {
         start - 1
     } else {
         start
@@ -1042,12 +1048,19 @@ fn after_a_verb_of_moving(chars: &[char], start: u32) -> Option<bool> {
             v.contains(['迁', '搬', '转', '疏']) || v.starts_with("分流") || v.starts_with("外溢")
         })
         .any(|v| before.ends_with(v));
-    // 承接到高碑店: a receiving verb with 到 moves what it takes there.
+    // 把…承接到高碑店: a receiving verb with 到 moves what 把 takes there.
     let brought = ["承接", "引进", "引入", "吸引", "招引"].iter().any(|v| {
         ['到', '至']
             .iter()
             .any(|d| before.ends_with(&format!("{v}{d}")[..]))
-    });
+    }) && {
+        let clause: String = chars[start.saturating_sub(30)..start].iter().collect();
+        let clause = clause
+            .rsplit(crate::text::chars::is_clause_break)
+            .next()
+            .unwrap_or("");
+        clause.contains(['把', '被', '将'])
+    };
     if moving || brought {
         return Some(true);
     }

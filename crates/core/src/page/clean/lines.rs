@@ -97,6 +97,19 @@ const FEEDBACK: &[&str] = &[
     "感谢您提供反馈",
 ];
 
+/// A site's notes about a post (see `classify`).
+const POST_NOTES: &[&str] = &[
+    "预计阅读时长",
+    "阅读时长约",
+    "阅读需要约",
+    "注册或登陆后显示",
+    "注册或登录后显示",
+    "登录后显示",
+    "登陆后显示",
+    "登录后可见",
+    "回复后可见",
+];
+
 /// Widgets and other short furniture.
 pub(super) const WIDGETS: &[&str] = &[
     "℃",
@@ -552,7 +565,7 @@ pub fn classify(simp: &str) -> Kind {
         || (len <= 60 && s.contains("请在下方提供反馈"))
         // The site's word to authors whose pictures or text it took (特别
         // 提醒：如果我们使用了您的图片，请作者与本站联系索取稿酬).
-        || (len <= 150 && contains_any(s, &["索取稿酬", "要求撤下您的"]))
+        || (len <= 150 && s.contains("本站") && contains_any(s, &["索取稿酬", "要求撤下您的"]))
         || (len <= 50 && contains_any(&lower, ENDERS) && !dated_labels() && !dated_writer())
     {
         return Kind::Ender;
@@ -597,6 +610,12 @@ pub fn classify(simp: &str) -> Kind {
     // 企业…。, 3D打印企业落户廊坊。, 今天最高气温35℃。).
     let sentence = han >= 8 && ends_like_sentence(s);
     if (len <= 40 && !sentence && contains_any(s, WIDGETS)) || is_caption(s) || tally(s) {
+        return Kind::Noise;
+    }
+    // A site's notes about the post, sentences or not: its reading time
+    // (本文共计58626个字，预计阅读时长234.5分钟。), what guests may not see
+    // (部分链接隐藏，注册或登陆后显示).
+    if len <= 60 && contains_any(s, POST_NOTES) {
         return Kind::Noise;
     }
     // 【文/观察者网专栏作者 余鹏鲲】 is a byline, not an item of a list.

@@ -181,8 +181,9 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && l.text.chars().count() <= 80
             && !l.simp.ends_with('。')
             // A line that breaks off at a comma (除了自己的无知，) is part of
-            // a sentence set over lines.
-            && !l.simp.trim_end().ends_with(['，', ',', '、'])
+            // a sentence set over lines; one ending in a colon is a label
+            // (原文链接：).
+            && !l.simp.trim_end().ends_with(['，', ',', '、', '：', ':'])
             && !(Some(i) == top && is_outlet_name(&l.simp))
             // No headline opens with a full date (2016-07-20温卫娟…).
             && meta::find_dates(&l.simp).first().is_none_or(|d| d.start > 0)
@@ -196,8 +197,6 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && !l.simp.contains("Powered by")
             // Nor a writer with their unit (• 许冰洋 (化学与化工学院)).
             && meta::name_with_unit(&l.simp).is_none()
-            // Nor a row of a menu (版权说明 | 电子邮箱).
-            && !menu_row(&l.simp)
             // Nor a numbered section's heading (二. 从牛顿引力到…, 三、…).
             && !section_number(&l.simp)
     };
@@ -535,9 +534,12 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 .and_then(|l| {
                     let s = l.simp.trim();
                     let name = s.trim_matches(|c: char| "-—－ ".contains(c));
+                    // (A name of three: not 周末, 文明, nor a place: 高碑店.)
                     (s.starts_with(['-', '—', '－'])
                         && s.ends_with(['-', '—', '－'])
-                        && meta::is_personal_name(name))
+                        && name.chars().count() == 3
+                        && meta::is_personal_name(name)
+                        && crate::extract::places::gazetteer().lookup(name).is_none())
                     .then(|| name.to_string())
                 });
         }
@@ -796,7 +798,10 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             && paragraphs.len() == 1
             && !lead_twice
             && paragraphs[0].len() > text.len()
-            && paragraphs[0].contains(&text);
+            // (Right after the byline: not a pull quote of the lead's end.)
+            && paragraphs[0]
+                .find(&text)
+                .is_some_and(|at| paragraphs[0][..at].chars().count() <= 30);
         if summed {
             paragraphs.clear();
         }
@@ -1255,19 +1260,11 @@ fn section_number(s: &str) -> bool {
             .chars()
             .nth(digits)
             .is_some_and(|c| matches!(c, '、' | '.' | '．'))
-        // (1.5万家企业…: a decimal.)
-        && !s.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit())
-}
-
-/// A row of a menu: two or more short items between bars (作品列表 | 电子图书),
-/// not a headline with its column (独家 | 京津冀协同发展十年).
-fn menu_row(s: &str) -> bool {
-    let items: Vec<&str> = s
-        .split(['|', '｜'])
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .collect();
-    items.len() >= 2 && items.iter().all(|w| w.chars().count() <= 6)
+        // (1.5万家企业…: a decimal; 三、四线城市: numbers in a row.)
+        && !s
+            .chars()
+            .nth(digits + 1)
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c))
 }
 
 #[cfg(test)]
@@ -1923,7 +1920,8 @@ mod tests {
         assert!(!section_number("1.5万家企业落户廊坊"));
         assert!(!section_number("2023年京津冀协同发展报告"));
         assert!(section_number("三、重点任务"));
-        assert!(!menu_row("独家 | 京津冀协同发展十年间的产业转移"));
+        assert!(!section_number("三、四线城市楼市回暖明显"));
+        assert!(!section_number("十、百、千：雄安建设的数字密码"));
     }
 
     #[test]
@@ -1936,5 +1934,19 @@ mod tests {
         let c = clean(page, &Hints::default());
         assert!(!c.body.contains("稿酬"), "{}", c.body);
         assert!(c.body.contains("相关企业正在做准备"), "{}", c.body);
+    }
+
+    #[test]
+    fn a_posts_reading_time_hidden_links_and_a_bare_label_are_furniture() {
+        let page = "[转载]介绍游戏模拟器里各种常用滤镜的原理和效果\n\n\
+                    本文共计58626个字，预计阅读时长234.5分钟。\n\n\
+                    原文链接：\n\n\
+                    部分链接隐藏，注册或登陆后显示\n\n\
+                    这是一篇我之前发在论坛的帖子，修改整理一下发在这里的专栏了，主要是尝试看看专栏怎么用。\n\n\
+                    模拟器滤镜生成的图像都是在不清楚游戏本身运行逻辑的情况下，单纯对最终输出的图像进行变换。";
+        let c = clean(page, &Hints::default());
+        assert!(c.body.starts_with("这是一篇"), "{}", c.body);
+        assert!(!c.body.contains("注册"), "{}", c.body);
+        assert_ne!(c.title.as_deref(), Some("原文链接："));
     }
 }

@@ -415,4 +415,5 @@ fn a_title_of_site_keywords_leaves_the_headline_to_the_page() {
         "京津冀协同发展十年产业转移成效显著_新闻中心_中国网_首页"
     ));
     assert!(keyword_title("交通事故_医疗事故_伤残鉴定_事故咨询_事故问"));
+    assert!(!keyword_title("雄安新区开工_要闻_长城网_河北新闻"));
 }

@@ -319,7 +319,8 @@ pub fn date_from_url(url: &str) -> Option<String> {
 pub fn is_since(line: &str, d: &FoundDate) -> bool {
     let after: String = line.chars().skip(d.end).take(4).collect();
     let after = after.trim_start();
-    after.starts_with("以来") || after.starts_with("至今")
+    // (2023-05-10 以来源：… is a date, then its source's label.)
+    after.starts_with("以来") && !after.starts_with("以来源")
 }
 
 pub fn is_life_date(line: &str, d: &FoundDate) -> bool {

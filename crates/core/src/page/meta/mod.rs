@@ -702,7 +702,7 @@ pub fn byline_at(chars: &[char], start: usize) -> Option<(Vec<String>, usize)> {
                     && (k <= 3 && w.iter().all(|&c| is_han(c))
                         || k == 4
                             && role_at(j).is_none()
-                            && w.iter().all(|&c| is_han(c) && !"今昨前上下午晚天日月年时".contains(c))
+                            && w.iter().all(|&c| is_han(c) && !"今昨前上下午晚天日月年时期间节假".contains(c))
                         || matches!(w[k - 1], '报' | '网' | '社' | '台' | '刊')
                         || w.ends_with(&['新', '闻']))
                     && (k <= 6 || w.contains(&'·'))

@@ -185,8 +185,26 @@ impl Scan<'_, '_> {
                         .any(is_clause_break)
             }) {
                 // 引进来自北京、天津的企业: the whole 来自 list.
+                // (Firms or projects: not 来自河北、山西的煤炭 or 就业人员.)
                 let list = if text_of(inp.chars, t.end, h.start).ends_with("来自") {
-                    places_after(inp, hits, h.start, s.end).0
+                    let (list, used) = places_after(inp, hits, h.start, s.end);
+                    let end = used.last().map_or(h.end, |u| u.end);
+                    let head = text_of(inp.chars, end, (end + 14).min(s.end));
+                    let firms = head.strip_prefix('的').is_some_and(|head| {
+                        [
+                            "企业", "项目", "公司", "商户", "机构", "单位", "药企", "工厂", "集团",
+                        ]
+                        .iter()
+                        .any(|w| head.contains(w))
+                            && !super::super::endpoints::PEOPLE
+                                .iter()
+                                .any(|w| head.contains(w))
+                    });
+                    if firms {
+                        list
+                    } else {
+                        Vec::new()
+                    }
                 } else {
                     Vec::new()
                 };
@@ -258,6 +276,14 @@ impl Scan<'_, '_> {
                 if let Some(b) = gazetteer().index_of("北京市") {
                     origins = vec![b];
                 }
+            }
+        }
+        // 承接北京项目32个、天津项目11个: places listed with their own counts
+        // after the verb are all its origins, not only the first.
+        if origins.len() == 1 {
+            let listed = enumerated_origins(inp, hits, t.end, s);
+            if listed.len() >= 2 && listed[0].0 == origins {
+                origins.clear();
             }
         }
         let mut enumerated = Vec::new();
