@@ -252,6 +252,18 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         // site's name or a menu's heading may top the page), not a summary
         // written in clauses.
         None => tagged_alone()
+            // A headline that the next line repeats at its start (a teaser:
+            // the headline run into the summary), over a link's title.
+            .or_else(|| {
+                (0..first.min(lines.len().saturating_sub(1))).find(|&i| {
+                    let next = (i + 1..=first).find(|&j| !lines[j].simp.trim().is_empty());
+                    is_candidate(i)
+                        && next.is_some_and(|j| {
+                            let (a, b) = (squash(&lines[i].simp), squash(&lines[j].simp));
+                            b.len() > a.len() + 20 && b.starts_with(&a)
+                        })
+                })
+            })
             .or_else(|| {
                 (0..first)
                     .find(|&i| matches!(lines[i].kind, Kind::Short | Kind::Loose | Kind::Content))
@@ -652,6 +664,22 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         // the block; it is the title, not the first paragraph.
         if paragraphs.is_empty() && !title_key.is_empty() && squash(&l.simp) == title_key {
             continue;
+        }
+        // The headline run into a summary the next paragraph gives whole
+        // (…行动计划环保网获悉，5月10日… / 环保网获悉，5月10日…): a teaser.
+        if paragraphs.is_empty() && !title_key.is_empty() {
+            let line = squash(&l.simp);
+            if let Some(rest) = line.strip_prefix(title_key.as_str()) {
+                let head: String = rest.chars().take(12).collect();
+                if head.chars().count() >= 12
+                    && lines[first + k + 1..=last]
+                        .iter()
+                        .find(|x| x.kind == Kind::Content)
+                        .is_some_and(|x| squash(&x.simp).starts_with(&head))
+                {
+                    continue;
+                }
+            }
         }
         // In an article set one phrase per line, a phrase that reads as
         // furniture or a date is still the article's (降温6~10℃).
@@ -1948,5 +1976,20 @@ mod tests {
         assert!(c.body.starts_with("这是一篇"), "{}", c.body);
         assert!(!c.body.contains("注册"), "{}", c.body);
         assert_ne!(c.title.as_deref(), Some("原文链接："));
+    }
+
+    #[test]
+    fn a_headline_echoed_by_a_teaser_is_the_headline_and_the_teaser_goes() {
+        let page = "国家发展改革委等部门关于印发《某某专项行动计划》的\n\
+                    天津深入打好污染防治攻坚战 实施行动计划\n\
+                    天津深入打好污染防治攻坚战 实施行动计划环保网获悉，5月10日，天津市人民政府发布了通知，提出加强生态环境综合\n\
+                    环保网获悉，5月10日，天津市人民政府发布了通知，提出加强生态环境综合治理，深入打好污染防治攻坚战。\n\
+                    打好蓝天保卫战，集中力量解决柴油货车排放、臭氧、重污染天气以及扬尘等突出问题。";
+        let c = clean(page, &Hints::default());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("天津深入打好污染防治攻坚战 实施行动计划")
+        );
+        assert!(c.body.starts_with("环保网获悉"), "{}", c.body);
     }
 }
