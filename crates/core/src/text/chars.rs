@@ -29,3 +29,13 @@ pub(crate) const SURNAMES: &str = "王李张刘陈杨赵黄周吴徐孙胡朱高
 pub(crate) fn is_surname(c: char) -> bool {
     SURNAMES.contains(c) || MORE_SURNAMES.contains(c)
 }
+
+/// Whether the last clause of `before` hands its object to the verb that
+/// follows with 把, 被 or 将 (把北京的批发市场承接到…, 被引进至…).
+pub fn hands_over(before: &str) -> bool {
+    before
+        .rsplit(is_clause_break)
+        .next()
+        .unwrap_or("")
+        .contains(['把', '被', '将'])
+}

@@ -982,16 +982,6 @@ fn one_per_clause(inp: &Input, s: &Sentence, out: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
-/// Whether the clause before `at` hands its object to the verb with 把 or
-/// 被 (把北京的批发市场承接到…, 被引进至…).
-pub(super) fn taken_by_ba(inp: &Input, s: &Sentence, at: u32) -> bool {
-    let from = (s.start..at)
-        .rev()
-        .find(|&k| is_clause_break(inp.chars[k as usize]))
-        .map_or(s.start, |k| k + 1);
-    text_of(inp.chars, from, at).contains(['把', '被', '将'])
-}
-
 /// A receiving verb whose clause takes in people rather than industry
 /// (迎来来自北京的考察团, 吸引北京游客10万人次, 接收北京学生): no move.
 fn receives_visitors(inp: &Input, s: &Sentence, t: &Trigger) -> bool {
@@ -1019,7 +1009,7 @@ pub(super) fn shape_of(
             text_of(inp.chars, t.end, (t.end + 1).min(s.end)).as_str(),
             "到" | "至"
         )
-        && taken_by_ba(inp, s, t.start)
+        && crate::text::chars::hands_over(&text_of(inp.chars, s.start, t.start))
     {
         let p = past_glue(inp.chars, t.end, s.end);
         // (Not a visit: 被吸引到廊坊参观考察.)
@@ -1071,12 +1061,8 @@ pub(super) fn shape_of(
             let rest = rest.split(is_clause_break).next().unwrap_or("");
             let head = rest.split_once('的').map_or("", |(_, h)| h);
             let head: String = head.chars().take(6).collect();
-            [
-                "企业", "项目", "公司", "商户", "商家", "机构", "单位", "药企", "工厂", "集团",
-            ]
-            .iter()
-            .any(|w| head.contains(w))
-                && !super::endpoints::PEOPLE.iter().any(|w| head.contains(w))
+            FIRM_HEADS.iter().chain(&["商家"]).any(|w| head.contains(w))
+                && !PEOPLE.iter().any(|w| head.contains(w))
         };
         text_of(inp.chars, at, (at + 2).min(s.end)) == "来自"
             && hits

@@ -504,6 +504,11 @@ const LISTED: &[&str] = &[
 ];
 
 /// People that come from a place (来自北京的企业代表): no mover.
+/// Head nouns of what moves as firms or projects (来自北京的企业、项目).
+pub(super) const FIRM_HEADS: &[&str] = &[
+    "企业", "项目", "公司", "商户", "机构", "单位", "药企", "工厂", "集团",
+];
+
 pub(super) const PEOPLE: &[&str] = &[
     "代表",
     "负责人",

@@ -1049,18 +1049,15 @@ fn after_a_verb_of_moving(chars: &[char], start: u32) -> Option<bool> {
         })
         .any(|v| before.ends_with(v));
     // 把…承接到高碑店: a receiving verb with 到 moves what 把 takes there.
-    let brought = ["承接", "引进", "引入", "吸引", "招引"].iter().any(|v| {
-        ['到', '至']
+    let brought = before.strip_suffix(['到', '至']).is_some_and(|b| {
+        ["承接", "引进", "引入", "吸引", "招引"]
             .iter()
-            .any(|d| before.ends_with(&format!("{v}{d}")[..]))
-    }) && {
-        let clause: String = chars[start.saturating_sub(30)..start].iter().collect();
-        let clause = clause
-            .rsplit(crate::text::chars::is_clause_break)
-            .next()
-            .unwrap_or("");
-        clause.contains(['把', '被', '将'])
-    };
+            .any(|v| b.ends_with(v))
+    }) && crate::text::chars::hands_over(
+        &chars[start.saturating_sub(30)..start]
+            .iter()
+            .collect::<String>(),
+    );
     if moving || brought {
         return Some(true);
     }

@@ -460,11 +460,8 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
             // A date with its weekday over the page is today's; under the
             // headline it is the (2022年2月13日 星期日).
             let after_title = title_line.is_some_and(|t| i > t);
-            let publication = |d: &meta::FoundDate| {
-                (!d.weekday || after_title)
-                    && !meta::is_life_date(&l.simp, d)
-                    && !meta::is_since(&l.simp, d)
-            };
+            let publication =
+                |d: &meta::FoundDate| (!d.weekday || after_title) && !meta::told_date(&l.simp, d);
             // Of a publication's and an update's date on one line
             // (更新时间：2023-02-01 发布时间：2023-01-05), the publication's.
             let dates: Vec<meta::FoundDate> = meta::find_dates(&l.simp)
@@ -580,9 +577,7 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
                 let simp = &lines[i].simp;
                 meta::find_dates(simp)
                     .into_iter()
-                    .find(|d| {
-                        !d.weekday && !meta::is_life_date(simp, d) && !meta::is_since(simp, d)
-                    })
+                    .find(|d| !d.weekday && !meta::told_date(simp, d))
                     .map(|d| d.iso)
             });
     }
@@ -816,15 +811,11 @@ pub fn clean(text: &str, hints: &Hints) -> Cleaned {
         // A long first paragraph printed twice in a row (a lead shown as
         // the summary, then again as the body's first paragraph) is read
         // once. (Only the first: a refrain repeated later is the text's.)
-        let twice = text.chars().count() >= 30
-            && paragraphs.len() == 1
-            && !lead_twice
-            && paragraphs.last() == Some(&text);
+        let second_lead = text.chars().count() >= 30 && paragraphs.len() == 1 && !lead_twice;
+        let twice = second_lead && paragraphs.last() == Some(&text);
         // A summary that runs the byline and the lead together (记者 高原发自
         // 河北唐山 在2013年…), over the lead itself: the lead, once.
-        let summed = text.chars().count() >= 30
-            && paragraphs.len() == 1
-            && !lead_twice
+        let summed = second_lead
             && paragraphs[0].len() > text.len()
             // (Right after the byline: not a pull quote of the lead's end.)
             && paragraphs[0]
@@ -995,7 +986,7 @@ pub(super) fn without_site(t: &str) -> String {
 /// A date set as a stamp (2017-12-21, 2017/12/21), not told in the story
 /// (纪念1921年7月1日这个日子): in a paragraph only the stamp form counts.
 fn stamped_date(l: &Line, d: &meta::FoundDate) -> bool {
-    if meta::is_life_date(&l.simp, d) || meta::is_since(&l.simp, d) {
+    if meta::told_date(&l.simp, d) {
         return false;
     }
     let written: String = l.simp.chars().skip(d.start).take(d.end - d.start).collect();

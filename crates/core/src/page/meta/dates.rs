@@ -323,6 +323,12 @@ pub fn is_since(line: &str, d: &FoundDate) -> bool {
     after.starts_with("以来") && !after.starts_with("以来源")
 }
 
+/// A date the page tells of, not its own: a life's (1976年5月12日生) or
+/// the start of a tally (自 2016-07-26 以来).
+pub fn told_date(line: &str, d: &FoundDate) -> bool {
+    is_life_date(line, d) || is_since(line, d)
+}
+
 pub fn is_life_date(line: &str, d: &FoundDate) -> bool {
     let after: String = line.chars().skip(d.end).take(4).collect();
     let before: String = line.chars().take(d.start).collect();

@@ -9,7 +9,7 @@ mod dates;
 use crate::text::chars::is_han;
 use dates::valid_ymd;
 pub use dates::{
-    date_from_hint, date_from_url, dated_edge, find_dates, is_life_date, is_since, FoundDate,
+    date_from_hint, date_from_url, dated_edge, find_dates, is_since, told_date, FoundDate,
 };
 
 /// Metadata fields that labelled text carries.
@@ -1627,7 +1627,7 @@ mod tests {
     fn a_birth_or_death_date_is_a_life_date() {
         let life = |l: &str| {
             let ds = find_dates(l);
-            is_life_date(l, &ds[0])
+            dates::is_life_date(l, &ds[0])
         };
         assert!(life("张某，1976年5月12日生，河北沧州人"));
         assert!(life("1953年3月2日出生"));

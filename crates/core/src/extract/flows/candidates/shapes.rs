@@ -191,14 +191,8 @@ impl Scan<'_, '_> {
                     let end = used.last().map_or(h.end, |u| u.end);
                     let head = text_of(inp.chars, end, (end + 14).min(s.end));
                     let firms = head.strip_prefix('的').is_some_and(|head| {
-                        [
-                            "企业", "项目", "公司", "商户", "机构", "单位", "药企", "工厂", "集团",
-                        ]
-                        .iter()
-                        .any(|w| head.contains(w))
-                            && !super::super::endpoints::PEOPLE
-                                .iter()
-                                .any(|w| head.contains(w))
+                        FIRM_HEADS.iter().any(|w| head.contains(w))
+                            && !PEOPLE.iter().any(|w| head.contains(w))
                     });
                     if firms {
                         list
